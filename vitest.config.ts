@@ -1,0 +1,47 @@
+import { defineConfig } from "vitest/config";
+
+// One runner, four projects: unit tests beside the code, the same integration suite against
+// embedded PGlite and against PostgreSQL, and browser e2e in Debian's Chromium.
+const integrationInclude = ["{apps,packages}/*/src/**/*.integration.test.ts", "{apps,packages}/*/test/**/*.integration.test.ts"];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["{apps,packages}/*/src/**/*.test.{ts,tsx}", "{apps,packages}/*/test/**/*.test.ts"],
+          exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "integration-pglite",
+          include: integrationInclude,
+          env: { TEST_DB: "pglite" },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "integration-postgres",
+          include: integrationInclude,
+          env: { TEST_DB: "postgres" },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["apps/web/e2e/**/*.spec.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
