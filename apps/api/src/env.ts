@@ -1,0 +1,62 @@
+/**
+ * Environment, validated once at start. Every variable is documented in the README's
+ * configuration table and in .env.example; an invalid value stops the process with a message
+ * that names the variable and what it should look like.
+ */
+import { z } from "zod";
+
+const optionalUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(z.url({ message: `must be a URL (${what})` }).optional());
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", ""])
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? fallback : ["true", "1", "yes"].includes(value)));
+
+export const ZEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("0.0.0.0"),
+  APP_URL: optionalUrl("the public URL of this server, e.g. https://crm.example.com"),
+  DATABASE_URL: optionalUrl("postgres://user:password@host:5432/db").refine(
+    (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
+    "must start with postgres:// or postgresql://",
+  ),
+  DATA_DIR: z.string().default(".data"),
+  REDIS_URL: optionalUrl("redis://host:6379"),
+  TELNYX_API_KEY: z.string().trim().optional().transform((value) => value || undefined),
+  TELNYX_PUBLIC_KEY: z.string().trim().optional().transform((value) => value || undefined),
+  TELNYX_BASE_URL: optionalUrl("Telnyx API base URL including /v2"),
+  APP_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine((value) => !value || Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)"),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  SEED_DEMO: booleanFlag(true),
+  SEED_API_TOKEN: z.string().min(20, "must be at least 20 characters").optional(),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export type Env = z.infer<typeof ZEnvSchema>;
+
+export class EnvError extends Error {}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = ZEnvSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+  throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee the README's configuration table or .env.example.`);
+}
+
+/** The mode the process runs in: sandbox Telnyx unless a real key is configured. */
+export function isSandboxMode(env: Env): boolean {
+  return env.TELNYX_API_KEY === undefined;
+}

@@ -1,0 +1,95 @@
+/**
+ * socket.io on the API's HTTP server: the handshake is authenticated exactly like HTTP requests
+ * (session cookie or Bearer token); sockets join `org:<id>` and `user:<id>`. With REDIS_URL the
+ * Redis adapter carries broadcasts across API instances.
+ */
+import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { Redis } from "ioredis";
+import { Server } from "socket.io";
+import {
+  orgRoom,
+  sessionRoom,
+  userRoom,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from "@app/telnyx-core/realtime/events";
+import type { AuthContext } from "../auth/auth-context";
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface Realtime {
+  io: RealtimeServer;
+  toOrganization(organizationId: string): ReturnType<RealtimeServer["to"]>;
+  toUser(userId: string): ReturnType<RealtimeServer["to"]>;
+  disconnectSession(sessionId: string | undefined): void;
+  close(): Promise<void>;
+}
+
+export interface RealtimeDeps {
+  resolveCaller(headers: { authorization?: string; cookie?: string }): Promise<AuthContext | null>;
+  redisUrl?: string;
+  allowedOrigin?: string;
+}
+
+function bearerFrom(auth: Record<string, unknown> | undefined): string | undefined {
+  const token = auth?.token;
+  return typeof token === "string" && token ? `Bearer ${token}` : undefined;
+}
+
+export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
+  const io: RealtimeServer = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    cors: deps.allowedOrigin ? { origin: deps.allowedOrigin, credentials: true } : undefined,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+  });
+  const clients: Redis[] = [];
+  if (deps.redisUrl) {
+    const pub = new Redis(deps.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+    const sub = pub.duplicate();
+    clients.push(pub, sub);
+    io.adapter(createAdapter(pub, sub));
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      const headers = socket.handshake.headers;
+      const authorization = bearerFrom(socket.handshake.auth) ?? headers.authorization;
+      const caller = await deps.resolveCaller({ authorization, cookie: headers.cookie });
+      if (!caller) return next(new Error("UNAUTHORIZED"));
+      socket.data = {
+        userId: caller.userId,
+        organizationId: caller.organizationId,
+        role: caller.role,
+        sessionId: caller.sessionId,
+        tokenId: caller.tokenId,
+      };
+      next();
+    } catch {
+      next(new Error("UNAVAILABLE"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    const { userId, organizationId, role, sessionId } = socket.data;
+    void socket.join([orgRoom(organizationId), userRoom(userId), ...(sessionId ? [sessionRoom(sessionId)] : [])]);
+    socket.emit("ready", { userId, organizationId, role });
+  });
+
+  return {
+    io,
+    toOrganization: (organizationId) => io.to(orgRoom(organizationId)),
+    toUser: (userId) => io.to(userRoom(userId)),
+    disconnectSession(sessionId) {
+      if (sessionId) io.in(sessionRoom(sessionId)).disconnectSockets(true);
+    },
+    async close() {
+      // The HTTP server belongs to Fastify, which closes it; here only sockets and the engine.
+      io.disconnectSockets(true);
+      io.engine.close();
+      await Promise.all(clients.map((client) => client.quit().catch(() => undefined)));
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { AppError } from "@app/telnyx-core/errors/app-error";
+import { recordAudit } from "@app/telnyx-core/audit/record-audit";
+import { burnPasswordCheck, verifyPassword } from "../../auth/passwords";
+import { createSession, deleteSession } from "../../auth/sessions";
+import type { Context } from "../../trpc/context";
+import { publicProcedure, router } from "../../trpc/trpc";
+
+export const ZMeSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() }),
+  organization: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+  role: z.enum(["ADMIN", "SUPERVISOR", "AGENT"]),
+});
+export type TMe = z.infer<typeof ZMeSchema>;
+
+const ZLoginSchema = z.object({
+  email: z.string().trim().min(1, "required").max(254, "too_long").toLowerCase(),
+  password: z.string().min(1, "required").max(200, "too_long"),
+});
+
+async function loadMe(ctx: Context, userId: string, organizationId: string): Promise<TMe | null> {
+  const membership = await ctx.db.prisma.membership.findUnique({
+    where: { organizationId_userId: { organizationId, userId } },
+    select: {
+      role: true,
+      user: { select: { id: true, email: true, name: true, locale: true } },
+      organization: { select: { id: true, name: true, slug: true } },
+    },
+  });
+  return membership ? { user: membership.user, organization: membership.organization, role: membership.role } : null;
+}
+
+export const authRouter = router({
+  me: publicProcedure.output(ZMeSchema.nullable()).query(({ ctx }) =>
+    ctx.auth ? loadMe(ctx, ctx.auth.userId, ctx.auth.organizationId) : null,
+  ),
+
+  login: publicProcedure
+    .input(ZLoginSchema)
+    .output(ZMeSchema)
+    .mutation(async ({ ctx, input }) => {
+      const wait = await ctx.loginLimiter.retryAfter(ctx.ip, input.email);
+      if (wait > 0) {
+        throw new AppError("TOO_MANY_ATTEMPTS", `Too many login attempts. Try again in ${wait} seconds.`, { retryAfterSecs: wait });
+      }
+      const user = await ctx.db.prisma.user.findUnique({
+        where: { email: input.email },
+        select: { id: true, passwordHash: true, memberships: { select: { organizationId: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+      });
+      const isValid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+      const organizationId = user?.memberships[0]?.organizationId;
+      if (!user || !isValid || !organizationId) {
+        await ctx.loginLimiter.recordFailure(ctx.ip, input.email);
+        if (user && organizationId) {
+          await recordAudit(ctx.db, { organizationId, userId: user.id, action: "auth.login", result: "denied", ip: ctx.ip });
+        }
+        throw new AppError("INVALID_CREDENTIALS", "Wrong email or password.");
+      }
+      await ctx.loginLimiter.reset(ctx.ip, input.email);
+      // A fresh token at every login: a session id planted before login is never promoted.
+      const previous = ctx.cookies.read();
+      if (previous) await deleteSession(ctx.db, previous);
+      const session = await createSession(ctx.db, {
+        userId: user.id,
+        organizationId,
+        ttlHours: ctx.config.sessionTtlHours,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+      });
+      ctx.cookies.set(session.token, session.expiresAt);
+      await recordAudit(ctx.db, { organizationId, userId: user.id, action: "auth.login", ip: ctx.ip });
+      const me = await loadMe(ctx, user.id, organizationId);
+      if (!me) throw new AppError("INTERNAL", "The account has no organization.");
+      return me;
+    }),
+
+  logout: publicProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+    const token = ctx.cookies.read();
+    if (token) await deleteSession(ctx.db, token);
+    ctx.cookies.clear();
+    if (ctx.auth) {
+      await recordAudit(ctx.db, { organizationId: ctx.auth.organizationId, userId: ctx.auth.userId, action: "auth.logout", ip: ctx.ip });
+      ctx.realtime?.disconnectSession(ctx.auth.sessionId);
+    }
+    return { ok: true as const };
+  }),
+});

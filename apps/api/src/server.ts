@@ -1,0 +1,157 @@
+/**
+ * The API's HTTP face: tRPC at /trpc, socket.io at /socket.io, health probes, the built web app.
+ * `buildServer` takes ready dependencies (database, Telnyx gateway...) so tests start it on an
+ * ephemeral port with the same code production runs.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { Db } from "@app/db/open-db";
+import type { Redis } from "ioredis";
+import { createLoginLimiter } from "./auth/login-limiter";
+import { resolveCaller, SESSION_COOKIE } from "./auth/sessions";
+import { createRealtime, type Realtime } from "./realtime/realtime";
+import { appRouter, type AppRouter } from "./trpc/app-router";
+import { createContextInner, type ApiDeps, type SessionCookieJar } from "./trpc/context";
+
+export interface ServerOptions {
+  db: Db;
+  appUrl?: string;
+  redisUrl?: string;
+  redis?: Redis;
+  sessionTtlHours?: number;
+  logLevel?: string;
+  webDistDir?: string;
+}
+
+export interface ApiServer {
+  app: FastifyInstance;
+  realtime: Realtime;
+  deps: ApiDeps;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DEFAULT_WEB_DIST = path.resolve(here, "../../web/dist");
+
+function cookieJarFor(request: FastifyRequest, reply: FastifyReply, secure: boolean): SessionCookieJar {
+  return {
+    read: () => request.cookies[SESSION_COOKIE],
+    set(token, expiresAt) {
+      reply.setCookie(SESSION_COOKIE, token, { path: "/", httpOnly: true, sameSite: "lax", secure, expires: expiresAt });
+    },
+    clear() {
+      reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax", secure });
+    },
+  };
+}
+
+/**
+ * CSRF: cookies are SameSite=Lax and tRPC mutations are JSON POSTs; on top of that a state-changing
+ * request that carries an Origin header must come from our own origin.
+ */
+function isForeignOrigin(request: FastifyRequest, appUrl?: string): boolean {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return false;
+  const origin = request.headers.origin;
+  if (!origin || !request.headers.cookie) return false;
+  const allowed = new Set([`http://${request.headers.host}`, `https://${request.headers.host}`]);
+  if (appUrl) allowed.add(new URL(appUrl).origin);
+  return !allowed.has(origin);
+}
+
+export async function buildServer(options: ServerOptions): Promise<ApiServer> {
+  const secureCookies = options.appUrl?.startsWith("https://") ?? false;
+  const app = Fastify({
+    logger: { level: options.logLevel ?? "info", redact: ["req.headers.authorization", "req.headers.cookie"] },
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'", "ws:", "wss:"],
+        mediaSrc: ["'self'", "blob:"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+
+  const realtime = createRealtime(app.server, {
+    resolveCaller: (headers) => resolveCaller(options.db, headers),
+    redisUrl: options.redisUrl,
+  });
+  const deps: ApiDeps = {
+    db: options.db,
+    config: { sessionTtlHours: options.sessionTtlHours ?? 24 * 14, secureCookies },
+    loginLimiter: createLoginLimiter(options.redis),
+    realtime,
+  };
+
+  app.addHook("onRequest", async (request, reply) => {
+    if (isForeignOrigin(request, options.appUrl)) {
+      return reply.code(403).send({ error: { code: "FORBIDDEN", message: "Cross-site request refused." } });
+    }
+  });
+
+  app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/readyz", async (_request, reply) => {
+    try {
+      await options.db.query("select 1");
+      return { status: "ready", database: options.db.kind };
+    } catch {
+      return reply.code(503).send({ status: "unavailable", database: options.db.kind });
+    }
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: async ({ req, res }) =>
+        createContextInner({
+          deps,
+          auth: await resolveCaller(options.db, { authorization: req.headers.authorization, cookie: req.headers.cookie }),
+          ip: req.ip,
+          userAgent: req.headers["user-agent"],
+          cookies: cookieJarFor(req, res, secureCookies),
+        }),
+      onError({ error, path: procedurePath }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, path: procedurePath }, "procedure failed");
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
+
+  app.addHook("preClose", async () => {
+    await realtime.close();
+  });
+  return { app, realtime, deps };
+}
+
+const API_PREFIXES = ["/trpc", "/api", "/socket.io", "/healthz", "/readyz"];
+
+async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  const hasWeb = existsSync(path.join(distDir, "index.html"));
+  if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: false, maxAge: "1h" });
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = API_PREFIXES.some((prefix) => request.url.startsWith(prefix));
+    if (isApi || request.method !== "GET") {
+      return reply.code(404).send({ error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url.split("?")[0]}` } });
+    }
+    if (!hasWeb) {
+      return reply.code(503).type("text/plain").send("The web app is not built yet: run `pnpm build` (or `npm start`, which builds it).");
+    }
+    return reply.header("cache-control", "no-cache").sendFile("index.html");
+  });
+}

@@ -1,0 +1,59 @@
+import type { Db } from "@app/db/open-db";
+import type { AuthContext } from "../auth/auth-context";
+import type { LoginLimiter } from "../auth/login-limiter";
+import type { Realtime } from "../realtime/realtime";
+
+/** What every request can reach: built once at start, shared by tRPC, REST and sockets. */
+export interface ApiDeps {
+  db: Db;
+  config: { sessionTtlHours: number; secureCookies: boolean };
+  loginLimiter: LoginLimiter;
+  realtime?: Realtime;
+}
+
+/** The session cookie, abstracted so procedures run the same under Fastify and createCaller. */
+export interface SessionCookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+  read(): string | undefined;
+}
+
+export interface Context extends ApiDeps {
+  auth: AuthContext | null;
+  ip: string;
+  userAgent?: string;
+  cookies: SessionCookieJar;
+}
+
+export function createMemoryCookieJar(initial?: string): SessionCookieJar & { value?: string } {
+  const jar: SessionCookieJar & { value?: string } = {
+    value: initial,
+    set(token) {
+      jar.value = token;
+    },
+    clear() {
+      jar.value = undefined;
+    },
+    read() {
+      return jar.value;
+    },
+  };
+  return jar;
+}
+
+/** Context without any HTTP framework: tests call this directly. */
+export function createContextInner(input: {
+  deps: ApiDeps;
+  auth: AuthContext | null;
+  ip?: string;
+  userAgent?: string;
+  cookies?: SessionCookieJar;
+}): Context {
+  return {
+    ...input.deps,
+    auth: input.auth,
+    ip: input.ip ?? "127.0.0.1",
+    userAgent: input.userAgent,
+    cookies: input.cookies ?? createMemoryCookieJar(),
+  };
+}

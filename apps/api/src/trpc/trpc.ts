@@ -1,0 +1,113 @@
+/**
+ * The tRPC building blocks, and only those: router, procedures per role, createCallerFactory.
+ * Errors leave as { message, data: { code, appCode, fieldErrors } } — field errors carry stable
+ * message keys ("required", "invalid_phone") that the web translates; never a stack trace.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Role } from "@app/db/client";
+import { AppError, httpStatusOf, type AppErrorCode } from "@app/telnyx-core/errors/app-error";
+import { hasRole } from "../auth/auth-context";
+import type { Context } from "./context";
+
+export interface Meta {
+  /** Lowest role allowed; procedures without it are public. Read by the isolation test. */
+  minRole?: Role;
+  /** REST mapping (method + path under /api), used by the REST face and the OpenAPI document. */
+  rest?: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string };
+}
+
+const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
+  401: "UNAUTHORIZED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  422: "UNPROCESSABLE_CONTENT",
+  429: "TOO_MANY_REQUESTS",
+  502: "BAD_GATEWAY",
+  503: "SERVICE_UNAVAILABLE",
+  500: "INTERNAL_SERVER_ERROR",
+};
+
+export function toTrpcError(error: AppError): TRPCError {
+  return new TRPCError({ code: TRPC_CODE_BY_STATUS[httpStatusOf(error.code)] ?? "INTERNAL_SERVER_ERROR", message: error.message, cause: error });
+}
+
+/** zod issues → { field: [messageKey] }; the `data.` prefix of update inputs is dropped. */
+export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String);
+    if (path[0] === "data" && path.length > 1) path.shift();
+    const key = path.join(".") || "_";
+    const message = issue.code === "invalid_type" && issue.input === undefined ? "required" : issue.message;
+    (out[key] ??= []).push(message);
+  }
+  return out;
+}
+
+const APP_CODE_BY_TRPC: Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>> = {
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  BAD_REQUEST: "VALIDATION",
+  TOO_MANY_REQUESTS: "RATE_LIMITED",
+};
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const appError = cause instanceof AppError ? cause : undefined;
+      const zodError = cause instanceof ZodError ? cause : undefined;
+      const isInternal = error.code === "INTERNAL_SERVER_ERROR" && !appError;
+      return {
+        message: isInternal ? "Something went wrong on our side. Please try again." : zodError ? "Some fields are invalid." : shape.message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          appCode: appError?.code ?? (zodError ? "VALIDATION" : APP_CODE_BY_TRPC[error.code] ?? (isInternal ? "INTERNAL" : undefined)),
+          fieldErrors: appError?.fieldErrors ?? (zodError ? fieldErrorsOf(zodError) : undefined),
+          retryAfterSecs: appError?.retryAfterSecs,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    return { ...result, error: toTrpcError(result.error.cause) } as typeof result;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+function requireRole(minRole: Role) {
+  return publicProcedure.meta({ minRole }).use(({ ctx, next }) => {
+    if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please log in." });
+    if (!hasRole(ctx.auth.role, minRole)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this action." });
+    }
+    return next({ ctx: { ...ctx, auth: ctx.auth } });
+  });
+}
+
+/** Any member of the organization (agents and up). */
+export const protectedProcedure = requireRole("AGENT");
+export const supervisorProcedure = requireRole("SUPERVISOR");
+export const adminProcedure = requireRole("ADMIN");
