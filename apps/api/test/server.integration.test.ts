@@ -1,0 +1,116 @@
+/**
+ * The real HTTP server on an ephemeral port: cookie login over tRPC's wire format, Bearer
+ * tokens, socket.io handshakes, CSRF and health probes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { io as connect, type Socket } from "socket.io-client";
+import { createTestDb } from "@app/db/test-db";
+import { DEMO_PASSWORD, seedDemo } from "@app/db/seed";
+import { hashPassword } from "../src/auth/passwords";
+import { hashToken } from "../src/auth/tokens";
+import { buildServer, type ApiServer } from "../src/server";
+
+const API_TOKEN = "tok_integration_test_token_0123456789";
+let server: ApiServer;
+let url: string;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  const db = await createTestDb();
+  drop = db.drop;
+  await seedDemo(db, { hashPassword, hashToken, apiToken: API_TOKEN });
+  server = await buildServer({ db, logLevel: "silent", webDistDir: "/nonexistent" });
+  await server.app.listen({ port: 0, host: "127.0.0.1" });
+  const address = server.app.server.address();
+  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+});
+afterAll(async () => {
+  await server?.app.close();
+  await drop?.();
+});
+
+async function login(): Promise<string> {
+  const response = await fetch(`${url}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: { email: "agent1@acme.test", password: DEMO_PASSWORD } }),
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers.get("set-cookie") ?? "";
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Lax/i);
+  return cookie.split(";")[0]!;
+}
+
+function openSocket(options: { cookie?: string; token?: string }): Promise<{ socket: Socket; ready?: unknown; error?: Error }> {
+  const socket = connect(url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    extraHeaders: options.cookie ? { cookie: options.cookie } : undefined,
+    auth: options.token ? { token: options.token } : undefined,
+  });
+  return new Promise((resolve) => {
+    socket.on("ready", (ready) => resolve({ socket, ready }));
+    socket.on("connect_error", (error) => resolve({ socket, error }));
+  });
+}
+
+describe("HTTP server", () => {
+  it("answers the health probes", async () => {
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready" });
+  });
+
+  it("logs in with a cookie and reads leads with it", async () => {
+    const cookie = await login();
+    const response = await fetch(`${url}/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { result: { data: { json: { total: number } } } };
+    expect(body.result.data.json.total).toBeGreaterThan(0);
+  });
+
+  it("accepts the seeded API token as a Bearer token and refuses a wrong one", async () => {
+    const me = await fetch(`${url}/trpc/auth.me`, { headers: { authorization: `Bearer ${API_TOKEN}` } });
+    expect(((await me.json()) as { result: { data: { json: { role: string } } } }).result.data.json.role).toBe("ADMIN");
+    const wrong = await fetch(`${url}/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, {
+      headers: { authorization: "Bearer nope" },
+    });
+    expect(wrong.status).toBe(401);
+    const error = (await wrong.json()) as { error: { json: { message: string; data: { appCode: string; stack?: string } } } };
+    expect(error.error.json.data.appCode).toBe("UNAUTHORIZED");
+    expect(error.error.json.data.stack).toBeUndefined();
+  });
+
+  it("refuses a state-changing request from a foreign origin", async () => {
+    const cookie = await login();
+    const response = await fetch(`${url}/trpc/leads.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, origin: "https://evil.example" },
+      body: JSON.stringify({ json: { firstName: "CSRF", phoneNumber: "+14155550100" } }),
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("authenticates socket.io handshakes by cookie or token, and refuses anonymous ones", async () => {
+    const cookie = await login();
+    const byCookie = await openSocket({ cookie });
+    expect(byCookie.ready).toMatchObject({ role: "AGENT" });
+    const byToken = await openSocket({ token: API_TOKEN });
+    expect(byToken.ready).toMatchObject({ role: "ADMIN" });
+    const anonymous = await openSocket({});
+    expect(anonymous.error?.message).toBe("UNAUTHORIZED");
+    for (const s of [byCookie, byToken, anonymous]) s.socket.close();
+  });
+
+  it("disconnects the session's sockets at logout", async () => {
+    const cookie = await login();
+    const { socket } = await openSocket({ cookie });
+    const disconnected = new Promise((resolve) => socket.on("disconnect", resolve));
+    await fetch(`${url}/trpc/auth.logout`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: "{}" });
+    await disconnected;
+    expect(socket.connected).toBe(false);
+  });
+});
