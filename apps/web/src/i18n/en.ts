@@ -1,0 +1,77 @@
+import { leadsStrings } from "../pages/leads/strings";
+import { loginStrings } from "../pages/login/strings";
+import { placeholderStrings } from "../pages/placeholder/strings";
+
+export const en = {
+  common: {
+    appName: "Telnyx CRM",
+    loading: "Loading…",
+    retry: "Try again",
+    cancel: "Cancel",
+    logout: "Log out",
+    language: "Language",
+    menu: "Main menu",
+  },
+  roles: { ADMIN: "Admin", SUPERVISOR: "Supervisor", AGENT: "Agent" },
+  nav: {
+    dashboard: "Dashboard",
+    calls: "Calls",
+    messages: "Messages",
+    numbers: "Numbers",
+    connections: "Connections",
+    leads: "Leads",
+    wallboard: "Wallboard",
+    settings: "Settings",
+  },
+  live: {
+    connected: "Live",
+    reconnecting: "Reconnecting…",
+    offline: "Offline",
+    tooltip: {
+      connected: "Live updates are on since {{time}}.",
+      connecting: "Connecting to live updates…",
+      reconnecting: "Connection lost. Reconnecting (attempt {{attempt}})…",
+      offline: "Live updates are off: {{reason}}",
+    },
+    reasons: {
+      network: "your device is offline.",
+      unauthorized: "your session has ended. Log in again.",
+      failed: "the server cannot be reached.",
+    },
+  },
+  errors: {
+    UNAUTHORIZED: "Your session has ended. Please log in again.",
+    INVALID_CREDENTIALS: "Wrong email or password.",
+    TOO_MANY_ATTEMPTS: "Too many attempts, try again in a minute.",
+    FORBIDDEN: "Your role does not allow this action.",
+    NOT_FOUND: "This item no longer exists.",
+    CONFLICT: "This conflicts with existing data.",
+    VALIDATION: "Some fields are invalid.",
+    RATE_LIMITED: "Too many requests. Wait a moment and try again.",
+    OPTED_OUT: "This contact has opted out of messages.",
+    TELNYX_AUTH: "Telnyx rejected the API key. Check it in Settings.",
+    TELNYX_PERMISSION: "The Telnyx account does not allow this action.",
+    TELNYX_VALIDATION: "Telnyx rejected the request.",
+    TELNYX_NOT_FOUND: "Telnyx does not know this resource.",
+    TELNYX_RATE_LIMITED: "Telnyx is limiting requests. Try again shortly.",
+    TELNYX_UNAVAILABLE: "Telnyx is unreachable right now. Try again shortly.",
+    TELNYX_ERROR: "Telnyx returned an error.",
+    UNAVAILABLE: "The service is temporarily unavailable. Try again shortly.",
+    INTERNAL: "Something went wrong on our side. Please try again.",
+    NETWORK: "Cannot reach the server. Check your connection.",
+    UNKNOWN: "Something went wrong. Please try again.",
+  },
+  validation: {
+    required: "This field is required.",
+    invalid_phone: "Enter a valid phone number.",
+    invalid_email: "Enter a valid email address.",
+    too_long: "This is too long.",
+  },
+  session: { loadFailed: "We could not load your session." },
+  notFound: { title: "Page not found", description: "This address does not match any page.", back: "Back to the dashboard" },
+  login: loginStrings.en,
+  leads: leadsStrings.en,
+  pages: placeholderStrings.en,
+};
+
+export type AppMessages = typeof en;

@@ -1,0 +1,77 @@
+import { leadsStrings } from "../pages/leads/strings";
+import { loginStrings } from "../pages/login/strings";
+import { placeholderStrings } from "../pages/placeholder/strings";
+import type { AppMessages } from "./en";
+import type { Messages } from "./messages";
+
+export const fr: Messages<AppMessages> = {
+  common: {
+    appName: "Telnyx CRM",
+    loading: "Chargement…",
+    retry: "Réessayer",
+    cancel: "Annuler",
+    logout: "Se déconnecter",
+    language: "Langue",
+    menu: "Menu principal",
+  },
+  roles: { ADMIN: "Administrateur", SUPERVISOR: "Superviseur", AGENT: "Agent" },
+  nav: {
+    dashboard: "Tableau de bord",
+    calls: "Appels",
+    messages: "Messages",
+    numbers: "Numéros",
+    connections: "Connexions",
+    leads: "Prospects",
+    wallboard: "Supervision",
+    settings: "Paramètres",
+  },
+  live: {
+    connected: "En direct",
+    reconnecting: "Reconnexion…",
+    offline: "Hors ligne",
+    tooltip: {
+      connected: "Mises à jour en direct actives depuis {{time}}.",
+      connecting: "Connexion aux mises à jour en direct…",
+      reconnecting: "Connexion perdue. Reconnexion (tentative {{attempt}})…",
+      offline: "Mises à jour en direct coupées : {{reason}}",
+    },
+    reasons: {
+      network: "votre appareil est hors ligne.",
+      unauthorized: "votre session a expiré. Reconnectez-vous.",
+      failed: "le serveur est injoignable.",
+    },
+  },
+  errors: {
+    UNAUTHORIZED: "Votre session a expiré. Veuillez vous reconnecter.",
+    INVALID_CREDENTIALS: "E-mail ou mot de passe incorrect.",
+    TOO_MANY_ATTEMPTS: "Trop de tentatives, réessayez dans une minute.",
+    FORBIDDEN: "Votre rôle ne permet pas cette action.",
+    NOT_FOUND: "Cet élément n’existe plus.",
+    CONFLICT: "Cela entre en conflit avec des données existantes.",
+    VALIDATION: "Certains champs sont invalides.",
+    RATE_LIMITED: "Trop de requêtes. Patientez un instant puis réessayez.",
+    OPTED_OUT: "Ce contact a refusé de recevoir des messages.",
+    TELNYX_AUTH: "Telnyx a refusé la clé d’API. Vérifiez-la dans les paramètres.",
+    TELNYX_PERMISSION: "Le compte Telnyx ne permet pas cette action.",
+    TELNYX_VALIDATION: "Telnyx a refusé la requête.",
+    TELNYX_NOT_FOUND: "Telnyx ne connaît pas cette ressource.",
+    TELNYX_RATE_LIMITED: "Telnyx limite les requêtes. Réessayez dans un instant.",
+    TELNYX_UNAVAILABLE: "Telnyx est injoignable pour le moment. Réessayez dans un instant.",
+    TELNYX_ERROR: "Telnyx a renvoyé une erreur.",
+    UNAVAILABLE: "Le service est momentanément indisponible. Réessayez dans un instant.",
+    INTERNAL: "Une erreur est survenue de notre côté. Veuillez réessayer.",
+    NETWORK: "Impossible de joindre le serveur. Vérifiez votre connexion.",
+    UNKNOWN: "Une erreur est survenue. Veuillez réessayer.",
+  },
+  validation: {
+    required: "Ce champ est obligatoire.",
+    invalid_phone: "Saisissez un numéro de téléphone valide.",
+    invalid_email: "Saisissez une adresse e-mail valide.",
+    too_long: "Ce texte est trop long.",
+  },
+  session: { loadFailed: "Impossible de charger votre session." },
+  notFound: { title: "Page introuvable", description: "Cette adresse ne correspond à aucune page.", back: "Retour au tableau de bord" },
+  login: loginStrings.fr,
+  leads: leadsStrings.fr,
+  pages: placeholderStrings.fr,
+};

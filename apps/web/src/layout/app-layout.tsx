@@ -1,0 +1,61 @@
+import { useState } from "react";
+import { App, Layout, Menu, Typography, theme } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link, Outlet, useLocation } from "react-router";
+import { RequireAuth } from "../auth/require-auth";
+import { AppHeader } from "./app-header";
+import { findNavItem, NAV_ITEMS } from "./nav-items";
+
+function Shell() {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const { pathname } = useLocation();
+  const [isCollapsed, setIsCollapsed] = useState(false);
+  const selected = findNavItem(pathname);
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Sider breakpoint="lg" collapsible collapsed={isCollapsed} onCollapse={setIsCollapsed} theme="light"
+        style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+        <Typography.Title level={5} ellipsis style={{ margin: 0, padding: `${token.paddingMD}px ${token.paddingLG}px` }}>
+          {isCollapsed ? "T" : t("common.appName")}
+        </Typography.Title>
+        <nav aria-label={t("common.menu")}>
+          <Menu
+            mode="inline"
+            selectedKeys={selected ? [selected.key] : []}
+            style={{ borderInlineEnd: "none" }}
+            items={NAV_ITEMS.map((item) => ({
+              key: item.key,
+              icon: item.icon,
+              label: (
+                <Link to={item.path} data-testid={`nav-${item.key}`}>
+                  {t(`nav.${item.key}`)}
+                </Link>
+              ),
+            }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <AppHeader />
+        <Layout.Content style={{ padding: token.paddingLG }}>
+          <main>
+            <Outlet />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+export function AppLayout() {
+  return (
+    <RequireAuth>
+      {/* antd's App (message, modal contexts) is only needed behind the login, so /login stays lighter. */}
+      <App>
+        <Shell />
+      </App>
+    </RequireAuth>
+  );
+}

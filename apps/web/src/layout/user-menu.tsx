@@ -1,0 +1,40 @@
+import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { App, Avatar, Button, Flex, Tag, Typography } from "antd";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { endSession } from "../auth/session-cache";
+import { useSession } from "../auth/session-context";
+import { translateError } from "../lib/app-error";
+import { trpc } from "../lib/trpc";
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { user, role } = useSession();
+  const queryClient = useQueryClient();
+  const logout = trpc.auth.logout.useMutation({
+    onSuccess: () => endSession(queryClient),
+    onError: (error) => void message.error(translateError(t, error)),
+  });
+
+  return (
+    <Flex align="center" gap={8}>
+      <Avatar size="small" icon={<UserOutlined />} />
+      <Typography.Text strong data-testid="current-user" ellipsis style={{ maxWidth: 160 }}>
+        {user.name}
+      </Typography.Text>
+      <Tag data-testid="current-role" variant="filled">
+        {t(`roles.${role}`)}
+      </Tag>
+      <Button
+        data-testid="logout"
+        type="text"
+        icon={<LogoutOutlined />}
+        loading={logout.isPending}
+        onClick={() => logout.mutate()}
+      >
+        {t("common.logout")}
+      </Button>
+    </Flex>
+  );
+}

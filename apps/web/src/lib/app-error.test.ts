@@ -1,0 +1,57 @@
+import i18next from "i18next";
+import { beforeAll, describe, expect, it } from "vitest";
+import { en } from "../i18n/en";
+import { fr } from "../i18n/fr";
+import { isSessionLost, readAppError, shouldRetry, translateError, translateFieldErrors } from "./app-error";
+
+const i18n = i18next.createInstance();
+
+beforeAll(async () => {
+  await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr } }, lng: "fr", initAsync: false });
+});
+
+function apiError(data: Record<string, unknown>, message = "Server says no") {
+  return Object.assign(new Error(message), { name: "TRPCClientError", data });
+}
+
+describe("translateError", () => {
+  it("translates a known app code into the current language", () => {
+    const error = apiError({ code: "UNAUTHORIZED", httpStatus: 401, appCode: "INVALID_CREDENTIALS" }, "Wrong email or password.");
+    expect(translateError(i18n.t, error)).toBe("E-mail ou mot de passe incorrect.");
+  });
+
+  it("falls back to the server message for an unknown app code", () => {
+    const error = apiError({ code: "BAD_REQUEST", appCode: "SOMETHING_NEW" }, "A clear server sentence.");
+    expect(translateError(i18n.t, error)).toBe("A clear server sentence.");
+  });
+
+  it("reports an unreachable server as a network problem", () => {
+    const error = Object.assign(new Error("Failed to fetch"), { name: "TRPCClientError" });
+    expect(translateError(i18n.t, error)).toBe(fr.errors.NETWORK);
+  });
+});
+
+describe("translateFieldErrors", () => {
+  it("translates message keys and keeps unknown messages", () => {
+    const error = apiError({ code: "BAD_REQUEST", appCode: "VALIDATION", fieldErrors: { phoneNumber: ["invalid_phone"], email: ["odd"] } });
+    expect(translateFieldErrors(i18n.t, error)).toEqual({
+      phoneNumber: [fr.validation.invalid_phone],
+      email: ["odd"],
+    });
+  });
+});
+
+describe("retries and session", () => {
+  it("never retries a 4xx and retries server errors twice", () => {
+    expect(shouldRetry(0, apiError({ code: "NOT_FOUND", httpStatus: 404 }))).toBe(false);
+    expect(shouldRetry(0, apiError({ code: "UNPROCESSABLE_CONTENT", httpStatus: 422 }))).toBe(false);
+    expect(shouldRetry(0, apiError({ code: "INTERNAL_SERVER_ERROR", httpStatus: 500 }))).toBe(true);
+    expect(shouldRetry(2, apiError({ code: "INTERNAL_SERVER_ERROR", httpStatus: 500 }))).toBe(false);
+  });
+
+  it("treats UNAUTHORIZED as a lost session except for wrong credentials", () => {
+    expect(isSessionLost(apiError({ code: "UNAUTHORIZED", appCode: "UNAUTHORIZED" }))).toBe(true);
+    expect(isSessionLost(apiError({ code: "UNAUTHORIZED", appCode: "INVALID_CREDENTIALS" }))).toBe(false);
+    expect(readAppError("nope")).toEqual({ isNetwork: false });
+  });
+});

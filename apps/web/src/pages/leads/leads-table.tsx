@@ -1,0 +1,67 @@
+import type { ReactNode } from "react";
+import { PhoneNumberDisplay } from "@app/ui/phone-number-display";
+import { Table, Typography, type TableColumnsType } from "antd";
+import dayjs from "dayjs";
+import { useTranslation } from "react-i18next";
+import { LeadActions } from "./lead-actions";
+import { formatLeadName, type Lead } from "./lead-form-values";
+
+interface LeadsTableProps {
+  leads: Lead[];
+  isLoading: boolean;
+  canDelete: boolean;
+  empty: ReactNode;
+  onEdit: (lead: Lead) => void;
+}
+
+export function LeadsTable({ leads, isLoading, canDelete, empty, onEdit }: LeadsTableProps) {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<Lead> = [
+    {
+      key: "name",
+      title: t("leads.columns.name"),
+      render: (_, lead) => <Typography.Text strong>{formatLeadName(lead)}</Typography.Text>,
+    },
+    { key: "company", title: t("leads.columns.company"), dataIndex: "company", responsive: ["md"] },
+    {
+      key: "email",
+      title: t("leads.columns.email"),
+      dataIndex: "email",
+      responsive: ["lg"],
+      render: (email: string | null) => (email ? <a href={`mailto:${email}`}>{email}</a> : null),
+    },
+    {
+      key: "phoneNumber",
+      title: t("leads.columns.phoneNumber"),
+      dataIndex: "phoneNumber",
+      render: (phoneNumber: string) => <PhoneNumberDisplay value={phoneNumber} isLink />,
+    },
+    {
+      key: "createdAt",
+      title: t("leads.columns.createdAt"),
+      dataIndex: "createdAt",
+      responsive: ["xl"],
+      render: (createdAt: Date) => dayjs(createdAt).format("ll"),
+    },
+    {
+      key: "actions",
+      title: t("leads.columns.actions"),
+      align: "right",
+      width: 96,
+      render: (_, lead) => <LeadActions lead={lead} canDelete={canDelete} onEdit={onEdit} />,
+    },
+  ];
+
+  return (
+    <Table<Lead>
+      data-testid="leads-table"
+      rowKey="id"
+      columns={columns}
+      dataSource={leads}
+      loading={isLoading}
+      pagination={false}
+      locale={{ emptyText: isLoading ? " " : empty }}
+      scroll={{ x: "max-content" }}
+    />
+  );
+}
