@@ -10,18 +10,20 @@ import { EnvError, isSandboxMode, loadEnv, type Env } from "./env";
 import { hashPassword } from "./auth/passwords";
 import { hashToken } from "./auth/tokens";
 import { buildServer } from "./server";
+import { restoreSandboxWorld, seedDemoTelnyx, startEmbeddedSandbox } from "./telnyx/embedded-sandbox";
+import { createLiveAccess, createSandboxAccess, type TelnyxAccess } from "./telnyx/telnyx-access";
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
   process.exit(1);
 }
 
-function printBanner(env: Env, url: string, dbKind: string, seeded: boolean): void {
+function printBanner(env: Env, url: string, dbKind: string, seeded: boolean, sandboxUrl?: string): void {
   const lines = [
     "",
     `  Telnyx CRM is running at ${url}`,
     `  Database: ${dbKind === "pglite" ? `embedded (${path.resolve(env.DATA_DIR, "pglite")})` : "PostgreSQL"}`,
-    `  Telnyx:   ${isSandboxMode(env) ? "built-in sandbox (set TELNYX_API_KEY for real Telnyx)" : "api.telnyx.com"}`,
+    `  Telnyx:   ${sandboxUrl ? `built-in sandbox at ${sandboxUrl} (set TELNYX_API_KEY for real Telnyx)` : env.TELNYX_BASE_URL ?? "https://api.telnyx.com/v2"}`,
   ];
   if (seeded) {
     lines.push(
@@ -47,18 +49,30 @@ async function main(): Promise<void> {
   const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR, "pglite") }).catch((error: Error) =>
     fail(error.message),
   );
-  if (env.SEED_DEMO) {
-    await seedDemo(db, { hashPassword, apiToken: env.SEED_API_TOKEN, hashToken });
+  const demo = env.SEED_DEMO ? await seedDemo(db, { hashPassword, apiToken: env.SEED_API_TOKEN, hashToken }) : undefined;
+  let telnyx: TelnyxAccess;
+  if (isSandboxMode(env)) {
+    const sandbox = await startEmbeddedSandbox({ port: env.SANDBOX_PORT, dataDir: path.resolve(env.DATA_DIR) }).catch(async (error: NodeJS.ErrnoException) => {
+      await db.close().catch(() => undefined);
+      if (error.code === "EADDRINUSE") fail(`Port ${env.SANDBOX_PORT} (the built-in Telnyx sandbox) is already in use. Set SANDBOX_PORT to a free port, or 0 for any.`);
+      throw error;
+    });
+    telnyx = createSandboxAccess(sandbox);
+    if (demo) await seedDemoTelnyx(db, demo.organization.id);
+  } else {
+    telnyx = createLiveAccess({ apiKey: env.TELNYX_API_KEY!, publicKey: env.TELNYX_PUBLIC_KEY, baseURL: env.TELNYX_BASE_URL });
   }
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
   const server = await buildServer({
     db,
+    telnyx,
     appUrl: env.APP_URL,
     redisUrl: env.REDIS_URL,
     redis,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     logLevel: env.LOG_LEVEL,
     webDistDir: env.WEB_DIST_DIR,
+    dataDir: env.DATA_DIR,
   });
 
   let stopping = false;
@@ -68,6 +82,7 @@ async function main(): Promise<void> {
     server.app.log.info({ signal }, "shutting down");
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
     await server.app.close().catch(() => undefined);
+    await telnyx.sandbox?.close().catch(() => undefined);
     await redis?.quit().catch(() => undefined);
     await db.close().catch(() => undefined);
     clearTimeout(timer);
@@ -86,7 +101,8 @@ async function main(): Promise<void> {
   }
   const address = server.app.server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
-  printBanner(env, env.APP_URL ?? `http://localhost:${port}`, db.kind, env.SEED_DEMO);
+  if (telnyx.sandbox) await restoreSandboxWorld(db, telnyx.sandbox, `http://127.0.0.1:${port}`);
+  printBanner(env, env.APP_URL ?? `http://localhost:${port}`, db.kind, env.SEED_DEMO, telnyx.sandbox?.baseUrl);
 }
 
 void main();

@@ -16,23 +16,31 @@ import type { Redis } from "ioredis";
 import { createLoginLimiter } from "./auth/login-limiter";
 import { resolveCaller, SESSION_COOKIE } from "./auth/sessions";
 import { createRealtime, type Realtime } from "./realtime/realtime";
+import { createUnconfiguredAccess, type TelnyxAccess } from "./telnyx/telnyx-access";
+import { createInboxWriter } from "./webhooks/inbox-writer";
+import { createWebhookProcessor, type WebhookProcessor } from "./webhooks/webhook-processor";
+import { registerWebhookRoutes } from "./webhooks/webhook-routes";
 import { appRouter, type AppRouter } from "./trpc/app-router";
 import { createContextInner, type ApiDeps, type SessionCookieJar } from "./trpc/context";
 
 export interface ServerOptions {
   db: Db;
+  telnyx?: TelnyxAccess;
   appUrl?: string;
   redisUrl?: string;
   redis?: Redis;
   sessionTtlHours?: number;
   logLevel?: string;
   webDistDir?: string;
+  /** Where recordings and other files are stored (default ./.data). */
+  dataDir?: string;
 }
 
 export interface ApiServer {
   app: FastifyInstance;
   realtime: Realtime;
   deps: ApiDeps;
+  webhooks: WebhookProcessor;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -92,8 +100,13 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
   });
   const deps: ApiDeps = {
     db: options.db,
-    config: { sessionTtlHours: options.sessionTtlHours ?? 24 * 14, secureCookies },
+    config: {
+      sessionTtlHours: options.sessionTtlHours ?? 24 * 14,
+      secureCookies,
+      recordingsDir: path.resolve(options.dataDir ?? ".data", "recordings"),
+    },
     loginLimiter: createLoginLimiter(options.redis),
+    telnyx: options.telnyx ?? createUnconfiguredAccess(),
     realtime,
   };
 
@@ -131,12 +144,24 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
 
+  const webhooks = createWebhookProcessor({
+    db: options.db,
+    services: { gatewayFor: (organizationId) => deps.telnyx.gatewayFor(organizationId), recordingsDir: deps.config.recordingsDir },
+    publisher: realtime.publisher,
+    log: app.log,
+  });
+  await registerWebhookRoutes(app, {
+    inbox: createInboxWriter(options.db, () => webhooks.notify()),
+    publicKeys: () => deps.telnyx.webhookPublicKeys(),
+  });
+
   await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
 
   app.addHook("preClose", async () => {
+    await webhooks.stop();
     await realtime.close();
   });
-  return { app, realtime, deps };
+  return { app, realtime, deps, webhooks };
 }
 
 const API_PREFIXES = ["/trpc", "/api", "/socket.io", "/healthz", "/readyz"];

@@ -2,6 +2,8 @@
  * Integration-test harness: a fresh database (PGlite or PostgreSQL, from TEST_DB), both seeded
  * organizations, and a createCaller per seeded user, with the same context production builds.
  */
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createTestDb } from "@app/db/test-db";
 import { seedDemo, seedSecondOrg } from "@app/db/seed";
 import type { Role } from "@app/db/client";
@@ -9,6 +11,7 @@ import { createLoginLimiter } from "../src/auth/login-limiter";
 import { hashPassword } from "../src/auth/passwords";
 import { hashToken } from "../src/auth/tokens";
 import { appRouter } from "../src/trpc/app-router";
+import { createUnconfiguredAccess, type TelnyxAccess } from "../src/telnyx/telnyx-access";
 import { createContextInner, createMemoryCookieJar, type ApiDeps } from "../src/trpc/context";
 import { createCallerFactory } from "../src/trpc/trpc";
 
@@ -19,14 +22,15 @@ export type Caller = ReturnType<typeof createCaller>;
 let cachedHash: Promise<string> | undefined;
 const fastHash = (plain: string) => (cachedHash ??= hashPassword(plain));
 
-export async function setupTestApi() {
+export async function setupTestApi(options: { telnyx?: TelnyxAccess } = {}) {
   const db = await createTestDb();
   const demo = await seedDemo(db, { hashPassword: fastHash, hashToken });
   const other = await seedSecondOrg(db, { hashPassword: fastHash, hashToken });
   const deps: ApiDeps = {
     db,
-    config: { sessionTtlHours: 1, secureCookies: false },
+    config: { sessionTtlHours: 1, secureCookies: false, recordingsDir: path.join(tmpdir(), `tcrm-recordings-${process.pid}`) },
     loginLimiter: createLoginLimiter(),
+    telnyx: options.telnyx ?? createUnconfiguredAccess(),
   };
 
   const callerFor = (user: { id: string }, organizationId: string, role: Role): Caller =>

@@ -10,22 +10,14 @@ import type { Role } from "@app/db/client";
 import { appRouter } from "../src/trpc/app-router";
 import type { Meta } from "../src/trpc/trpc";
 import { setupTestApi, type Caller, type TestApi } from "./harness";
+import { authAndLeadsIsolation } from "./isolation-cases/auth-and-leads";
+import type { IsolationCases, IsolationDomain, IsolationTarget } from "./isolation-cases/types";
 
-type Target = { leadId: string; userId: string; organizationId: string };
-interface IsolationCase {
-  input: (a: Target) => unknown;
-}
+type Target = IsolationTarget;
 
-const CASES: Record<string, IsolationCase> = {
-  "auth.me": { input: () => undefined },
-  "auth.login": { input: () => ({ email: "admin@acme.test", password: "guess" }) },
-  "auth.logout": { input: () => undefined },
-  "leads.list": { input: () => ({ limit: 100 }) },
-  "leads.get": { input: (a) => ({ id: a.leadId }) },
-  "leads.create": { input: (a) => ({ firstName: "Intruder", phoneNumber: "+14155550199", ownerId: a.userId }) },
-  "leads.update": { input: (a) => ({ id: a.leadId, data: { firstName: "Hacked" } }) },
-  "leads.delete": { input: (a) => ({ id: a.leadId }) },
-};
+// One file per domain under ./isolation-cases; add yours to this list.
+const DOMAINS: IsolationDomain[] = [authAndLeadsIsolation];
+const CASES: IsolationCases = Object.assign({}, ...DOMAINS.map((domain) => domain.cases));
 
 interface ProcedureLike {
   _def: { type: "query" | "mutation" | "subscription"; meta?: Meta };
@@ -48,24 +40,38 @@ let secrets: string[];
 let snapshotBefore: string;
 
 async function snapshotOrgA(): Promise<string> {
-  const [leads, users, memberships] = await Promise.all([
-    api.db.prisma.lead.findMany({ where: { organizationId: target.organizationId }, orderBy: { id: "asc" } }),
-    api.db.prisma.user.findMany({ where: { memberships: { some: { organizationId: target.organizationId } } }, orderBy: { id: "asc" } }),
-    api.db.prisma.membership.findMany({ where: { organizationId: target.organizationId }, orderBy: { id: "asc" } }),
+  const where = { where: { organizationId: target.organizationId }, orderBy: { id: "asc" as const } };
+  const p = api.db.prisma;
+  const rows = await Promise.all([
+    p.lead.findMany(where),
+    p.membership.findMany(where),
+    p.user.findMany({ where: { memberships: { some: { organizationId: target.organizationId } } }, orderBy: { id: "asc" } }),
+    p.telnyxCall.findMany(where),
+    p.telnyxMessage.findMany(where),
+    p.telnyxPhoneNumber.findMany(where),
+    p.telnyxConnection.findMany(where),
+    p.setting.findMany(where),
+    p.optOut.findMany(where),
+    p.rate.findMany(where),
+    p.apiToken.findMany(where),
+    p.kioskToken.findMany(where),
+    p.organization.findUnique({ where: { id: target.organizationId } }),
   ]);
-  return JSON.stringify({ leads, users, memberships });
+  return JSON.stringify(rows);
 }
 
 beforeAll(async () => {
   api = await setupTestApi();
   const lead = api.demo.leads[0]!;
-  target = { leadId: lead.id, userId: api.demo.users.agent1.id, organizationId: api.demo.organization.id };
+  target = { leadId: lead.id, userId: api.demo.users.agent1.id, organizationId: api.demo.organization.id, extra: {} };
+  for (const domain of DOMAINS) await domain.seed?.(api, target);
   const leads = await api.db.prisma.lead.findMany({ where: { organizationId: target.organizationId } });
   const users = Object.values(api.demo.users);
   secrets = [
     target.organizationId,
     ...leads.flatMap((l) => [l.id, l.phoneNumber, `${l.firstName} ${l.lastName}`]),
     ...users.flatMap((u) => [u.id, u.email]),
+    ...Object.values(target.extra),
   ];
   snapshotBefore = await snapshotOrgA();
 });

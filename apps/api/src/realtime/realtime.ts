@@ -13,6 +13,7 @@ import {
   userRoom,
   type ClientToServerEvents,
   type ServerToClientEvents,
+  type Publisher,
   type SocketData,
 } from "@app/telnyx-core/realtime/events";
 import type { AuthContext } from "../auth/auth-context";
@@ -21,6 +22,7 @@ export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, 
 
 export interface Realtime {
   io: RealtimeServer;
+  publisher: Publisher;
   toOrganization(organizationId: string): ReturnType<RealtimeServer["to"]>;
   toUser(userId: string): ReturnType<RealtimeServer["to"]>;
   disconnectSession(sessionId: string | undefined): void;
@@ -78,8 +80,18 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     socket.emit("ready", { userId, organizationId, role });
   });
 
+  const publisher: Publisher = {
+    toOrganization(organizationId, event, payload) {
+      (io.to(orgRoom(organizationId)).emit as (event: string, payload: unknown) => boolean)(event, payload);
+    },
+    toUser(userId, event, payload) {
+      (io.to(userRoom(userId)).emit as (event: string, payload: unknown) => boolean)(event, payload);
+    },
+  };
+
   return {
     io,
+    publisher,
     toOrganization: (organizationId) => io.to(orgRoom(organizationId)),
     toUser: (userId) => io.to(userRoom(userId)),
     disconnectSession(sessionId) {

@@ -1,11 +1,25 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { auditRouter } from "../routers/audit/router";
 import { authRouter } from "../routers/auth/router";
+import { callsRouter } from "../routers/calls/router";
+import { connectionsRouter } from "../routers/connections/router";
 import { leadsRouter } from "../routers/leads/router";
+import { messagesRouter } from "../routers/messages/router";
+import { numbersRouter } from "../routers/numbers/router";
+import { settingsRouter } from "../routers/settings/router";
+import { syncRouter } from "../routers/sync/router";
 import { router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
   leads: leadsRouter,
+  calls: callsRouter,
+  messages: messagesRouter,
+  numbers: numbersRouter,
+  connections: connectionsRouter,
+  sync: syncRouter,
+  settings: settingsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,12 +2,14 @@ import type { Db } from "@app/db/open-db";
 import type { AuthContext } from "../auth/auth-context";
 import type { LoginLimiter } from "../auth/login-limiter";
 import type { Realtime } from "../realtime/realtime";
+import type { TelnyxAccess } from "../telnyx/telnyx-access";
 
 /** What every request can reach: built once at start, shared by tRPC, REST and sockets. */
 export interface ApiDeps {
   db: Db;
-  config: { sessionTtlHours: number; secureCookies: boolean };
+  config: { sessionTtlHours: number; secureCookies: boolean; recordingsDir: string };
   loginLimiter: LoginLimiter;
+  telnyx: TelnyxAccess;
   realtime?: Realtime;
 }
 

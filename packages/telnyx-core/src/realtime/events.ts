@@ -1,15 +1,118 @@
 /**
  * The one live-event contract shared by the server, the web app and internal tools.
  * Names are `domain:verb`; every payload has a zod schema so receivers can validate.
+ * Payloads are full records (not diffs): a receiver merges by id and keeps the newest
+ * `updatedAt`, so duplicates and reordering never corrupt what it shows.
  */
 import { z } from "zod";
 
-export const ZReadyEventSchema = z.object({ userId: z.string(), organizationId: z.string(), role: z.enum(["ADMIN", "SUPERVISOR", "AGENT"]) });
+const ZRole = z.enum(["ADMIN", "SUPERVISOR", "AGENT"]);
+const ZDirection = z.enum(["INBOUND", "OUTBOUND"]);
+
+export const ZReadyEventSchema = z.object({ userId: z.string(), organizationId: z.string(), role: ZRole });
 export type TReadyEvent = z.infer<typeof ZReadyEventSchema>;
 
-export interface ServerToClientEvents {
-  ready: (event: TReadyEvent) => void;
-}
+export const ZCallStatusSchema = z.enum(["INITIATED", "RINGING", "ANSWERED", "BRIDGED", "ENDED", "FAILED", "BUSY", "NO_ANSWER", "CANCELED"]);
+
+export const ZCallDtoSchema = z.object({
+  id: z.string(),
+  direction: ZDirection,
+  status: ZCallStatusSchema,
+  fromNumber: z.string(),
+  toNumber: z.string(),
+  leadId: z.string().nullable(),
+  leadName: z.string().nullable(),
+  userId: z.string().nullable(),
+  agentName: z.string().nullable(),
+  phoneNumberId: z.string().nullable(),
+  isMuted: z.boolean(),
+  isOnHold: z.boolean(),
+  isRecording: z.boolean(),
+  hangupCause: z.string().nullable(),
+  hangupSource: z.string().nullable(),
+  startedAt: z.coerce.date().nullable(),
+  answeredAt: z.coerce.date().nullable(),
+  endedAt: z.coerce.date().nullable(),
+  durationSecs: z.number().int().nullable(),
+  billedSecs: z.number().int().nullable(),
+  /** Decimal string, never a float. */
+  cost: z.string().nullable(),
+  costCurrency: z.string().nullable(),
+  hasRecording: z.boolean(),
+  mos: z.string().nullable(),
+  createdAt: z.coerce.date(),
+  updatedAt: z.coerce.date(),
+});
+export type TCallDto = z.infer<typeof ZCallDtoSchema>;
+
+export const ZMessageStatusSchema = z.enum([
+  "QUEUED",
+  "SENDING",
+  "SENT",
+  "DELIVERED",
+  "DELIVERY_FAILED",
+  "SENDING_FAILED",
+  "DELIVERY_UNCONFIRMED",
+  "EXPIRED",
+  "RECEIVED",
+]);
+
+export const ZMessageDtoSchema = z.object({
+  id: z.string(),
+  direction: ZDirection,
+  status: ZMessageStatusSchema,
+  type: z.string(),
+  fromNumber: z.string(),
+  toNumber: z.string(),
+  counterpartNumber: z.string(),
+  text: z.string(),
+  mediaUrls: z.array(z.string()),
+  encoding: z.string().nullable(),
+  parts: z.number().int(),
+  leadId: z.string().nullable(),
+  leadName: z.string().nullable(),
+  userId: z.string().nullable(),
+  cost: z.string().nullable(),
+  costCurrency: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  errorTitle: z.string().nullable(),
+  errorDetail: z.string().nullable(),
+  sentAt: z.coerce.date().nullable(),
+  completedAt: z.coerce.date().nullable(),
+  createdAt: z.coerce.date(),
+  updatedAt: z.coerce.date(),
+});
+export type TMessageDto = z.infer<typeof ZMessageDtoSchema>;
+
+export const ZIncomingCallEventSchema = z.object({ call: ZCallDtoSchema });
+export type TIncomingCallEvent = z.infer<typeof ZIncomingCallEventSchema>;
+
+export const ZOptOutEventSchema = z.object({ phoneNumber: z.string(), optedOut: z.boolean(), keyword: z.string().nullable() });
+export type TOptOutEvent = z.infer<typeof ZOptOutEventSchema>;
+
+export const ZNumberEventSchema = z.object({ id: z.string(), phoneNumber: z.string(), status: z.string(), updatedAt: z.coerce.date() });
+export type TNumberEvent = z.infer<typeof ZNumberEventSchema>;
+
+export const ZSyncEventSchema = z.object({ id: z.string(), status: z.string(), progress: z.number().min(0).max(1), message: z.string().nullable() });
+export type TSyncEvent = z.infer<typeof ZSyncEventSchema>;
+
+/** Every event the server emits, with its payload schema (the web and packages/client validate with these). */
+export const SERVER_EVENT_SCHEMAS = {
+  ready: ZReadyEventSchema,
+  "call:created": ZCallDtoSchema,
+  "call:updated": ZCallDtoSchema,
+  "call:incoming": ZIncomingCallEventSchema,
+  "message:created": ZMessageDtoSchema,
+  "message:updated": ZMessageDtoSchema,
+  "optout:updated": ZOptOutEventSchema,
+  "number:updated": ZNumberEventSchema,
+  "sync:progress": ZSyncEventSchema,
+} as const;
+
+export type ServerEventName = keyof typeof SERVER_EVENT_SCHEMAS;
+export type ServerEventPayload<E extends ServerEventName> = z.infer<(typeof SERVER_EVENT_SCHEMAS)[E]>;
+
+export type ServerToClientEvents = { [E in ServerEventName]: (payload: ServerEventPayload<E>) => void };
 
 export type AckResult<T = undefined> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
@@ -23,6 +126,14 @@ export interface SocketData {
   sessionId?: string;
   tokenId?: string;
 }
+
+/** How domain code pushes live events without knowing socket.io (the API implements it). */
+export interface Publisher {
+  toOrganization<E extends ServerEventName>(organizationId: string, event: E, payload: ServerEventPayload<E>): void;
+  toUser<E extends ServerEventName>(userId: string, event: E, payload: ServerEventPayload<E>): void;
+}
+
+export const noopPublisher: Publisher = { toOrganization() {}, toUser() {} };
 
 export const orgRoom = (organizationId: string) => `org:${organizationId}`;
 export const userRoom = (userId: string) => `user:${userId}`;

@@ -1,0 +1,98 @@
+/**
+ * Zero set-up mode: the Telnyx sandbox runs inside the API process. Its world lives in memory, so
+ * at every start it is rebuilt from our database (applications, messaging profiles and numbers
+ * keep their ids), webhook URLs point at this process, and on first start the demo organization
+ * gets an application, a messaging profile and two numbers already bought (FR and US).
+ */
+import { randomInt, randomUUID } from "node:crypto";
+import path from "node:path";
+import type { Db } from "@app/db/open-db";
+import { startSandbox, type Sandbox } from "@app/telnyx-sandbox/server";
+import { webhookUrls } from "./webhook-urls";
+
+export const SANDBOX_API_KEY = "KEYSANDBOX_LOCAL_ONLY";
+
+const DEMO_NUMBERS = [
+  { phoneNumber: "+33187650100", countryCode: "FR" },
+  { phoneNumber: "+13125550100", countryCode: "US" },
+] as const;
+
+export async function startEmbeddedSandbox(options: { port: number; dataDir: string }): Promise<Sandbox> {
+  return startSandbox({ port: options.port, dataDir: path.join(options.dataDir, "sandbox"), apiKey: SANDBOX_API_KEY });
+}
+
+/** Demo organization's Telnyx resources, in our database (idempotent). */
+export async function seedDemoTelnyx(db: Db, organizationId: string): Promise<void> {
+  const existing = await db.prisma.telnyxConnection.count({ where: { organizationId } });
+  if (existing > 0) return;
+  // Telnyx's id shapes: numeric application ids, UUID messaging profile ids.
+  const applicationId = `2${String(randomInt(1e9)).padStart(9, "0")}${String(randomInt(1e9)).padStart(9, "0")}`;
+  const [app, profile] = await Promise.all([
+    db.prisma.telnyxConnection.create({
+      data: { organizationId, kind: "CALL_CONTROL_APPLICATION", telnyxId: applicationId, name: "CRM voice", callCostInWebhooks: true, isDefault: true },
+    }),
+    db.prisma.telnyxConnection.create({
+      data: { organizationId, kind: "MESSAGING_PROFILE", telnyxId: randomUUID(), name: "CRM messaging", isDefault: true },
+    }),
+  ]);
+  for (const number of DEMO_NUMBERS) {
+    await db.prisma.telnyxPhoneNumber.create({
+      data: {
+        organizationId,
+        telnyxId: `2${String(randomInt(1e9)).padStart(9, "0")}${number.phoneNumber.slice(-8)}`,
+        phoneNumber: number.phoneNumber,
+        countryCode: number.countryCode,
+        numberType: "local",
+        status: "ACTIVE",
+        features: ["voice", "sms", "mms"],
+        connectionId: app.telnyxId,
+        messagingProfileId: profile.telnyxId,
+        monthlyCost: "1.000000",
+        upfrontCost: "1.000000",
+        tags: ["crm"],
+        purchasedAt: new Date(),
+      },
+    });
+  }
+}
+
+/** Rebuilds the sandbox's in-memory account from our database, pointing webhooks at `baseUrl`. */
+export async function restoreSandboxWorld(db: Db, sandbox: Sandbox, baseUrl: string): Promise<void> {
+  const urls = webhookUrls(baseUrl);
+  const connections = await db.prisma.telnyxConnection.findMany({ where: { active: true } });
+  for (const connection of connections) {
+    if (connection.kind === "CALL_CONTROL_APPLICATION") {
+      sandbox.world.createCallControlApplication({
+        id: connection.telnyxId,
+        application_name: connection.name,
+        webhook_event_url: urls.calls,
+        webhook_event_failover_url: urls.any,
+        call_cost_in_webhooks: true,
+      });
+    } else if (connection.kind === "MESSAGING_PROFILE") {
+      sandbox.world.createMessagingProfile({
+        id: connection.telnyxId,
+        name: connection.name,
+        whitelisted_destinations: ["*"],
+        webhook_url: urls.messages,
+        webhook_failover_url: urls.any,
+      });
+    }
+  }
+  await db.prisma.telnyxConnection.updateMany({
+    where: { kind: "CALL_CONTROL_APPLICATION" },
+    data: { webhookUrl: urls.calls, webhookFailoverUrl: urls.any, callCostInWebhooks: true },
+  });
+  await db.prisma.telnyxConnection.updateMany({ where: { kind: "MESSAGING_PROFILE" }, data: { webhookUrl: urls.messages, webhookFailoverUrl: urls.any } });
+  const numbers = await db.prisma.telnyxPhoneNumber.findMany({ where: { status: "ACTIVE" } });
+  for (const number of numbers) {
+    sandbox.world.provisionNumber({
+      id: number.telnyxId ?? undefined,
+      phoneNumber: number.phoneNumber,
+      connectionId: number.connectionId,
+      messagingProfileId: number.messagingProfileId,
+      features: number.features,
+      tags: number.tags,
+    });
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Writes verified webhooks into the inbox. The hot path: concurrent requests are grouped into
+ * one multi-row INSERT (typed SQL, not Prisma's per-row cost) — while one batch is being written
+ * the next one fills, so an idle server adds no delay and a busy one writes hundreds per query.
+ * Each request is answered only once its row is durable.
+ */
+import type { Db } from "@app/db/open-db";
+
+export interface InboxRow {
+  id: string;
+  eventType: string;
+  occurredAt: Date;
+  /** The envelope exactly as received (JSON text). */
+  body: string;
+  state: "PENDING" | "IGNORED";
+  error?: string;
+}
+
+export interface InboxWriter {
+  /** Resolves `true` when the row is new, `false` when Telnyx's event id was already stored. */
+  write(row: InboxRow): Promise<boolean>;
+}
+
+const MAX_BATCH = 500;
+
+interface Pending {
+  row: InboxRow;
+  resolve(isNew: boolean): void;
+  reject(error: unknown): void;
+}
+
+export function createInboxWriter(db: Db, onWritten?: () => void): InboxWriter {
+  let queue: Pending[] = [];
+  let isFlushing = false;
+
+  async function flush(): Promise<void> {
+    isFlushing = true;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(batch.length);
+      // Duplicates inside one batch: the first one inserts, the others are reported as known.
+      const unique = new Map<string, Pending>();
+      for (const item of batch) if (!unique.has(item.row.id)) unique.set(item.row.id, item);
+      const rows = [...unique.values()].map((item) => item.row);
+      try {
+        const inserted = await insertRows(db, rows);
+        for (const item of batch) item.resolve(unique.get(item.row.id) === item && inserted.has(item.row.id));
+        if (inserted.size > 0) onWritten?.();
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      }
+    }
+    isFlushing = false;
+  }
+
+  return {
+    write(row) {
+      return new Promise<boolean>((resolve, reject) => {
+        queue.push({ row, resolve, reject });
+        if (!isFlushing) void flush();
+      });
+    },
+  };
+}
+
+async function insertRows(db: Db, rows: InboxRow[]): Promise<Set<string>> {
+  const params: unknown[] = [];
+  const values = rows.map((row) => {
+    const base = params.length;
+    params.push(row.id, row.eventType, row.occurredAt, row.state, row.body, row.error ?? null);
+    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::"WebhookEventState", $${base + 5}::jsonb, $${base + 6}, now())`;
+  });
+  const result = await db.query<{ id: string }>(
+    `INSERT INTO "WebhookEvent" ("id", "eventType", "occurredAt", "state", "payload", "error", "receivedAt")
+     VALUES ${values.join(", ")}
+     ON CONFLICT ("id") DO NOTHING
+     RETURNING "id"`,
+    params,
+  );
+  return new Set(result.map((row) => row.id));
+}

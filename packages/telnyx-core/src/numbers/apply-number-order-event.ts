@@ -1,0 +1,4 @@
+import { NOT_OURS, type EventApplier } from "../webhooks/apply-types";
+
+// Placeholder until the domain applier lands: events are stored and acknowledged, not applied.
+export const applyNumberOrderEvent: EventApplier = async () => NOT_OURS;

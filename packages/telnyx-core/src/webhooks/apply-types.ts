@@ -1,0 +1,37 @@
+/**
+ * The contract between the webhook processor (apps/api) and the domain appliers (calls,
+ * messages, numbers). An applier runs inside the processor's transaction — every write goes
+ * through `tx`, and the inbox row is marked processed in the same transaction, so an event is
+ * applied exactly once even across crashes. Live events and side effects (Telnyx commands,
+ * recording downloads) are returned, and run only after the commit.
+ */
+import type { Prisma } from "@app/db/client";
+import type { TelnyxGateway } from "../gateway/telnyx-gateway";
+import type { ServerEventName, ServerEventPayload } from "../realtime/events";
+import type { KnownTelnyxEvent } from "./parse-event";
+
+export type Tx = Prisma.TransactionClient;
+
+export type Emit = {
+  [E in ServerEventName]: { scope: "org" | "user"; id: string; event: E; payload: ServerEventPayload<E> };
+}[ServerEventName];
+
+export interface ApplyServices {
+  gatewayFor(organizationId: string): Promise<TelnyxGateway>;
+  /** Folder where downloaded call recordings are stored. */
+  recordingsDir: string;
+  /** The public base URL of this API (webhook URLs for per-command overrides). */
+  webhookBaseUrl?: string;
+}
+
+export interface ApplyOutcome {
+  /** The organization the event belongs to; null when it matches nothing of ours (kept, not applied). */
+  organizationId: string | null;
+  emits: Emit[];
+  /** Run after the commit, in order; failures are logged, never re-apply the event. */
+  afterCommit?: Array<() => Promise<void>>;
+}
+
+export type EventApplier = (tx: Tx, event: KnownTelnyxEvent, services: ApplyServices) => Promise<ApplyOutcome>;
+
+export const NOT_OURS: ApplyOutcome = { organizationId: null, emits: [] };
