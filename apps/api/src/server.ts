@@ -20,6 +20,7 @@ import { createUnconfiguredAccess, type TelnyxAccess } from "./telnyx/telnyx-acc
 import { createInboxWriter } from "./webhooks/inbox-writer";
 import { createWebhookProcessor, type WebhookProcessor } from "./webhooks/webhook-processor";
 import { registerWebhookRoutes } from "./webhooks/webhook-routes";
+import { registerRestRoutes } from "./rest/rest-plugin";
 import { appRouter, type AppRouter } from "./trpc/app-router";
 import { createContextInner, type ApiDeps, type SessionCookieJar } from "./trpc/context";
 
@@ -155,6 +156,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     publicKeys: () => deps.telnyx.webhookPublicKeys(),
   });
 
+  await registerRestRoutes(app, deps);
   await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
 
   app.addHook("preClose", async () => {
