@@ -41,6 +41,8 @@ export const ZEnvSchema = z.object({
   SEED_DEMO: booleanFlag(true),
   SEED_API_TOKEN: z.string().min(20, "must be at least 20 characters").optional(),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  /** Speed of the sandbox's simulated world (1 = real time, 0.1 = ten times faster). */
+  SANDBOX_TIME_SCALE: z.coerce.number().min(0).max(10).default(1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST_DIR: z.string().optional(),
 });

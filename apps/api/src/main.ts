@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const demo = env.SEED_DEMO ? await seedDemo(db, { hashPassword, apiToken: env.SEED_API_TOKEN, hashToken }) : undefined;
   let telnyx: TelnyxAccess;
   if (isSandboxMode(env)) {
-    const sandbox = await startEmbeddedSandbox({ port: env.SANDBOX_PORT, dataDir: path.resolve(env.DATA_DIR) }).catch(async (error: NodeJS.ErrnoException) => {
+    const sandbox = await startEmbeddedSandbox({ port: env.SANDBOX_PORT, dataDir: path.resolve(env.DATA_DIR), timeScale: env.SANDBOX_TIME_SCALE }).catch(async (error: NodeJS.ErrnoException) => {
       await db.close().catch(() => undefined);
       if (error.code === "EADDRINUSE") fail(`Port ${env.SANDBOX_PORT} (the built-in Telnyx sandbox) is already in use. Set SANDBOX_PORT to a free port, or 0 for any.`);
       throw error;

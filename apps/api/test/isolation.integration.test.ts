@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@app/db/client";
 import { appRouter } from "../src/trpc/app-router";
 import type { Meta } from "../src/trpc/trpc";
+import { REST_ROUTES } from "../src/rest/rest-routes";
+import { buildServer, type ApiServer } from "../src/server";
+import { hashToken } from "../src/auth/tokens";
 import { setupTestApi, type Caller, type TestApi } from "./harness";
 import { authAndLeadsIsolation } from "./isolation-cases/auth-and-leads";
 import type { IsolationCases, IsolationDomain, IsolationTarget } from "./isolation-cases/types";
@@ -75,9 +78,47 @@ beforeAll(async () => {
   ];
   snapshotBefore = await snapshotOrgA();
 });
+let server: ApiServer;
+let url: string;
+const OTHER_ADMIN_TOKEN = "tok_isolation_other_org_admin_0123456789";
+
+beforeAll(async () => {
+  server = await buildServer({ db: api.db, telnyx: api.deps.telnyx, logLevel: "silent", webDistDir: "/nonexistent" });
+  await server.app.listen({ port: 0, host: "127.0.0.1" });
+  const address = server.app.server.address();
+  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  await api.db.prisma.apiToken.create({
+    data: {
+      organizationId: api.other.organization.id,
+      userId: api.other.users.admin.id,
+      name: "isolation",
+      tokenHash: hashToken(OTHER_ADMIN_TOKEN),
+      prefix: OTHER_ADMIN_TOKEN.slice(0, 8),
+      role: "ADMIN",
+    },
+  });
+});
 afterAll(async () => {
+  await server?.app.close();
   await api?.close();
 });
+
+/** A REST request built from the procedure's isolation input: path params, query or JSON body. */
+function restRequest(route: (typeof REST_ROUTES)[number], input: Record<string, unknown>): { path: string; init: RequestInit } {
+  const used = new Set<string>();
+  const path = route.path.replace(/:(\w+)/g, (_match, name: string) => {
+    const value = input[name] ?? input.id;
+    used.add(name in input ? name : "id");
+    return encodeURIComponent(String(value ?? "missing"));
+  });
+  const rest = Object.fromEntries(Object.entries(input).filter(([key]) => !used.has(key)));
+  const payload = route.method === "PATCH" && "data" in rest ? (rest.data as Record<string, unknown>) : rest;
+  if (route.method === "GET" || route.method === "DELETE") {
+    const search = new URLSearchParams(Object.entries(payload).map(([k, v]): [string, string] => [k, String(v)]));
+    return { path: `${path}${search.size ? `?${search}` : ""}`, init: { method: route.method } };
+  }
+  return { path, init: { method: route.method, headers: { "content-type": "application/json" }, body: JSON.stringify(payload) } };
+}
 
 describe("isolation", () => {
   it("has a case for every procedure of the AppRouter", () => {
@@ -108,6 +149,22 @@ describe("isolation", () => {
   it.each(procedures.filter(([, p]) => p._def.meta?.minRole).map(([path]) => [path]))("%s: refused without a login", async (path) => {
     expect(await invoke(api.anonymous(), path, CASES[path]!.input(target))).toEqual({ ok: false, code: "UNAUTHORIZED" });
   });
+
+  it.each(REST_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    "REST %s: organization B reaches nothing of organization A",
+    async (_name, route) => {
+      const isolationCase = CASES[route.procedure];
+      expect(isolationCase, `no isolation case for ${route.procedure}`).toBeDefined();
+      const input = (isolationCase!.input(target) ?? {}) as Record<string, unknown>;
+      const { path, init } = restRequest(route, input);
+      const response = await fetch(`${url}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${OTHER_ADMIN_TOKEN}` } });
+      const text = await response.text();
+      expect(response.status, `${route.method} ${path}: ${text}`).toBeLessThan(500);
+      if (response.status < 300) for (const secret of secrets) expect(text, `${path} leaked ${secret}`).not.toContain(secret);
+      const anonymous = await fetch(`${url}${path}`, init);
+      expect(anonymous.status).toBe(401);
+    },
+  );
 
   it("left organization A's data untouched", async () => {
     expect(await snapshotOrgA()).toBe(snapshotBefore);

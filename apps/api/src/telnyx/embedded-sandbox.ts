@@ -17,8 +17,8 @@ const DEMO_NUMBERS = [
   { phoneNumber: "+13125550100", countryCode: "US" },
 ] as const;
 
-export async function startEmbeddedSandbox(options: { port: number; dataDir: string }): Promise<Sandbox> {
-  return startSandbox({ port: options.port, dataDir: path.join(options.dataDir, "sandbox"), apiKey: SANDBOX_API_KEY });
+export async function startEmbeddedSandbox(options: { port: number; dataDir: string; timeScale?: number }): Promise<Sandbox> {
+  return startSandbox({ port: options.port, dataDir: path.join(options.dataDir, "sandbox"), apiKey: SANDBOX_API_KEY, timeScale: options.timeScale });
 }
 
 /** Demo organization's Telnyx resources, in our database (idempotent). */
