@@ -105,6 +105,8 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
       sessionTtlHours: options.sessionTtlHours ?? 24 * 14,
       secureCookies,
       recordingsDir: path.resolve(options.dataDir ?? ".data", "recordings"),
+      // The embedded sandbox posts to this process itself; real Telnyx needs APP_URL.
+      publicUrl: () => (deps.telnyx.mode === "sandbox" ? ownAddress(app) : (options.appUrl ?? ownAddress(app))),
     },
     loginLimiter: createLoginLimiter(options.redis),
     telnyx: options.telnyx ?? createUnconfiguredAccess(),
@@ -147,13 +149,34 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
 
   const webhooks = createWebhookProcessor({
     db: options.db,
-    services: { gatewayFor: (organizationId) => deps.telnyx.gatewayFor(organizationId), recordingsDir: deps.config.recordingsDir },
+    services: {
+      gatewayFor: (organizationId) => deps.telnyx.gatewayFor(organizationId),
+      recordingsDir: deps.config.recordingsDir,
+      db: options.db,
+      publisher: realtime.publisher,
+    },
     publisher: realtime.publisher,
     log: app.log,
   });
   await registerWebhookRoutes(app, {
     inbox: createInboxWriter(options.db, () => webhooks.notify()),
     publicKeys: () => deps.telnyx.webhookPublicKeys(),
+  });
+
+  app.get("/metrics", async (_request, reply) => {
+    const [inbox] = await options.db
+      .query<{ pending: number; failed: number }>(
+        `SELECT (SELECT count(*) FROM "WebhookEvent" WHERE "state" = 'PENDING')::int AS pending,
+                (SELECT count(*) FROM "WebhookEvent" WHERE "state" = 'FAILED')::int AS failed`,
+      )
+      .catch(() => [{ pending: -1, failed: -1 }]);
+    const lines = [
+      `webhook_inbox_pending ${inbox?.pending ?? -1}`,
+      `webhook_inbox_failed ${inbox?.failed ?? -1}`,
+      `socketio_connected_clients ${realtime.io.engine.clientsCount}`,
+      `process_resident_memory_bytes ${process.memoryUsage.rss()}`,
+    ];
+    return reply.type("text/plain; version=0.0.4").send(`${lines.join("\n")}\n`);
   });
 
   await registerRestRoutes(app, deps);
@@ -164,6 +187,12 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     await realtime.close();
   });
   return { app, realtime, deps, webhooks };
+}
+
+/** This server's own loopback address (once listening). */
+function ownAddress(app: FastifyInstance): string {
+  const address = app.server.address();
+  return typeof address === "object" && address ? `http://127.0.0.1:${address.port}` : "http://127.0.0.1";
 }
 
 const API_PREFIXES = ["/trpc", "/api", "/socket.io", "/healthz", "/readyz"];
