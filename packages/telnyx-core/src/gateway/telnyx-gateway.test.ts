@@ -1,188 +1,96 @@
 /**
- * Wire-level checks of the gateway against a scripted local HTTP server: request shapes, retry
- * policy per request kind, pagination. (Behaviour against the full emulator: telnyx-gateway.sandbox.test.ts.)
+ * The gateway's wire behaviour against the Telnyx sandbox (the only stand-in): what reaches the
+ * API (the sandbox's request log), the retry policy per request kind, filters and pagination.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SMS_OUTCOME_UNKNOWN_MESSAGE } from "./messaging-api";
 import { createTelnyxGateway } from "./telnyx-gateway";
+import { SANDBOX_API_KEY, SANDBOX_FROM, sleep, startGatewaySandbox, type GatewaySandbox } from "./sandbox-test-helpers";
 
-interface Seen {
-  method: string;
-  url: URL;
-  body: Record<string, unknown>;
-  authorization?: string;
-}
-type Reply = { status?: number; body?: unknown; delayMs?: number; headers?: Record<string, string> };
-
-let server: Server;
-let baseURL: string;
-let seen: Seen[] = [];
-let script: Array<(request: Seen) => Reply> = [];
-
-async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
-
+let env: GatewaySandbox;
 beforeAll(async () => {
-  server = createServer(async (request, response) => {
-    const entry: Seen = {
-      method: request.method ?? "GET",
-      url: new URL(request.url ?? "/", "http://local"),
-      body: await readBody(request),
-      authorization: request.headers.authorization,
-    };
-    seen.push(entry);
-    const next = script.shift() ?? ((): Reply => ({ body: { data: { result: "ok" } } }));
-    const reply = next(entry);
-    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-    if (response.destroyed) return;
-    response.writeHead(reply.status ?? 200, { "content-type": "application/json", "retry-after-ms": "5", ...reply.headers });
-    response.end(JSON.stringify(reply.body ?? {}));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2`;
+  env = await startGatewaySandbox();
+});
+afterAll(async () => {
+  await env?.sandbox.close();
+});
+beforeEach(async () => {
+  env.sandbox.world.faults.clear();
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const callControlApp = async () =>
+  env.gateway.createCallControlApplication({ applicationName: `gw-${Math.random()}`, webhookEventUrl: "http://127.0.0.1:9/hooks" });
 
-beforeEach(() => {
-  seen = [];
-  script = [];
-});
-
-const message = { id: "m1", direction: "outbound", type: "SMS", to: [{ phone_number: "+13125550002", status: "queued" }], cost: null };
-
-describe("createTelnyxGateway", () => {
-  it("sends the key as a Bearer token and snake_case bodies with a command_id", async () => {
-    const gateway = createTelnyxGateway({ apiKey: "KEY_TEST", baseURL });
-    script.push(() => ({ body: { data: { call_control_id: "v3:a", call_leg_id: "l", call_session_id: "s", is_alive: false, record_type: "call" } } }));
-    const dialed = await gateway.dial({ connectionId: "app1", from: "+13125550001", to: "+13125550002", clientState: "lead:42", timeoutSecs: 30 });
-    expect(dialed).toMatchObject({ callControlId: "v3:a", callLegId: "l", callSessionId: "s" });
-    expect(seen[0]?.authorization).toBe("Bearer KEY_TEST");
-    expect(seen[0]?.url.pathname).toBe("/v2/calls");
-    expect(seen[0]?.body).toEqual({
-      connection_id: "app1",
-      from: "+13125550001",
-      to: "+13125550002",
-      client_state: Buffer.from("lead:42").toString("base64"),
-      command_id: dialed.commandId,
-      timeout_secs: 30,
-    });
+describe("gateway wire behaviour (sandbox)", () => {
+  it("retries a failed dial with the same command_id, and Telnyx dials once", async () => {
+    const app = await callControlApp();
+    await env.addFault({ path: "/calls", method: "POST", kind: "503", count: 1 });
+    const dialed = await env.gateway.dial({ connectionId: app.id!, from: SANDBOX_FROM, to: "+15550001201", clientState: "lead:42" });
+    expect(env.requestsTo("POST", "/v2/calls").map((r) => r.status)).toEqual([503, 200]);
+    // The same command_id again within 60 s returns the same call: nothing was dialed twice.
+    const again = await env.gateway.dial({ connectionId: app.id!, from: SANDBOX_FROM, to: "+15550001201", commandId: dialed.commandId });
+    expect(again.callControlId).toBe(dialed.callControlId);
   });
 
-  it("bridges with the wire field call_control_id", async () => {
-    const gateway = createTelnyxGateway({ apiKey: "k", baseURL });
-    await gateway.bridge("v3:a", { otherCallControlId: "v3:b" });
-    expect(seen[0]?.url.pathname).toBe("/v2/calls/v3:a/actions/bridge");
-    expect(seen[0]?.body).toMatchObject({ call_control_id: "v3:b", command_id: expect.any(String) });
+  it("bridges two legs: hanging one up ends the other", async () => {
+    const app = await callControlApp();
+    const a = await env.gateway.dial({ connectionId: app.id!, from: SANDBOX_FROM, to: "+15550001202" });
+    const b = await env.gateway.dial({ connectionId: app.id!, from: SANDBOX_FROM, to: "+15550001203" });
+    await sleep(50);
+    await env.gateway.bridge(a.callControlId, { otherCallControlId: b.callControlId });
+    await env.gateway.hangup(a.callControlId);
+    await sleep(50);
+    expect(env.sandbox.world.calls.require(b.callControlId, false).state).toBe("ended");
   });
 
-  it("retries a failed dial with the same command_id", async () => {
-    const gateway = createTelnyxGateway({ apiKey: "k", baseURL });
-    script.push(() => ({ status: 503, body: { errors: [] } }));
-    script.push(() => ({ body: { data: { call_control_id: "v3:a", call_leg_id: "l", call_session_id: "s" } } }));
-    await gateway.dial({ connectionId: "app1", from: "+13125550001", to: "+13125550002" });
-    expect(seen).toHaveLength(2);
-    expect(seen[1]?.body.command_id).toBe(seen[0]?.body.command_id);
-  });
-
-  it("puts number-search filters inside filter[...]", async () => {
-    const gateway = createTelnyxGateway({ apiKey: "k", baseURL });
-    script.push(() => ({
-      body: {
-        data: [
-          {
-            phone_number: "+13125550100",
-            features: [{ name: "sms" }, { name: "voice" }],
-            cost_information: { upfront_cost: "1.00", monthly_cost: "2.00", currency: "USD" },
-            region_information: [{ region_type: "state", region_name: "IL" }],
-          },
-        ],
-      },
-    }));
-    const numbers = await gateway.searchAvailableNumbers({ countryCode: "us", phoneNumberType: "local", features: ["sms", "voice"], nationalDestinationCode: "312", limit: 5 });
-    const query = seen[0]?.url.searchParams;
-    expect(query?.get("filter[country_code]")).toBe("US");
-    expect(query?.get("filter[phone_number_type]")).toBe("local");
-    expect(query?.get("filter[national_destination_code]")).toBe("312");
-    expect(query?.get("filter[limit]")).toBe("5");
-    expect(query?.get("country_code")).toBeNull();
-    expect(numbers).toEqual([
-      {
-        phoneNumber: "+13125550100",
-        features: ["sms", "voice"],
-        upfrontCost: "1.00",
-        monthlyCost: "2.00",
-        currency: "USD",
-        region: [{ type: "state", name: "IL" }],
-        bestEffort: false,
-        reservable: undefined,
-      },
-    ]);
+  it("applies number-search filters (they must sit inside filter[...])", async () => {
+    const local = await env.gateway.searchAvailableNumbers({ countryCode: "us", phoneNumberType: "local", nationalDestinationCode: "312", limit: 5 });
+    expect(local.length).toBeGreaterThan(0);
+    for (const n of local) expect(n.phoneNumber.startsWith("+1312")).toBe(true);
+    const tollFree = await env.gateway.searchAvailableNumbers({ countryCode: "US", phoneNumberType: "toll_free", limit: 3 });
+    for (const n of tollFree) expect(n.phoneNumber).toMatch(/^\+18[0-9]{2}/);
+    expect(local[0]).toMatchObject({ upfrontCost: expect.stringMatching(/^\d+\.\d+$/), monthlyCost: expect.stringMatching(/^\d+\.\d+$/), currency: "USD" });
   });
 
   it("keeps SDK retries for reads but never retries sendMessage or a number order", async () => {
-    const gateway = createTelnyxGateway({ apiKey: "k", baseURL, maxRetries: 2 });
-    script.push(...Array.from({ length: 3 }, () => () => ({ status: 500, body: { errors: [] } })));
+    const gateway = createTelnyxGateway({ apiKey: SANDBOX_API_KEY, baseURL: env.sandbox.baseUrl, maxRetries: 2 });
+    await env.addFault({ path: "/balance", method: "GET", kind: "500", count: 3 });
     await expect(gateway.retrieveBalance()).rejects.toMatchObject({ code: "TELNYX_ERROR" });
-    expect(seen).toHaveLength(3);
+    expect(env.requestsTo("GET", "/v2/balance")).toHaveLength(3);
 
-    seen = [];
-    script.push(() => ({ status: 500, body: { errors: [] } }));
-    await expect(gateway.sendMessage({ from: "+13125550001", to: "+13125550002", text: "hi" })).rejects.toMatchObject({ code: "TELNYX_ERROR" });
-    expect(seen).toHaveLength(1);
+    await env.addFault({ path: "/messages", method: "POST", kind: "500", count: 1 });
+    await expect(gateway.sendMessage({ from: SANDBOX_FROM, to: "+13125550188", text: "never twice" })).rejects.toMatchObject({ code: "TELNYX_ERROR" });
+    expect(env.requestsTo("POST", "/v2/messages")).toHaveLength(1);
+    expect(env.messagesWithText("never twice")).toHaveLength(0);
 
-    seen = [];
-    script.push(() => ({ status: 503, body: { errors: [] } }));
+    await env.addFault({ path: "/number_orders", method: "POST", kind: "503", count: 1 });
     await expect(gateway.createNumberOrder({ phoneNumbers: ["+13125550100"] })).rejects.toMatchObject({ code: "TELNYX_ERROR" });
-    expect(seen).toHaveLength(1);
-  });
-
-  it("reports a timed-out sendMessage as possibly sent, without resending it", async () => {
-    const gateway = createTelnyxGateway({ apiKey: "k", baseURL, timeoutMs: 200, maxRetries: 2 });
-    script.push(() => ({ delayMs: 600, body: { data: message } }));
-    const error = await gateway.sendMessage({ from: "+13125550001", to: "+13125550002", text: "hi" }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "TELNYX_UNAVAILABLE", message: SMS_OUTCOME_UNKNOWN_MESSAGE, details: { outcome: "unknown" } });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(seen).toHaveLength(1);
+    expect(env.requestsTo("POST", "/v2/number_orders")).toHaveLength(1);
   });
 
   it("maps a sent message to the domain shape", async () => {
-    const gateway = createTelnyxGateway({ apiKey: "k", baseURL });
-    script.push(() => ({ body: { data: message } }));
-    const sent = await gateway.sendMessage({ from: "+13125550001", to: "+13125550002", text: "hi" });
-    expect(sent).toMatchObject({ id: "m1", type: "SMS", cost: null, to: [{ phoneNumber: "+13125550002", status: "queued" }] });
-    expect(seen[0]?.body).toEqual({ from: "+13125550001", to: "+13125550002", text: "hi" });
+    const sent = await env.gateway.sendMessage({ from: SANDBOX_FROM, to: "+13125550187", text: "hi there" });
+    expect(sent).toMatchObject({ type: "SMS", to: [{ phoneNumber: "+13125550187", status: "queued" }], text: "hi there", parts: 1 });
+    expect(env.messagesWithText("hi there")).toHaveLength(1);
   });
 
   it("follows every page of a list", async () => {
-    const gateway = createTelnyxGateway({ apiKey: "k", baseURL });
-    const number = (id: string) => ({ id, phone_number: `+1312555${id}`, status: "active", tags: [], purchased_at: "2025-01-01T00:00:00Z" });
-    script.push(() => ({ body: { data: [number("0001"), number("0002")], meta: { page_number: 1, total_pages: 2 } } }));
-    script.push(() => ({ body: { data: [number("0003")], meta: { page_number: 2, total_pages: 2 } } }));
-    const numbers = await gateway.listPhoneNumbers({ status: "active" });
-    expect(numbers.map((n) => n.id)).toEqual(["0001", "0002", "0003"]);
-    expect(seen[1]?.url.searchParams.get("page[number]")).toBe("2");
-    expect(seen[0]?.url.searchParams.get("filter[status]")).toBe("active");
+    // The gateway asks for pages of 250: 300 numbers take two pages.
+    for (let i = 0; i < 300; i += 1) env.sandbox.world.provisionNumber({ phoneNumber: `+1312556${String(3000 + i)}`, features: ["voice"] });
+    const numbers = await env.gateway.listPhoneNumbers({ status: "active" });
+    expect(numbers.filter((n) => n.phoneNumber.startsWith("+1312556")).length).toBe(300);
+    expect(env.requestsTo("GET", "/v2/phone_numbers").length).toBeGreaterThanOrEqual(2);
   });
 
-  it("refuses to mute with an empty participant list (Telnyx would mute everyone)", async () => {
-    const gateway = createTelnyxGateway({ apiKey: "k", baseURL });
-    await expect(gateway.muteParticipants("conf1", [])).rejects.toMatchObject({ code: "VALIDATION" });
-    expect(seen).toHaveLength(0);
+  it("refuses to mute with an empty participant list (Telnyx would mute everyone), sending nothing", async () => {
+    await expect(env.gateway.muteParticipants("conf1", [])).rejects.toMatchObject({ code: "VALIDATION" });
+    expect(env.sandbox.world.faults.requests.filter((r) => r.path.includes("/conferences/"))).toHaveLength(0);
   });
 
-  it("verifyApiKey reports a rejected key without throwing", async () => {
-    const gateway = createTelnyxGateway({ apiKey: "KEY_BAD", baseURL });
-    script.push(() => ({ status: 401, body: { errors: [{ code: "10009", title: "Authentication failed" }] } }));
-    const result = await gateway.verifyApiKey();
+  it("verifyApiKey reports a rejected key without throwing or retrying", async () => {
+    const wrong = createTelnyxGateway({ apiKey: "KEY_WRONG", baseURL: env.sandbox.baseUrl });
+    const result = await wrong.verifyApiKey();
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe("TELNYX_AUTH");
-    expect(seen).toHaveLength(1);
+    expect(env.sandbox.world.faults.requests.filter((r) => r.status === 401)).toHaveLength(1);
   });
 });

@@ -47,6 +47,14 @@ export function installGuards(app: FastifyInstance, world: World, options: Guard
     }
   });
 
+  // A slow request is processed at once and answered late, as a congested real API would: a client
+  // that gives up has still had its message sent.
+  app.addHook("onSend", async (request, _reply, payload) => {
+    const fault = (request as { sandboxFault?: Fault }).sandboxFault;
+    if (fault?.kind === "slow") await sleep(fault.delay_ms);
+    return payload;
+  });
+
   app.addHook("onResponse", async (request, reply) => {
     const path = request.url.split("?")[0] ?? "";
     if (!path.startsWith("/v2")) return;
@@ -59,7 +67,6 @@ export function installGuards(app: FastifyInstance, world: World, options: Guard
 async function applyFault(fault: Fault, reply: FastifyReply): Promise<boolean> {
   switch (fault.kind) {
     case "slow":
-      await sleep(fault.delay_ms);
       return false;
     case "timeout":
       await sleep(fault.delay_ms);
