@@ -55,8 +55,8 @@ describe("webhook endpoints", () => {
     const now = Math.floor(Date.now() / 1000);
     const forged = await post(body, signWebhook(body, otherKey.privateKey));
     const tampered = await post(body.replace('"event_type"', '"event_type" '), signWebhook(body, key.privateKey));
-    const stale = await post(body, signWebhook(body, key.privateKey, now - 301));
-    const future = await post(body, signWebhook(body, key.privateKey, now + 301));
+    const stale = await post(body, signWebhook(body, key.privateKey, now - 310));
+    const future = await post(body, signWebhook(body, key.privateKey, now + 310));
     const unsigned = await post(body, {});
     const reserialized = await post(JSON.stringify(JSON.parse(body)), signWebhook(body, key.privateKey));
     for (const response of [forged, tampered, stale, future, unsigned, reserialized]) expect(response.status).toBe(401);

@@ -19,6 +19,8 @@ export interface InboxRow {
 export interface InboxWriter {
   /** Resolves `true` when the row is new, `false` when Telnyx's event id was already stored. */
   write(row: InboxRow): Promise<boolean>;
+  /** Rows waiting to be written or being written: the processor yields while this is not 0. */
+  backlog(): number;
 }
 
 const MAX_BATCH = 500;
@@ -32,12 +34,14 @@ interface Pending {
 export function createInboxWriter(db: Db, onWritten?: () => void): InboxWriter {
   let queue: Pending[] = [];
   let isFlushing = false;
+  let inFlight = 0;
 
   async function flush(): Promise<void> {
     isFlushing = true;
     while (queue.length > 0) {
       const batch = queue.slice(0, MAX_BATCH);
       queue = queue.slice(batch.length);
+      inFlight = batch.length;
       // Duplicates inside one batch: the first one inserts, the others are reported as known.
       const unique = new Map<string, Pending>();
       for (const item of batch) if (!unique.has(item.row.id)) unique.set(item.row.id, item);
@@ -49,11 +53,13 @@ export function createInboxWriter(db: Db, onWritten?: () => void): InboxWriter {
       } catch (error) {
         for (const item of batch) item.reject(error);
       }
+      inFlight = 0;
     }
     isFlushing = false;
   }
 
   return {
+    backlog: () => queue.length + inFlight,
     write(row) {
       return new Promise<boolean>((resolve, reject) => {
         queue.push({ row, resolve, reject });

@@ -1,13 +1,15 @@
 /**
  * Applies inbox events to the domain. Rows are claimed with a short lease (FOR UPDATE SKIP
  * LOCKED), so several API instances share the work and a crashed one's rows are picked up when
- * its lease expires; at start-up every unprocessed row is resumed. Each event is applied in one
- * transaction together with marking its inbox row processed: exactly once. Events are taken in
- * occurred_at order; the state machines also tolerate any order.
+ * its lease expires; at start-up every unprocessed row is resumed. Events are applied in small
+ * batches, each in one transaction together with marking its inbox rows processed: exactly once.
+ * A batch that fails is retried event by event, so one bad event never blocks the others.
+ * Ingest has priority: while webhook requests wait to be stored, processing yields (on the
+ * embedded database a transaction holds its only connection).
  */
 import type { Db } from "@app/db/open-db";
-import type { ApplyServices, Emit } from "@app/telnyx-core/webhooks/apply-types";
-import { parseWebhookEvent } from "@app/telnyx-core/webhooks/parse-event";
+import type { ApplyOutcome, ApplyServices, Emit } from "@app/telnyx-core/webhooks/apply-types";
+import { parseWebhookEvent, type KnownTelnyxEvent } from "@app/telnyx-core/webhooks/parse-event";
 import type { Publisher } from "@app/telnyx-core/realtime/events";
 import { applierFor } from "./appliers";
 
@@ -24,10 +26,11 @@ export interface WebhookProcessor {
   stop(): Promise<void>;
 }
 
-const BATCH = 100;
+const CLAIM = 200;
 const LEASE_SECS = 15;
 const MAX_ATTEMPTS = 8;
 const POLL_MS = 2_000;
+const MAX_YIELD_MS = 250;
 
 interface ClaimedRow {
   id: string;
@@ -36,28 +39,44 @@ interface ClaimedRow {
   occurredAt: Date;
 }
 
+interface Applicable {
+  row: ClaimedRow;
+  event: KnownTelnyxEvent;
+}
+
 export function createWebhookProcessor(deps: {
   db: Db;
   services: ApplyServices;
   publisher: Publisher;
   log: ProcessorLogger;
+  /** Webhook rows waiting to be stored; processing yields while it is not 0. */
+  ingestBacklog?: () => number;
 }): WebhookProcessor {
   const { db, services, publisher, log } = deps;
+  const batchSize = db.kind === "pglite" ? 10 : 50;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
 
   async function claim(): Promise<ClaimedRow[]> {
-    return db.query<ClaimedRow>(
+    const rows = await db.query<ClaimedRow>(
       `UPDATE "WebhookEvent" SET "lockedUntil" = now() + interval '${LEASE_SECS} seconds', "attempts" = "attempts" + 1
        WHERE "id" IN (
          SELECT "id" FROM "WebhookEvent"
          WHERE "state" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
          ORDER BY "occurredAt" ASC, "receivedAt" ASC
-         LIMIT ${BATCH}
+         LIMIT ${CLAIM}
          FOR UPDATE SKIP LOCKED)
        RETURNING "id", "payload", "attempts", "occurredAt"`,
-    ).then((rows) => rows.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime()));
+    );
+    return rows.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  }
+
+  async function yieldToIngest(): Promise<void> {
+    const started = Date.now();
+    while ((deps.ingestBacklog?.() ?? 0) > 0 && Date.now() - started < MAX_YIELD_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
   }
 
   function publish(emits: Emit[]): void {
@@ -67,42 +86,80 @@ export function createWebhookProcessor(deps: {
     }
   }
 
-  async function processRow(row: ClaimedRow): Promise<void> {
-    const parsed = parseWebhookEvent(row.payload);
-    const applier = parsed.ok && parsed.event.kind !== "unknown" ? applierFor(parsed.event) : undefined;
-    if (!parsed.ok || parsed.event.kind === "unknown" || !applier) {
-      await db.query(`UPDATE "WebhookEvent" SET "state" = 'IGNORED', "processedAt" = now(), "lockedUntil" = NULL, "error" = $2 WHERE "id" = $1`, [
-        row.id,
-        parsed.ok ? "no applier for this event type" : parsed.message,
-      ]);
-      return;
-    }
-    const event = parsed.event;
-    try {
-      const outcome = await db.prisma.$transaction(
-        async (tx) => {
-          const result = await applier(tx, event, services);
-          await tx.webhookEvent.update({
-            where: { id: row.id },
-            data: { state: "PROCESSED", processedAt: new Date(), lockedUntil: null, organizationId: result.organizationId, error: null },
-          });
-          return result;
-        },
-        { timeout: 20_000, maxWait: 20_000 },
-      );
-      publish(outcome.emits);
+  async function finish(outcomes: Array<{ id: string; outcome: ApplyOutcome }>): Promise<void> {
+    for (const { outcome } of outcomes) publish(outcome.emits);
+    for (const { id, outcome } of outcomes) {
       for (const task of outcome.afterCommit ?? []) {
-        await task().catch((error: unknown) => log.error({ err: error, eventId: row.id }, "webhook follow-up failed"));
+        await task().catch((error: unknown) => log.error({ err: error, eventId: id }, "webhook follow-up failed"));
       }
-    } catch (error) {
-      const isFinal = row.attempts >= MAX_ATTEMPTS;
-      log.error({ err: error, eventId: row.id, attempts: row.attempts }, isFinal ? "webhook event failed for good" : "webhook event failed, will retry");
-      const message = error instanceof Error ? error.message.slice(0, 1000) : String(error);
-      // Back off: the lease is extended by attempts² seconds before the next try.
+    }
+  }
+
+  /** Applies `items` in ONE transaction, marking their inbox rows processed in it. */
+  async function applyTogether(items: Applicable[]): Promise<Array<{ id: string; outcome: ApplyOutcome }>> {
+    return db.prisma.$transaction(
+      async (tx) => {
+        const outcomes: Array<{ id: string; outcome: ApplyOutcome }> = [];
+        for (const { row, event } of items) outcomes.push({ id: row.id, outcome: await applierFor(event)!(tx, event, services) });
+        await tx.$executeRawUnsafe(
+          `UPDATE "WebhookEvent" AS w SET "state" = 'PROCESSED', "processedAt" = now(), "lockedUntil" = NULL, "error" = NULL, "organizationId" = v.org
+           FROM unnest($1::text[], $2::text[]) AS v(id, org) WHERE w."id" = v.id`,
+          outcomes.map((o) => o.id),
+          outcomes.map((o) => o.outcome.organizationId),
+        );
+        return outcomes;
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
+  }
+
+  async function recordFailure(row: ClaimedRow, error: unknown): Promise<void> {
+    const isFinal = row.attempts >= MAX_ATTEMPTS;
+    log.error({ err: error, eventId: row.id, attempts: row.attempts }, isFinal ? "webhook event failed for good" : "webhook event failed, will retry");
+    const message = error instanceof Error ? error.message.slice(0, 1000) : String(error);
+    // Back off: the lease is extended by attempts² seconds before the next try.
+    await db
+      .query(`UPDATE "WebhookEvent" SET "state" = $2::"WebhookEventState", "error" = $3, "lockedUntil" = now() + make_interval(secs => $4) WHERE "id" = $1`, [
+        row.id,
+        isFinal ? "FAILED" : "PENDING",
+        message,
+        row.attempts * row.attempts,
+      ])
+      .catch(() => undefined);
+  }
+
+  async function processRows(rows: ClaimedRow[]): Promise<void> {
+    const applicable: Applicable[] = [];
+    const ignored: Array<{ id: string; reason: string }> = [];
+    for (const row of rows) {
+      const parsed = parseWebhookEvent(row.payload);
+      if (!parsed.ok) ignored.push({ id: row.id, reason: parsed.message });
+      else if (parsed.event.kind === "unknown" || !applierFor(parsed.event)) ignored.push({ id: row.id, reason: "no applier for this event type" });
+      else applicable.push({ row, event: parsed.event });
+    }
+    if (ignored.length > 0) {
       await db.query(
-        `UPDATE "WebhookEvent" SET "state" = $2::"WebhookEventState", "error" = $3, "lockedUntil" = now() + make_interval(secs => $4) WHERE "id" = $1`,
-        [row.id, isFinal ? "FAILED" : "PENDING", message, row.attempts * row.attempts],
-      ).catch(() => undefined);
+        `UPDATE "WebhookEvent" AS w SET "state" = 'IGNORED', "processedAt" = now(), "lockedUntil" = NULL, "error" = v.reason
+         FROM unnest($1::text[], $2::text[]) AS v(id, reason) WHERE w."id" = v.id`,
+        [ignored.map((i) => i.id), ignored.map((i) => i.reason)],
+      );
+    }
+    for (let start = 0; start < applicable.length; start += batchSize) {
+      if (stopped) return;
+      await yieldToIngest();
+      const batch = applicable.slice(start, start + batchSize);
+      try {
+        await finish(await applyTogether(batch));
+      } catch {
+        // One event of the batch failed: apply them one by one to isolate it.
+        for (const item of batch) {
+          try {
+            await finish(await applyTogether([item]));
+          } catch (error) {
+            await recordFailure(item.row, error);
+          }
+        }
+      }
     }
   }
 
@@ -111,12 +168,13 @@ export function createWebhookProcessor(deps: {
       again = false;
       for (;;) {
         if (stopped) return;
+        await yieldToIngest();
         const rows = await claim().catch((error: unknown) => {
           log.warn({ err: error }, "webhook inbox unreachable");
           return [] as ClaimedRow[];
         });
         if (rows.length === 0) break;
-        for (const row of rows) await processRow(row);
+        await processRows(rows);
       }
     } while (again && !stopped);
   }
