@@ -3,7 +3,7 @@
  * test key, is accepted and stored once; forged, tampered, stale and unsigned requests get 4xx and
  * change nothing; unknown event types are stored and acknowledged; a burst is stored in batches.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@app/db/test-db";
@@ -11,7 +11,15 @@ import { generateTestSigningKeyPair, signWebhook } from "@app/telnyx-core/webhoo
 import { buildServer, type ApiServer } from "../src/server";
 import { createLiveAccess } from "../src/telnyx/telnyx-access";
 
-const FIXTURES = path.resolve(__dirname, "../../../../shared/fixtures/telnyx-webhooks");
+/** shared/ sits beside the repository (CI clones main next to it); search upward for it. */
+function findFixtures(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "shared", "fixtures", "telnyx-webhooks");
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error("shared/fixtures/telnyx-webhooks not found beside the repository");
+}
+const FIXTURES = findFixtures();
 const fixtures = readdirSync(FIXTURES)
   .filter((name) => name.endsWith(".json"))
   .map((name) => ({ name, body: readFileSync(path.join(FIXTURES, name), "utf8") }));
