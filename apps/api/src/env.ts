@@ -43,6 +43,8 @@ export const ZEnvSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   /** Speed of the sandbox's simulated world (1 = real time, 0.1 = ten times faster). */
   SANDBOX_TIME_SCALE: z.coerce.number().min(0).max(10).default(1),
+  /** Requests per minute per API token, user or IP on /trpc and /api (webhooks and probes are not limited). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST_DIR: z.string().optional(),
 });

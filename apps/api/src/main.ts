@@ -12,6 +12,8 @@ import { hashToken } from "./auth/tokens";
 import { buildServer } from "./server";
 import { restoreSandboxWorld, seedDemoTelnyx, startEmbeddedSandbox } from "./telnyx/embedded-sandbox";
 import { createLiveAccess, createSandboxAccess, type TelnyxAccess } from "./telnyx/telnyx-access";
+import { createApiJobs } from "./jobs/api-jobs";
+import { createScheduler } from "./jobs/scheduler";
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
@@ -73,6 +75,14 @@ async function main(): Promise<void> {
     logLevel: env.LOG_LEVEL,
     webDistDir: env.WEB_DIST_DIR,
     dataDir: env.DATA_DIR,
+    encryptionKey: env.APP_ENCRYPTION_KEY,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+  });
+  const { deps } = server;
+  const scheduler = createScheduler({
+    db,
+    log: server.app.log,
+    jobs: createApiJobs({ db, telnyx: deps.telnyx, publisher: server.realtime.publisher, publicUrl: deps.config.publicUrl }),
   });
 
   let stopping = false;
@@ -81,6 +91,7 @@ async function main(): Promise<void> {
     stopping = true;
     server.app.log.info({ signal }, "shutting down");
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    await scheduler.stop().catch(() => undefined);
     await server.app.close().catch(() => undefined);
     await telnyx.sandbox?.close().catch(() => undefined);
     await redis?.quit().catch(() => undefined);
@@ -102,6 +113,7 @@ async function main(): Promise<void> {
   const address = server.app.server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   if (telnyx.sandbox) await restoreSandboxWorld(db, telnyx.sandbox, `http://127.0.0.1:${port}`);
+  scheduler.start();
   printBanner(env, env.APP_URL ?? `http://localhost:${port}`, db.kind, env.SEED_DEMO, telnyx.sandbox?.baseUrl);
 }
 

@@ -16,11 +16,17 @@ import type { Redis } from "ioredis";
 import { createLoginLimiter } from "./auth/login-limiter";
 import { resolveCaller, SESSION_COOKIE } from "./auth/sessions";
 import { createRealtime, type Realtime } from "./realtime/realtime";
-import { createUnconfiguredAccess, type TelnyxAccess } from "./telnyx/telnyx-access";
+import { createUnconfiguredAccess, withOrganizationKeys, type TelnyxAccess } from "./telnyx/telnyx-access";
+import { secretBoxFromEnv } from "@app/telnyx-core/settings/secret-box";
+import type { DestinationStream } from "pino";
+import { createBackgroundTasks } from "./jobs/background-tasks";
 import { createInboxWriter } from "./webhooks/inbox-writer";
 import { createWebhookProcessor, type WebhookProcessor } from "./webhooks/webhook-processor";
 import { registerWebhookRoutes } from "./webhooks/webhook-routes";
 import { registerRestRoutes } from "./rest/rest-plugin";
+import { callerOf, registerRateLimit } from "./rest/rate-limit";
+import { registerOpenApiRoutes } from "./openapi/openapi-routes";
+import { registerRecordingRoutes } from "./recordings/recording-routes";
 import { appRouter, type AppRouter } from "./trpc/app-router";
 import { createContextInner, type ApiDeps, type SessionCookieJar } from "./trpc/context";
 
@@ -35,6 +41,12 @@ export interface ServerOptions {
   webDistDir?: string;
   /** Where recordings and other files are stored (default ./.data). */
   dataDir?: string;
+  /** APP_ENCRYPTION_KEY (32 bytes, base64): seals organizations' own Telnyx keys. */
+  encryptionKey?: string;
+  /** Requests per minute per API token / user / IP on /trpc and /api (RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute?: number;
+  /** Log destination (default stdout); tests capture logs with it. */
+  logStream?: DestinationStream;
 }
 
 export interface ApiServer {
@@ -75,7 +87,8 @@ function isForeignOrigin(request: FastifyRequest, appUrl?: string): boolean {
 export async function buildServer(options: ServerOptions): Promise<ApiServer> {
   const secureCookies = options.appUrl?.startsWith("https://") ?? false;
   const app = Fastify({
-    logger: { level: options.logLevel ?? "info", redact: ["req.headers.authorization", "req.headers.cookie"] },
+    // Request bodies are never logged (tRPC inputs such as settings.setTelnyxKeys carry secrets).
+    logger: { level: options.logLevel ?? "info", redact: ["req.headers.authorization", "req.headers.cookie"], ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: true,
     bodyLimit: 1_048_576,
   });
@@ -94,11 +107,13 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     },
   });
   await app.register(fastifyCookie);
+  await registerRateLimit(app, { db: options.db, perMinute: options.rateLimitPerMinute, redis: options.redis });
 
   const realtime = createRealtime(app.server, {
     resolveCaller: (headers) => resolveCaller(options.db, headers),
     redisUrl: options.redisUrl,
   });
+  const secretBox = secretBoxFromEnv(options.encryptionKey);
   const deps: ApiDeps = {
     db: options.db,
     config: {
@@ -109,9 +124,12 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
       publicUrl: () => (deps.telnyx.mode === "sandbox" ? ownAddress(app) : (options.appUrl ?? ownAddress(app))),
     },
     loginLimiter: createLoginLimiter(options.redis),
-    telnyx: options.telnyx ?? createUnconfiguredAccess(),
+    telnyx: withOrganizationKeys(options.telnyx ?? createUnconfiguredAccess(), { db: options.db, secretBox }),
     realtime,
+    secretBox,
+    background: createBackgroundTasks(app.log),
   };
+  await deps.telnyx.refresh();
 
   app.addHook("onRequest", async (request, reply) => {
     if (isForeignOrigin(request, options.appUrl)) {
@@ -136,7 +154,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
       createContext: async ({ req, res }) =>
         createContextInner({
           deps,
-          auth: await resolveCaller(options.db, { authorization: req.headers.authorization, cookie: req.headers.cookie }),
+          auth: await callerOf(options.db, req),
           ip: req.ip,
           userAgent: req.headers["user-agent"],
           cookies: cookieJarFor(req, res, secureCookies),
@@ -147,8 +165,10 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
 
-  const webhooks = createWebhookProcessor({
+  const inbox = createInboxWriter(options.db, () => webhooks.notify());
+  const webhooks: WebhookProcessor = createWebhookProcessor({
     db: options.db,
+    ingestBacklog: () => inbox.backlog(),
     services: {
       gatewayFor: (organizationId) => deps.telnyx.gatewayFor(organizationId),
       recordingsDir: deps.config.recordingsDir,
@@ -159,7 +179,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     log: app.log,
   });
   await registerWebhookRoutes(app, {
-    inbox: createInboxWriter(options.db, () => webhooks.notify()),
+    inbox,
     publicKeys: () => deps.telnyx.webhookPublicKeys(),
   });
 
@@ -180,9 +200,13 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
   });
 
   await registerRestRoutes(app, deps);
+  await registerOpenApiRoutes(app);
+  await registerRecordingRoutes(app, deps);
   await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
 
   app.addHook("preClose", async () => {
+    // A running sync finishes its current step and records its outcome (bounded).
+    await Promise.race([deps.background?.idle(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     await webhooks.stop();
     await realtime.close();
   });

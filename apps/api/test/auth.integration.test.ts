@@ -57,3 +57,16 @@ describe("auth", () => {
     expect(error.code).toBe("UNAUTHORIZED");
   });
 });
+
+describe("profile", () => {
+  it("sets the agent's device as E.164 or a SIP address, and refuses anything else", async () => {
+    const agent = api.asDemoAgent();
+    expect((await agent.auth.updateProfile({ agentDevice: "+1 (555) 000-1001" })).user.agentDevice).toBe("+15550001001");
+    expect((await agent.auth.updateProfile({ agentDevice: "sip:thomas@acme.sip.telnyx.com" })).user.agentDevice).toBe("sip:thomas@acme.sip.telnyx.com");
+    const error = await agent.auth.updateProfile({ agentDevice: "call me maybe" }).catch((e) => e);
+    expect(error.code).toBe("BAD_REQUEST");
+    expect((await agent.auth.updateProfile({ agentDevice: "" })).user.agentDevice).toBeNull();
+    const audited = await api.db.prisma.auditLog.count({ where: { action: "user.update_profile", userId: api.demo.users.agent1.id } });
+    expect(audited).toBe(3);
+  });
+});

@@ -11,7 +11,10 @@ import { createLoginLimiter } from "../src/auth/login-limiter";
 import { hashPassword } from "../src/auth/passwords";
 import { hashToken } from "../src/auth/tokens";
 import { appRouter } from "../src/trpc/app-router";
-import { createUnconfiguredAccess, type TelnyxAccess } from "../src/telnyx/telnyx-access";
+import { createUnconfiguredAccess, withOrganizationKeys, type TelnyxAccess } from "../src/telnyx/telnyx-access";
+import { createSecretBox } from "@app/telnyx-core/settings/secret-box";
+import { randomBytes } from "node:crypto";
+import { createBackgroundTasks } from "../src/jobs/background-tasks";
 import { createContextInner, createMemoryCookieJar, type ApiDeps } from "../src/trpc/context";
 import { createCallerFactory } from "../src/trpc/trpc";
 
@@ -22,16 +25,25 @@ export type Caller = ReturnType<typeof createCaller>;
 let cachedHash: Promise<string> | undefined;
 const fastHash = (plain: string) => (cachedHash ??= hashPassword(plain));
 
-export async function setupTestApi(options: { telnyx?: TelnyxAccess } = {}) {
+/** `encryptionKey`: APP_ENCRYPTION_KEY (default a random one; null = unset). */
+export async function setupTestApi(options: { telnyx?: TelnyxAccess; encryptionKey?: string | null } = {}) {
   const db = await createTestDb();
   const demo = await seedDemo(db, { hashPassword: fastHash, hashToken });
   const other = await seedSecondOrg(db, { hashPassword: fastHash, hashToken });
   const deps: ApiDeps = {
     db,
-    config: { sessionTtlHours: 1, secureCookies: false, recordingsDir: path.join(tmpdir(), `tcrm-recordings-${process.pid}`) },
+    config: {
+      sessionTtlHours: 1,
+      secureCookies: false,
+      recordingsDir: path.join(tmpdir(), `tcrm-recordings-${process.pid}`),
+      publicUrl: () => "https://crm.example.com",
+    },
     loginLimiter: createLoginLimiter(),
-    telnyx: options.telnyx ?? createUnconfiguredAccess(),
+    telnyx: createUnconfiguredAccess(),
+    secretBox: options.encryptionKey === null ? null : createSecretBox(options.encryptionKey ?? randomBytes(32).toString("base64")),
+    background: createBackgroundTasks(),
   };
+  deps.telnyx = withOrganizationKeys(options.telnyx ?? deps.telnyx, { db, secretBox: deps.secretBox });
 
   const callerFor = (user: { id: string }, organizationId: string, role: Role): Caller =>
     createCaller(createContextInner({ deps, auth: { userId: user.id, organizationId, role, via: "session" } }));

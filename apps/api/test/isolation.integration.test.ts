@@ -14,12 +14,20 @@ import { buildServer, type ApiServer } from "../src/server";
 import { hashToken } from "../src/auth/tokens";
 import { setupTestApi, type Caller, type TestApi } from "./harness";
 import { authAndLeadsIsolation } from "./isolation-cases/auth-and-leads";
+import { callsIsolation } from "./isolation-cases/calls";
+import { messagesIsolation } from "./isolation-cases/messages";
+import { numbersIsolation } from "./isolation-cases/numbers";
+import { connectionsIsolation } from "./isolation-cases/connections";
+import { settingsIsolation } from "./isolation-cases/settings";
+import { syncIsolation } from "./isolation-cases/sync";
+import { auditIsolation } from "./isolation-cases/audit";
+import { tokensIsolation } from "./isolation-cases/tokens";
 import type { IsolationCases, IsolationDomain, IsolationTarget } from "./isolation-cases/types";
 
 type Target = IsolationTarget;
 
 // One file per domain under ./isolation-cases; add yours to this list.
-const DOMAINS: IsolationDomain[] = [authAndLeadsIsolation];
+const DOMAINS: IsolationDomain[] = [authAndLeadsIsolation, callsIsolation, messagesIsolation, numbersIsolation, connectionsIsolation, settingsIsolation, syncIsolation, auditIsolation, tokensIsolation];
 const CASES: IsolationCases = Object.assign({}, ...DOMAINS.map((domain) => domain.cases));
 
 interface ProcedureLike {

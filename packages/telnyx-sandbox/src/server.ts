@@ -73,6 +73,8 @@ function buildApp(world: World, options: SandboxOptions): FastifyInstance {
     logger: options.logger ?? false,
     routerOptions: { querystringParser: (raw: string) => parseQuery(raw), ignoreTrailingSlash: true },
     bodyLimit: 5 * 1024 * 1024,
+    // Closing must not wait for requests a fault keeps open (slow/timeout) or idle keep-alive sockets.
+    forceCloseConnections: true,
   });
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, raw, done) => {

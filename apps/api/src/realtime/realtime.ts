@@ -18,6 +18,8 @@ import {
 } from "@app/telnyx-core/realtime/events";
 import type { AuthContext } from "../auth/auth-context";
 
+export const tokenRoom = (tokenId: string) => `token:${tokenId}`;
+
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface Realtime {
@@ -26,6 +28,8 @@ export interface Realtime {
   toOrganization(organizationId: string): ReturnType<RealtimeServer["to"]>;
   toUser(userId: string): ReturnType<RealtimeServer["to"]>;
   disconnectSession(sessionId: string | undefined): void;
+  /** Closes every socket authenticated by this API token (on revocation). */
+  disconnectToken(tokenId: string): void;
   close(): Promise<void>;
 }
 
@@ -75,8 +79,13 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   });
 
   io.on("connection", (socket) => {
-    const { userId, organizationId, role, sessionId } = socket.data;
-    void socket.join([orgRoom(organizationId), userRoom(userId), ...(sessionId ? [sessionRoom(sessionId)] : [])]);
+    const { userId, organizationId, role, sessionId, tokenId } = socket.data;
+    void socket.join([
+      orgRoom(organizationId),
+      userRoom(userId),
+      ...(sessionId ? [sessionRoom(sessionId)] : []),
+      ...(tokenId ? [tokenRoom(tokenId)] : []),
+    ]);
     socket.emit("ready", { userId, organizationId, role });
   });
 
@@ -96,6 +105,9 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     toUser: (userId) => io.to(userRoom(userId)),
     disconnectSession(sessionId) {
       if (sessionId) io.in(sessionRoom(sessionId)).disconnectSockets(true);
+    },
+    disconnectToken(tokenId) {
+      io.in(tokenRoom(tokenId)).disconnectSockets(true);
     },
     async close() {
       // The HTTP server belongs to Fastify, which closes it; here only sockets and the engine.

@@ -3,7 +3,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { AppError } from "@app/telnyx-core/errors/app-error";
-import { resolveCaller } from "../auth/sessions";
+import { callerOf } from "./rate-limit";
 import { appRouter } from "../trpc/app-router";
 import { createContextInner, type ApiDeps, type SessionCookieJar } from "../trpc/context";
 import { createCallerFactory, fieldErrorsOf } from "../trpc/trpc";
@@ -43,7 +43,7 @@ export async function registerRestRoutes(app: FastifyInstance, deps: ApiDeps): P
       method: route.method,
       url: route.path,
       handler: async (request, reply) => {
-        const auth = await resolveCaller(deps.db, { authorization: request.headers.authorization, cookie: request.headers.cookie });
+        const auth = await callerOf(deps.db, request);
         const caller = createCaller(
           createContextInner({ deps, auth, ip: request.ip, userAgent: request.headers["user-agent"], cookies: readOnlyCookies(undefined) }),
         );

@@ -12,9 +12,11 @@ import { webhookUrls } from "./webhook-urls";
 
 export const SANDBOX_API_KEY = "KEYSANDBOX_LOCAL_ONLY";
 
+// Provisioned with voice and SMS so a newcomer can do both at once. (Bought through the product, a
+// French geographic number is voice-only, as at Telnyx; the purchase flow takes features from the search.)
 const DEMO_NUMBERS = [
-  { phoneNumber: "+33187650100", countryCode: "FR" },
-  { phoneNumber: "+13125550100", countryCode: "US" },
+  { phoneNumber: "+33187650100", countryCode: "FR", numberType: "local" },
+  { phoneNumber: "+13125550100", countryCode: "US", numberType: "local" },
 ] as const;
 
 export async function startEmbeddedSandbox(options: { port: number; dataDir: string; timeScale?: number }): Promise<Sandbox> {
@@ -42,7 +44,7 @@ export async function seedDemoTelnyx(db: Db, organizationId: string): Promise<vo
         telnyxId: `2${String(randomInt(1e9)).padStart(9, "0")}${number.phoneNumber.slice(-8)}`,
         phoneNumber: number.phoneNumber,
         countryCode: number.countryCode,
-        numberType: "local",
+        numberType: number.numberType,
         status: "ACTIVE",
         features: ["voice", "sms", "mms"],
         connectionId: app.telnyxId,

@@ -1,28 +1,53 @@
 /**
- * How the API reaches Telnyx: the built-in sandbox when TELNYX_API_KEY is unset, real Telnyx
- * otherwise — chosen by env vars alone. Holds the gateway and the public keys webhooks are
- * verified with.
+ * How the API reaches Telnyx. The deployment's account comes from env vars alone: the built-in
+ * sandbox when TELNYX_API_KEY is unset, real Telnyx otherwise. On top of it, an organization that
+ * saved its own key in Settings (sealed with APP_ENCRYPTION_KEY) gets a gateway on its own account
+ * (`withOrganizationKeys`), and its webhook public key is accepted on incoming webhooks.
  */
 import { createTelnyxGateway, type TelnyxGateway } from "@app/telnyx-core/gateway/telnyx-gateway";
+import { DEFAULT_BASE_URL } from "@app/telnyx-core/gateway/gateway-context";
 import { AppError } from "@app/telnyx-core/errors/app-error";
+import type { SecretBox } from "@app/telnyx-core/settings/secret-box";
+import {
+  API_KEY_SETTING,
+  listOrganizationPublicKeys,
+  readOrganizationKeys,
+} from "@app/telnyx-core/settings/telnyx-keys";
+import type { TTelnyxKeySource } from "@app/telnyx-core/settings/settings-schemas";
+import type { Db } from "@app/db/open-db";
 import type { Sandbox } from "@app/telnyx-sandbox/server";
 import { SANDBOX_API_KEY } from "./embedded-sandbox";
 
 export interface TelnyxAccess {
   mode: "sandbox" | "live";
-  /** The gateway an organization's actions go through. */
+  /** The gateway an organization's actions go through (its own key when saved, else the deployment's). */
   gatewayFor(organizationId: string): Promise<TelnyxGateway>;
   /** Ed25519 public keys (base64) accepted on incoming webhooks. */
   webhookPublicKeys(): string[];
+  /** Whose Telnyx account an organization uses. */
+  sourceFor(organizationId: string): Promise<TTelnyxKeySource>;
+  /** A gateway for a key not saved yet, on the configured base URL (to verify it before saving). */
+  gatewayWithKey(apiKey: string): TelnyxGateway;
+  /** Drops cached gateways and reloads public keys after an organization's keys changed. */
+  refresh(organizationId?: string): Promise<void>;
   sandbox?: Sandbox;
 }
 
-export function createSandboxAccess(sandbox: Sandbox): TelnyxAccess {
-  const gateway = createTelnyxGateway({ apiKey: SANDBOX_API_KEY, baseURL: sandbox.baseUrl, timeoutMs: 10_000 });
+const envSource = (mode: "sandbox" | "live"): TTelnyxKeySource => (mode === "sandbox" ? "sandbox" : "environment");
+
+export function createSandboxAccess(sandbox: Sandbox, options: { apiKey?: string } = {}): TelnyxAccess {
+  const gateway = createTelnyxGateway({
+    apiKey: options.apiKey ?? SANDBOX_API_KEY,
+    baseURL: sandbox.baseUrl,
+    timeoutMs: 10_000,
+  });
   return {
     mode: "sandbox",
     gatewayFor: async () => gateway,
     webhookPublicKeys: () => [sandbox.publicKey],
+    sourceFor: async () => "sandbox",
+    gatewayWithKey: (apiKey) => createTelnyxGateway({ apiKey, baseURL: sandbox.baseUrl, timeoutMs: 10_000 }),
+    refresh: async () => undefined,
     sandbox,
   };
 }
@@ -33,6 +58,9 @@ export function createLiveAccess(config: { apiKey: string; publicKey?: string; b
     mode: "live",
     gatewayFor: async () => gateway,
     webhookPublicKeys: () => (config.publicKey ? [config.publicKey] : []),
+    sourceFor: async () => "environment",
+    gatewayWithKey: (apiKey) => createTelnyxGateway({ apiKey, baseURL: config.baseURL }),
+    refresh: async () => undefined,
   };
 }
 
@@ -41,8 +69,82 @@ export function createUnconfiguredAccess(): TelnyxAccess {
   return {
     mode: "live",
     gatewayFor: async () => {
-      throw new AppError("TELNYX_AUTH", "Telnyx is not configured: set TELNYX_API_KEY (or leave it unset to use the built-in sandbox).");
+      throw new AppError(
+        "TELNYX_AUTH",
+        "Telnyx is not configured: set TELNYX_API_KEY (or leave it unset to use the built-in sandbox).",
+      );
     },
     webhookPublicKeys: () => [],
+    sourceFor: async () => "environment",
+    gatewayWithKey: (apiKey) => createTelnyxGateway({ apiKey, baseURL: DEFAULT_BASE_URL }),
+    refresh: async () => undefined,
   };
+}
+
+const PUBLIC_KEYS_TTL_MS = 60_000;
+const layered = new WeakSet<TelnyxAccess>();
+
+/**
+ * Organization keys over the deployment's access. Gateways are cached per organization and keyed
+ * by the sealed value, so a key saved or cleared on another API instance is picked up at the next
+ * call (one indexed read); public keys are cached and reloaded on save and every minute.
+ */
+export function withOrganizationKeys(base: TelnyxAccess, deps: { db: Db; secretBox?: SecretBox | null }): TelnyxAccess {
+  if (layered.has(base)) return base;
+  const gateways = new Map<string, { sealed: string; gateway: TelnyxGateway }>();
+  let organizationPublicKeys: string[] = [];
+  let loadedAt = 0;
+  let loading: Promise<void> | undefined;
+
+  const storedKey = (organizationId: string) =>
+    deps.db.prisma.setting.findUnique({
+      where: { organizationId_key: { organizationId, key: API_KEY_SETTING } },
+      select: { encryptedValue: true },
+    });
+
+  const reloadPublicKeys = () =>
+    (loading ??= listOrganizationPublicKeys(deps.db, deps.secretBox)
+      .then((keys) => {
+        organizationPublicKeys = keys;
+        loadedAt = Date.now();
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        loading = undefined;
+      }));
+
+  const access: TelnyxAccess = {
+    mode: base.mode,
+    sandbox: base.sandbox,
+    async gatewayFor(organizationId) {
+      const row = await storedKey(organizationId);
+      if (!row?.encryptedValue) {
+        gateways.delete(organizationId);
+        return base.gatewayFor(organizationId);
+      }
+      const cached = gateways.get(organizationId);
+      if (cached?.sealed === row.encryptedValue) return cached.gateway;
+      const keys = await readOrganizationKeys(deps.db, deps.secretBox, organizationId);
+      if (!keys) return base.gatewayFor(organizationId);
+      const gateway = base.gatewayWithKey(keys.apiKey);
+      gateways.set(organizationId, { sealed: row.encryptedValue, gateway });
+      return gateway;
+    },
+    webhookPublicKeys() {
+      if (Date.now() - loadedAt > PUBLIC_KEYS_TTL_MS) void reloadPublicKeys();
+      return [...new Set([...base.webhookPublicKeys(), ...organizationPublicKeys])];
+    },
+    async sourceFor(organizationId) {
+      return (await storedKey(organizationId))?.encryptedValue ? "organization" : envSource(base.mode);
+    },
+    gatewayWithKey: (apiKey) => base.gatewayWithKey(apiKey),
+    async refresh(organizationId) {
+      if (organizationId) gateways.delete(organizationId);
+      else gateways.clear();
+      await loading; // a load started before the change may hold stale keys: load again after it
+      await reloadPublicKeys();
+    },
+  };
+  layered.add(access);
+  return access;
 }

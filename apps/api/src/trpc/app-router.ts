@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { agentsRouter } from "../routers/agents/router";
 import { auditRouter } from "../routers/audit/router";
 import { authRouter } from "../routers/auth/router";
 import { callsRouter } from "../routers/calls/router";
@@ -7,7 +8,10 @@ import { leadsRouter } from "../routers/leads/router";
 import { messagesRouter } from "../routers/messages/router";
 import { numbersRouter } from "../routers/numbers/router";
 import { settingsRouter } from "../routers/settings/router";
+import { statsRouter } from "../routers/stats/router";
 import { syncRouter } from "../routers/sync/router";
+import { tokensRouter } from "../routers/tokens/router";
+import { wallboardRouter } from "../routers/wallboard/router";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -20,6 +24,10 @@ export const appRouter = router({
   sync: syncRouter,
   settings: settingsRouter,
   audit: auditRouter,
+  stats: statsRouter,
+  wallboard: wallboardRouter,
+  agents: agentsRouter,
+  tokens: tokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,14 +3,26 @@ import type { AuthContext } from "../auth/auth-context";
 import type { LoginLimiter } from "../auth/login-limiter";
 import type { Realtime } from "../realtime/realtime";
 import type { TelnyxAccess } from "../telnyx/telnyx-access";
+import type { SecretBox } from "@app/telnyx-core/settings/secret-box";
+import type { BackgroundTasks } from "../jobs/background-tasks";
 
 /** What every request can reach: built once at start, shared by tRPC, REST and sockets. */
 export interface ApiDeps {
   db: Db;
-  config: { sessionTtlHours: number; secureCookies: boolean; recordingsDir: string };
+  config: {
+    sessionTtlHours: number;
+    secureCookies: boolean;
+    recordingsDir: string;
+    /** Base URL Telnyx reaches this API at (expected webhook URLs); resolved late, the port is known after listen. */
+    publicUrl: () => string;
+  };
   loginLimiter: LoginLimiter;
   telnyx: TelnyxAccess;
   realtime?: Realtime;
+  /** Seals organization secrets (APP_ENCRYPTION_KEY); null when the key is not configured. */
+  secretBox?: SecretBox | null;
+  /** Work started by a request and not awaited (manual sync). */
+  background?: BackgroundTasks;
 }
 
 /** The session cookie, abstracted so procedures run the same under Fastify and createCaller. */

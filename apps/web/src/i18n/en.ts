@@ -1,6 +1,16 @@
+import { auditStrings } from "../pages/audit/strings";
+import { connectionsStrings } from "../pages/connections/strings";
+import { numbersStrings } from "../pages/numbers/strings";
+import { settingsStrings } from "../pages/settings/strings";
+import { callsStrings } from "../pages/calls/strings";
 import { leadsStrings } from "../pages/leads/strings";
+import { messagesStrings } from "../pages/messages/strings";
 import { loginStrings } from "../pages/login/strings";
 import { placeholderStrings } from "../pages/placeholder/strings";
+import { analyticsStrings } from "../pages/analytics/strings";
+import { dashboardStrings } from "../pages/dashboard/strings";
+import { reportsStrings } from "../pages/reports/strings";
+import { wallboardStrings } from "../pages/wallboard/strings";
 
 export const en = {
   common: {
@@ -15,6 +25,7 @@ export const en = {
   roles: { ADMIN: "Admin", SUPERVISOR: "Supervisor", AGENT: "Agent" },
   nav: {
     dashboard: "Dashboard",
+    analytics: "Analytics",
     calls: "Calls",
     messages: "Messages",
     numbers: "Numbers",
@@ -22,6 +33,7 @@ export const en = {
     leads: "Leads",
     wallboard: "Wallboard",
     settings: "Settings",
+    audit: "Audit log",
   },
   live: {
     connected: "Live",
@@ -71,7 +83,16 @@ export const en = {
   notFound: { title: "Page not found", description: "This address does not match any page.", back: "Back to the dashboard" },
   login: loginStrings.en,
   leads: leadsStrings.en,
+  calls: callsStrings.en, messages: messagesStrings.en,
   pages: placeholderStrings.en,
+  numbers: numbersStrings.en,
+  connections: connectionsStrings.en,
+  settings: settingsStrings.en,
+  audit: auditStrings.en,
+  dashboard: dashboardStrings.en,
+  analytics: analyticsStrings.en,
+  wallboard: wallboardStrings.en,
+  reports: reportsStrings.en,
 };
 
 export type AppMessages = typeof en;

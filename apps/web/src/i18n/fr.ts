@@ -1,6 +1,16 @@
+import { auditStrings } from "../pages/audit/strings";
+import { connectionsStrings } from "../pages/connections/strings";
+import { numbersStrings } from "../pages/numbers/strings";
+import { settingsStrings } from "../pages/settings/strings";
+import { callsStrings } from "../pages/calls/strings";
 import { leadsStrings } from "../pages/leads/strings";
+import { messagesStrings } from "../pages/messages/strings";
 import { loginStrings } from "../pages/login/strings";
 import { placeholderStrings } from "../pages/placeholder/strings";
+import { analyticsStrings } from "../pages/analytics/strings";
+import { dashboardStrings } from "../pages/dashboard/strings";
+import { reportsStrings } from "../pages/reports/strings";
+import { wallboardStrings } from "../pages/wallboard/strings";
 import type { AppMessages } from "./en";
 import type { Messages } from "./messages";
 
@@ -17,6 +27,7 @@ export const fr: Messages<AppMessages> = {
   roles: { ADMIN: "Administrateur", SUPERVISOR: "Superviseur", AGENT: "Agent" },
   nav: {
     dashboard: "Tableau de bord",
+    analytics: "Analyses",
     calls: "Appels",
     messages: "Messages",
     numbers: "Numéros",
@@ -24,6 +35,7 @@ export const fr: Messages<AppMessages> = {
     leads: "Prospects",
     wallboard: "Supervision",
     settings: "Paramètres",
+    audit: "Journal d’audit",
   },
   live: {
     connected: "En direct",
@@ -73,5 +85,14 @@ export const fr: Messages<AppMessages> = {
   notFound: { title: "Page introuvable", description: "Cette adresse ne correspond à aucune page.", back: "Retour au tableau de bord" },
   login: loginStrings.fr,
   leads: leadsStrings.fr,
+  calls: callsStrings.fr, messages: messagesStrings.fr,
   pages: placeholderStrings.fr,
+  numbers: numbersStrings.fr,
+  connections: connectionsStrings.fr,
+  settings: settingsStrings.fr,
+  audit: auditStrings.fr,
+  dashboard: dashboardStrings.fr,
+  analytics: analyticsStrings.fr,
+  wallboard: wallboardStrings.fr,
+  reports: reportsStrings.fr,
 };

@@ -1,5 +1,6 @@
 import { Divider, Flex, Layout, Typography, theme } from "antd";
 import { useSession } from "../auth/session-context";
+import { AgentStatus } from "./agent-status";
 import { LanguageSwitch } from "./language-switch";
 import { LiveStatus } from "./live-status";
 import { UserMenu } from "./user-menu";
@@ -23,6 +24,7 @@ export function AppHeader() {
           {organization.name}
         </Typography.Text>
         <Flex align="center" gap={12} wrap={false}>
+          <AgentStatus />
           <LiveStatus />
           <Divider orientation="vertical" />
           <LanguageSwitch />

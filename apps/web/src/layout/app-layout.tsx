@@ -1,10 +1,14 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { App, Layout, Menu, Typography, theme } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 import { RequireAuth } from "../auth/require-auth";
 import { AppHeader } from "./app-header";
-import { findNavItem, NAV_ITEMS } from "./nav-items";
+import { findNavItem, getNavItems } from "./nav-items";
+import { useSession } from "../auth/session-context";
+
+// The live-call panel and incoming toasts load in their own chunk, right after the layout.
+const LiveLayer = lazy(async () => ({ default: (await import("../calls-panel/live-layer")).LiveLayer }));
 
 function Shell() {
   const { t } = useTranslation();
@@ -12,6 +16,7 @@ function Shell() {
   const { pathname } = useLocation();
   const [isCollapsed, setIsCollapsed] = useState(false);
   const selected = findNavItem(pathname);
+  const { role } = useSession();
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -25,7 +30,7 @@ function Shell() {
             mode="inline"
             selectedKeys={selected ? [selected.key] : []}
             style={{ borderInlineEnd: "none" }}
-            items={NAV_ITEMS.map((item) => ({
+            items={getNavItems(role).map((item) => ({
               key: item.key,
               icon: item.icon,
               label: (
@@ -43,6 +48,9 @@ function Shell() {
           <main>
             <Outlet />
           </main>
+          <Suspense fallback={null}>
+            <LiveLayer />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,4 +1,20 @@
-import { NOT_OURS, type EventApplier } from "../webhooks/apply-types";
+/**
+ * Messaging webhooks → TelnyxMessage rows. message.sent / message.finalized move an outbound
+ * message through the order-tolerant state machine (message-state.ts); message.received stores an
+ * inbound message on its thread and applies STOP/START keywords to the opt-out list.
+ */
+import type { EventApplier } from "../webhooks/apply-types";
+import { applyOutboundStatus } from "./apply-outbound-status";
+import { receiveMessage } from "./receive-message";
 
-// Placeholder until the domain applier lands: events are stored and acknowledged, not applied.
-export const applyMessageEvent: EventApplier = async () => NOT_OURS;
+export const applyMessageEvent: EventApplier = async (tx, event) => {
+  switch (event.kind) {
+    case "message.sent":
+    case "message.finalized":
+      return applyOutboundStatus(tx, event);
+    case "message.received":
+      return receiveMessage(tx, event);
+    default:
+      return { organizationId: null, emits: [] };
+  }
+};

@@ -96,6 +96,31 @@ export type TNumberEvent = z.infer<typeof ZNumberEventSchema>;
 export const ZSyncEventSchema = z.object({ id: z.string(), status: z.string(), progress: z.number().min(0).max(1), message: z.string().nullable() });
 export type TSyncEvent = z.infer<typeof ZSyncEventSchema>;
 
+/** Increments of the dashboard's "today" counters after an applied call/message event (the web adds them to its cached overview). */
+export const ZStatsDeltaSchema = z.object({
+  organizationId: z.string(),
+  /** The agent the figures belong to (null = nobody's); agents add only their own. */
+  userId: z.string().nullable(),
+  callsToday: z.number().int().optional(),
+  smsSentToday: z.number().int().optional(),
+  answeredToday: z.number().int().optional(),
+  finishedToday: z.number().int().optional(),
+  secondsToday: z.number().int().optional(),
+  /** Decimal string increment of this month's cost. */
+  cost: z.string().optional(),
+});
+export type TStatsDelta = z.infer<typeof ZStatsDeltaSchema>;
+
+export const ZAgentStatusSchema = z.enum(["AVAILABLE", "ON_CALL", "AWAY", "OFFLINE"]);
+export const ZAgentStateSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  status: ZAgentStatusSchema,
+  since: z.coerce.date(),
+  currentCallId: z.string().nullable(),
+});
+export type TAgentState = z.infer<typeof ZAgentStateSchema>;
+
 /** Every event the server emits, with its payload schema (the web and packages/client validate with these). */
 export const SERVER_EVENT_SCHEMAS = {
   ready: ZReadyEventSchema,
@@ -107,6 +132,8 @@ export const SERVER_EVENT_SCHEMAS = {
   "optout:updated": ZOptOutEventSchema,
   "number:updated": ZNumberEventSchema,
   "sync:progress": ZSyncEventSchema,
+  "stats:delta": ZStatsDeltaSchema,
+  "agent:updated": ZAgentStateSchema,
 } as const;
 
 export type ServerEventName = keyof typeof SERVER_EVENT_SCHEMAS;
@@ -125,6 +152,8 @@ export interface SocketData {
   role: "ADMIN" | "SUPERVISOR" | "AGENT";
   sessionId?: string;
   tokenId?: string;
+  /** Wallboard kiosk sockets (read-only, organization room only): the kiosk link's id. */
+  kioskId?: string;
 }
 
 /** How domain code pushes live events without knowing socket.io (the API implements it). */
@@ -138,3 +167,4 @@ export const noopPublisher: Publisher = { toOrganization() {}, toUser() {} };
 export const orgRoom = (organizationId: string) => `org:${organizationId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+export const kioskRoom = (kioskId: string) => `kiosk:${kioskId}`;

@@ -6,8 +6,9 @@
  * recording downloads) are returned, and run only after the commit.
  */
 import type { Prisma } from "@app/db/client";
+import type { Db } from "@app/db/open-db";
 import type { TelnyxGateway } from "../gateway/telnyx-gateway";
-import type { ServerEventName, ServerEventPayload } from "../realtime/events";
+import type { Publisher, ServerEventName, ServerEventPayload } from "../realtime/events";
 import type { KnownTelnyxEvent } from "./parse-event";
 
 export type Tx = Prisma.TransactionClient;
@@ -22,6 +23,10 @@ export interface ApplyServices {
   recordingsDir: string;
   /** The public base URL of this API (webhook URLs for per-command overrides). */
   webhookBaseUrl?: string;
+  /** For afterCommit tasks only (never inside the applier's transaction: use `tx` there). */
+  db?: Db;
+  /** For afterCommit tasks that change state after the commit (e.g. a number configured in Telnyx). */
+  publisher?: Publisher;
 }
 
 export interface ApplyOutcome {

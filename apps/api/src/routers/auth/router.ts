@@ -1,13 +1,28 @@
 import { z } from "zod";
 import { AppError } from "@app/telnyx-core/errors/app-error";
+import { toE164 } from "@app/telnyx-core/phone/phone-numbers";
 import { recordAudit } from "@app/telnyx-core/audit/record-audit";
 import { burnPasswordCheck, verifyPassword } from "../../auth/passwords";
 import { createSession, deleteSession } from "../../auth/sessions";
 import type { Context } from "../../trpc/context";
-import { publicProcedure, router } from "../../trpc/trpc";
+import { protectedProcedure, publicProcedure, router } from "../../trpc/trpc";
+
+/** The phone (E.164) or SIP address an agent's calls ring first. */
+const ZAgentDevice = z
+  .string()
+  .trim()
+  .max(200, "too_long")
+  .refine((value) => value === "" || /^sip:[^\s@]+@[^\s@]+$/i.test(value) || toE164(value) !== null, "invalid_device")
+  .transform((value) => (value === "" ? null : value.toLowerCase().startsWith("sip:") ? value : toE164(value)));
+
+const ZProfileUpdateSchema = z.object({
+  name: z.string().trim().min(1, "required").max(100, "too_long").optional(),
+  locale: z.enum(["en", "fr"]).optional(),
+  agentDevice: ZAgentDevice.nullish(),
+});
 
 export const ZMeSchema = z.object({
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() }),
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string(), agentDevice: z.string().nullable() }),
   organization: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
   role: z.enum(["ADMIN", "SUPERVISOR", "AGENT"]),
 });
@@ -23,7 +38,7 @@ async function loadMe(ctx: Context, userId: string, organizationId: string): Pro
     where: { organizationId_userId: { organizationId, userId } },
     select: {
       role: true,
-      user: { select: { id: true, email: true, name: true, locale: true } },
+      user: { select: { id: true, email: true, name: true, locale: true, agentDevice: true } },
       organization: { select: { id: true, name: true, slug: true } },
     },
   });
@@ -71,6 +86,25 @@ export const authRouter = router({
       await recordAudit(ctx.db, { organizationId, userId: user.id, action: "auth.login", ip: ctx.ip });
       const me = await loadMe(ctx, user.id, organizationId);
       if (!me) throw new AppError("INTERNAL", "The account has no organization.");
+      return me;
+    }),
+
+  updateProfile: protectedProcedure
+    .input(ZProfileUpdateSchema)
+    .output(ZMeSchema)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.prisma.user.update({ where: { id: ctx.auth.userId }, data: input });
+      await recordAudit(ctx.db, {
+        organizationId: ctx.auth.organizationId,
+        userId: ctx.auth.userId,
+        action: "user.update_profile",
+        targetType: "user",
+        targetId: ctx.auth.userId,
+        ip: ctx.ip,
+        details: { fields: Object.keys(input) },
+      });
+      const me = await loadMe(ctx, ctx.auth.userId, ctx.auth.organizationId);
+      if (!me) throw new AppError("NOT_FOUND", "Your membership no longer exists.");
       return me;
     }),
 

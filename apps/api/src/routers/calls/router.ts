@@ -1,3 +1,79 @@
-import { router } from "../../trpc/trpc";
+import { z } from "zod";
+import { ZCallDtoSchema } from "@app/telnyx-core/realtime/events";
+import { answerCall, declineCall } from "@app/telnyx-core/calls/answer-call";
+import type { CallServices } from "@app/telnyx-core/calls/call-access";
+import { hangupCall, holdCall, muteCall, recordCall } from "@app/telnyx-core/calls/call-commands";
+import { listCallFromNumbers } from "@app/telnyx-core/calls/call-numbers";
+import {
+  ZCallCreateSchema,
+  ZCallDetailSchema,
+  ZCallFromNumberSchema,
+  ZCallIdSchema,
+  ZCallListSchema,
+  ZCallPageSchema,
+  ZCallTransferSchema,
+} from "@app/telnyx-core/calls/call-schemas";
+import { transferCallToAgent, transferCallToNumber } from "@app/telnyx-core/calls/call-transfer";
+import { createCall } from "@app/telnyx-core/calls/create-call";
+import { getCall } from "@app/telnyx-core/calls/get-call";
+import { listActiveCalls, listCalls } from "@app/telnyx-core/calls/list-calls";
+import { actorOf } from "../../trpc/actor";
+import type { Context } from "../../trpc/context";
+import { protectedProcedure, router } from "../../trpc/trpc";
 
-export const callsRouter = router({});
+const servicesOf = (ctx: Context): CallServices => ({
+  gatewayFor: (organizationId) => ctx.telnyx.gatewayFor(organizationId),
+  publisher: ctx.realtime?.publisher,
+});
+
+type CommandCtx = Context & { auth: NonNullable<Context["auth"]> };
+const command = (ctx: CommandCtx, id: string) => ({ db: ctx.db, actor: actorOf(ctx), services: servicesOf(ctx), id });
+
+/** A procedure acting on one call: { id } in, the updated call out. */
+const callCommand = protectedProcedure.input(ZCallIdSchema).output(ZCallDtoSchema);
+
+export const callsRouter = router({
+  list: protectedProcedure
+    .input(ZCallListSchema)
+    .output(ZCallPageSchema)
+    .query(({ ctx, input }) => listCalls({ db: ctx.db, actor: actorOf(ctx), input })),
+
+  get: protectedProcedure
+    .input(ZCallIdSchema)
+    .output(ZCallDetailSchema)
+    .query(({ ctx, input }) => getCall({ db: ctx.db, actor: actorOf(ctx), id: input.id })),
+
+  active: protectedProcedure
+    .input(z.void())
+    .output(z.array(ZCallDtoSchema))
+    .query(({ ctx }) => listActiveCalls({ db: ctx.db, actor: actorOf(ctx) })),
+
+  fromNumbers: protectedProcedure
+    .input(z.void())
+    .output(z.array(ZCallFromNumberSchema))
+    .query(({ ctx }) => listCallFromNumbers({ db: ctx.db, actor: actorOf(ctx) })),
+
+  create: protectedProcedure
+    .input(ZCallCreateSchema)
+    .output(ZCallDtoSchema)
+    .mutation(({ ctx, input }) => createCall({ db: ctx.db, actor: actorOf(ctx), services: servicesOf(ctx), input })),
+
+  hangup: callCommand.mutation(({ ctx, input }) => hangupCall(command(ctx, input.id))),
+  mute: callCommand.mutation(({ ctx, input }) => muteCall({ ...command(ctx, input.id), muted: true })),
+  unmute: callCommand.mutation(({ ctx, input }) => muteCall({ ...command(ctx, input.id), muted: false })),
+  hold: callCommand.mutation(({ ctx, input }) => holdCall({ ...command(ctx, input.id), onHold: true })),
+  unhold: callCommand.mutation(({ ctx, input }) => holdCall({ ...command(ctx, input.id), onHold: false })),
+  startRecording: callCommand.mutation(({ ctx, input }) => recordCall({ ...command(ctx, input.id), recording: true })),
+  stopRecording: callCommand.mutation(({ ctx, input }) => recordCall({ ...command(ctx, input.id), recording: false })),
+  answer: callCommand.mutation(({ ctx, input }) => answerCall(command(ctx, input.id))),
+  decline: callCommand.mutation(({ ctx, input }) => declineCall(command(ctx, input.id))),
+
+  transfer: protectedProcedure
+    .input(ZCallTransferSchema)
+    .output(ZCallDtoSchema)
+    .mutation(({ ctx, input }) =>
+      input.to
+        ? transferCallToNumber({ ...command(ctx, input.id), to: input.to })
+        : transferCallToAgent({ ...command(ctx, input.id), toUserId: input.toUserId! }),
+    ),
+});

@@ -1,3 +1,97 @@
-import { router } from "../../trpc/trpc";
+import { createConnection } from "@app/telnyx-core/connections/create-connection";
+import {
+  ZConnectionIdSchema,
+  ZConnectionListSchema,
+  ZConnectionNameSchema,
+  ZConnectionSchema,
+  ZConnectionUpdateSchema,
+} from "@app/telnyx-core/connections/connection-schemas";
+import { fixWebhooks } from "@app/telnyx-core/connections/fix-webhooks";
+import { listConnections } from "@app/telnyx-core/connections/list-connections";
+import { updateConnection } from "@app/telnyx-core/connections/update-connection";
+import { findConnectionRow } from "@app/telnyx-core/connections/connection-item";
+import { assertTelnyxCanReach } from "@app/telnyx-core/connections/check-webhooks";
+import { webhookUrls } from "../../telnyx/webhook-urls";
+import { actorOf } from "../../trpc/actor";
+import type { Context } from "../../trpc/context";
+import { adminProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
-export const connectionsRouter = router({});
+/** The webhook URLs Telnyx must call for this deployment (APP_URL, or this process in sandbox mode). */
+const expectedOf = (ctx: Context) => webhookUrls(ctx.config.publicUrl());
+
+/** The same, before writing them into Telnyx: real Telnyx needs a public address. */
+function expectedForWrite(ctx: Context) {
+  const expected = expectedOf(ctx);
+  if (ctx.telnyx.mode === "live") assertTelnyxCanReach(expected);
+  return expected;
+}
+
+/** An admin action on one connection of the caller's organization: NOT_FOUND before Telnyx is involved. */
+const adminConnectionProcedure = adminProcedure.input(ZConnectionIdSchema).use(async ({ ctx, input, next }) => {
+  await findConnectionRow(ctx.db, actorOf(ctx), input.id);
+  return next();
+});
+
+export const connectionsRouter = router({
+  list: supervisorProcedure.output(ZConnectionListSchema).query(({ ctx }) =>
+    listConnections({
+      db: ctx.db,
+      actor: actorOf(ctx),
+      gateway: () => ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+      expected: expectedOf(ctx),
+    }),
+  ),
+
+  createApplication: adminProcedure
+    .input(ZConnectionNameSchema)
+    .output(ZConnectionSchema)
+    .mutation(async ({ ctx, input }) =>
+      createConnection({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+        expected: expectedForWrite(ctx),
+        kind: "CALL_CONTROL_APPLICATION",
+        name: input.name,
+      }),
+    ),
+
+  createMessagingProfile: adminProcedure
+    .input(ZConnectionNameSchema)
+    .output(ZConnectionSchema)
+    .mutation(async ({ ctx, input }) =>
+      createConnection({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+        expected: expectedForWrite(ctx),
+        kind: "MESSAGING_PROFILE",
+        name: input.name,
+      }),
+    ),
+
+  update: adminConnectionProcedure
+    .input(ZConnectionUpdateSchema)
+    .output(ZConnectionSchema)
+    .mutation(async ({ ctx, input }) =>
+      updateConnection({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+        expected: expectedOf(ctx),
+        input,
+      }),
+    ),
+
+  fixWebhooks: adminConnectionProcedure
+    .output(ZConnectionSchema)
+    .mutation(async ({ ctx, input }) =>
+      fixWebhooks({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+        expected: expectedForWrite(ctx),
+        id: input.id,
+      }),
+    ),
+});

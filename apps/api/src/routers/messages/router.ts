@@ -1,3 +1,76 @@
-import { router } from "../../trpc/trpc";
+import { z } from "zod";
+import { getThread } from "@app/telnyx-core/messages/get-thread";
+import { listMessages } from "@app/telnyx-core/messages/list-messages";
+import { listThreads } from "@app/telnyx-core/messages/list-threads";
+import {
+  ZFromNumberSchema,
+  ZMessageListSchema,
+  ZMessagePageSchema,
+  ZMessageSendSchema,
+  ZOptOutChangeSchema,
+  ZOptOutListSchema,
+  ZOptOutPageSchema,
+  ZOptOutStateSchema,
+  ZThreadGetSchema,
+  ZThreadListSchema,
+  ZThreadPageSchema,
+  ZThreadSchema,
+} from "@app/telnyx-core/messages/message-schemas";
+import { listOptOuts, setOptOut } from "@app/telnyx-core/messages/opt-outs";
+import { sendMessage } from "@app/telnyx-core/messages/send-message";
+import { listFromNumbers } from "@app/telnyx-core/messages/sms-numbers";
+import { noopPublisher, ZMessageDtoSchema } from "@app/telnyx-core/realtime/events";
+import { actorOf } from "../../trpc/actor";
+import type { Context } from "../../trpc/context";
+import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
-export const messagesRouter = router({});
+const publisherOf = (ctx: Context) => ctx.realtime?.publisher ?? noopPublisher;
+
+// Every member sees every conversation of the organization (a shared CRM inbox); the opt-out list is
+// changed by hand by supervisors and admins only.
+export const messagesRouter = router({
+  fromNumbers: protectedProcedure
+    .output(z.array(ZFromNumberSchema))
+    .query(({ ctx }) => listFromNumbers({ db: ctx.db, actor: actorOf(ctx) })),
+
+  send: protectedProcedure
+    .input(ZMessageSendSchema)
+    .output(ZMessageDtoSchema)
+    .mutation(({ ctx, input }) =>
+      sendMessage({ db: ctx.db, actor: actorOf(ctx), gatewayFor: (id) => ctx.telnyx.gatewayFor(id), publisher: publisherOf(ctx), input }),
+    ),
+
+  threads: protectedProcedure
+    .input(ZThreadListSchema)
+    .output(ZThreadPageSchema)
+    .query(({ ctx, input }) => listThreads({ db: ctx.db, actor: actorOf(ctx), input })),
+
+  thread: protectedProcedure
+    .input(ZThreadGetSchema)
+    .output(ZThreadSchema)
+    .query(({ ctx, input }) => getThread({ db: ctx.db, actor: actorOf(ctx), input })),
+
+  list: protectedProcedure
+    .input(ZMessageListSchema)
+    .output(ZMessagePageSchema)
+    .query(({ ctx, input }) => listMessages({ db: ctx.db, actor: actorOf(ctx), input })),
+
+  optOuts: protectedProcedure
+    .input(ZOptOutListSchema)
+    .output(ZOptOutPageSchema)
+    .query(({ ctx, input }) => listOptOuts({ db: ctx.db, actor: actorOf(ctx), input })),
+
+  optOut: supervisorProcedure
+    .input(ZOptOutChangeSchema)
+    .output(ZOptOutStateSchema)
+    .mutation(({ ctx, input }) =>
+      setOptOut({ db: ctx.db, actor: actorOf(ctx), publisher: publisherOf(ctx), phoneNumber: input.phoneNumber, optedOut: true }),
+    ),
+
+  optIn: supervisorProcedure
+    .input(ZOptOutChangeSchema)
+    .output(ZOptOutStateSchema)
+    .mutation(({ ctx, input }) =>
+      setOptOut({ db: ctx.db, actor: actorOf(ctx), publisher: publisherOf(ctx), phoneNumber: input.phoneNumber, optedOut: false }),
+    ),
+});

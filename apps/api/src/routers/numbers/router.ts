@@ -1,3 +1,80 @@
-import { router } from "../../trpc/trpc";
+import { z } from "zod";
+import { assignNumber } from "@app/telnyx-core/numbers/assign-number";
+import { NUMBER_COUNTRIES } from "@app/telnyx-core/numbers/countries";
+import { getNumber } from "@app/telnyx-core/numbers/get-number";
+import { findNumberRow, listMembers, listNumbers } from "@app/telnyx-core/numbers/list-numbers";
+import {
+  ZAvailableNumberSchema,
+  ZMemberSchema,
+  ZNumberAssignSchema,
+  ZNumberCountrySchema,
+  ZNumberDtoSchema,
+  ZNumberIdSchema,
+  ZNumberListInputSchema,
+  ZNumberPurchaseSchema,
+  ZNumberSearchSchema,
+} from "@app/telnyx-core/numbers/number-schemas";
+import { purchaseNumber } from "@app/telnyx-core/numbers/purchase-number";
+import { releaseNumber } from "@app/telnyx-core/numbers/release-number";
+import { searchNumbers } from "@app/telnyx-core/numbers/search-numbers";
+import { actorOf } from "../../trpc/actor";
+import { adminProcedure, protectedProcedure, router } from "../../trpc/trpc";
 
-export const numbersRouter = router({});
+/** An admin action on one number of the caller's organization: NOT_FOUND before Telnyx is involved. */
+const adminNumberProcedure = adminProcedure.input(ZNumberIdSchema).use(async ({ ctx, input, next }) => {
+  await findNumberRow(ctx.db, actorOf(ctx), input.id);
+  return next();
+});
+
+export const numbersRouter = router({
+  list: protectedProcedure
+    .input(ZNumberListInputSchema)
+    .output(z.object({ items: z.array(ZNumberDtoSchema) }))
+    .query(({ ctx, input }) => listNumbers({ db: ctx.db, actor: actorOf(ctx), input })),
+
+  get: protectedProcedure
+    .input(ZNumberIdSchema)
+    .output(ZNumberDtoSchema)
+    .query(({ ctx, input }) =>
+      getNumber({ db: ctx.db, actor: actorOf(ctx), id: input.id, gatewayFor: (orgId) => ctx.telnyx.gatewayFor(orgId), publisher: ctx.realtime?.publisher }),
+    ),
+
+  countries: protectedProcedure.output(z.array(ZNumberCountrySchema)).query(() => NUMBER_COUNTRIES.map((country) => ({ ...country }))),
+
+  search: adminProcedure
+    .input(ZNumberSearchSchema)
+    .output(z.object({ items: z.array(ZAvailableNumberSchema) }))
+    .query(({ ctx, input }) => searchNumbers({ gateway: () => ctx.telnyx.gatewayFor(ctx.auth.organizationId), input })),
+
+  purchase: adminProcedure
+    .input(ZNumberPurchaseSchema)
+    .output(ZNumberDtoSchema)
+    .mutation(({ ctx, input }) =>
+      purchaseNumber({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        gateway: () => ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+        publisher: ctx.realtime?.publisher,
+        input,
+      }),
+    ),
+
+  release: adminNumberProcedure
+    .output(ZNumberDtoSchema)
+    .mutation(async ({ ctx, input }) =>
+      releaseNumber({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+        publisher: ctx.realtime?.publisher,
+        id: input.id,
+      }),
+    ),
+
+  assign: adminProcedure
+    .input(ZNumberAssignSchema)
+    .output(ZNumberDtoSchema)
+    .mutation(({ ctx, input }) => assignNumber({ db: ctx.db, actor: actorOf(ctx), publisher: ctx.realtime?.publisher, input })),
+
+  members: adminProcedure.output(z.array(ZMemberSchema)).query(({ ctx }) => listMembers({ db: ctx.db, actor: actorOf(ctx) })),
+});

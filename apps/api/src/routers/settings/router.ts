@@ -1,3 +1,68 @@
-import { router } from "../../trpc/trpc";
+import { getSettings } from "@app/telnyx-core/settings/get-settings";
+import { deleteRate, setRate, updateOrganization } from "@app/telnyx-core/settings/mutate-settings";
+import {
+  ZRateIdSchema,
+  ZSetRateSchema,
+  ZSetTelnyxKeysSchema,
+  ZSettingsSchema,
+  ZUpdateOrganizationSchema,
+} from "@app/telnyx-core/settings/settings-schemas";
+import { clearTelnyxKeys, setTelnyxKeys } from "@app/telnyx-core/settings/telnyx-keys";
+import { webhookUrls } from "../../telnyx/webhook-urls";
+import { actorOf } from "../../trpc/actor";
+import type { Context } from "../../trpc/context";
+import { adminProcedure, router } from "../../trpc/trpc";
 
-export const settingsRouter = router({});
+type AdminContext = Context & { auth: NonNullable<Context["auth"]> };
+
+/** Every settings mutation answers with the fresh settings, so the page replaces its cache in one go. */
+const settingsOf = (ctx: AdminContext) =>
+  getSettings({
+    db: ctx.db,
+    actor: actorOf(ctx),
+    environment: { mode: ctx.telnyx.mode, webhookUrls: webhookUrls(ctx.config.publicUrl()) },
+  });
+
+export const settingsRouter = router({
+  get: adminProcedure.output(ZSettingsSchema).query(({ ctx }) => settingsOf(ctx)),
+
+  setTelnyxKeys: adminProcedure
+    .input(ZSetTelnyxKeysSchema)
+    .output(ZSettingsSchema)
+    .mutation(async ({ ctx, input }) => {
+      const gatewayForKey = (apiKey: string) => ctx.telnyx.gatewayWithKey(apiKey);
+      await setTelnyxKeys({ db: ctx.db, actor: actorOf(ctx), secretBox: ctx.secretBox, gatewayForKey, input });
+      await ctx.telnyx.refresh(ctx.auth.organizationId);
+      return settingsOf(ctx);
+    }),
+
+  clearTelnyxKeys: adminProcedure.output(ZSettingsSchema).mutation(async ({ ctx }) => {
+    await clearTelnyxKeys({ db: ctx.db, actor: actorOf(ctx) });
+    await ctx.telnyx.refresh(ctx.auth.organizationId);
+    return settingsOf(ctx);
+  }),
+
+  setRate: adminProcedure
+    .input(ZSetRateSchema)
+    .output(ZSettingsSchema)
+    .mutation(async ({ ctx, input }) => {
+      await setRate({ db: ctx.db, actor: actorOf(ctx), input });
+      return settingsOf(ctx);
+    }),
+
+  deleteRate: adminProcedure
+    .input(ZRateIdSchema)
+    .output(ZSettingsSchema)
+    .mutation(async ({ ctx, input }) => {
+      await deleteRate({ db: ctx.db, actor: actorOf(ctx), id: input.id });
+      return settingsOf(ctx);
+    }),
+
+  update: adminProcedure
+    .input(ZUpdateOrganizationSchema)
+    .output(ZSettingsSchema)
+    .mutation(async ({ ctx, input }) => {
+      await updateOrganization({ db: ctx.db, actor: actorOf(ctx), input });
+      return settingsOf(ctx);
+    }),
+});

@@ -1,6 +1,7 @@
-import { DeleteOutlined, EditOutlined } from "@ant-design/icons";
+import { DeleteOutlined, EditOutlined, MessageOutlined, PhoneOutlined, CommentOutlined } from "@ant-design/icons";
 import { App, Button, Popconfirm, Space, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { translateError } from "../../lib/app-error";
 import { formatLeadName, type Lead } from "./lead-form-values";
 import { useLeadMutations } from "./use-lead-mutations";
@@ -9,9 +10,11 @@ interface LeadActionsProps {
   lead: Lead;
   canDelete: boolean;
   onEdit: (lead: Lead) => void;
+  onCall: (lead: Lead) => void;
+  onSms: (lead: Lead) => void;
 }
 
-export function LeadActions({ lead, canDelete, onEdit }: LeadActionsProps) {
+export function LeadActions({ lead, canDelete, onEdit, onCall, onSms }: LeadActionsProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { remove } = useLeadMutations();
@@ -27,6 +30,17 @@ export function LeadActions({ lead, canDelete, onEdit }: LeadActionsProps) {
 
   return (
     <Space size={0}>
+      <Tooltip title={t("leads.call")}>
+        <Button type="text" icon={<PhoneOutlined />} aria-label={t("leads.call")} data-testid="lead-call" onClick={() => onCall(lead)} />
+      </Tooltip>
+      <Tooltip title={t("leads.sms")}>
+        <Button type="text" icon={<MessageOutlined />} aria-label={t("leads.sms")} data-testid="lead-sms" onClick={() => onSms(lead)} />
+      </Tooltip>
+      <Tooltip title={t("leads.thread")}>
+        <Link to={`/messages?lead=${lead.id}`} aria-label={t("leads.thread")} data-testid="lead-thread">
+          <Button type="text" icon={<CommentOutlined />} tabIndex={-1} />
+        </Link>
+      </Tooltip>
       <Tooltip title={t("leads.edit")}>
         <Button type="text" icon={<EditOutlined />} aria-label={t("leads.edit")} data-testid="lead-edit" onClick={() => onEdit(lead)} />
       </Tooltip>

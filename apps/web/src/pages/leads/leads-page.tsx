@@ -4,9 +4,13 @@ import { EmptyState } from "@app/ui/empty-state";
 import { PageHeader } from "@app/ui/page-header";
 import { Alert, Button, Card, Flex, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { useSession } from "../../auth/session-context";
 import { translateError } from "../../lib/app-error";
-import type { Lead } from "./lead-form-values";
+import { PlaceCallModal } from "../calls/place-call-modal";
+import type { PickedLead } from "../calls/lead-search-select";
+import { SendSmsModal } from "../messages/send-sms-modal";
+import { formatLeadName, type Lead } from "./lead-form-values";
 import { LeadFormModal } from "./lead-form-modal";
 import { LeadsTable } from "./leads-table";
 import { useLeads } from "./use-leads";
@@ -16,8 +20,11 @@ type Editing = { lead: Lead | null } | null;
 export function LeadsPage() {
   const { t } = useTranslation();
   const { role } = useSession();
-  const [searchText, setSearchText] = useState("");
+  const [params] = useSearchParams();
+  const [searchText, setSearchText] = useState(() => params.get("search") ?? "");
   const [editing, setEditing] = useState<Editing>(null);
+  const [contact, setContact] = useState<{ kind: "call" | "sms"; lead: PickedLead } | null>(null);
+  const pick = (lead: Lead): PickedLead => ({ id: lead.id, name: formatLeadName(lead), phoneNumber: lead.phoneNumber });
   const leads = useLeads(searchText);
   const openCreate = () => setEditing({ lead: null });
 
@@ -60,7 +67,8 @@ export function LeadsPage() {
             action={<Button size="small" onClick={leads.retry}>{t("common.retry")}</Button>} />
         ) : null}
         <LeadsTable leads={leads.leads} isLoading={leads.isLoading || leads.isRefreshing} empty={empty}
-          canDelete={role !== "AGENT"} onEdit={(lead) => setEditing({ lead })} />
+          canDelete={role !== "AGENT"} onEdit={(lead) => setEditing({ lead })}
+          onCall={(lead) => setContact({ kind: "call", lead: pick(lead) })} onSms={(lead) => setContact({ kind: "sms", lead: pick(lead) })} />
         {leads.leads.length > 0 ? (
           <Flex vertical align="center" gap={8} style={{ marginTop: 16 }}>
             <Typography.Text type="secondary">
@@ -75,6 +83,8 @@ export function LeadsPage() {
         ) : null}
       </Card>
       <LeadFormModal isOpen={editing !== null} lead={editing?.lead ?? null} onClose={() => setEditing(null)} />
+      <PlaceCallModal isOpen={contact?.kind === "call"} lead={contact?.lead} onClose={() => setContact(null)} />
+      <SendSmsModal isOpen={contact?.kind === "sms"} lead={contact?.lead} onClose={() => setContact(null)} />
     </>
   );
 }

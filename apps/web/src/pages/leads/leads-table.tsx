@@ -4,6 +4,7 @@ import { Table, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { LeadActions } from "./lead-actions";
+import { LeadCostCell } from "./lead-cost-cell";
 import { formatLeadName, type Lead } from "./lead-form-values";
 
 interface LeadsTableProps {
@@ -12,9 +13,11 @@ interface LeadsTableProps {
   canDelete: boolean;
   empty: ReactNode;
   onEdit: (lead: Lead) => void;
+  onCall: (lead: Lead) => void;
+  onSms: (lead: Lead) => void;
 }
 
-export function LeadsTable({ leads, isLoading, canDelete, empty, onEdit }: LeadsTableProps) {
+export function LeadsTable({ leads, isLoading, canDelete, empty, onEdit, onCall, onSms }: LeadsTableProps) {
   const { t } = useTranslation();
   const columns: TableColumnsType<Lead> = [
     {
@@ -43,12 +46,13 @@ export function LeadsTable({ leads, isLoading, canDelete, empty, onEdit }: Leads
       responsive: ["xl"],
       render: (createdAt: Date) => dayjs(createdAt).format("ll"),
     },
+    { key: "cost", title: t("leads.columns.costThisMonth"), align: "right", responsive: ["lg"], render: (_, lead) => <LeadCostCell leadId={lead.id} /> },
     {
       key: "actions",
       title: t("leads.columns.actions"),
       align: "right",
-      width: 96,
-      render: (_, lead) => <LeadActions lead={lead} canDelete={canDelete} onEdit={onEdit} />,
+      width: 200,
+      render: (_, lead) => <LeadActions lead={lead} canDelete={canDelete} onEdit={onEdit} onCall={onCall} onSms={onSms} />,
     },
   ];
 

@@ -1,0 +1,181 @@
+/**
+ * Outbound click-to-call end to end: procedures → real gateway → Telnyx sandbox → signed webhooks
+ * → our HTTP endpoint → inbox → call state machine → live events; recordings downloaded and served.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TCallDto } from "@app/telnyx-core/realtime/events";
+import { setupCallsTest, type CallsTestEnv } from "./calls-harness";
+
+let env: CallsTestEnv;
+let agent1Token: string;
+
+beforeAll(async () => {
+  env = await setupCallsTest();
+  agent1Token = await env.tokenFor(env.api.demo.users.agent1, "AGENT");
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const agent1 = () => env.as(env.api.demo.users.agent1, "AGENT");
+const terminal = ["ENDED", "BUSY", "NO_ANSWER", "CANCELED", "FAILED"];
+
+async function leadWith(phoneNumber: string): Promise<string> {
+  const lead = await agent1().leads.create({ firstName: "Test", lastName: `Lead ${phoneNumber.slice(-4)}`, phoneNumber, ownerId: env.api.demo.users.agent1.id });
+  return lead.id;
+}
+
+describe("outbound calls through the sandbox", () => {
+  it("rings the agent, then the customer; answers, bridges, ends with duration, cost and a recording served with Range", async () => {
+    const socket = await env.openSocket(agent1Token);
+    const updates: TCallDto[] = [];
+    socket.on("call:updated", (call: TCallDto) => updates.push(call));
+    const leadId = await leadWith("+13125550060");
+
+    const created = await agent1().calls.create({ to: "+13125550060", leadId, record: true });
+    expect(created).toMatchObject({ direction: "OUTBOUND", status: "INITIATED", leadId, leadName: "Test Lead 0060", agentName: "Thomas Dubois", fromNumber: "+13125550100" });
+
+    const ended = await env.waitForCall(created.id, (c) => c.status === "ENDED" && c.cost !== null && c.recordingPath !== null && c);
+    // The sandbox's far end talks 60 simulated seconds (3 s of real time at timeScale 0.05).
+    expect(ended.durationSecs).toBeGreaterThanOrEqual(59);
+    expect(ended.durationSecs).toBeLessThanOrEqual(61);
+    expect(ended).toMatchObject({ hangupCause: "normal_clearing", hangupSource: "callee", costSource: "telnyx", costCurrency: "USD", isRecording: false });
+    expect(Number(ended.cost!.toString())).toBeGreaterThan(0);
+    expect(ended.billedSecs).toBeGreaterThanOrEqual(59);
+    expect(ended.conferenceId).toBeTruthy();
+
+    // Every change was pushed live, in order.
+    const statuses = updates.filter((u) => u.id === created.id).map((u) => u.status);
+    const distinct = statuses.filter((s, i) => s !== statuses[i - 1]);
+    expect(distinct.filter((s) => s !== "INITIATED")).toEqual(["RINGING", "ANSWERED", "BRIDGED", "ENDED"]);
+
+    const detail = await agent1().calls.get({ id: created.id });
+    expect(detail.recordingUrl).toBe(`/api/recordings/${created.id}`);
+    expect(detail.hasRecording).toBe(true);
+    const summaries = detail.timeline.map((t) => t.summary);
+    expect(summaries).toEqual(expect.arrayContaining(["Agent: dialing", "Agent: answered", "Conference created", "Customer: answered", "Customer: joined the conference"]));
+    expect(summaries.some((s) => s.startsWith("Customer: hung up (normal_clearing"))).toBe(true);
+
+    const ranged = await fetch(`${env.url}${detail.recordingUrl}`, { headers: { authorization: `Bearer ${agent1Token}`, range: "bytes=0-99" } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get("content-type")).toBe("audio/mpeg");
+    expect(ranged.headers.get("content-range")).toMatch(/^bytes 0-99\/\d+$/);
+    expect((await ranged.arrayBuffer()).byteLength).toBe(100);
+    const whole = await fetch(`${env.url}${detail.recordingUrl}`, { headers: { authorization: `Bearer ${agent1Token}` } });
+    expect(whole.status).toBe(200);
+    expect(Number(whole.headers.get("content-length"))).toBeGreaterThan(100);
+    expect((await fetch(`${env.url}${detail.recordingUrl}`)).status).toBe(401);
+    const otherToken = await env.tokenFor(env.api.other.users.admin, "ADMIN", env.api.other.organization.id);
+    expect((await fetch(`${env.url}${detail.recordingUrl}`, { headers: { authorization: `Bearer ${otherToken}` } })).status).toBe(404);
+  });
+
+  it("marks a busy customer BUSY and hangs up the agent's leg", async () => {
+    const call = await agent1().calls.create({ to: "+13125550486" });
+    const busy = await env.waitForCall(call.id, (c) => c.status === "BUSY" && c);
+    expect(busy).toMatchObject({ hangupCause: "user_busy", sipHangupCause: "486", durationSecs: 0, answeredAt: null });
+    const agentLeg = env.sandbox.world.calls.legs.get(busy.agentCallControlId!);
+    await env.waitForCall(call.id, () => agentLeg?.state === "ended");
+  });
+
+  it("marks an unanswered customer NO_ANSWER after the dial timeout", async () => {
+    const call = await agent1().calls.create({ to: "+13125550408" });
+    const missed = await env.waitForCall(call.id, (c) => terminal.includes(c.status) && c);
+    expect(missed).toMatchObject({ status: "NO_ANSWER", hangupCause: "timeout", answeredAt: null });
+  });
+
+  it("mutes the agent and holds the customer on the conference, then hangs up", async () => {
+    const call = await agent1().calls.create({ to: "+13125550000" });
+    const live = await env.waitForCall(call.id, (c) => c.status === "BRIDGED" && c);
+    const conference = env.sandbox.world.conferences.require(live.conferenceId!);
+    const participant = (ccid: string | null) => conference.participants.get(ccid!)!;
+
+    expect((await agent1().calls.mute({ id: call.id })).isMuted).toBe(true);
+    expect(participant(live.agentCallControlId).muted).toBe(true);
+    expect(participant(live.callControlId).muted).toBe(false);
+    expect((await agent1().calls.unmute({ id: call.id })).isMuted).toBe(false);
+    expect(participant(live.agentCallControlId).muted).toBe(false);
+
+    // Another agent cannot touch the call; a supervisor can.
+    await expect(env.as(env.api.demo.users.agent2, "AGENT").calls.hold({ id: call.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await env.as(env.api.demo.users.supervisor, "SUPERVISOR").calls.hold({ id: call.id })).isOnHold).toBe(true);
+    expect(participant(live.callControlId).onHold).toBe(true);
+    expect((await agent1().calls.unhold({ id: call.id })).isOnHold).toBe(false);
+    expect(participant(live.callControlId).onHold).toBe(false);
+
+    const active = await agent1().calls.active();
+    expect(active.map((c) => c.id)).toContain(call.id);
+
+    await agent1().calls.hangup({ id: call.id });
+    const ended = await env.waitForCall(call.id, (c) => c.status === "ENDED" && c);
+    expect(ended).toMatchObject({ hangupSource: "caller", isMuted: false, isOnHold: false });
+    await expect(agent1().calls.mute({ id: call.id })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const actions = await env.api.db.prisma.auditLog.findMany({ where: { targetId: call.id }, orderBy: { createdAt: "asc" }, select: { action: true, userId: true } });
+    expect(actions.map((a) => a.action)).toEqual(["call.create", "call.mute", "call.unmute", "call.hold", "call.unhold", "call.hangup"]);
+    expect(actions[3]!.userId).toBe(env.api.demo.users.supervisor.id);
+    expect((await agent1().calls.active()).map((c) => c.id)).not.toContain(call.id);
+  });
+
+  it("transfers to another agent (who takes over once they answer), then to a number, and ends with the customer", async () => {
+    const call = await agent1().calls.create({ to: "+13125550000" });
+    const live = await env.waitForCall(call.id, (c) => c.status === "BRIDGED" && c);
+    await agent1().calls.transfer({ id: call.id, toUserId: env.api.demo.users.agent2.id });
+    const takenOver = await env.waitForCall(call.id, (c) => c.userId === env.api.demo.users.agent2.id && c);
+    expect(takenOver.agentCallControlId).not.toBe(live.agentCallControlId);
+    await env.waitForCall(call.id, () => env.sandbox.world.calls.legs.get(live.agentCallControlId!)?.state === "ended");
+    await expect(agent1().calls.get({ id: call.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const agent2 = env.as(env.api.demo.users.agent2, "AGENT");
+    await agent2.calls.transfer({ id: call.id, to: "+13125550000" });
+    await env.waitForCall(call.id, () => env.sandbox.world.calls.legs.get(takenOver.agentCallControlId!)?.state === "ended");
+    await env.server.webhooks.drain();
+    expect((await agent2.calls.get({ id: call.id })).status).toBe("BRIDGED");
+
+    await fetch(`${env.sandbox.origin}/sandbox/calls/${live.callControlId}/hangup`, { method: "POST" });
+    const ended = await env.waitForCall(call.id, (c) => c.status === "ENDED" && c);
+    expect(ended.hangupSource).toBe("callee");
+    const summaries = (await agent2.calls.get({ id: call.id })).timeline.map((t) => t.summary);
+    expect(summaries).toEqual(expect.arrayContaining(["Transferring to Emma Wilson", "Transferred to +13125550000"]));
+  });
+
+  it("lists the agent's own calls with filters and a cursor", async () => {
+    const page1 = await agent1().calls.list({ limit: 2 });
+    expect(page1.items).toHaveLength(2);
+    expect(page1.nextCursor).toBeTruthy();
+    const page2 = await agent1().calls.list({ limit: 2, cursor: page1.nextCursor });
+    expect(page2.items[0]!.id).not.toBe(page1.items[1]!.id);
+    const busy = await agent1().calls.list({ status: ["BUSY"] });
+    expect(busy.items.map((c) => c.status)).toEqual(["BUSY"]);
+    // agent2 sees only the call transferred to them.
+    const ofAgent2 = (await env.as(env.api.demo.users.agent2, "AGENT").calls.list({})).items;
+    expect(ofAgent2.map((c) => c.userId)).toEqual([env.api.demo.users.agent2.id]);
+    expect((await env.as(env.api.demo.users.admin, "ADMIN").calls.list({ userId: env.api.demo.users.agent1.id })).items.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("refuses to call without a device or from a number the caller may not use, with clear messages", async () => {
+    const admin = env.as(env.api.demo.users.admin, "ADMIN");
+    await expect(admin.calls.create({ to: "+13125550000" })).rejects.toThrow("Set your phone number or SIP address in your profile first");
+    const number = await env.api.db.prisma.telnyxPhoneNumber.findFirstOrThrow({ where: { phoneNumber: "+33187650100" } });
+    await env.api.db.prisma.telnyxPhoneNumber.update({ where: { id: number.id }, data: { assignedUserId: env.api.demo.users.agent2.id } });
+    await expect(agent1().calls.create({ to: "+13125550000", fromNumberId: number.id })).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
+    expect((await agent1().calls.fromNumbers()).map((n) => n.phoneNumber)).toEqual(["+13125550100"]);
+    await env.api.db.prisma.telnyxPhoneNumber.update({ where: { id: number.id }, data: { assignedUserId: null } });
+  });
+
+  it("places and controls calls over REST", async () => {
+    const post = (path: string, body?: unknown) =>
+      fetch(`${env.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${agent1Token}`, "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+    const created = await post("/api/telnyx/calls", { to: "+13125550000", from: "+13125550100" });
+    expect(created.status).toBe(201);
+    const { data } = (await created.json()) as { data: TCallDto };
+    await env.waitForCall(data.id, (c) => c.status === "BRIDGED");
+    expect((await post(`/api/telnyx/calls/${data.id}/mute`)).status).toBe(200);
+    expect((await post(`/api/telnyx/calls/${data.id}/unmute`)).status).toBe(200);
+    expect((await post(`/api/telnyx/calls/${data.id}/hangup`)).status).toBe(200);
+    await env.waitForCall(data.id, (c) => c.status === "ENDED");
+    const list = await fetch(`${env.url}/api/telnyx/calls?limit=50`, { headers: { authorization: `Bearer ${agent1Token}` } });
+    expect(((await list.json()) as { data: { items: TCallDto[] } }).data.items[0]!.id).toBe(data.id);
+    const badFrom = await post("/api/telnyx/calls", { to: "+13125550000", from: "+14155550000" });
+    expect(badFrom.status).toBe(422);
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * Connections against the Telnyx sandbox: the live webhook check spots a URL changed directly in
+ * Telnyx, fixWebhooks repairs it in one click; creating and updating applications and profiles
+ * lands in Telnyx with our webhooks; an unreachable Telnyx gives "unknown"; agents are refused;
+ * every mutation is audited.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLiveAccess } from "../src/telnyx/telnyx-access";
+import { ADMIN_API_TOKEN, startSandboxApi, type SandboxApi } from "./numbers-sandbox-harness";
+
+let api: SandboxApi;
+
+beforeAll(async () => {
+  api = await startSandboxApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+const auditOf = async (targetId: string) =>
+  (await api.db.prisma.auditLog.findMany({ where: { targetId }, orderBy: { createdAt: "asc" } })).map((row) => `${row.action}:${row.result}`);
+
+describe("connections", () => {
+  it("lists the application and the profile as ok, with the expected webhook URLs", async () => {
+    const { items, expected } = await api.asSupervisor().connections.list();
+    expect(expected).toEqual({
+      calls: `${api.url}/api/telnyx/webhooks/calls`,
+      messages: `${api.url}/api/telnyx/webhooks/messages`,
+      any: `${api.url}/api/telnyx/webhooks`,
+    });
+    expect(items.map((item) => [item.kind, item.isDefault, item.check.status])).toEqual([
+      ["CALL_CONTROL_APPLICATION", true, "ok"],
+      ["MESSAGING_PROFILE", true, "ok"],
+    ]);
+    expect(items[0]).toMatchObject({ telnyxId: api.app.telnyxId, webhookUrl: expected.calls, webhookFailoverUrl: expected.any, callCostInWebhooks: true });
+  });
+
+  it("detects a voice webhook changed directly in Telnyx, and fixWebhooks repairs it", async () => {
+    const gateway = await api.gateway();
+    await gateway.updateCallControlApplication(api.app.telnyxId, { webhookEventUrl: "https://old.example.com/hook", callCostInWebhooks: false });
+    const before = (await api.asSupervisor().connections.list()).items.find((item) => item.id === api.app.id)!;
+    expect(before.check).toEqual({
+      status: "mismatch",
+      problems: [
+        `Voice webhook points at https://old.example.com/hook instead of ${api.expected.calls}`,
+        "Call costs are not sent with webhooks (call_cost_in_webhooks is off), so calls show no cost",
+      ],
+    });
+    expect(before.webhookUrl).toBe("https://old.example.com/hook");
+
+    const fixed = await api.asAdmin().connections.fixWebhooks({ id: api.app.id });
+    expect(fixed.check).toEqual({ status: "ok", problems: [] });
+    expect(api.sandbox.world.apps.get(api.app.telnyxId)).toMatchObject({
+      webhook_event_url: api.expected.calls,
+      webhook_event_failover_url: api.expected.any,
+      call_cost_in_webhooks: true,
+    });
+    expect((await api.asSupervisor().connections.list()).items.find((item) => item.id === api.app.id)!.check.status).toBe("ok");
+    const audit = await api.db.prisma.auditLog.findFirstOrThrow({ where: { targetId: api.app.id, action: "connection.fix_webhooks" } });
+    expect(audit.details).toMatchObject({ after: { webhookUrl: api.expected.calls, callCostInWebhooks: true } });
+  });
+
+  it("detects a missing messaging failover URL and repairs it", async () => {
+    const gateway = await api.gateway();
+    await gateway.updateMessagingProfile(api.profile.telnyxId, { webhookFailoverUrl: null });
+    const before = (await api.asAdmin().connections.list()).items.find((item) => item.id === api.profile.id)!;
+    expect(before.check).toEqual({ status: "mismatch", problems: [`Messaging failover webhook is not set (it should be ${api.expected.any})`] });
+    await api.asAdmin().connections.fixWebhooks({ id: api.profile.id });
+    expect(api.sandbox.world.messagingProfiles.get(api.profile.telnyxId)?.webhook_failover_url).toBe(api.expected.any);
+  });
+
+  it("says unknown, not ok, when Telnyx cannot be reached", async () => {
+    const unreachable = { ...api.server.deps, telnyx: createLiveAccess({ apiKey: "KEY_UNREACHABLE", baseURL: "http://127.0.0.1:9/v2" }) };
+    const caller = api.callerFor(api.demo.users.supervisor, api.demo.organization.id, "SUPERVISOR", unreachable);
+    const { items } = await caller.connections.list();
+    expect(items.length).toBe(2);
+    for (const item of items) {
+      expect(item.check.status).toBe("unknown");
+      expect(item.check.problems[0]).toMatch(/^Telnyx could not be asked: Telnyx is unreachable/);
+    }
+  });
+
+  it("refuses to point real Telnyx at a loopback address (APP_URL unset)", async () => {
+    const live = { ...api.server.deps, telnyx: createLiveAccess({ apiKey: "KEY_LIVE", baseURL: "http://127.0.0.1:9/v2" }) };
+    const admin = api.callerFor(api.demo.users.admin, api.demo.organization.id, "ADMIN", live);
+    await expect(admin.connections.fixWebhooks({ id: api.app.id })).rejects.toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+      message: `Telnyx cannot reach ${api.url}: set APP_URL to this server's public address (https://…), restart it, then try again.`,
+    });
+  });
+
+  it("creates an application and a profile in Telnyx with our webhooks; the first of its kind is the default", async () => {
+    const otherAdmin = api.asOtherAdmin();
+    const app = await otherAdmin.connections.createApplication({ name: "Globex voice" });
+    expect(app).toMatchObject({ kind: "CALL_CONTROL_APPLICATION", name: "Globex voice", isDefault: true, active: true, callCostInWebhooks: true });
+    expect(app.check).toEqual({ status: "ok", problems: [] });
+    expect(api.sandbox.world.apps.get(app.telnyxId)).toMatchObject({
+      application_name: "Globex voice",
+      webhook_event_url: api.expected.calls,
+      webhook_event_failover_url: api.expected.any,
+      webhook_api_version: "2",
+      call_cost_in_webhooks: true,
+    });
+    const profile = await otherAdmin.connections.createMessagingProfile({ name: "Globex SMS" });
+    expect(profile).toMatchObject({ kind: "MESSAGING_PROFILE", isDefault: true, webhookUrl: api.expected.messages });
+    expect(api.sandbox.world.messagingProfiles.get(profile.telnyxId)).toMatchObject({ whitelisted_destinations: ["*"], webhook_failover_url: api.expected.any });
+
+    const second = await otherAdmin.connections.createApplication({ name: "Globex voice 2" });
+    expect(second.isDefault).toBe(false);
+    expect(await auditOf(app.id)).toEqual(["connection.create:ok"]);
+    expect(await auditOf(profile.id)).toEqual(["connection.create:ok"]);
+    // Organization B sees only its own.
+    expect((await otherAdmin.connections.list()).items.map((item) => item.name)).toEqual(["Globex voice", "Globex voice 2", "Globex SMS"]);
+  });
+
+  it("renames and deactivates an application in Telnyx", async () => {
+    const admin = api.asAdmin();
+    const app = await admin.connections.createApplication({ name: "Spare" });
+    const updated = await admin.connections.update({ id: app.id, data: { name: "Spare (off)", active: false } });
+    expect(updated).toMatchObject({ name: "Spare (off)", active: false, isDefault: false });
+    expect(api.sandbox.world.apps.get(app.telnyxId)).toMatchObject({ application_name: "Spare (off)", active: false });
+    expect(await auditOf(app.id)).toEqual(["connection.create:ok", "connection.update:ok"]);
+  });
+
+  it("refuses agents the list and every mutation", async () => {
+    const agent = api.asAgent();
+    const attempts = [
+      agent.connections.list(),
+      agent.connections.createApplication({ name: "x" }),
+      agent.connections.createMessagingProfile({ name: "x" }),
+      agent.connections.update({ id: api.app.id, data: { name: "x" } }),
+      agent.connections.fixWebhooks({ id: api.app.id }),
+    ];
+    for (const attempt of attempts) await expect(attempt).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api.asSupervisor().connections.fixWebhooks({ id: api.app.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("answers GET /api/telnyx/connections", async () => {
+    const response = await fetch(`${api.url}/api/telnyx/connections`, { headers: { authorization: `Bearer ${ADMIN_API_TOKEN}` } });
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as { data: { items: Array<{ id: string }>; expected: { calls: string } } };
+    expect(data.expected.calls).toBe(api.expected.calls);
+    expect(data.items.map((item) => item.id)).toContain(api.app.id);
+  });
+});

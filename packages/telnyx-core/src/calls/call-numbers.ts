@@ -1,0 +1,69 @@
+/** Which of the organization's numbers a caller may place calls from, and the voice application to dial through. */
+import type { Db } from "@app/db/open-db";
+import type { Actor } from "../domain/actor";
+import { AppError } from "../errors/app-error";
+import { countryOf } from "../phone/phone-numbers";
+import type { TCallFromNumber } from "./call-schemas";
+
+/** ACTIVE voice numbers shared by the organization or assigned to the caller. */
+export async function listCallFromNumbers(options: { db: Db; actor: Actor }): Promise<TCallFromNumber[]> {
+  const { db, actor } = options;
+  return db.prisma.telnyxPhoneNumber.findMany({
+    where: {
+      organizationId: actor.organizationId,
+      status: "ACTIVE",
+      features: { has: "voice" },
+      OR: [{ assignedUserId: null }, { assignedUserId: actor.userId }],
+    },
+    select: { id: true, phoneNumber: true, countryCode: true, assignedUserId: true },
+    orderBy: [{ phoneNumber: "asc" }],
+  });
+}
+
+/** The caller's choice, else their own number, else one in the destination's country, else any usable one. */
+export async function pickFromNumber(options: {
+  db: Db;
+  actor: Actor;
+  fromNumberId?: string;
+  fromNumber?: string;
+  to: string;
+}): Promise<TCallFromNumber> {
+  const usable = await listCallFromNumbers(options);
+  if (options.fromNumberId || options.fromNumber) {
+    const chosen = usable.find((number) => number.id === options.fromNumberId || number.phoneNumber === options.fromNumber);
+    if (!chosen) {
+      throw new AppError("VALIDATION", "This number cannot place calls: it is not active, not voice-enabled or assigned to another agent.", {
+        fieldErrors: { [options.fromNumberId ? "fromNumberId" : "fromNumber"]: ["invalid_from_number"] },
+      });
+    }
+    return chosen;
+  }
+  const country = countryOf(options.to);
+  const picked =
+    usable.find((number) => number.assignedUserId === options.actor.userId) ??
+    usable.find((number) => number.countryCode === country) ??
+    usable[0];
+  if (!picked) throw new AppError("VALIDATION", "No active voice number is available to call from: buy one (or ask an admin to assign one) first.");
+  return picked;
+}
+
+/** Telnyx id of the organization's Call Control application (the dial's connection_id). */
+export async function requireVoiceConnection(db: Db, organizationId: string): Promise<string> {
+  const connection = await db.prisma.telnyxConnection.findFirst({
+    where: { organizationId, kind: "CALL_CONTROL_APPLICATION", active: true },
+    orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
+    select: { telnyxId: true },
+  });
+  if (!connection) throw new AppError("VALIDATION", "No Call Control application is set up: create one under Telnyx → Connections first.");
+  return connection.telnyxId;
+}
+
+/** The agent's own phone or SIP address, dialed first in click-to-call. */
+export async function requireAgentDevice(db: Db, userId: string): Promise<string> {
+  const user = await db.prisma.user.findUnique({ where: { id: userId }, select: { agentDevice: true } });
+  const device = user?.agentDevice?.trim();
+  if (!device) {
+    throw new AppError("VALIDATION", "Set your phone number or SIP address in your profile first", { fieldErrors: { agentDevice: ["required"] } });
+  }
+  return device;
+}

@@ -1,0 +1,152 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { CallLeg, CallSignal, CallSignalBody } from "./call-signal";
+import { callStatusOf, deriveCallState, foldCallSignals } from "./call-state";
+
+type Outcome = "talk" | "busy" | "no_answer" | "rejected" | "agent_cancels" | "agent_no_answer";
+
+interface Lifecycle {
+  outcome: Outcome;
+  talkSecs: number;
+  customerHangsUp: boolean;
+  record: boolean;
+  withCost: boolean;
+  transfer: boolean;
+}
+
+/** A plausible click-to-call lifecycle, in the order Telnyx would send it. */
+function lifecycleSignals(life: Lifecycle): CallSignal[] {
+  const signals: CallSignal[] = [];
+  let clock = Date.parse("2025-03-01T10:00:00.000Z");
+  const push = (leg: CallLeg, body: CallSignalBody, advanceMs = 500) => {
+    clock += advanceMs;
+    signals.push({ ...body, leg, at: new Date(clock).toISOString(), eventId: `evt-${signals.length}`, eventType: body.type } as CallSignal);
+  };
+  const hangup = (leg: CallLeg, cause: string, source: string, mos: number | null = null, advanceMs = 500) =>
+    push(leg, { type: "hangup", endAt: new Date(clock + advanceMs).toISOString(), cause, source, sipCause: "200", mos }, advanceMs);
+  const cost = (leg: CallLeg, ccid: string, secs: number) => {
+    if (life.withCost) push(leg, { type: "cost", callControlId: ccid, totalCost: (secs * 0.000092).toFixed(4), currency: "USD", billedSecs: secs });
+  };
+
+  push("agent", { type: "initiated", direction: "outgoing" });
+  if (life.outcome === "agent_no_answer") {
+    hangup("agent", "timeout", "caller");
+    cost("agent", "agent-ccid", 0);
+    return signals;
+  }
+  push("agent", { type: "answered" });
+  push("agent", { type: "conference", conferenceId: "conf-1", ended: false });
+  push("agent", { type: "joined", conferenceId: "conf-1" });
+  push("customer", { type: "initiated", direction: "outgoing" });
+  const unanswered: Partial<Record<Outcome, string>> = { busy: "user_busy", no_answer: "timeout", rejected: "call_rejected", agent_cancels: "originator_cancel" };
+  const cause = unanswered[life.outcome];
+  if (cause) {
+    if (life.outcome === "agent_cancels") hangup("agent", "normal_clearing", "caller");
+    hangup("customer", cause, life.outcome === "agent_cancels" ? "caller" : "callee");
+    if (life.outcome !== "agent_cancels") hangup("agent", "normal_clearing", "caller");
+    cost("customer", "customer-ccid", 0);
+    cost("agent", "agent-ccid", 5);
+    return signals;
+  }
+  push("customer", { type: "answered" }, 1000);
+  push("customer", { type: "joined", conferenceId: "conf-1" });
+  if (life.transfer) push("other", { type: "transferred", to: "+33100000000" });
+  push("customer", { type: "note", text: "Key pressed: 1" }, life.talkSecs * 1000 - 1000);
+  if (life.customerHangsUp || life.transfer) {
+    hangup("customer", "normal_clearing", "callee", 4.5);
+    hangup("agent", "normal_clearing", "caller", 4.4);
+  } else {
+    hangup("agent", "normal_clearing", "caller", 4.4);
+    hangup("customer", "normal_clearing", "caller", 4.5);
+  }
+  if (life.record) push("customer", { type: "recording", recordingId: "rec-1", mp3: "http://x/rec-1.mp3", wav: null, durationMs: life.talkSecs * 1000 });
+  cost("customer", "customer-ccid", life.talkSecs);
+  cost("agent", "agent-ccid", life.talkSecs + 2);
+  return signals;
+}
+
+const lifecycleArb: fc.Arbitrary<Lifecycle> = fc.record({
+  outcome: fc.constantFrom<Outcome>("talk", "talk", "busy", "no_answer", "rejected", "agent_cancels", "agent_no_answer"),
+  talkSecs: fc.integer({ min: 1, max: 3600 }),
+  customerHangsUp: fc.boolean(),
+  record: fc.boolean(),
+  withCost: fc.boolean(),
+  transfer: fc.boolean(),
+});
+
+/** Delivery as Telnyx may do it: any order, some events more than once. */
+function deliver(signals: CallSignal[], picks: number[], duplicates: number[]): CallSignal[] {
+  const out = [...signals, ...duplicates.map((d) => signals[d % signals.length]!)];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = (picks[i % Math.max(1, picks.length)] ?? 0) % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const RATE = { amount: "0.0050", currency: "USD" };
+
+describe("call state merge", () => {
+  it("ends 500 random lifecycles, delivered shuffled and duplicated, in the same state as in-order delivery", () => {
+    fc.assert(
+      fc.property(lifecycleArb, fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.array(fc.nat(), { maxLength: 10 }), (life, picks, dups) => {
+        const inOrder = lifecycleSignals(life);
+        const expected = deriveCallState(foldCallSignals(inOrder), RATE);
+        const actual = deriveCallState(foldCallSignals(deliver(inOrder, picks, dups)), RATE);
+        expect(actual).toEqual(expected);
+        // Every generated lifecycle is complete, so it must end in a terminal status.
+        expect(["ENDED", "BUSY", "NO_ANSWER", "CANCELED", "FAILED"]).toContain(expected.status);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("maps each lifecycle to the status a user expects", () => {
+    const statusOf = (outcome: Outcome) =>
+      callStatusOf(foldCallSignals(lifecycleSignals({ outcome, talkSecs: 7, customerHangsUp: true, record: false, withCost: false, transfer: false })));
+    expect(statusOf("talk")).toBe("ENDED");
+    expect(statusOf("busy")).toBe("BUSY");
+    expect(statusOf("no_answer")).toBe("NO_ANSWER");
+    expect(statusOf("rejected")).toBe("FAILED");
+    expect(statusOf("agent_cancels")).toBe("CANCELED");
+    expect(statusOf("agent_no_answer")).toBe("NO_ANSWER");
+  });
+
+  it("never reopens a call when call.answered arrives after call.hangup, and ignores duplicates", () => {
+    const signals = lifecycleSignals({ outcome: "talk", talkSecs: 42, customerHangsUp: true, record: true, withCost: true, transfer: false });
+    const answered = signals.find((s) => s.type === "answered" && s.leg === "customer")!;
+    const rest = signals.filter((s) => s !== answered);
+    const late = deriveCallState(foldCallSignals([...rest, answered, answered, ...rest]), RATE);
+    expect(late.status).toBe("ENDED");
+    expect(late.durationSecs).toBe(deriveCallState(foldCallSignals(signals), RATE).durationSecs);
+    expect(late.answeredAt?.toISOString()).toBe(answered.at);
+  });
+
+  it("walks the live statuses in order while events arrive in order", () => {
+    const signals = lifecycleSignals({ outcome: "talk", talkSecs: 10, customerHangsUp: true, record: false, withCost: false, transfer: false });
+    const seen = signals.map((_, i) => callStatusOf(foldCallSignals(signals.slice(0, i + 1))));
+    expect([...new Set(seen)]).toEqual(["INITIATED", "RINGING", "ANSWERED", "BRIDGED", "ENDED"]);
+  });
+
+  it("takes the cost from Telnyx (sum of the legs) when sent, else prices billed minutes from the rate table", () => {
+    const withCost = deriveCallState(
+      foldCallSignals(lifecycleSignals({ outcome: "talk", talkSecs: 61, customerHangsUp: true, record: false, withCost: true, transfer: false })),
+      RATE,
+    );
+    expect(withCost).toMatchObject({ costSource: "telnyx", billedSecs: 61, cost: "0.011400", durationSecs: 61 });
+    const fromRates = deriveCallState(
+      foldCallSignals(lifecycleSignals({ outcome: "talk", talkSecs: 61, customerHangsUp: true, record: false, withCost: false, transfer: false })),
+      RATE,
+    );
+    expect(fromRates).toMatchObject({ costSource: "rate_table", billedSecs: 120, cost: "0.010000", costCurrency: "USD", mos: "4.50" });
+  });
+
+  it("keeps a transferred call alive when the agent leaves, and ends it with the customer", () => {
+    const signals = lifecycleSignals({ outcome: "talk", talkSecs: 10, customerHangsUp: true, record: false, withCost: false, transfer: true });
+    const agentHangupIndex = signals.findIndex((s) => s.type === "hangup" && s.leg === "agent");
+    const withoutCustomerHangup = signals.filter((s) => !(s.type === "hangup" && s.leg === "customer"));
+    expect(agentHangupIndex).toBeGreaterThan(0);
+    expect(callStatusOf(foldCallSignals(withoutCustomerHangup))).toBe("BRIDGED");
+    expect(callStatusOf(foldCallSignals(signals))).toBe("ENDED");
+  });
+});

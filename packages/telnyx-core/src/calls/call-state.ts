@@ -1,0 +1,220 @@
+/**
+ * The call state machine as a pure, order-tolerant merge. Every fact merges like a semilattice
+ * (earliest answer, first hangup per leg, one cost per leg...), so folding a call's signals in any
+ * order, with duplicates, yields the same facts; the status is derived from the facts, never stored
+ * as a transition — a late `call.answered` after `call.hangup` cannot reopen a call.
+ */
+import type { CallHangupFact, CallSignal } from "./call-signal";
+import { billedMinutesOf, perMinuteCost, sumDecimals } from "./call-money";
+
+export type CallStatusValue = "INITIATED" | "RINGING" | "ANSWERED" | "BRIDGED" | "ENDED" | "FAILED" | "BUSY" | "NO_ANSWER" | "CANCELED";
+
+export const LIVE_CALL_STATUSES = ["INITIATED", "RINGING", "ANSWERED", "BRIDGED"] as const satisfies CallStatusValue[];
+
+type Stamped<T> = T & { at: string; eventId: string };
+type Hangup = Stamped<CallHangupFact & { leg: "customer" | "agent" }>;
+
+export interface CallFacts {
+  startedAt: string | null;
+  ringingAt: string | null;
+  answeredAt: string | null;
+  agentAnsweredAt: string | null;
+  bridgedAt: string | null;
+  customerJoinedAt: string | null;
+  agentJoinedAt: string | null;
+  conference: Stamped<{ conferenceId: string }> | null;
+  customerHangup: Hangup | null;
+  agentHangup: Hangup | null;
+  transferredAt: string | null;
+  /** One cost per leg (call_control_id). */
+  costs: Record<string, Stamped<{ totalCost: string; currency: string; billedSecs: number; leg: string }>>;
+  recording: Stamped<{ recordingId: string | null; mp3: string | null; wav: string | null; durationMs: number | null }> | null;
+  lastEventAt: string | null;
+}
+
+export const EMPTY_CALL_FACTS: CallFacts = {
+  startedAt: null,
+  ringingAt: null,
+  answeredAt: null,
+  agentAnsweredAt: null,
+  bridgedAt: null,
+  customerJoinedAt: null,
+  agentJoinedAt: null,
+  conference: null,
+  customerHangup: null,
+  agentHangup: null,
+  transferredAt: null,
+  costs: {},
+  recording: null,
+  lastEventAt: null,
+};
+
+const minOf = (a: string | null, b: string): string => (a === null || b < a ? b : a);
+const maxOf = (a: string | null, b: string): string => (a === null || b > a ? b : a);
+const key = (s: { at: string; eventId: string }) => `${s.at}|${s.eventId}`;
+/** The earlier of two stamped facts; ties broken by event id so every order picks the same one. */
+function earliest<T extends { at: string; eventId: string }>(current: T | null, next: T): T {
+  return current === null || key(next) < key(current) ? next : current;
+}
+function latest<T extends { at: string; eventId: string }>(current: T | null, next: T): T {
+  return current === null || key(next) > key(current) ? next : current;
+}
+
+/** Adds one signal to the facts. Commutative, associative and idempotent. */
+export function mergeCallSignal(facts: CallFacts, signal: CallSignal): CallFacts {
+  const next: CallFacts = { ...facts, lastEventAt: maxOf(facts.lastEventAt, signal.at) };
+  const stamp = { at: signal.at, eventId: signal.eventId };
+  if (signal.type === "cost") {
+    const cost = { ...stamp, totalCost: signal.totalCost, currency: signal.currency, billedSecs: signal.billedSecs, leg: signal.leg };
+    const existing = facts.costs[signal.callControlId];
+    next.costs = { ...facts.costs, [signal.callControlId]: existing ? earliest(existing, cost) : cost };
+    return next;
+  }
+  if (signal.type === "transferred") return { ...next, transferredAt: minOf(facts.transferredAt, signal.at) };
+  if (signal.type === "recording") return { ...next, recording: latest(facts.recording, { ...stamp, ...signal }) };
+  if (signal.type === "conference" || signal.type === "joined") {
+    next.conference = earliest(facts.conference, { ...stamp, conferenceId: signal.conferenceId });
+  }
+  if (signal.leg === "other") return next;
+  const isCustomer = signal.leg === "customer";
+  switch (signal.type) {
+    case "initiated":
+      next.startedAt = minOf(facts.startedAt, signal.at);
+      if (isCustomer) next.ringingAt = minOf(facts.ringingAt, signal.at);
+      return next;
+    case "answered":
+      if (isCustomer) next.answeredAt = minOf(facts.answeredAt, signal.at);
+      else next.agentAnsweredAt = minOf(facts.agentAnsweredAt, signal.at);
+      return next;
+    case "bridged":
+      if (isCustomer) next.bridgedAt = minOf(facts.bridgedAt, signal.at);
+      return next;
+    case "joined":
+      if (isCustomer) next.customerJoinedAt = minOf(facts.customerJoinedAt, signal.at);
+      else next.agentJoinedAt = minOf(facts.agentJoinedAt, signal.at);
+      return next;
+    case "hangup": {
+      const { type: _type, eventType: _eventType, leg, ...fact } = signal;
+      const hangup: Hangup = { ...fact, leg };
+      if (leg === "customer") next.customerHangup = earliest(facts.customerHangup, hangup);
+      else next.agentHangup = earliest(facts.agentHangup, hangup);
+      return next;
+    }
+    case "left":
+    case "conference":
+    case "note":
+      return next;
+  }
+}
+
+export function foldCallSignals(signals: CallSignal[], from: CallFacts = EMPTY_CALL_FACTS): CallFacts {
+  return signals.reduce(mergeCallSignal, from);
+}
+
+/** The hangup that ended the call: the customer leg's, else the agent's (unless the call was transferred away). */
+export function terminalHangupOf(facts: CallFacts): Hangup | null {
+  return facts.customerHangup ?? (facts.transferredAt ? null : facts.agentHangup);
+}
+
+function unansweredStatus(hangup: Hangup): CallStatusValue {
+  switch (hangup.cause) {
+    case "user_busy":
+      return "BUSY";
+    case "timeout":
+    case "no_answer":
+      return "NO_ANSWER";
+    case "originator_cancel":
+      return "CANCELED";
+    case "normal_clearing":
+      // Our agent put the phone down before the customer answered.
+      return hangup.leg === "agent" ? "CANCELED" : "FAILED";
+    default:
+      return "FAILED";
+  }
+}
+
+export function bridgedAtOf(facts: CallFacts): string | null {
+  if (facts.bridgedAt) return facts.bridgedAt;
+  if (facts.customerJoinedAt && facts.agentJoinedAt) return maxOf(facts.customerJoinedAt, facts.agentJoinedAt);
+  return null;
+}
+
+export function callStatusOf(facts: CallFacts): CallStatusValue {
+  const hangup = terminalHangupOf(facts);
+  if (hangup) return facts.answeredAt ? "ENDED" : unansweredStatus(hangup);
+  if (bridgedAtOf(facts)) return "BRIDGED";
+  if (facts.answeredAt) return "ANSWERED";
+  if (facts.ringingAt) return "RINGING";
+  return "INITIATED";
+}
+
+export function isTerminalStatus(status: string): boolean {
+  return !(LIVE_CALL_STATUSES as readonly string[]).includes(status);
+}
+
+export interface DerivedCallState {
+  status: CallStatusValue;
+  startedAt: Date | null;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  durationSecs: number | null;
+  hangupCause: string | null;
+  hangupSource: string | null;
+  sipHangupCause: string | null;
+  mos: string | null;
+  billedSecs: number | null;
+  cost: string | null;
+  costCurrency: string | null;
+  costSource: "telnyx" | "rate_table" | null;
+  conferenceId: string | null;
+  recordingId: string | null;
+  recordingUrl: string | null;
+  recordingDurationMs: number | null;
+  lastEventAt: Date | null;
+}
+
+const toDate = (value: string | null) => (value === null ? null : new Date(value));
+
+/** Row fields from the facts. `voiceRate` (per minute) prices the call when Telnyx sends no call.cost. */
+export function deriveCallState(facts: CallFacts, voiceRate?: { amount: string; currency: string } | null): DerivedCallState {
+  const status = callStatusOf(facts);
+  const hangup = terminalHangupOf(facts);
+  const end = facts.customerHangup?.endAt ?? hangup?.endAt ?? null;
+  const durationSecs = hangup
+    ? facts.answeredAt && end
+      ? Math.max(0, Math.round((Date.parse(end) - Date.parse(facts.answeredAt)) / 1000))
+      : 0
+    : null;
+  const mosValue = facts.customerHangup?.mos ?? facts.agentHangup?.mos ?? null;
+  const costs = Object.values(facts.costs);
+  const customerCost = costs.find((cost) => cost.leg === "customer");
+  let billing: Pick<DerivedCallState, "billedSecs" | "cost" | "costCurrency" | "costSource"> = { billedSecs: null, cost: null, costCurrency: null, costSource: null };
+  if (costs.length > 0) {
+    billing = {
+      billedSecs: customerCost?.billedSecs ?? Math.max(...costs.map((cost) => cost.billedSecs)),
+      cost: sumDecimals(costs.map((cost) => cost.totalCost)),
+      costCurrency: costs[0]!.currency,
+      costSource: "telnyx",
+    };
+  } else if (durationSecs !== null && voiceRate) {
+    const minutes = billedMinutesOf(durationSecs);
+    billing = { billedSecs: minutes * 60, cost: perMinuteCost(voiceRate.amount, minutes), costCurrency: voiceRate.currency, costSource: "rate_table" };
+  }
+  return {
+    status,
+    startedAt: toDate(facts.startedAt),
+    answeredAt: toDate(facts.answeredAt),
+    endedAt: toDate(hangup ? end : null),
+    durationSecs,
+    hangupCause: hangup?.cause ?? null,
+    hangupSource: hangup?.source ?? null,
+    sipHangupCause: hangup?.sipCause ?? null,
+    mos: mosValue !== null && mosValue > 0 ? mosValue.toFixed(2) : null,
+    ...billing,
+    conferenceId: facts.conference?.conferenceId ?? null,
+    recordingId: facts.recording?.recordingId ?? null,
+    recordingUrl: facts.recording ? (facts.recording.mp3 ?? facts.recording.wav) : null,
+    recordingDurationMs: facts.recording?.durationMs ?? null,
+    lastEventAt: toDate(facts.lastEventAt),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Transfer: to a number — Telnyx transfers the customer leg and the agent leaves; to another agent —
+ * their device is dialed into the conference and, once they answer, the first agent is removed
+ * (call-flows.ts), so the customer is never left alone with nobody.
+ */
+import { AppError } from "../errors/app-error";
+import type { TCallDto } from "../realtime/events";
+import { encodeCallClientState } from "./call-client-state";
+import { requireConnected, runCallCommand, type CallCommandOptions, type CommandCall } from "./call-command-runner";
+import { requireVoiceConnection } from "./call-numbers";
+
+const ourNumberOf = (call: CommandCall) => (call.direction === "OUTBOUND" ? call.fromNumber : call.toNumber);
+
+export function transferCallToNumber(options: CallCommandOptions & { to: string }): Promise<TCallDto> {
+  const { to } = options;
+  return runCallCommand(options, {
+    action: "call.transfer",
+    details: { to },
+    // Written first: the agent leg's hangup that follows must not end the transferred call.
+    signalFirst: true,
+    signal: () => ({ type: "transferred", to }),
+    async run(call, gateway) {
+      const { conferenceId, agent, customer } = requireConnected(call);
+      await gateway.transfer(customer, { to, from: ourNumberOf(call), clientState: encodeCallClientState({ callId: call.id, leg: "other" }) });
+      await gateway.leaveConference(conferenceId, { callControlId: agent }).catch(() => undefined);
+      await gateway.hangup(agent);
+      return { isMuted: false, isOnHold: false };
+    },
+  });
+}
+
+export async function transferCallToAgent(options: CallCommandOptions & { toUserId: string }): Promise<TCallDto> {
+  const { db, actor, toUserId } = options;
+  const target = await db.prisma.membership.findUnique({
+    where: { organizationId_userId: { organizationId: actor.organizationId, userId: toUserId } },
+    select: { user: { select: { id: true, name: true, agentDevice: true } } },
+  });
+  if (!target) throw new AppError("VALIDATION", "This agent is not a member of your organization.", { fieldErrors: { toUserId: ["invalid_user"] } });
+  if (!target.user.agentDevice) {
+    throw new AppError("VALIDATION", `${target.user.name} has no phone number or SIP address in their profile.`, { fieldErrors: { toUserId: ["no_device"] } });
+  }
+  const device = target.user.agentDevice;
+  const connectionId = await requireVoiceConnection(db, actor.organizationId);
+  return runCallCommand(options, {
+    action: "call.transfer",
+    details: { toUserId },
+    signal: () => ({ type: "note", text: `Transferring to ${target.user.name}` }),
+    async run(call, gateway) {
+      const { agent, customer } = requireConnected(call);
+      if (call.userId === toUserId) throw new AppError("VALIDATION", "This agent is already on the call.", { fieldErrors: { toUserId: ["same_agent"] } });
+      await gateway.dial({
+        connectionId,
+        from: ourNumberOf(call),
+        to: device,
+        clientState: encodeCallClientState({ callId: call.id, leg: "agent", userId: toUserId, replaces: agent }),
+        linkTo: customer,
+        timeoutSecs: 30,
+      });
+    },
+  });
+}

@@ -1,0 +1,62 @@
+import type { Db } from "@app/db/open-db";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../domain/actor";
+import { AppError, isAppError } from "../errors/app-error";
+import type { CallControlApplication, MessagingProfile } from "../gateway/account-api";
+import type { TelnyxGateway } from "../gateway/telnyx-gateway";
+import { connectionSelect, type TConnection, type TExpectedWebhooks } from "./connection-schemas";
+import { storedWebhooks, toCheckedConnection } from "./connection-item";
+
+/**
+ * Creates a Call Control application (webhooks to this API, API v2, call costs in webhooks, the
+ * generic endpoint as failover) or a messaging profile (any destination, same webhooks) in Telnyx,
+ * and keeps it. The first of its kind becomes the organization's default.
+ */
+export async function createConnection(options: {
+  db: Db;
+  actor: Actor;
+  gateway: TelnyxGateway;
+  expected: TExpectedWebhooks;
+  kind: "CALL_CONTROL_APPLICATION" | "MESSAGING_PROFILE";
+  name: string;
+}): Promise<TConnection> {
+  const { db, actor, gateway, expected, kind, name } = options;
+  const audit = { organizationId: actor.organizationId, userId: actor.userId, action: "connection.create", targetType: "connection", ip: actor.ip };
+  let telnyx: CallControlApplication | MessagingProfile;
+  try {
+    telnyx =
+      kind === "CALL_CONTROL_APPLICATION"
+        ? await gateway.createCallControlApplication({
+            applicationName: name,
+            webhookEventUrl: expected.calls,
+            webhookEventFailoverUrl: expected.any,
+            callCostInWebhooks: true,
+          })
+        : await gateway.createMessagingProfile({
+            name,
+            whitelistedDestinations: ["*"],
+            webhookUrl: expected.messages,
+            webhookFailoverUrl: expected.any,
+          });
+  } catch (error) {
+    await recordAudit(db, { ...audit, result: "failed", details: { kind, name, error: isAppError(error) ? error.message : "Unexpected error" } });
+    throw error;
+  }
+  if (!telnyx.id) throw new AppError("TELNYX_ERROR", "Telnyx answered without an id for the new connection.");
+
+  const hasDefault = await db.prisma.telnyxConnection.count({ where: { organizationId: actor.organizationId, kind, isDefault: true, active: true } });
+  const row = await db.prisma.telnyxConnection.create({
+    data: {
+      organizationId: actor.organizationId,
+      kind,
+      telnyxId: telnyx.id,
+      name,
+      active: true,
+      isDefault: hasDefault === 0,
+      ...storedWebhooks(telnyx, kind),
+    },
+    select: connectionSelect,
+  });
+  await recordAudit(db, { ...audit, targetId: row.id, details: { kind, name, telnyxId: row.telnyxId, isDefault: row.isDefault } });
+  return toCheckedConnection(row, telnyx, expected);
+}

@@ -1,0 +1,152 @@
+/**
+ * An organization's own Telnyx account: API key and webhook public key, sealed in Setting rows
+ * (never stored in clear, never returned, never logged). The API key is checked with Telnyx
+ * before it is saved.
+ */
+import type { Db } from "@app/db/open-db";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../domain/actor";
+import { AppError } from "../errors/app-error";
+import type { TelnyxGateway } from "../gateway/telnyx-gateway";
+import { MISSING_ENCRYPTION_KEY_MESSAGE, type SecretBox } from "./secret-box";
+import type { TSetTelnyxKeys } from "./settings-schemas";
+
+export const API_KEY_SETTING = "telnyx.apiKey";
+export const PUBLIC_KEY_SETTING = "telnyx.publicKey";
+
+export const REJECTED_KEY_MESSAGE =
+  "Telnyx rejected this API key. Copy it again from the Telnyx portal (Account settings → Keys & credentials → API Keys), check that it is active and belongs to the right account, then save again.";
+
+/** AAD binding a sealed value to its organization and setting. */
+const contextOf = (organizationId: string, key: string) => `${organizationId}:${key}`;
+
+/** "…1234": the last four characters, to tell keys apart. */
+export function apiKeyHint(apiKey: string): string {
+  return `…${apiKey.slice(-4)}`;
+}
+
+export interface OrganizationKeys {
+  apiKey: string;
+  publicKey: string | null;
+}
+
+/** The organization's stored key, decrypted in memory; null when it has none. */
+export async function readOrganizationKeys(
+  db: Db,
+  secretBox: SecretBox | null | undefined,
+  organizationId: string,
+): Promise<OrganizationKeys | null> {
+  const rows = await db.prisma.setting.findMany({
+    where: { organizationId, key: { in: [API_KEY_SETTING, PUBLIC_KEY_SETTING] }, encryptedValue: { not: null } },
+    select: { key: true, encryptedValue: true },
+  });
+  const apiKeyRow = rows.find((row) => row.key === API_KEY_SETTING);
+  if (!apiKeyRow?.encryptedValue) return null;
+  if (!secretBox) {
+    throw new AppError(
+      "UNAVAILABLE",
+      "This organization's Telnyx key is stored encrypted but APP_ENCRYPTION_KEY is not set on the server — set it back, or clear the key in Settings.",
+    );
+  }
+  const publicKeyRow = rows.find((row) => row.key === PUBLIC_KEY_SETTING);
+  return {
+    apiKey: secretBox.open(apiKeyRow.encryptedValue, contextOf(organizationId, API_KEY_SETTING)),
+    publicKey: publicKeyRow?.encryptedValue
+      ? secretBox.open(publicKeyRow.encryptedValue, contextOf(organizationId, PUBLIC_KEY_SETTING))
+      : null,
+  };
+}
+
+/** Public keys of every organization that saved one (webhooks signed by their accounts are accepted). */
+export async function listOrganizationPublicKeys(db: Db, secretBox: SecretBox | null | undefined): Promise<string[]> {
+  if (!secretBox) return [];
+  const rows = await db.prisma.setting.findMany({
+    where: { key: PUBLIC_KEY_SETTING, encryptedValue: { not: null } },
+    select: { organizationId: true, encryptedValue: true },
+  });
+  return rows.flatMap((row) => {
+    try {
+      return [secretBox.open(row.encryptedValue!, contextOf(row.organizationId, PUBLIC_KEY_SETTING))];
+    } catch {
+      return []; // sealed under another APP_ENCRYPTION_KEY: that organization must save it again
+    }
+  });
+}
+
+/** Verifies the key with Telnyx, then stores it sealed (with an optional webhook public key). */
+export async function setTelnyxKeys(options: {
+  db: Db;
+  actor: Actor;
+  secretBox: SecretBox | null | undefined;
+  /** A gateway using the candidate key against the configured Telnyx base URL. */
+  gatewayForKey: (apiKey: string) => TelnyxGateway;
+  input: TSetTelnyxKeys;
+}): Promise<void> {
+  const { db, actor, secretBox, input } = options;
+  const audit = (result: "ok" | "failed", details: Record<string, unknown>) =>
+    recordAudit(db, {
+      organizationId: actor.organizationId,
+      userId: actor.userId,
+      action: "settings.telnyxKeys.set",
+      targetType: "organization",
+      targetId: actor.organizationId,
+      result,
+      ip: actor.ip,
+      details,
+    });
+  if (!secretBox) throw new AppError("UNAVAILABLE", MISSING_ENCRYPTION_KEY_MESSAGE);
+
+  const verdict = await options.gatewayForKey(input.apiKey).verifyApiKey();
+  if (!verdict.ok) {
+    await audit("failed", { reason: verdict.error.code, apiKeyHint: apiKeyHint(input.apiKey) });
+    if (verdict.error.code === "TELNYX_AUTH")
+      throw new AppError("TELNYX_AUTH", REJECTED_KEY_MESSAGE, { fieldErrors: { apiKey: ["telnyx_rejected"] } });
+    throw verdict.error;
+  }
+
+  const organizationId = actor.organizationId;
+  const apiKeySealed = secretBox.seal(input.apiKey, contextOf(organizationId, API_KEY_SETTING));
+  await db.prisma.$transaction(async (tx) => {
+    await tx.setting.upsert({
+      where: { organizationId_key: { organizationId, key: API_KEY_SETTING } },
+      create: {
+        organizationId,
+        key: API_KEY_SETTING,
+        encryptedValue: apiKeySealed,
+        value: { hint: apiKeyHint(input.apiKey) },
+      },
+      update: { encryptedValue: apiKeySealed, value: { hint: apiKeyHint(input.apiKey) } },
+    });
+    if (input.publicKey === null) {
+      await tx.setting.deleteMany({ where: { organizationId, key: PUBLIC_KEY_SETTING } });
+    } else if (input.publicKey !== undefined) {
+      const publicKeySealed = secretBox.seal(input.publicKey, contextOf(organizationId, PUBLIC_KEY_SETTING));
+      await tx.setting.upsert({
+        where: { organizationId_key: { organizationId, key: PUBLIC_KEY_SETTING } },
+        create: { organizationId, key: PUBLIC_KEY_SETTING, encryptedValue: publicKeySealed },
+        update: { encryptedValue: publicKeySealed },
+      });
+    }
+  });
+  await audit("ok", {
+    apiKeyHint: apiKeyHint(input.apiKey),
+    publicKey: input.publicKey === undefined ? "unchanged" : input.publicKey ? "set" : "removed",
+  });
+}
+
+/** Back to the deployment's Telnyx account (TELNYX_API_KEY or the sandbox). */
+export async function clearTelnyxKeys(options: { db: Db; actor: Actor }): Promise<void> {
+  const { db, actor } = options;
+  const { count } = await db.prisma.setting.deleteMany({
+    where: { organizationId: actor.organizationId, key: { in: [API_KEY_SETTING, PUBLIC_KEY_SETTING] } },
+  });
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    action: "settings.telnyxKeys.clear",
+    targetType: "organization",
+    targetId: actor.organizationId,
+    ip: actor.ip,
+    details: { removed: count },
+  });
+}
