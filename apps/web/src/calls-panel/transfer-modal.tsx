@@ -1,0 +1,76 @@
+import { useState } from "react";
+import { PhoneNumberInput } from "@app/ui/phone-number-input";
+import { isE164PhoneNumber } from "@app/ui/phone-number";
+import { Alert, App, Button, Flex, Form, Modal, Radio, Select } from "antd";
+import { useTranslation } from "react-i18next";
+import { getDefaultPhoneCountry } from "../i18n/language";
+import { useLanguage } from "../i18n/use-language";
+import { translateError } from "../lib/app-error";
+import { trpc } from "../lib/trpc";
+import { useApplyLive } from "../live/use-apply-live";
+import { useViewer } from "../live/use-viewer";
+import { useAgentOptions } from "../pages/calls/use-agent-options";
+
+interface TransferValues {
+  target: "number" | "agent";
+  to?: string;
+  toUserId?: string;
+}
+
+export function TransferModal({ callId, isOpen, onClose }: { callId: string; isOpen: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [language] = useLanguage();
+  const { userId } = useViewer();
+  const [form] = Form.useForm<TransferValues>();
+  const target = Form.useWatch("target", form) ?? "number";
+  const [error, setError] = useState<string | null>(null);
+  const live = useApplyLive();
+  const transfer = trpc.calls.transfer.useMutation();
+  // Agents known from recent calls (the API has no member directory for agents).
+  const recent = trpc.calls.list.useQuery({ limit: 100 }, { enabled: isOpen && target === "agent" });
+  const agents = useAgentOptions(recent.data?.items ?? [], userId);
+
+  async function handleFinish(values: TransferValues) {
+    setError(null);
+    try {
+      const call = await transfer.mutateAsync(values.target === "agent" ? { id: callId, toUserId: values.toUserId } : { id: callId, to: values.to });
+      live.applyCall(call);
+      void message.success(t("calls.transfer.done"));
+      onClose();
+    } catch (transferError) {
+      setError(translateError(t, transferError));
+    }
+  }
+
+  return (
+    <Modal open={isOpen} title={t("calls.transfer.title")} onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
+      {error ? <Alert data-testid="transfer-error" type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} /> : null}
+      <Form<TransferValues> form={form} layout="vertical" initialValues={{ target: "number" }} onFinish={handleFinish} disabled={transfer.isPending}>
+        <Form.Item name="target">
+          <Radio.Group optionType="button" options={[
+            { value: "number", label: t("calls.transfer.toNumber") },
+            { value: "agent", label: t("calls.transfer.toAgent") },
+          ]} />
+        </Form.Item>
+        {target === "number" ? (
+          <Form.Item name="to" label={t("calls.transfer.number")} htmlFor="transfer-to" validateTrigger="onBlur" rules={[
+            { required: true, message: t("validation.required") },
+            { validator: (_, value?: string) => (!value || isE164PhoneNumber(value) ? Promise.resolve() : Promise.reject(new Error(t("validation.invalid_phone")))) },
+          ]}>
+            <PhoneNumberInput id="transfer-to" defaultCountry={getDefaultPhoneCountry(language)} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="toUserId" label={t("calls.transfer.agent")} htmlFor="transfer-agent" rules={[{ required: true, message: t("validation.required") }]}>
+            <Select id="transfer-agent" data-testid="transfer-agent" loading={recent.isFetching} placeholder={t("calls.transfer.agentPlaceholder")}
+              notFoundContent={t("calls.transfer.noAgents")} options={agents.map((agent) => ({ value: agent.id, label: agent.name }))} />
+          </Form.Item>
+        )}
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose} disabled={false}>{t("common.cancel")}</Button>
+          <Button type="primary" htmlType="submit" loading={transfer.isPending} data-testid="transfer-submit">{t("calls.transfer.submit")}</Button>
+        </Flex>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, type HTMLAttributes } from "react";
+import { PhoneOutlined } from "@ant-design/icons";
+import type { TCallDto } from "@app/telnyx-core/realtime/events";
+import { formatPhoneNumberInternational } from "@app/ui/phone-number";
+import { App, Button, Space } from "antd";
+import { useTranslation } from "react-i18next";
+import { translateError } from "../lib/app-error";
+import { trpc } from "../lib/trpc";
+import { onLiveEvent } from "../live/live-events";
+import { useApplyLive } from "../live/use-apply-live";
+
+const toastKey = (callId: string) => `incoming-call-${callId}`;
+
+/** call:incoming → a toast with Answer / Decline, closed as soon as the call stops ringing anywhere. */
+export function useIncomingCallToasts(): void {
+  const { t } = useTranslation();
+  const { notification, message } = App.useApp();
+  const live = useApplyLive();
+  const answer = trpc.calls.answer.useMutation();
+  const decline = trpc.calls.decline.useMutation();
+
+  useEffect(() => {
+    const act = async (call: TCallDto, action: typeof answer) => {
+      notification.destroy(toastKey(call.id));
+      try {
+        live.applyCall(await action.mutateAsync({ id: call.id }));
+      } catch (error) {
+        void message.error(translateError(t, error));
+      }
+    };
+    const show = (call: TCallDto) => {
+      const caller = call.leadName ?? formatPhoneNumberInternational(call.fromNumber);
+      notification.open({
+        key: toastKey(call.id),
+        duration: false,
+        icon: <PhoneOutlined style={{ color: "#52c41a" }} />,
+        title: t("calls.incoming.title"),
+        description: t("calls.incoming.from", { caller }),
+        props: { "data-testid": "incoming-call-toast" } as HTMLAttributes<HTMLDivElement>,
+        actions: (
+          <Space>
+            <Button danger data-testid="incoming-decline" onClick={() => void act(call, decline)}>{t("calls.incoming.decline")}</Button>
+            <Button type="primary" data-testid="incoming-answer" onClick={() => void act(call, answer)}>{t("calls.incoming.answer")}</Button>
+          </Space>
+        ),
+      });
+    };
+    const offIncoming = onLiveEvent("call:incoming", ({ call }) => {
+      if (call.status === "INITIATED" || call.status === "RINGING") show(call);
+    });
+    // Answered by a colleague, hung up by the caller, declined: the toast has nothing left to offer.
+    const offUpdated = onLiveEvent("call:updated", (call) => {
+      if (call.status !== "INITIATED" && call.status !== "RINGING") notification.destroy(toastKey(call.id));
+    });
+    return () => {
+      offIncoming();
+      offUpdated();
+    };
+    // The mutations' identities change on every render; the handlers only need their latest mutateAsync.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [notification, t]);
+}

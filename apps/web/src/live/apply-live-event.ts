@@ -1,0 +1,111 @@
+/** Live events → React Query caches, in place (setQueryData), for every cached variant of a query. */
+import type { Query, QueryClient } from "@tanstack/react-query";
+import type { TCallDto, TMessageDto, TOptOutEvent } from "@app/telnyx-core/realtime/events";
+import { byDateDesc, isSameOrNewer, upsertInPages, type Page, type Pages } from "./cache-merge";
+import { mergeActiveCall, mergeCallIntoPages, type CallListFilter, type EndedCalls, type Viewer } from "./call-cache";
+import {
+  applyOptOutToThread,
+  isMessageInThread,
+  mergeMessageIntoThread,
+  mergeMessageIntoThreads,
+  type ThreadPage,
+  type ThreadSelector,
+  type ThreadsPage,
+} from "./message-cache";
+
+interface TrpcKeyMeta {
+  input?: unknown;
+  type?: "query" | "infinite" | "any";
+}
+
+/** tRPC v11 keys look like [["calls", "list"], { input, type }]. */
+export function procedureKey(router: string, procedure?: string): readonly unknown[] {
+  return [procedure ? [router, procedure] : [router]];
+}
+
+function readMeta(query: Query): TrpcKeyMeta {
+  const meta = query.queryKey[1];
+  return typeof meta === "object" && meta !== null ? (meta as TrpcKeyMeta) : {};
+}
+
+/** Applies a pages updater to every cached variant; plain (non-infinite) queries are seen as one page. */
+function updatePaged<P>(queryClient: QueryClient, key: readonly unknown[], update: (data: Pages<P>, input: unknown) => Pages<P>): void {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: key })) {
+    const { input, type } = readMeta(query);
+    queryClient.setQueryData(query.queryKey, (data: unknown) => {
+      if (data === undefined) return data;
+      if (type === "infinite") return update(data as Pages<P>, input);
+      const single: Pages<P> = { pages: [data as P], pageParams: [null] };
+      const next = update(single, input);
+      return next === single ? data : next.pages[0];
+    });
+  }
+}
+
+const endedCallsByClient = new WeakMap<QueryClient, EndedCalls>();
+
+function getEndedCalls(queryClient: QueryClient): EndedCalls {
+  let ended = endedCallsByClient.get(queryClient);
+  if (!ended) endedCallsByClient.set(queryClient, (ended = new Map()));
+  return ended;
+}
+
+export function applyCall(queryClient: QueryClient, call: TCallDto, viewer: Viewer): void {
+  updatePaged<Page<TCallDto>>(queryClient, procedureKey("calls", "list"), (data, input) =>
+    mergeCallIntoPages(data, call, input as CallListFilter | undefined, viewer),
+  );
+  queryClient.setQueriesData<TCallDto[]>({ queryKey: procedureKey("calls", "active") }, (list) =>
+    list ? mergeActiveCall(list, call, viewer, getEndedCalls(queryClient)) : list,
+  );
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: procedureKey("calls", "get") })) {
+    const input = readMeta(query).input as { id?: string } | undefined;
+    if (input?.id !== call.id) continue;
+    queryClient.setQueryData(query.queryKey, (detail: (TCallDto & object) | undefined) =>
+      detail && isSameOrNewer(call, detail) ? { ...detail, ...call } : detail,
+    );
+    // The timeline and recording URL are not in the live payload: refetch them if the drawer is open.
+    void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+  }
+}
+
+const compareMessagesDesc = byDateDesc<TMessageDto>((message) => message.createdAt);
+
+interface MessageListFilter {
+  direction?: "INBOUND" | "OUTBOUND";
+  status?: TMessageDto["status"][];
+}
+
+export function applyMessage(queryClient: QueryClient, message: TMessageDto): void {
+  updatePaged<ThreadPage>(queryClient, procedureKey("messages", "thread"), (data, input) =>
+    isMessageInThread(message, (input ?? {}) as ThreadSelector) ? mergeMessageIntoThread(data, message) : data,
+  );
+  updatePaged<ThreadsPage>(queryClient, procedureKey("messages", "threads"), (data, input) => {
+    const search = (input as { search?: string } | undefined)?.search;
+    const next = mergeMessageIntoThreads(data, message, !search);
+    // Only the server knows whether a new thread matches a search.
+    if (next === data && search) void queryClient.invalidateQueries({ queryKey: procedureKey("messages", "threads") });
+    return next;
+  });
+  updatePaged<Page<TMessageDto>>(queryClient, procedureKey("messages", "list"), (data, input) => {
+    const filter = (input ?? {}) as MessageListFilter;
+    const isWanted = (!filter.direction || filter.direction === message.direction) && (!filter.status?.length || filter.status.includes(message.status));
+    return upsertInPages(data, message, compareMessagesDesc, isWanted);
+  });
+}
+
+export function applyOptOut(queryClient: QueryClient, event: TOptOutEvent): void {
+  updatePaged<ThreadPage>(queryClient, procedureKey("messages", "thread"), (data) => applyOptOutToThread(data, event));
+  void queryClient.invalidateQueries({ queryKey: procedureKey("messages", "optOuts") });
+}
+
+/**
+ * On every socket (re)connection: data fetched before it may have missed events, so it is refetched
+ * (merging by id keeps the result free of duplicates). Queries still loading already see the present.
+ */
+export function catchUpAfterConnect(queryClient: QueryClient, connectedAt: number): void {
+  const predicate = (query: Query) => query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt < connectedAt;
+  void queryClient.invalidateQueries({ queryKey: procedureKey("calls"), predicate });
+  void queryClient.invalidateQueries({ queryKey: procedureKey("messages"), predicate });
+  void queryClient.invalidateQueries({ queryKey: procedureKey("stats", "overview"), predicate });
+  void queryClient.invalidateQueries({ queryKey: procedureKey("agents", "list"), predicate });
+}

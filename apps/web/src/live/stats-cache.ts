@@ -1,0 +1,40 @@
+/** stats:delta and agent:updated → the React Query caches of the signed-in layout (in place, no refetch). */
+import type { QueryClient } from "@tanstack/react-query";
+import { procedureKey } from "./apply-live-event";
+import type { Viewer } from "./call-cache";
+import { applyDeltaToOverview, isDeltaForOverview, type OverviewFigures, type StatsDelta } from "./stats-delta";
+
+export type AgentLiveStatus = "AVAILABLE" | "ON_CALL" | "AWAY" | "OFFLINE";
+
+export interface AgentUpdate {
+  userId: string;
+  name: string;
+  status: AgentLiveStatus;
+  since: Date;
+  currentCallId: string | null;
+}
+
+/** The header's own-status cache (agents.setStatus results and live updates land here). */
+export const OWN_AGENT_STATUS_KEY = ["agent-status", "self"] as const;
+
+export function applyStatsDelta(queryClient: QueryClient, delta: StatsDelta, viewer: Viewer): void {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: procedureKey("stats", "overview") })) {
+    const meta = query.queryKey[1] as { input?: { userId?: string } } | undefined;
+    if (!isDeltaForOverview(delta, meta?.input, viewer)) continue;
+    queryClient.setQueryData(query.queryKey, (overview: OverviewFigures | undefined) => (overview ? applyDeltaToOverview(overview, delta) : overview));
+  }
+}
+
+/** Replaces one agent in a list when the update is not older than what is shown. */
+export function mergeAgent<T extends AgentUpdate>(agents: T[], update: AgentUpdate): T[] {
+  const index = agents.findIndex((agent) => agent.userId === update.userId);
+  if (index === -1) return [...agents, update as T].sort((a, b) => a.name.localeCompare(b.name));
+  const existing = agents[index]!;
+  if (new Date(existing.since).getTime() > new Date(update.since).getTime()) return agents;
+  return agents.map((agent, i) => (i === index ? { ...agent, ...update } : agent));
+}
+
+export function applyAgentUpdate(queryClient: QueryClient, update: AgentUpdate, viewer: Viewer): void {
+  queryClient.setQueriesData<AgentUpdate[]>({ queryKey: procedureKey("agents", "list") }, (agents) => (agents ? mergeAgent(agents, update) : agents));
+  if (update.userId === viewer.userId) queryClient.setQueryData(OWN_AGENT_STATUS_KEY, { status: update.status, since: update.since });
+}

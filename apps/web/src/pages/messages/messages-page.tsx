@@ -1,0 +1,52 @@
+import { useState } from "react";
+import { SendOutlined } from "@ant-design/icons";
+import { PageHeader } from "@app/ui/page-header";
+import { Button, Col, Row } from "antd";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { SendSmsModal } from "./send-sms-modal";
+import { ThreadsList } from "./threads-list";
+import { ThreadView } from "./thread-view";
+import type { ThreadTarget } from "./use-threads";
+
+/** Deep links: /messages?lead=<id> or /messages?number=<e164>. */
+function readTarget(params: URLSearchParams): ThreadTarget | null {
+  const leadId = params.get("lead");
+  if (leadId) return { leadId };
+  const number = params.get("number");
+  return number ? { counterpartNumber: number } : null;
+}
+
+export function MessagesPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [isSending, setIsSending] = useState(false);
+  const target = readTarget(params);
+  const selectedKey = target?.leadId ?? target?.counterpartNumber ?? null;
+
+  const openThread = (thread: { leadId: string | null; counterpartNumber: string }) =>
+    setParams(thread.leadId ? { lead: thread.leadId } : { number: thread.counterpartNumber });
+
+  return (
+    <>
+      <PageHeader
+        title={t("messages.title")}
+        subtitle={t("messages.subtitle")}
+        extra={
+          <Button type="primary" icon={<SendOutlined />} data-testid="send-sms" onClick={() => setIsSending(true)}>
+            {t("messages.sendSms")}
+          </Button>
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={9} xl={7}>
+          <ThreadsList selectedKey={selectedKey} onSelect={openThread} />
+        </Col>
+        <Col xs={24} md={15} xl={17}>
+          <ThreadView key={selectedKey ?? "none"} target={target} />
+        </Col>
+      </Row>
+      <SendSmsModal isOpen={isSending} onClose={() => setIsSending(false)} onSent={openThread} />
+    </>
+  );
+}
