@@ -57,6 +57,17 @@ describe("first steps in the browser", () => {
     expect(await row.textContent()).toContain("+33 6 98 76 54 32");
   });
 
+  it("sets the agent's own device in the profile, refusing an invalid one", async () => {
+    await page.click("[data-testid=profile-open]");
+    const device = page.locator("[data-testid=profile-agent-device]");
+    await device.fill("call me");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Enter a phone number in international format or a SIP address").waitFor();
+    await device.fill("sip:alice@acme.sip.telnyx.com");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Profile saved.").waitFor();
+  });
+
   it("switches the interface to French", async () => {
     await page.locator("[data-testid=lang-switch]").getByText("Français", { exact: true }).click();
     await page.getByText("Prospects").first().waitFor();

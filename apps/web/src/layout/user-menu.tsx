@@ -1,4 +1,5 @@
 import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { useState } from "react";
 import { App, Avatar, Button, Flex, Tag, Typography } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -6,12 +7,14 @@ import { endSession } from "../auth/session-cache";
 import { useSession } from "../auth/session-context";
 import { translateError } from "../lib/app-error";
 import { trpc } from "../lib/trpc";
+import { ProfileModal } from "./profile-modal";
 
 export function UserMenu() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { user, role } = useSession();
   const queryClient = useQueryClient();
+  const [isProfileOpen, setProfileOpen] = useState(false);
   const logout = trpc.auth.logout.useMutation({
     onSuccess: () => endSession(queryClient),
     onError: (error) => void message.error(translateError(t, error)),
@@ -19,10 +22,13 @@ export function UserMenu() {
 
   return (
     <Flex align="center" gap={8}>
-      <Avatar size="small" icon={<UserOutlined />} />
-      <Typography.Text strong data-testid="current-user" ellipsis style={{ maxWidth: 160 }}>
-        {user.name}
-      </Typography.Text>
+      <Button type="text" data-testid="profile-open" title={t("profile.open")} onClick={() => setProfileOpen(true)} style={{ paddingInline: 4 }}>
+        <Avatar size="small" icon={<UserOutlined />} />
+        <Typography.Text strong data-testid="current-user" ellipsis style={{ maxWidth: 160 }}>
+          {user.name}
+        </Typography.Text>
+      </Button>
+      {isProfileOpen && <ProfileModal open onClose={() => setProfileOpen(false)} />}
       <Tag data-testid="current-role" variant="filled">
         {t(`roles.${role}`)}
       </Tag>
