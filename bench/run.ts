@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { startBenchApi } from "./api-process";
+import { runStatsBench, type StatsBenchRow } from "./stats-bench";
 import { benchIngest, benchLiveLatency, waitForDrain, type LatencyResult } from "./webhook-bench";
 import type { LoadResult } from "./load";
 
@@ -20,6 +21,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const LIVE_CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 500);
 const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 200);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 10);
+const STATS_ROWS = Number(process.env.BENCH_STATS_ROWS ?? 1_000_000);
 
 interface BackendResult {
   backend: "postgres" | "pglite";
@@ -67,7 +69,21 @@ async function benchBackend(backend: "postgres" | "pglite"): Promise<BackendResu
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? `${(a / b).toFixed(2)}×` : "n/a");
 
-function renderMarkdown(results: BackendResult[]): string {
+function renderStats(rows: StatsBenchRow[]): string[] {
+  const lines = [
+    "",
+    `## Dashboard and analytics queries at ${STATS_ROWS.toLocaleString("en")} calls + ${STATS_ROWS.toLocaleString("en")} messages (PostgreSQL)`,
+    "",
+    "| query | runs | p50 ms | p95 ms | target p95 | ratio to target |",
+    "|---|---|---|---|---|---|",
+  ];
+  for (const row of rows) {
+    lines.push(`| ${row.query} | ${row.runs} | ${fmt(row.p50Ms, 1)} | ${fmt(row.p95Ms, 1)} | ≤ 50 | ${ratio(row.p95Ms, 50)}${row.isWithinTarget ? "" : " ✗"} |`);
+  }
+  return lines;
+}
+
+function renderMarkdown(results: BackendResult[], stats: StatsBenchRow[]): string {
   const lines = [
     "# Benchmarks",
     "",
@@ -97,16 +113,25 @@ function renderMarkdown(results: BackendResult[]): string {
       `| ${r.backend} | ${r.live.clients} | ${r.live.rate} | ${r.live.received}/${r.live.sent} | ${fmt(r.live.p50Ms, 1)} | ${fmt(r.live.p99Ms, 1)} | ≤ 50 | ${ratio(r.live.p99Ms, 50)} |`,
     );
   }
+  lines.push(...renderStats(stats));
   return `${lines.join("\n")}\n`;
 }
 
 async function main(): Promise<void> {
   const results: BackendResult[] = [];
   for (const backend of ["postgres", "pglite"] as const) results.push(await benchBackend(backend));
+  console.log(`[postgres] dashboard queries over ${STATS_ROWS} calls + ${STATS_ROWS} messages (generating them first)`);
+  const statsDb = await createBenchDatabase();
+  let stats: StatsBenchRow[];
+  try {
+    stats = await runStatsBench({ databaseUrl: statsDb.url, rows: STATS_ROWS, log: (line) => console.log(`  ${line}`) });
+  } finally {
+    await statsDb.drop();
+  }
   const docs = path.join(root, "docs");
   mkdirSync(docs, { recursive: true });
-  writeFileSync(path.join(docs, "benchmarks.json"), `${JSON.stringify({ measuredAt: new Date().toISOString(), cpus: os.cpus().length, results }, null, 2)}\n`);
-  const markdown = renderMarkdown(results);
+  writeFileSync(path.join(docs, "benchmarks.json"), `${JSON.stringify({ measuredAt: new Date().toISOString(), cpus: os.cpus().length, results, stats }, null, 2)}\n`);
+  const markdown = renderMarkdown(results, stats);
   writeFileSync(path.join(docs, "benchmarks.md"), markdown);
   console.log(markdown);
 }

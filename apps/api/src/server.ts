@@ -27,6 +27,8 @@ import { registerRestRoutes } from "./rest/rest-plugin";
 import { callerOf, registerRateLimit } from "./rest/rate-limit";
 import { registerOpenApiRoutes } from "./openapi/openapi-routes";
 import { registerRecordingRoutes } from "./recordings/recording-routes";
+import { registerReportRoutes } from "./reports/report-routes";
+import { KIOSK_HEADER, resolveKiosk } from "./auth/kiosk-auth";
 import { appRouter, type AppRouter } from "./trpc/app-router";
 import { createContextInner, type ApiDeps, type SessionCookieJar } from "./trpc/context";
 
@@ -111,6 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
 
   const realtime = createRealtime(app.server, {
     resolveCaller: (headers) => resolveCaller(options.db, headers),
+    resolveKiosk: (token) => resolveKiosk(options.db, token),
     redisUrl: options.redisUrl,
   });
   const secretBox = secretBoxFromEnv(options.encryptionKey);
@@ -158,6 +161,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
           ip: req.ip,
           userAgent: req.headers["user-agent"],
           cookies: cookieJarFor(req, res, secureCookies),
+          kioskToken: typeof req.headers[KIOSK_HEADER] === "string" ? req.headers[KIOSK_HEADER] : undefined,
         }),
       onError({ error, path: procedurePath }) {
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, path: procedurePath }, "procedure failed");
@@ -200,6 +204,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
   });
 
   await registerRestRoutes(app, deps);
+  await registerReportRoutes(app, deps);
   await registerOpenApiRoutes(app);
   await registerRecordingRoutes(app, deps);
   await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);

@@ -154,6 +154,7 @@ describe("outbound calls through the sandbox", () => {
 
   it("refuses to call without a device or from a number the caller may not use, with clear messages", async () => {
     const admin = env.as(env.api.demo.users.admin, "ADMIN");
+    await admin.auth.updateProfile({ agentDevice: "" });
     await expect(admin.calls.create({ to: "+13125550000" })).rejects.toThrow("Set your phone number or SIP address in your profile first");
     const number = await env.api.db.prisma.telnyxPhoneNumber.findFirstOrThrow({ where: { phoneNumber: "+33187650100" } });
     await env.api.db.prisma.telnyxPhoneNumber.update({ where: { id: number.id }, data: { assignedUserId: env.api.demo.users.agent2.id } });

@@ -22,12 +22,15 @@ import { settingsIsolation } from "./isolation-cases/settings";
 import { syncIsolation } from "./isolation-cases/sync";
 import { auditIsolation } from "./isolation-cases/audit";
 import { tokensIsolation } from "./isolation-cases/tokens";
+import { statsIsolation } from "./isolation-cases/stats";
+import { wallboardIsolation } from "./isolation-cases/wallboard";
+import { agentsIsolation } from "./isolation-cases/agents";
 import type { IsolationCases, IsolationDomain, IsolationTarget } from "./isolation-cases/types";
 
 type Target = IsolationTarget;
 
 // One file per domain under ./isolation-cases; add yours to this list.
-const DOMAINS: IsolationDomain[] = [authAndLeadsIsolation, callsIsolation, messagesIsolation, numbersIsolation, connectionsIsolation, settingsIsolation, syncIsolation, auditIsolation, tokensIsolation];
+const DOMAINS: IsolationDomain[] = [authAndLeadsIsolation, callsIsolation, messagesIsolation, numbersIsolation, connectionsIsolation, settingsIsolation, syncIsolation, auditIsolation, tokensIsolation, statsIsolation, wallboardIsolation, agentsIsolation];
 const CASES: IsolationCases = Object.assign({}, ...DOMAINS.map((domain) => domain.cases));
 
 interface ProcedureLike {

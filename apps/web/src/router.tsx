@@ -1,17 +1,7 @@
-import { createBrowserRouter, type RouteObject } from "react-router";
+import { createBrowserRouter } from "react-router";
 import { FullPageSpin } from "./layout/full-page-spin";
-import type { PlaceholderKey } from "./pages/placeholder/placeholder-page";
 
 // Every page is its own chunk, so /login downloads neither the layout nor the leads table.
-function placeholderRoute(page: PlaceholderKey): Pick<RouteObject, "lazy"> {
-  return {
-    lazy: async () => {
-      const { PlaceholderPage } = await import("./pages/placeholder/placeholder-page");
-      return { Component: () => <PlaceholderPage page={page} /> };
-    },
-  };
-}
-
 export const router = createBrowserRouter([
   {
     HydrateFallback: FullPageSpin,

@@ -35,7 +35,7 @@ export function StatCard({ title, value, footer, icon, isLoading, size = "defaul
           <span
             data-role="stat-value"
             style={{
-              fontSize: isWall ? 72 : 28,
+              fontSize: isWall ? 64 : 28,
               fontWeight: 600,
               lineHeight: 1.1,
               fontVariantNumeric: "tabular-nums",

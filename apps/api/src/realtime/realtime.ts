@@ -8,6 +8,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import {
+  kioskRoom,
   orgRoom,
   sessionRoom,
   userRoom,
@@ -30,11 +31,15 @@ export interface Realtime {
   disconnectSession(sessionId: string | undefined): void;
   /** Closes every socket authenticated by this API token (on revocation). */
   disconnectToken(tokenId: string): void;
+  /** Closes every wallboard kiosk socket opened with this kiosk link (on revocation). */
+  disconnectKiosk(kioskId: string): void;
   close(): Promise<void>;
 }
 
 export interface RealtimeDeps {
   resolveCaller(headers: { authorization?: string; cookie?: string }): Promise<AuthContext | null>;
+  /** Wallboard kiosk links (`auth: { kiosk }`): read-only, organization room only. */
+  resolveKiosk?(token: string): Promise<{ kioskId: string; organizationId: string } | null>;
   redisUrl?: string;
   allowedOrigin?: string;
 }
@@ -62,6 +67,13 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   io.use(async (socket, next) => {
     try {
       const headers = socket.handshake.headers;
+      const kioskToken = socket.handshake.auth?.kiosk;
+      if (typeof kioskToken === "string" && kioskToken) {
+        const kiosk = await deps.resolveKiosk?.(kioskToken);
+        if (!kiosk) return next(new Error("UNAUTHORIZED"));
+        socket.data = { userId: `kiosk:${kiosk.kioskId}`, organizationId: kiosk.organizationId, role: "AGENT", kioskId: kiosk.kioskId };
+        return next();
+      }
       const authorization = bearerFrom(socket.handshake.auth) ?? headers.authorization;
       const caller = await deps.resolveCaller({ authorization, cookie: headers.cookie });
       if (!caller) return next(new Error("UNAUTHORIZED"));
@@ -79,7 +91,12 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   });
 
   io.on("connection", (socket) => {
-    const { userId, organizationId, role, sessionId, tokenId } = socket.data;
+    const { userId, organizationId, role, sessionId, tokenId, kioskId } = socket.data;
+    if (kioskId) {
+      void socket.join([orgRoom(organizationId), kioskRoom(kioskId)]);
+      socket.emit("ready", { userId, organizationId, role });
+      return;
+    }
     void socket.join([
       orgRoom(organizationId),
       userRoom(userId),
@@ -108,6 +125,9 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     },
     disconnectToken(tokenId) {
       io.in(tokenRoom(tokenId)).disconnectSockets(true);
+    },
+    disconnectKiosk(kioskId) {
+      io.in(kioskRoom(kioskId)).disconnectSockets(true);
     },
     async close() {
       // The HTTP server belongs to Fastify, which closes it; here only sockets and the engine.

@@ -37,6 +37,8 @@ export interface Context extends ApiDeps {
   ip: string;
   userAgent?: string;
   cookies: SessionCookieJar;
+  /** The `x-kiosk-token` header: honoured only by wallboard.snapshot (kioskOrSupervisorProcedure). */
+  kioskToken?: string;
 }
 
 export function createMemoryCookieJar(initial?: string): SessionCookieJar & { value?: string } {
@@ -62,6 +64,7 @@ export function createContextInner(input: {
   ip?: string;
   userAgent?: string;
   cookies?: SessionCookieJar;
+  kioskToken?: string;
 }): Context {
   return {
     ...input.deps,
@@ -69,5 +72,6 @@ export function createContextInner(input: {
     ip: input.ip ?? "127.0.0.1",
     userAgent: input.userAgent,
     cookies: input.cookies ?? createMemoryCookieJar(),
+    kioskToken: input.kioskToken,
   };
 }

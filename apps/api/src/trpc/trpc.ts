@@ -10,6 +10,7 @@ import { ZodError } from "zod";
 import type { Role } from "@app/db/client";
 import { AppError, httpStatusOf, type AppErrorCode } from "@app/telnyx-core/errors/app-error";
 import { hasRole } from "../auth/auth-context";
+import { resolveKiosk } from "../auth/kiosk-auth";
 import type { Context } from "./context";
 
 export interface Meta {
@@ -111,3 +112,17 @@ function requireRole(minRole: Role) {
 export const protectedProcedure = requireRole("AGENT");
 export const supervisorProcedure = requireRole("SUPERVISOR");
 export const adminProcedure = requireRole("ADMIN");
+
+/**
+ * Supervisors and admins, or a wallboard kiosk link (`x-kiosk-token`): ctx.wallboardOrganizationId is
+ * the organization to show. Used by wallboard.snapshot ONLY; a kiosk token opens nothing else.
+ */
+export const kioskOrSupervisorProcedure = publicProcedure.meta({ minRole: "SUPERVISOR" }).use(async ({ ctx, next }) => {
+  if (ctx.auth) {
+    if (!hasRole(ctx.auth.role, "SUPERVISOR")) throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this action." });
+    return next({ ctx: { ...ctx, wallboardOrganizationId: ctx.auth.organizationId } });
+  }
+  const kiosk = await resolveKiosk(ctx.db, ctx.kioskToken);
+  if (!kiosk) throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.kioskToken ? "This wallboard link was revoked or is invalid." : "Please log in." });
+  return next({ ctx: { ...ctx, wallboardOrganizationId: kiosk.organizationId } });
+});

@@ -2,6 +2,7 @@ import { auditStrings } from "../pages/audit/strings";
 import { connectionsStrings } from "../pages/connections/strings";
 import { numbersStrings } from "../pages/numbers/strings";
 import { settingsStrings } from "../pages/settings/strings";
+import { apiTokensStrings } from "../pages/settings/api-tokens/strings";
 import { callsStrings } from "../pages/calls/strings";
 import { leadsStrings } from "../pages/leads/strings";
 import { messagesStrings } from "../pages/messages/strings";
@@ -11,6 +12,7 @@ import { analyticsStrings } from "../pages/analytics/strings";
 import { dashboardStrings } from "../pages/dashboard/strings";
 import { reportsStrings } from "../pages/reports/strings";
 import { wallboardStrings } from "../pages/wallboard/strings";
+import { profileStrings } from "../layout/profile-strings";
 
 export const en = {
   common: {
@@ -78,9 +80,11 @@ export const en = {
     invalid_phone: "Enter a valid phone number.",
     invalid_email: "Enter a valid email address.",
     too_long: "This is too long.",
+    invalid_device: "Enter a phone number in international format or a SIP address (sip:name@domain).",
   },
   session: { loadFailed: "We could not load your session." },
   notFound: { title: "Page not found", description: "This address does not match any page.", back: "Back to the dashboard" },
+  profile: profileStrings.en,
   login: loginStrings.en,
   leads: leadsStrings.en,
   calls: callsStrings.en, messages: messagesStrings.en,
@@ -88,6 +92,7 @@ export const en = {
   numbers: numbersStrings.en,
   connections: connectionsStrings.en,
   settings: settingsStrings.en,
+  apiTokens: apiTokensStrings.en,
   audit: auditStrings.en,
   dashboard: dashboardStrings.en,
   analytics: analyticsStrings.en,

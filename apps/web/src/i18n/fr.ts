@@ -2,6 +2,7 @@ import { auditStrings } from "../pages/audit/strings";
 import { connectionsStrings } from "../pages/connections/strings";
 import { numbersStrings } from "../pages/numbers/strings";
 import { settingsStrings } from "../pages/settings/strings";
+import { apiTokensStrings } from "../pages/settings/api-tokens/strings";
 import { callsStrings } from "../pages/calls/strings";
 import { leadsStrings } from "../pages/leads/strings";
 import { messagesStrings } from "../pages/messages/strings";
@@ -11,6 +12,7 @@ import { analyticsStrings } from "../pages/analytics/strings";
 import { dashboardStrings } from "../pages/dashboard/strings";
 import { reportsStrings } from "../pages/reports/strings";
 import { wallboardStrings } from "../pages/wallboard/strings";
+import { profileStrings } from "../layout/profile-strings";
 import type { AppMessages } from "./en";
 import type { Messages } from "./messages";
 
@@ -80,9 +82,11 @@ export const fr: Messages<AppMessages> = {
     invalid_phone: "Saisissez un numéro de téléphone valide.",
     invalid_email: "Saisissez une adresse e-mail valide.",
     too_long: "Ce texte est trop long.",
+    invalid_device: "Saisissez un numéro au format international ou une adresse SIP (sip:nom@domaine).",
   },
   session: { loadFailed: "Impossible de charger votre session." },
   notFound: { title: "Page introuvable", description: "Cette adresse ne correspond à aucune page.", back: "Retour au tableau de bord" },
+  profile: profileStrings.fr,
   login: loginStrings.fr,
   leads: leadsStrings.fr,
   calls: callsStrings.fr, messages: messagesStrings.fr,
@@ -90,6 +94,7 @@ export const fr: Messages<AppMessages> = {
   numbers: numbersStrings.fr,
   connections: connectionsStrings.fr,
   settings: settingsStrings.fr,
+  apiTokens: apiTokensStrings.fr,
   audit: auditStrings.fr,
   dashboard: dashboardStrings.fr,
   analytics: analyticsStrings.fr,

@@ -2,9 +2,8 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { procedureKey } from "./apply-live-event";
 import type { Viewer } from "./call-cache";
-import { applyDeltaToOverview, isDeltaForOverview, type OverviewFigures, type StatsDelta } from "./stats-delta";
-
-export type AgentLiveStatus = "AVAILABLE" | "ON_CALL" | "AWAY" | "OFFLINE";
+import { OWN_AGENT_STATUS_KEY, type AgentLiveStatus } from "./own-status";
+import { applyDeltaToOverview, isDeltaForOverview, needsOverviewReconcile, type OverviewFigures, type StatsDelta } from "./stats-delta";
 
 export interface AgentUpdate {
   userId: string;
@@ -14,10 +13,18 @@ export interface AgentUpdate {
   currentCallId: string | null;
 }
 
-/** The header's own-status cache (agents.setStatus results and live updates land here). */
-export const OWN_AGENT_STATUS_KEY = ["agent-status", "self"] as const;
+const RECONCILE_DELAY_MS = 2_000;
+const reconcileTimers = new WeakMap<QueryClient, number>();
+
+/** One overview refetch shortly after a call ends or a cost lands (a burst of events gives one request). */
+function reconcileOverviewSoon(queryClient: QueryClient): void {
+  clearTimeout(reconcileTimers.get(queryClient));
+  const timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: procedureKey("stats", "overview") }), RECONCILE_DELAY_MS);
+  reconcileTimers.set(queryClient, timer as unknown as number);
+}
 
 export function applyStatsDelta(queryClient: QueryClient, delta: StatsDelta, viewer: Viewer): void {
+  if (needsOverviewReconcile(delta)) reconcileOverviewSoon(queryClient);
   for (const query of queryClient.getQueryCache().findAll({ queryKey: procedureKey("stats", "overview") })) {
     const meta = query.queryKey[1] as { input?: { userId?: string } } | undefined;
     if (!isDeltaForOverview(delta, meta?.input, viewer)) continue;

@@ -43,7 +43,7 @@ export function isDeltaForOverview(delta: StatsDelta, input: { userId?: string }
 }
 
 /** The cost goes to the category the delta is about; an unknown one only moves the total. */
-function costCategory(delta: StatsDelta): "calls" | "sms" | null {
+export function costCategory(delta: StatsDelta): "calls" | "sms" | null {
   const isCall = delta.callsToday !== undefined || delta.answeredToday !== undefined || delta.finishedToday !== undefined || delta.secondsToday !== undefined;
   const isSms = delta.smsSentToday !== undefined;
   if (isCall && !isSms) return "calls";
@@ -77,4 +77,12 @@ export function applyDeltaToWallboardToday<T extends WallboardToday>(today: T, d
     sms: today.sms + (delta.smsSentToday ?? 0),
     cost: delta.cost ? addDecimalStrings(today.cost, delta.cost) : today.cost,
   };
+}
+
+/**
+ * Whether the overview needs the server's figures after this delta: the success rate cannot be derived
+ * from increments (the overview has no answered/finished base), nor can the split of a cost-only delta.
+ */
+export function needsOverviewReconcile(delta: StatsDelta): boolean {
+  return delta.finishedToday !== undefined || (delta.cost !== undefined && costCategory(delta) === null);
 }

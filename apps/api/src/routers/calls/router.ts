@@ -17,9 +17,10 @@ import { transferCallToAgent, transferCallToNumber } from "@app/telnyx-core/call
 import { createCall } from "@app/telnyx-core/calls/create-call";
 import { getCall } from "@app/telnyx-core/calls/get-call";
 import { listActiveCalls, listCalls } from "@app/telnyx-core/calls/list-calls";
+import { stopSupervising, superviseCall } from "@app/telnyx-core/calls/supervise-call";
 import { actorOf } from "../../trpc/actor";
 import type { Context } from "../../trpc/context";
-import { protectedProcedure, router } from "../../trpc/trpc";
+import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
 const servicesOf = (ctx: Context): CallServices => ({
   gatewayFor: (organizationId) => ctx.telnyx.gatewayFor(organizationId),
@@ -76,4 +77,14 @@ export const callsRouter = router({
         ? transferCallToNumber({ ...command(ctx, input.id), to: input.to })
         : transferCallToAgent({ ...command(ctx, input.id), toUserId: input.toUserId! }),
     ),
+
+  /** Listen (monitor), whisper or barge: the supervisor's device joins the call's conference with that role. */
+  supervise: supervisorProcedure
+    .input(ZCallIdSchema.extend({ role: z.enum(["monitor", "whisper", "barge"]) }))
+    .output(ZCallDtoSchema)
+    .mutation(({ ctx, input }) => superviseCall({ ...command(ctx, input.id), role: input.role })),
+  stopSupervising: supervisorProcedure
+    .input(ZCallIdSchema)
+    .output(ZCallDtoSchema)
+    .mutation(({ ctx, input }) => stopSupervising(command(ctx, input.id))),
 });

@@ -7,6 +7,7 @@ import { OrganizationCard } from "./organization-card";
 import { RatesCard } from "./rates-card";
 import { TelnyxKeysCard } from "./telnyx-keys-card";
 import { WebhookUrlsCard } from "./webhook-urls-card";
+import { ApiTokensCard } from "./api-tokens/api-tokens-card";
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function SettingsPage() {
             <Flex vertical gap={16}>
               <TelnyxKeysCard telnyx={data.telnyx} />
               <RatesCard rates={data.rates} currency={data.organization.currency} />
+              <ApiTokensCard />
             </Flex>
           </Col>
         </Row>

@@ -1,0 +1,151 @@
+/**
+ * The OpenAPI 3.1 document of the REST face, generated from REST_ROUTES and the zod schemas of
+ * the procedures they call — the same parsers that validate requests — so it cannot drift.
+ */
+import type { Role } from "@app/db/client";
+import { appRouter } from "../trpc/app-router";
+import type { Meta } from "../trpc/trpc";
+import type { RestRoute } from "../rest/rest-route";
+import { REST_ROUTES } from "../rest/rest-routes";
+import { jsonSchemaOf, mergedInputSchema, objectPart, type JsonSchema } from "./json-schemas";
+import { probeRequestShape } from "./request-shape";
+
+interface ProcedureDef {
+  _def: { type: "query" | "mutation" | "subscription"; meta?: Meta; inputs: unknown[]; output?: unknown };
+}
+
+const ERROR_DESCRIPTIONS: Record<string, string> = {
+  "401": "Not logged in: send `Authorization: Bearer <API token>` or the session cookie.",
+  "403": "Your role does not allow this action.",
+  "404": "The record does not exist in your organization.",
+  "409": "The record is in a state that does not allow this action.",
+  "422": "Some fields are invalid (one error per field, with `source.pointer`).",
+  "429": "Rate limit reached (see x-ratelimit-* and retry-after headers).",
+  "500": "Something went wrong on our side.",
+  "502": "Telnyx refused or failed the request.",
+  "503": "Telnyx or a dependency is unavailable; retry later.",
+};
+
+const ERROR_BODY: JsonSchema = {
+  type: "object",
+  required: ["errors"],
+  properties: {
+    errors: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["code", "title", "detail"],
+        properties: {
+          code: { type: "string", description: "Stable error code (VALIDATION, NOT_FOUND, OPTED_OUT, RATE_LIMITED, ...)" },
+          title: { type: "string" },
+          detail: { type: "string", description: "A sentence a person can act on." },
+          source: { type: "object", properties: { pointer: { type: "string" } } },
+        },
+      },
+    },
+  },
+};
+
+const RATE_HEADERS = {
+  "x-ratelimit-limit": { description: "Requests allowed per minute for this token/user/IP.", schema: { type: "integer" } },
+  "x-ratelimit-remaining": { description: "Requests left in the current window.", schema: { type: "integer" } },
+  "x-ratelimit-reset": { description: "Seconds until the window resets.", schema: { type: "integer" } },
+};
+
+const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
+
+function errorStatuses(route: RestRoute, minRole: Role | undefined, hasInput: boolean): string[] {
+  const statuses = new Set<string>(["429", "500"]);
+  if (minRole) statuses.add("401").add("403");
+  if (route.path.includes(":")) statuses.add("404");
+  if (route.method !== "GET") statuses.add("409");
+  if (hasInput) statuses.add("422");
+  if (route.path.startsWith("/api/telnyx/")) statuses.add("502").add("503");
+  return [...statuses].sort();
+}
+
+function operationOf(route: RestRoute): Record<string, unknown> {
+  const procedure = procedures[route.procedure];
+  if (!procedure) throw new Error(`REST route ${route.method} ${route.path} calls unknown procedure ${route.procedure}`);
+  const { meta, inputs, output } = procedure._def;
+  const input = objectPart(mergedInputSchema(inputs));
+  const fieldOf = (key: string): JsonSchema => input.properties?.[key] ?? {};
+  const isRequired = (key: string) => input.required?.includes(key) ?? false;
+  const shape = probeRequestShape(route);
+
+  const parameters = [
+    ...[...shape.params].map(([name, key]) => ({ name, in: "path", required: true, schema: { type: "string", ...fieldOf(key) } })),
+    ...[...shape.query].map(([name, key]) => ({ name, in: "query", required: isRequired(key), schema: fieldOf(key) })),
+  ];
+  let bodySchema: JsonSchema | undefined;
+  if (shape.body === "input") bodySchema = input;
+  else if (shape.body === "data") bodySchema = objectPart(fieldOf("data"));
+  else if (shape.body) {
+    const keys = [...shape.body];
+    bodySchema = {
+      type: "object",
+      properties: Object.fromEntries(keys.map(([name, key]) => [name, fieldOf(key)])),
+      required: keys.filter(([, key]) => isRequired(key)).map(([name]) => name),
+    };
+  }
+  const responses: Record<string, unknown> = {
+    [String(route.successStatus ?? 200)]: {
+      description: "Success",
+      headers: RATE_HEADERS,
+      content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: jsonSchemaOf(output, "output") } } } },
+    },
+  };
+  for (const status of errorStatuses(route, meta?.minRole, inputs.length > 0)) {
+    responses[status] = { $ref: `#/components/responses/Error${status}` };
+  }
+  return {
+    operationId: route.procedure.replace(".", "_"),
+    summary: route.summary,
+    description: `Calls the tRPC procedure \`${route.procedure}\`${meta?.minRole ? ` (role ${meta.minRole} or above)` : ""}.`,
+    tags: [route.procedure.split(".")[0]],
+    ...(meta?.minRole ? {} : { security: [] }),
+    ...(parameters.length ? { parameters } : {}),
+    ...(bodySchema ? { requestBody: { required: true, content: { "application/json": { schema: bodySchema } } } } : {}),
+    responses,
+  };
+}
+
+/** Fastify `:param` → OpenAPI `{param}`. */
+export const openApiPathOf = (path: string) => path.replace(/:(\w+)/g, "{$1}");
+
+export function buildOpenApiDocument(options: { routes?: RestRoute[]; version?: string } = {}): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of options.routes ?? REST_ROUTES) {
+    (paths[openApiPathOf(route.path)] ??= {})[route.method.toLowerCase()] = operationOf(route);
+  }
+  const errorResponses = Object.fromEntries(
+    Object.entries(ERROR_DESCRIPTIONS).map(([status, description]) => [
+      `Error${status}`,
+      {
+        description,
+        ...(status === "429" ? { headers: { ...RATE_HEADERS, "retry-after": { description: "Seconds to wait.", schema: { type: "integer" } } } } : {}),
+        content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorBody" } } },
+      },
+    ]),
+  );
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Telnyx CRM REST API",
+      version: options.version ?? "1.0.0",
+      description:
+        "The REST face of the typed tRPC API: the same validation, roles and organization scoping. Authenticate with an API token (Settings → API tokens) as `Authorization: Bearer tcrm_…`.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "An API token created in Settings → API tokens (tcrm_…)." },
+        cookieAuth: { type: "apiKey", in: "cookie", name: "tcrm_session", description: "The web app's session cookie." },
+      },
+      schemas: { ErrorBody: ERROR_BODY },
+      responses: errorResponses,
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { getStatsAnalytics } from "@app/telnyx-core/stats/get-analytics";
+import { getLeadCost } from "@app/telnyx-core/stats/get-lead-cost";
+import { getStatsOverview } from "@app/telnyx-core/stats/get-overview";
+import {
+  ZLeadCostInputSchema,
+  ZLeadCostSchema,
+  ZStatsAnalyticsInputSchema,
+  ZStatsAnalyticsSchema,
+  ZStatsOverviewInputSchema,
+  ZStatsOverviewSchema,
+} from "@app/telnyx-core/stats/stats-schemas";
+import { actorOf } from "../../trpc/actor";
+import { protectedProcedure, router } from "../../trpc/trpc";
+
+/** Agents get their own figures only (userId forced to themselves); supervisors and admins any agent's or all. */
+export const statsRouter = router({
+  overview: protectedProcedure
+    .input(ZStatsOverviewInputSchema)
+    .output(ZStatsOverviewSchema)
+    .query(({ ctx, input }) => getStatsOverview({ db: ctx.db, actor: actorOf(ctx), input })),
+
+  analytics: protectedProcedure
+    .input(ZStatsAnalyticsInputSchema)
+    .output(ZStatsAnalyticsSchema)
+    .query(({ ctx, input }) => getStatsAnalytics({ db: ctx.db, actor: actorOf(ctx), input })),
+
+  leadCost: protectedProcedure
+    .input(ZLeadCostInputSchema)
+    .output(ZLeadCostSchema)
+    .query(({ ctx, input }) => getLeadCost({ db: ctx.db, actor: actorOf(ctx), leadId: input.leadId })),
+});

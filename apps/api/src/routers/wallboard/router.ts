@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { getWallboardSnapshot } from "@app/telnyx-core/wallboard/get-wallboard";
+import { createKioskLink, listKioskLinks, revokeKioskLink, setSlaThreshold } from "@app/telnyx-core/wallboard/kiosk-links";
+import {
+  ZCreatedKioskLinkSchema,
+  ZCreateKioskLinkInputSchema,
+  ZKioskLinkIdSchema,
+  ZKioskLinkSchema,
+  ZSlaThresholdInputSchema,
+  ZSlaThresholdSchema,
+  ZWallboardSnapshotSchema,
+} from "@app/telnyx-core/wallboard/wallboard-schemas";
+import { actorOf } from "../../trpc/actor";
+import { kioskOrSupervisorProcedure, router, supervisorProcedure } from "../../trpc/trpc";
+
+export const wallboardRouter = router({
+  /** Supervisors and admins, or a kiosk link's `x-kiosk-token` header. */
+  snapshot: kioskOrSupervisorProcedure
+    .input(z.void())
+    .output(ZWallboardSnapshotSchema)
+    .query(({ ctx }) => getWallboardSnapshot({ db: ctx.db, organizationId: ctx.wallboardOrganizationId })),
+
+  kioskLinks: supervisorProcedure
+    .input(z.void())
+    .output(z.array(ZKioskLinkSchema))
+    .query(({ ctx }) => listKioskLinks({ db: ctx.db, actor: actorOf(ctx) })),
+
+  createKioskLink: supervisorProcedure
+    .input(ZCreateKioskLinkInputSchema)
+    .output(ZCreatedKioskLinkSchema)
+    .mutation(({ ctx, input }) => createKioskLink({ db: ctx.db, actor: actorOf(ctx), name: input.name })),
+
+  revokeKioskLink: supervisorProcedure
+    .input(ZKioskLinkIdSchema)
+    .output(ZKioskLinkSchema)
+    .mutation(async ({ ctx, input }) => {
+      const link = await revokeKioskLink({ db: ctx.db, actor: actorOf(ctx), id: input.id });
+      ctx.realtime?.disconnectKiosk(link.id);
+      return link;
+    }),
+
+  setSlaThreshold: supervisorProcedure
+    .input(ZSlaThresholdInputSchema)
+    .output(ZSlaThresholdSchema)
+    .mutation(({ ctx, input }) => setSlaThreshold({ db: ctx.db, actor: actorOf(ctx), seconds: input.seconds })),
+});

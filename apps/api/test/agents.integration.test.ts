@@ -1,0 +1,39 @@
+/** agents.setStatus / agents.list: the agent's own choice, time in state, audit; supervisors see everyone. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestApi, type TestApi } from "./harness";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await setupTestApi();
+});
+afterAll(() => api?.close());
+
+describe("agent states", () => {
+  it("an agent sets their own state; since moves only when the state changes; every change is audited", async () => {
+    const first = await api.asDemoAgent().agents.setStatus({ status: "AVAILABLE" });
+    expect(first.status).toBe("AVAILABLE");
+    const again = await api.asDemoAgent().agents.setStatus({ status: "AVAILABLE" });
+    expect(again.since).toEqual(first.since);
+    const away = await api.asDemoAgent().agents.setStatus({ status: "AWAY" });
+    expect(away.status).toBe("AWAY");
+    expect(away.since.getTime()).toBeGreaterThanOrEqual(first.since.getTime());
+
+    const agents = await api.asDemoSupervisor().agents.list();
+    expect(agents.map((a) => a.name)).toEqual(["Alice Martin", "Emma Wilson", "Sophie Lefèvre", "Thomas Dubois"]);
+    expect(agents.find((a) => a.userId === api.demo.users.agent1.id)).toMatchObject({ status: "AWAY", currentCallId: null, since: away.since });
+    expect(agents.find((a) => a.userId === api.demo.users.agent2.id)?.status).toBe("OFFLINE");
+    const audits = await api.db.prisma.auditLog.count({ where: { action: "agent.set_status", userId: api.demo.users.agent1.id } });
+    expect(audits).toBe(3);
+  });
+
+  it("stays ON_CALL while the agent has a live call; agents cannot list the team; ON_CALL cannot be chosen", async () => {
+    const agentId = api.demo.users.agent1.id;
+    const call = await api.db.prisma.telnyxCall.create({
+      data: { organizationId: api.demo.organization.id, direction: "OUTBOUND", status: "BRIDGED", fromNumber: "+33187650100", toNumber: "+33612345678", userId: agentId },
+    });
+    expect((await api.asDemoAgent().agents.setStatus({ status: "AVAILABLE" })).status).toBe("ON_CALL");
+    expect((await api.asDemoSupervisor().agents.list()).find((a) => a.userId === agentId)?.currentCallId).toBe(call.id);
+    await expect(api.asDemoAgent().agents.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api.asDemoAgent().agents.setStatus({ status: "ON_CALL" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});

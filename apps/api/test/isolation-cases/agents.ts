@@ -1,0 +1,10 @@
+import type { IsolationDomain } from "./types";
+
+export const agentsIsolation: IsolationDomain = {
+  cases: {
+    "agents.setStatus": { input: () => ({ status: "AWAY" }) },
+    "agents.list": { input: () => undefined },
+    "calls.supervise": { input: (a) => ({ id: a.extra.callId, role: "monitor" }) },
+    "calls.stopSupervising": { input: (a) => ({ id: a.extra.callId }) },
+  },
+};

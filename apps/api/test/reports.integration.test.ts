@@ -1,0 +1,125 @@
+/**
+ * CSV exports over HTTP: headers, UTF-8 with BOM and accents, comma-separated quoted fields, money
+ * with a dot, the same scoping as stats.analytics — parsed back and compared to the procedure.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@app/db/client";
+import { hashToken } from "../src/auth/tokens";
+import { buildServer, type ApiServer } from "../src/server";
+import { setupTestApi, type TestApi } from "./harness";
+import { seedStatsFixture, type StatsFixture } from "./stats-fixtures";
+
+let api: TestApi;
+let server: ApiServer;
+let url: string;
+let fx: StatsFixture;
+
+beforeAll(async () => {
+  api = await setupTestApi();
+  fx = await seedStatsFixture(api);
+  server = await buildServer({ db: api.db, telnyx: api.deps.telnyx, logLevel: "silent", webDistDir: "/nonexistent" });
+  await server.app.listen({ port: 0, host: "127.0.0.1" });
+  const address = server.app.server.address();
+  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+});
+afterAll(async () => {
+  await server?.app.close();
+  await api?.close();
+});
+
+async function tokenFor(user: { id: string }, role: Role): Promise<string> {
+  const token = `tok_reports_${user.id}_0123456789abcdef`;
+  await api.db.prisma.apiToken.upsert({
+    where: { tokenHash: hashToken(token) },
+    update: {},
+    create: { organizationId: api.demo.organization.id, userId: user.id, name: "reports", tokenHash: hashToken(token), prefix: token.slice(0, 8), role },
+  });
+  return token;
+}
+
+/** RFC 4180 parser (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let isQuoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i]!;
+    if (isQuoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
+      else if (ch === '"') isQuoted = false;
+      else field += ch;
+    } else if (ch === '"') isQuoted = true;
+    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else if (ch !== "\r") field += ch;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+async function getCsv(path: string, token: string): Promise<{ status: number; bytes: Buffer; rows: string[][]; type: string | null }> {
+  const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return { status: response.status, bytes, rows: parseCsv(bytes.toString("utf8").replace(/^\uFEFF/, "")), type: response.headers.get("content-type") };
+}
+
+const range = () => {
+  const from = new Date(fx.todayStart.getTime() - 330 * 86_400_000).toISOString();
+  const to = new Date(fx.todayStart.getTime() + 86_400_000).toISOString();
+  return { from, to, query: `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}` };
+};
+
+describe("CSV reports", () => {
+  it("per-agent: BOM, header, accents, quoted fields, money with a dot; equal to stats.analytics", async () => {
+    await api.db.prisma.user.update({ where: { id: api.demo.users.agent1.id }, data: { name: 'Élodie "Lo" Bérard, Jr' } });
+    const token = await tokenFor(api.demo.users.admin, "ADMIN");
+    const { query, from, to } = range();
+    const csv = await getCsv(`/api/reports/per-agent.csv?${query}&granularity=month`, token);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toBe("text/csv; charset=utf-8");
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.bytes.toString("utf8")).toContain('"Élodie ""Lo"" Bérard, Jr"');
+    expect(csv.rows[0]).toEqual(["user_id", "name", "calls", "answered", "minutes", "sms", "cost"]);
+    const analytics = await api.asDemoAdmin().stats.analytics({ from: new Date(from), to: new Date(to), granularity: "month" });
+    expect(csv.rows.slice(1)).toEqual(analytics.perAgent.map((a) => [a.userId, a.name, String(a.calls), String(a.answered), String(a.minutes), String(a.sms), a.cost]));
+    for (const row of csv.rows.slice(1)) expect(row[6]).toMatch(/^\d+\.\d{6}$/);
+    expect(csv.rows.find((r) => r[1]!.startsWith("Élodie"))).toBeDefined();
+  });
+
+  it("cost-per-period and the raw call list (archived rows included) match SQL; agents get only their own", async () => {
+    const admin = await tokenFor(api.demo.users.admin, "ADMIN");
+    const { query, from, to } = range();
+    const cost = await getCsv(`/api/reports/cost-per-period.csv?${query}&granularity=month`, admin);
+    expect(cost.rows[0]).toEqual(["period", "calls", "sms", "numbers", "total"]);
+    const analytics = await api.asDemoAdmin().stats.analytics({ from: new Date(from), to: new Date(to), granularity: "month" });
+    expect(cost.rows.slice(1)).toEqual(analytics.cost.map((c) => [c.period, c.calls, c.sms, c.numbers, c.total]));
+
+    const calls = await getCsv(`/api/reports/calls.csv?${query}`, admin);
+    expect(calls.rows[0]).toEqual(["id", "created_at", "direction", "status", "from", "to", "lead", "agent", "answered_at", "ended_at", "duration_secs", "cost", "currency", "archived"]);
+    const [truth] = await api.db.query<{ n: number; archived: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE "archivedAt" IS NOT NULL)::int AS archived FROM "TelnyxCall"
+       WHERE "organizationId" = $1 AND (("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris')::date
+         BETWEEN (($2::timestamptz) AT TIME ZONE 'Europe/Paris')::date AND ((($3::timestamptz) - interval '1 millisecond') AT TIME ZONE 'Europe/Paris')::date`,
+      [api.demo.organization.id, from, to],
+    );
+    expect(calls.rows.length - 1).toBe(truth!.n);
+    expect(calls.rows.filter((r) => r[13] === "true")).toHaveLength(truth!.archived);
+    const lead = api.demo.leads[0]!;
+    expect(calls.rows.slice(1).every((r) => r[6] === `${lead.firstName} ${lead.lastName}`.trim())).toBe(true);
+
+    const agent = await tokenFor(api.demo.users.agent2, "AGENT");
+    const own = await getCsv(`/api/reports/calls.csv?${query}&userId=${api.demo.users.agent1.id}`, agent);
+    expect(own.rows.length).toBeGreaterThan(1);
+    expect(own.rows.slice(1).every((r) => r[7] === "Emma Wilson")).toBe(true);
+  });
+
+  it("refuses anonymous callers, unknown tables and bad parameters with clear errors", async () => {
+    expect((await fetch(`${url}/api/reports/per-agent.csv?from=2026-01-01&to=2026-02-01`)).status).toBe(401);
+    const token = await tokenFor(api.demo.users.admin, "ADMIN");
+    expect((await getCsv(`/api/reports/everything.csv?from=2026-01-01&to=2026-02-01`, token)).status).toBe(404);
+    const bad = await fetch(`${url}/api/reports/per-agent.csv?from=nope`, { headers: { authorization: `Bearer ${token}` } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { detail: string }[] }).errors[0]!.detail).toContain("from");
+  });
+});

@@ -1,0 +1,48 @@
+import { useEffect, useState } from "react";
+import { formatDuration, getElapsedSecs } from "@app/ui/duration";
+import { Badge, Card, Empty, Flex, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Snapshot } from "./wallboard-counters";
+
+type Agent = Snapshot["agents"][number];
+
+const BADGE: Record<Agent["status"], "success" | "processing" | "warning" | "default"> = {
+  AVAILABLE: "success",
+  ON_CALL: "processing",
+  AWAY: "warning",
+  OFFLINE: "default",
+};
+
+const ORDER: Record<Agent["status"], number> = { ON_CALL: 0, AVAILABLE: 1, AWAY: 2, OFFLINE: 3 };
+
+/** Every agent with their state and how long they have been in it. */
+export function AgentsPanel({ agents }: { agents: Agent[] }) {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const sorted = [...agents].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
+  return (
+    <Card title={<span style={{ fontSize: 28 }}>{t("wallboard.agents")}</span>} style={{ height: "100%" }}>
+      {sorted.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("wallboard.noAgents")} />
+      ) : (
+        <Flex vertical gap={10}>
+          {sorted.map((agent) => (
+            <Flex key={agent.userId} justify="space-between" align="center" gap={12} data-testid="wallboard-agent" data-status={agent.status} data-user-id={agent.userId}>
+              <Typography.Text style={{ fontSize: 24 }} ellipsis>{agent.name}</Typography.Text>
+              <Flex align="center" gap={12}>
+                <Badge status={BADGE[agent.status]} text={<span style={{ fontSize: 20 }}>{t(`wallboard.agentStatus.${agent.status}`)}</span>} />
+                <span style={{ fontSize: 24, fontVariantNumeric: "tabular-nums", minWidth: 90, textAlign: "right" }}>
+                  {agent.status === "OFFLINE" ? "" : formatDuration(getElapsedSecs(new Date(agent.since), now))}
+                </span>
+              </Flex>
+            </Flex>
+          ))}
+        </Flex>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * @app/client against a real API server: typed tRPC calls with a Bearer token, validated live
+ * events, a `catchup` signal after a reconnection, and clear errors for a refused token.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer, type ApiServer } from "../../../apps/api/src/server";
+import { setupTestApi, type TestApi } from "../../../apps/api/test/harness";
+import { appErrorCodeOf, createTelnyxCrmClient, type LiveError, type TelnyxCrmClient } from "../src/index";
+
+let api: TestApi;
+let server: ApiServer;
+let url: string;
+const clients: TelnyxCrmClient[] = [];
+
+beforeAll(async () => {
+  api = await setupTestApi();
+  server = await buildServer({ db: api.db, telnyx: api.deps.telnyx, logLevel: "silent", webDistDir: "/nonexistent" });
+  await server.app.listen({ port: 0, host: "127.0.0.1" });
+  const address = server.app.server.address();
+  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+});
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await server?.app.close();
+  await api?.close();
+});
+
+async function clientWith(role: "ADMIN" | "SUPERVISOR" | "AGENT"): Promise<TelnyxCrmClient> {
+  const { token } = await api.asDemoAdmin().tokens.create({ name: `client ${role}`, role });
+  const client = createTelnyxCrmClient({ url: `${url}/`, token });
+  clients.push(client);
+  return client;
+}
+
+const nextOf = <T>(subscribe: (handler: (value: T) => void) => () => void) =>
+  new Promise<T>((resolve) => {
+    const off = subscribe((value) => {
+      off();
+      resolve(value);
+    });
+  });
+
+describe("@app/client", () => {
+  it("calls the typed API with its token and maps API errors", async () => {
+    const crm = await clientWith("SUPERVISOR");
+    const leads = await crm.trpc.leads.list.query({ limit: 5 });
+    expect(leads.items.length).toBeGreaterThan(0);
+    expect(leads.items[0]!.createdAt).toBeInstanceOf(Date); // superjson
+    const error = await crm.trpc.tokens.list.query().catch((e: unknown) => e);
+    expect(appErrorCodeOf(error)).toBe("FORBIDDEN");
+    await expect(crm.trpc.leads.get.query({ id: "nope" })).rejects.toThrow("This lead does not exist");
+  });
+
+  it("delivers validated live events and reports invalid payloads", async () => {
+    const crm = await clientWith("SUPERVISOR");
+    const ready = await crm.live.ready();
+    expect(ready).toMatchObject({ organizationId: api.demo.organization.id, role: "SUPERVISOR" });
+    const optOut = nextOf<{ phoneNumber: string }>((h) => crm.live.on("optout:updated", h));
+    const invalid = nextOf<LiveError>((h) => crm.live.on("error", h));
+    server.realtime.publisher.toOrganization(api.demo.organization.id, "optout:updated", { phoneNumber: "+33600000001", optedOut: true, keyword: "STOP" });
+    expect(await optOut).toEqual({ phoneNumber: "+33600000001", optedOut: true, keyword: "STOP" });
+    server.realtime.publisher.toOrganization(api.demo.organization.id, "call:updated", { id: 42 } as never);
+    expect(await invalid).toMatchObject({ kind: "invalid_payload", event: "call:updated" });
+  });
+
+  it("reconnects after a dropped connection and signals a catch-up", async () => {
+    const crm = await clientWith("AGENT");
+    await crm.live.ready();
+    const catchup = nextOf<{ recovered: boolean }>((h) => crm.live.on("catchup", h));
+    for (const socket of await server.realtime.io.fetchSockets()) {
+      if (socket.data.role === "AGENT") (socket as unknown as { conn: { close(): void } }).conn?.close();
+    }
+    expect(await catchup).toHaveProperty("recovered");
+    expect(crm.live.connected).toBe(true);
+  });
+
+  it("refuses a bad token with a clear message", async () => {
+    const crm = createTelnyxCrmClient({ url, token: "tcrm_not_a_token" });
+    clients.push(crm);
+    await expect(crm.live.ready()).rejects.toThrow("The API token was refused (unknown, expired or revoked).");
+    const error = await crm.trpc.leads.list.query({}).catch((e: unknown) => e);
+    expect(appErrorCodeOf(error)).toBe("UNAUTHORIZED");
+  });
+});
