@@ -3,7 +3,7 @@
  *   CRM_URL=http://localhost:4000 CRM_TOKEN=tcrm_… node --import tsx index.ts
  * A supervisor or admin token sees every call; an agent token only the agent's own.
  */
-import { createTelnyxCrmClient, type TCallDto } from "@app/client";
+import { appErrorCodeOf, createTelnyxCrmClient, type TCallDto } from "@app/client";
 
 const url = process.env.CRM_URL ?? "http://localhost:4000";
 const token = process.env.CRM_TOKEN;
@@ -49,7 +49,9 @@ try {
   console.log(`monitoring calls of organization ${me.organizationId} as ${me.role.toLowerCase()} (Ctrl+C to stop)`);
   await listActive();
 } catch (error) {
-  console.error(`Cannot connect to ${url}: ${(error as Error).message}`);
+  // A token revoked while we start is refused by the API as well as by the socket.
+  const reason = appErrorCodeOf(error) === "UNAUTHORIZED" ? "the API token was refused (token revoked, expired or unknown)." : (error as Error).message;
+  console.error(`Cannot connect to ${url}: ${reason}`);
   process.exit(1);
 }
 
