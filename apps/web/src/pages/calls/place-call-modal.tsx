@@ -1,6 +1,6 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { PhoneNumberInput } from "@app/ui/phone-number-input";
-import { getPhoneNumberCountry, isE164PhoneNumber } from "@app/ui/phone-number";
+import { isE164PhoneNumber } from "@app/ui/phone-number";
 import { Alert, App, Button, Checkbox, Flex, Form, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import { getDefaultPhoneCountry } from "../../i18n/language";
@@ -8,7 +8,8 @@ import { useLanguage } from "../../i18n/use-language";
 import { translateError } from "../../lib/app-error";
 import { trpc } from "../../lib/trpc";
 import { useApplyLive } from "../../live/use-apply-live";
-import { FromNumberSelect, pickDefaultFromNumber } from "./from-number-select";
+import { useDefaultFromNumber } from "./use-default-from-number";
+import { FromNumberSelect } from "./from-number-select";
 import { LeadSearchSelect, type PickedLead } from "./lead-search-select";
 
 interface PlaceCallValues {
@@ -37,12 +38,7 @@ export function PlaceCallModal({ isOpen, onClose, lead }: PlaceCallModalProps) {
   const country = getDefaultPhoneCountry(language);
   const available = numbers.data ?? [];
 
-  // The default caller id follows the destination's country once the numbers are known.
-  useEffect(() => {
-    if (!isOpen || available.length === 0 || form.getFieldValue("fromNumberId")) return;
-    const to = form.getFieldValue("to") as string | undefined;
-    form.setFieldValue("fromNumberId", pickDefaultFromNumber(available, to ? getPhoneNumberCountry(to) : undefined));
-  }, [isOpen, available, form]);
+  const followDestination = useDefaultFromNumber(form, isOpen, available);
 
   async function handleFinish(values: PlaceCallValues) {
     setFormError(null);
@@ -67,13 +63,7 @@ export function PlaceCallModal({ isOpen, onClose, lead }: PlaceCallModalProps) {
         layout="vertical"
         initialValues={{ to: lead?.phoneNumber, leadId: lead?.id, record: true }}
         onFinish={handleFinish}
-        onValuesChange={(changed: Partial<PlaceCallValues>) => {
-          // The caller id follows the destination's country until the user picks one by hand.
-          if (changed.to && !form.isFieldTouched("fromNumberId")) {
-            const id = pickDefaultFromNumber(available, getPhoneNumberCountry(changed.to));
-            if (id) form.setFieldValue("fromNumberId", id);
-          }
-        }}
+        onValuesChange={followDestination}
         disabled={create.isPending}
       >
         <Form.Item name="fromNumberId" label={t("calls.place.from")} htmlFor="call-from" rules={[{ required: true, message: t("validation.required") }]}>

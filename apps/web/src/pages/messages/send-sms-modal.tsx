@@ -1,6 +1,6 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { PhoneNumberInput } from "@app/ui/phone-number-input";
-import { getPhoneNumberCountry, isE164PhoneNumber } from "@app/ui/phone-number";
+import { isE164PhoneNumber } from "@app/ui/phone-number";
 import { Alert, App, Button, Flex, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import { getDefaultPhoneCountry } from "../../i18n/language";
@@ -8,7 +8,8 @@ import { useLanguage } from "../../i18n/use-language";
 import { translateError } from "../../lib/app-error";
 import { trpc } from "../../lib/trpc";
 import { useApplyLive } from "../../live/use-apply-live";
-import { FromNumberSelect, pickDefaultFromNumber } from "../calls/from-number-select";
+import { useDefaultFromNumber } from "../calls/use-default-from-number";
+import { FromNumberSelect } from "../calls/from-number-select";
 import type { PickedLead } from "../calls/lead-search-select";
 import { SmsCounter } from "./sms-counter";
 
@@ -37,11 +38,7 @@ export function SendSmsModal({ isOpen, onClose, lead, onSent }: SendSmsModalProp
   const send = trpc.messages.send.useMutation();
   const available = numbers.data ?? [];
 
-  useEffect(() => {
-    if (!isOpen || available.length === 0 || form.getFieldValue("fromNumberId")) return;
-    const to = form.getFieldValue("to") as string | undefined;
-    form.setFieldValue("fromNumberId", pickDefaultFromNumber(available, to ? getPhoneNumberCountry(to) : undefined));
-  }, [isOpen, available, form]);
+  const followDestination = useDefaultFromNumber(form, isOpen, available);
 
   async function handleFinish(values: SendSmsValues) {
     setFormError(null);
@@ -61,13 +58,7 @@ export function SendSmsModal({ isOpen, onClose, lead, onSent }: SendSmsModalProp
       {formError ? <Alert data-testid="send-sms-error" type="error" showIcon role="alert" title={formError} style={{ marginBottom: 16 }} /> : null}
       {numbers.isSuccess && available.length === 0 ? <Alert type="warning" showIcon title={t("messages.send.noNumbers")} style={{ marginBottom: 16 }} /> : null}
       <Form<SendSmsValues> form={form} layout="vertical" initialValues={{ to: lead?.phoneNumber }} onFinish={handleFinish}
-        onValuesChange={(changed: Partial<SendSmsValues>) => {
-          // The caller id follows the destination's country until the user picks one by hand.
-          if (changed.to && !form.isFieldTouched("fromNumberId")) {
-            const id = pickDefaultFromNumber(available, getPhoneNumberCountry(changed.to));
-            if (id) form.setFieldValue("fromNumberId", id);
-          }
-        }} disabled={send.isPending}>
+        onValuesChange={followDestination} disabled={send.isPending}>
         <Form.Item name="fromNumberId" label={t("messages.send.from")} htmlFor="sms-from" rules={[{ required: true, message: t("validation.required") }]}>
           <FromNumberSelect id="sms-from" data-testid="sms-from" numbers={available} isLoading={numbers.isPending} placeholder={t("messages.send.fromPlaceholder")} />
         </Form.Item>
