@@ -63,7 +63,7 @@ describe("organization Telnyx keys", () => {
   it("refuses a key Telnyx rejects, with a clear message, and stores nothing", async () => {
     const attempt = api.asDemoAdmin().settings.setTelnyxKeys({ apiKey: WRONG_KEY });
     await expect(attempt).rejects.toMatchObject({
-      code: "BAD_GATEWAY",
+      code: "UNPROCESSABLE_CONTENT",
       message: expect.stringMatching(/^Telnyx rejected this API key/),
     });
     expect(await api.db.prisma.setting.count({ where: { key: { startsWith: "telnyx." } } })).toBe(0);
@@ -204,7 +204,7 @@ describe("keys over HTTP", () => {
 
   it("never writes the key to a response or a log line, even at trace level", async () => {
     const rejected = await call("settings.setTelnyxKeys", { apiKey: WRONG_KEY });
-    expect(rejected.status).toBe(502);
+    expect(rejected.status).toBe(422);
     const saved = await call("settings.setTelnyxKeys", { apiKey: ORG_KEY });
     expect(saved.status).toBe(200);
     const read = await call("settings.get");

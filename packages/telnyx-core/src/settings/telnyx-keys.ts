@@ -99,8 +99,9 @@ export async function setTelnyxKeys(options: {
   const verdict = await options.gatewayForKey(input.apiKey).verifyApiKey();
   if (!verdict.ok) {
     await audit("failed", { reason: verdict.error.code, apiKeyHint: apiKeyHint(input.apiKey) });
+    // The key is the admin's input, not our upstream failing: a 422 on the field, never a 502.
     if (verdict.error.code === "TELNYX_AUTH")
-      throw new AppError("TELNYX_AUTH", REJECTED_KEY_MESSAGE, { fieldErrors: { apiKey: ["telnyx_rejected"] } });
+      throw new AppError("VALIDATION", REJECTED_KEY_MESSAGE, { fieldErrors: { apiKey: ["telnyx_rejected"] } });
     throw verdict.error;
   }
 
