@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// One runner, four projects: unit tests beside the code, the same integration suite against
-// embedded PGlite and against PostgreSQL, and browser e2e in Debian's Chromium.
+// One runner, five projects: unit tests beside the code, the same integration suite against
+// embedded PGlite and against PostgreSQL, browser e2e in Debian's Chromium, and the reliability
+// suite (outage, faults, soak: long, so `pnpm test` leaves it to `pnpm test:reliability`).
 const integrationInclude = ["{apps,packages}/*/src/**/*.integration.test.ts", "{apps,packages}/*/test/**/*.integration.test.ts"];
 
 export default defineConfig({
@@ -11,7 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["{apps,packages}/*/src/**/*.test.{ts,tsx}", "{apps,packages}/*/test/**/*.test.ts"],
-          exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
+          exclude: ["**/*.integration.test.ts", "**/*.reliability.test.ts", "**/node_modules/**"],
           testTimeout: 30_000,
         },
       },
@@ -37,6 +38,16 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["apps/web/e2e/**/*.spec.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "reliability",
+          include: ["{apps,packages}/*/test/reliability/**/*.reliability.test.ts"],
+          env: { TEST_DB: "postgres" },
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -52,7 +52,8 @@ switch (task) {
     shell("ensure-test-services.sh");
     run(["typecheck"]);
     run(["--filter", "@app/web", "build"]);
-    run(["exec", "vitest", "run"]);
+    // The reliability suite (outage, faults, 10-minute soak) runs apart: `pnpm test:reliability`.
+    run(["exec", "vitest", "run", "--project", "!reliability"]);
     break;
   case "bench":
     shell("ensure-test-services.sh");
