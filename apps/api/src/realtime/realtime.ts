@@ -55,6 +55,12 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     serveClient: false,
     cors: deps.allowedOrigin ? { origin: deps.allowedOrigin, credentials: true } : undefined,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // Broadcasts are serialized and framed once for every socket (socket.io-adapter's pre-encoded
+    // WebSocket frame), which compression would turn back into per-socket work.
+    perMessageDeflate: false,
+    // Clients send no events of their own (ClientToServerEvents is empty): the handshake and pings
+    // are a few hundred bytes, so a large message is abuse, not traffic.
+    maxHttpBufferSize: 64 * 1024,
   });
   const clients: Redis[] = [];
   if (deps.redisUrl) {
