@@ -3,6 +3,10 @@
  * writes docs/benchmarks.md and docs/benchmarks.json. Every figure is reported with its ratio to
  * the machine's own ceiling measured in the same run (a bare 200-OK route on the same server) or to
  * its target. Loopback only; every loop is bounded.
+ *
+ * Knobs (env): BENCH_SECTIONS (ingest,live,fanout,stats), BENCH_BACKENDS (postgres,pglite),
+ * BENCH_OUT_DIR (docs/; point it elsewhere for partial or quick runs), sizes below. A quick run for
+ * development: BENCH_OUT_DIR=/tmp/bench BENCH_EVENTS=2000 BENCH_STATS_ROWS=20000 BENCH_FANOUT_CLIENTS=200.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -10,26 +14,32 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { startBenchApi } from "./api-process";
+import { benchFanOut, type FanOutResult } from "./fanout-bench";
+import { renderMarkdown, type BackendResult } from "./report";
 import { runStatsBench, type StatsBenchRow } from "./stats-bench";
-import { benchIngest, benchLiveLatency, waitForDrain, type LatencyResult } from "./webhook-bench";
-import type { LoadResult } from "./load";
+import { benchIngest, benchLiveLatency, waitForDrain } from "./webhook-bench";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const OUT_DIR = path.resolve(root, process.env.BENCH_OUT_DIR ?? "docs");
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? "ingest,live,fanout,stats").split(",").map((s) => s.trim()));
+const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").map((s) => s.trim()) as ("postgres" | "pglite")[];
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
-const LIVE_CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 500);
-const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 200);
-const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 10);
+const SWARM_WORKERS = Number(process.env.BENCH_SWARM_WORKERS ?? 4);
+const LIVE = {
+  clients: Number(process.env.BENCH_LIVE_CLIENTS ?? 500),
+  rate: Number(process.env.BENCH_LIVE_RATE ?? 200),
+  seconds: Number(process.env.BENCH_LIVE_SECONDS ?? 10),
+  workers: SWARM_WORKERS,
+};
+const FANOUT = {
+  clients: Number(process.env.BENCH_FANOUT_CLIENTS ?? 2_000),
+  rate: Number(process.env.BENCH_FANOUT_RATE ?? 10),
+  seconds: Number(process.env.BENCH_FANOUT_SECONDS ?? 10),
+  workers: SWARM_WORKERS,
+};
 const STATS_ROWS = Number(process.env.BENCH_STATS_ROWS ?? 1_000_000);
-
-interface BackendResult {
-  backend: "postgres" | "pglite";
-  baseline: LoadResult;
-  ingest: LoadResult;
-  drainSeconds: number;
-  live: LatencyResult;
-}
 
 async function createBenchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `bench_${Date.now()}`;
@@ -54,85 +64,57 @@ async function benchBackend(backend: "postgres" | "pglite"): Promise<BackendResu
   const database = backend === "postgres" ? await createBenchDatabase() : undefined;
   const api = await startBenchApi({ databaseUrl: database?.url });
   try {
-    console.log(`[${backend}] ingest: ${EVENTS} signed webhooks, ${CONCURRENCY} in flight`);
-    const { ingest, baseline } = await benchIngest(api.url, api.privateKeyPem, EVENTS, CONCURRENCY);
-    const drainSeconds = await waitForDrain(api.url, 300_000);
-    console.log(`[${backend}] live latency: ${LIVE_CLIENTS} sockets, ${LIVE_RATE} events/s for ${LIVE_SECONDS} s`);
-    const live = await benchLiveLatency(api.url, api.privateKeyPem, api.apiToken, LIVE_CLIENTS, LIVE_RATE, LIVE_SECONDS);
-    return { backend, baseline, ingest, drainSeconds, live };
+    const result: BackendResult = { backend };
+    if (SECTIONS.has("ingest")) {
+      console.log(`[${backend}] ingest: ${EVENTS} signed webhooks, ${CONCURRENCY} in flight`);
+      Object.assign(result, await benchIngest(api.url, api.privateKeyPem, EVENTS, CONCURRENCY));
+      result.drainSeconds = await waitForDrain(api.url, 300_000);
+    }
+    if (SECTIONS.has("live")) {
+      console.log(`[${backend}] live latency: ${LIVE.clients} sockets in ${LIVE.workers} processes, ${LIVE.rate} events/s for ${LIVE.seconds} s`);
+      result.live = await benchLiveLatency(api.url, api.privateKeyPem, api.apiToken, LIVE);
+    }
+    return result;
   } finally {
     await api.stop();
     await database?.drop();
   }
 }
 
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
-const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? `${(a / b).toFixed(2)}×` : "n/a");
-
-function renderStats(rows: StatsBenchRow[]): string[] {
-  const lines = [
-    "",
-    `## Dashboard and analytics queries at ${STATS_ROWS.toLocaleString("en")} calls + ${STATS_ROWS.toLocaleString("en")} messages (PostgreSQL)`,
-    "",
-    "| query | runs | p50 ms | p95 ms | target p95 | ratio to target |",
-    "|---|---|---|---|---|---|",
-  ];
-  for (const row of rows) {
-    lines.push(`| ${row.query} | ${row.runs} | ${fmt(row.p50Ms, 1)} | ${fmt(row.p95Ms, 1)} | ≤ 50 | ${ratio(row.p95Ms, 50)}${row.isWithinTarget ? "" : " ✗"} |`);
+/** On a fresh API instance (PostgreSQL), so its memory is that of the sockets, not of an earlier section. */
+async function benchFanOutSection(): Promise<FanOutResult> {
+  const database = await createBenchDatabase();
+  const api = await startBenchApi({ databaseUrl: database.url });
+  try {
+    console.log(`[postgres] fan-out: ${FANOUT.clients} sockets in ${FANOUT.workers} processes, ${FANOUT.rate} broadcasts/s for ${FANOUT.seconds} s`);
+    return await benchFanOut(api, FANOUT);
+  } finally {
+    await api.stop();
+    await database.drop();
   }
-  return lines;
 }
 
-function renderMarkdown(results: BackendResult[], stats: StatsBenchRow[]): string {
-  const lines = [
-    "# Benchmarks",
-    "",
-    `Measured by \`pnpm bench\` on ${new Date().toISOString()} — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
-    "The load generator runs on the same machine (loopback), so every figure shares the CPU with it; ratios compare figures measured in the same run.",
-    "",
-    "## Webhook ingest (signed, verified, stored in the inbox)",
-    "",
-    "| backend | events/s | ceiling: bare 200 route req/s | ratio to ceiling | target | ratio to target | p50 ms | p99 ms (target ≤ 50) | errors | inbox drained after |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-  ];
-  for (const r of results) {
-    const target = r.backend === "postgres" ? 3000 : 1000;
-    lines.push(
-      `| ${r.backend} | ${fmt(r.ingest.perSecond)} | ${fmt(r.baseline.perSecond)} | ${ratio(r.ingest.perSecond, r.baseline.perSecond)} | ≥ ${target} | ${ratio(r.ingest.perSecond, target)} | ${fmt(r.ingest.p50Ms, 1)} | ${fmt(r.ingest.p99Ms, 1)} | ${r.ingest.errors} | ${fmt(r.drainSeconds, 1)} s |`,
-    );
+async function benchStatsSection(): Promise<StatsBenchRow[]> {
+  console.log(`[postgres] dashboard queries over ${STATS_ROWS} calls + ${STATS_ROWS} messages (generating them first)`);
+  const statsDb = await createBenchDatabase();
+  try {
+    return await runStatsBench({ databaseUrl: statsDb.url, rows: STATS_ROWS, log: (line) => console.log(`  ${line}`) });
+  } finally {
+    await statsDb.drop();
   }
-  lines.push(
-    "",
-    "## Live latency: webhook received → event on a socket.io client",
-    "",
-    "| backend | clients | events/s | received/sent | p50 ms | p99 ms | target p99 | ratio to target |",
-    "|---|---|---|---|---|---|---|---|",
-  );
-  for (const r of results) {
-    lines.push(
-      `| ${r.backend} | ${r.live.clients} | ${r.live.rate} | ${r.live.received}/${r.live.sent} | ${fmt(r.live.p50Ms, 1)} | ${fmt(r.live.p99Ms, 1)} | ≤ 50 | ${ratio(r.live.p99Ms, 50)} |`,
-    );
-  }
-  lines.push(...renderStats(stats));
-  return `${lines.join("\n")}\n`;
 }
 
 async function main(): Promise<void> {
   const results: BackendResult[] = [];
-  for (const backend of ["postgres", "pglite"] as const) results.push(await benchBackend(backend));
-  console.log(`[postgres] dashboard queries over ${STATS_ROWS} calls + ${STATS_ROWS} messages (generating them first)`);
-  const statsDb = await createBenchDatabase();
-  let stats: StatsBenchRow[];
-  try {
-    stats = await runStatsBench({ databaseUrl: statsDb.url, rows: STATS_ROWS, log: (line) => console.log(`  ${line}`) });
-  } finally {
-    await statsDb.drop();
-  }
-  const docs = path.join(root, "docs");
-  mkdirSync(docs, { recursive: true });
-  writeFileSync(path.join(docs, "benchmarks.json"), `${JSON.stringify({ measuredAt: new Date().toISOString(), cpus: os.cpus().length, results, stats }, null, 2)}\n`);
-  const markdown = renderMarkdown(results, stats);
-  writeFileSync(path.join(docs, "benchmarks.md"), markdown);
+  if (SECTIONS.has("ingest") || SECTIONS.has("live")) for (const backend of BACKENDS) results.push(await benchBackend(backend));
+  const fanOut = SECTIONS.has("fanout") ? await benchFanOutSection() : undefined;
+  const stats = SECTIONS.has("stats") ? await benchStatsSection() : undefined;
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGiB: os.totalmem() / 2 ** 30, node: process.version, loadAverage: os.loadavg() };
+  mkdirSync(OUT_DIR, { recursive: true });
+  const measuredAt = new Date().toISOString();
+  writeFileSync(path.join(OUT_DIR, "benchmarks.json"), `${JSON.stringify({ measuredAt, ...machine, sections: [...SECTIONS], results, fanOut, stats }, null, 2)}\n`);
+  const markdown = renderMarkdown({ measuredAt, machine, results, fanOut, stats, statsRows: STATS_ROWS });
+  writeFileSync(path.join(OUT_DIR, "benchmarks.md"), markdown);
   console.log(markdown);
 }
 

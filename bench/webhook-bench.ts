@@ -3,12 +3,12 @@
  * 200-OK route on the same server, inbox drain time, and webhook → socket.io latency.
  */
 import { createPrivateKey, randomUUID, sign } from "node:crypto";
-import { io, type Socket } from "socket.io-client";
-import { percentile, runClosedLoop, type LoadResult, type PreparedRequest } from "./load";
+import { runClosedLoop, type LoadResult, type PreparedRequest } from "./load";
+import { latencyFigures, nowMs, startSocketSwarm } from "./socket-swarm";
 
 const DEMO_NUMBER = "+13125550100";
 
-function signedRequest(privateKeyPem: string, body: string, path = "/api/telnyx/webhooks/messages"): PreparedRequest {
+export function signedRequest(privateKeyPem: string, body: string, path = "/api/telnyx/webhooks/messages"): PreparedRequest {
   const key = createPrivateKey(privateKeyPem);
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = sign(null, Buffer.from(`${timestamp}|${body}`), key).toString("base64");
@@ -73,47 +73,79 @@ export async function waitForDrain(url: string, timeoutMs: number): Promise<numb
 
 export interface LatencyResult {
   clients: number;
+  /** Sockets that completed the handshake. */
+  connected: number;
   rate: number;
   sent: number;
+  /** Receptions over every socket; `expected` = sent × connected. */
   received: number;
+  expected: number;
+  /** Latency of every (event, socket) reception: POST sent → event on that socket. */
   p50Ms: number;
   p99Ms: number;
+  /** Latency to the first socket that got each event. */
+  firstP50Ms: number;
+  firstP99Ms: number;
+  swarmWorkers: number;
+  /** CPU time the swarm's processes spent, over the whole section. */
+  swarmCpuSeconds: number;
 }
 
-/** `clients` sockets connected; events posted at `rate`/s; latency = POST start → event on a socket. */
-export async function benchLiveLatency(url: string, privateKeyPem: string, token: string, clients: number, rate: number, seconds: number): Promise<LatencyResult> {
-  const sockets: Socket[] = [];
-  for (let i = 0; i < clients; i += 1) {
-    sockets.push(io(url, { path: "/socket.io", transports: ["websocket"], auth: { token }, reconnection: false }));
-  }
-  await Promise.all(sockets.map((s) => new Promise<void>((resolve, reject) => {
-    s.once("ready", () => resolve());
-    s.once("connect_error", reject);
-  })));
+/**
+ * Posts `total` signed message.received webhooks at `rate`/s (open loop: a slow server does not
+ * slow the sender) and returns each event's text → send time (performance.timeOrigin-based).
+ */
+export async function postWebhooksAtRate(url: string, privateKeyPem: string, options: { prefix: string; rate: number; total: number }): Promise<Map<string, number>> {
   const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
-  // Measured on one socket (the others are the fan-out load); every socket receives every event.
-  sockets[0]!.on("message:created", (message: { text?: string }) => {
-    const t0 = message.text ? sentAt.get(message.text) : undefined;
-    if (t0 !== undefined) latencies.push(performance.now() - t0);
-  });
-  const total = Math.round(rate * seconds);
-  const interval = 1000 / rate;
+  const interval = 1000 / options.rate;
   const started = performance.now();
   const posts: Promise<unknown>[] = [];
-  for (let i = 0; i < total; i += 1) {
+  for (let i = 0; i < options.total; i += 1) {
     const wait = started + i * interval - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const text = `live ${i} ${randomUUID().slice(0, 8)}`;
+    const text = `${options.prefix}${i} ${randomUUID().slice(0, 8)}`;
     const request = signedRequest(privateKeyPem, messageReceivedBody(text, fromNumber(i)));
-    sentAt.set(text, performance.now());
+    sentAt.set(text, nowMs());
     // A refused or timed-out delivery is a lost sample (Telnyx would retry), not a crash of the benchmark.
     posts.push(fetch(`${url}${request.path}`, { method: "POST", headers: request.headers, body: request.body }).catch(() => undefined));
   }
   await Promise.all(posts);
-  const deadline = performance.now() + 15_000;
-  while (latencies.length < total && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  for (const s of sockets) s.close();
-  latencies.sort((a, b) => a - b);
-  return { clients, rate, sent: total, received: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  return sentAt;
+}
+
+/** `clients` sockets (in a swarm of worker processes); events posted at `rate`/s; latency = POST sent → event on each socket. */
+export async function benchLiveLatency(
+  url: string,
+  privateKeyPem: string,
+  token: string,
+  options: { clients: number; rate: number; seconds: number; workers: number },
+): Promise<LatencyResult> {
+  const prefix = "live ";
+  const swarm = await startSocketSwarm({ url, token, clients: options.clients, workers: options.workers, event: "message:created", keyPrefix: prefix });
+  try {
+    const total = Math.round(options.rate * options.seconds);
+    const sentAt = await postWebhooksAtRate(url, privateKeyPem, { prefix, rate: options.rate, total });
+    const expected = total * swarm.connected;
+    await swarm.waitForReceptions(expected, 15_000);
+    const received = swarm.received();
+    const figures = latencyFigures(await swarm.collect(sentAt), sentAt);
+    const swarmCpuMs = await swarm.close();
+    return {
+      clients: options.clients,
+      connected: swarm.connected,
+      rate: options.rate,
+      sent: total,
+      received,
+      expected,
+      p50Ms: figures.p50Ms,
+      p99Ms: figures.p99Ms,
+      firstP50Ms: figures.firstP50Ms,
+      firstP99Ms: figures.firstP99Ms,
+      swarmWorkers: options.workers,
+      swarmCpuSeconds: swarmCpuMs / 1000,
+    };
+  } catch (error) {
+    await swarm.close();
+    throw error;
+  }
 }

@@ -1,0 +1,112 @@
+/** Renders a `pnpm bench` run as docs/benchmarks.md: each figure with its ratio to its target and to the same run's ceiling. */
+import type { FanOutResult } from "./fanout-bench";
+import type { LoadResult } from "./load";
+import type { StatsBenchRow } from "./stats-bench";
+import type { LatencyResult } from "./webhook-bench";
+
+export interface BackendResult {
+  backend: "postgres" | "pglite";
+  baseline?: LoadResult;
+  ingest?: LoadResult;
+  drainSeconds?: number;
+  live?: LatencyResult;
+}
+
+export interface BenchReport {
+  measuredAt: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverage: number[] };
+  results: BackendResult[];
+  fanOut?: FanOutResult;
+  stats?: StatsBenchRow[];
+  statsRows: number;
+}
+
+const fmt = (n: number | undefined, digits = 0) => (n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? `${(a / b).toFixed(2)}×` : "n/a");
+const mark = (isMet: boolean) => (isMet ? "" : " ✗");
+
+function renderIngest(results: BackendResult[]): string[] {
+  const lines = [
+    "",
+    "## Webhook ingest (signed, verified, stored in the inbox)",
+    "",
+    "| backend | events/s | ceiling: bare 200 route req/s | ratio to ceiling | target | ratio to target | p50 ms | p99 ms (target ≤ 50) | errors | inbox drained after |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const { backend, ingest, baseline, drainSeconds } of results) {
+    if (!ingest || !baseline) continue;
+    const target = backend === "postgres" ? 3000 : 1000;
+    lines.push(
+      `| ${backend} | ${fmt(ingest.perSecond)} | ${fmt(baseline.perSecond)} | ${ratio(ingest.perSecond, baseline.perSecond)} | ≥ ${target} | ${ratio(ingest.perSecond, target)} | ${fmt(ingest.p50Ms, 1)} | ${fmt(ingest.p99Ms, 1)} | ${ingest.errors} | ${fmt(drainSeconds, 1)} s |`,
+    );
+  }
+  return lines;
+}
+
+function renderLive(results: BackendResult[]): string[] {
+  const lines = [
+    "",
+    "## Live latency: webhook sent → event on every socket.io client",
+    "",
+    "Clients run in a swarm of worker processes; latency is measured for every (event, client) reception. The ceiling is the same events' latency to the first client that got them (processing alone, without fan-out).",
+    "",
+    "| backend | clients connected | events/s | receptions / expected | p50 ms | p99 ms | target p99 | ratio to target | ceiling: first-client p50 / p99 ms | p99 ratio to ceiling | swarm CPU s |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const { backend, live } of results) {
+    if (!live) continue;
+    lines.push(
+      `| ${backend} | ${live.connected}/${live.clients} | ${live.rate} | ${live.received}/${live.expected} | ${fmt(live.p50Ms, 1)} | ${fmt(live.p99Ms, 1)} | ≤ 50 | ${ratio(live.p99Ms, 50)}${mark(live.p99Ms <= 50)} | ${fmt(live.firstP50Ms, 1)} / ${fmt(live.firstP99Ms, 1)} | ${ratio(live.p99Ms, live.firstP99Ms)} | ${fmt(live.swarmCpuSeconds, 1)} (${live.swarmWorkers} processes) |`,
+    );
+  }
+  return lines;
+}
+
+function renderFanOut(f: FanOutResult): string[] {
+  return [
+    "",
+    "## Fan-out: one API instance (PostgreSQL), org-wide broadcasts to every connected client",
+    "",
+    `Each broadcast is one signed webhook (an inbound SMS → one \`message:created\` to the organization's room), ${f.rate}/s for ${fmt(f.broadcasts / f.rate)} s, so this measures fan-out rather than processing throughput. The ceilings: the same broadcasts' webhook → first-client latency, and the same rate of webhooks with one client connected (processing alone, no fan-out; measured first, on the same instance).`,
+    "",
+    "| clients connected (API's count) | connected in | broadcasts | receptions / expected | p50 ms | p99 ms | target p99 | ratio to target | ceiling: first-client p50 / p99 ms | p99 ratio to ceiling | ceiling: one client connected p50 / p99 ms | p99 ratio to one client | widest first → last client gap ms | swarm CPU s |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    `| ${f.connected}/${f.clients} (${fmt(f.serverClients)}) | ${fmt(f.connectSeconds, 1)} s | ${f.broadcasts} | ${f.received}/${f.expected} | ${fmt(f.p50Ms, 1)} | ${fmt(f.p99Ms, 1)} | ≤ 250 | ${ratio(f.p99Ms, 250)}${mark(f.p99Ms <= 250)} | ${fmt(f.firstP50Ms, 1)} / ${fmt(f.firstP99Ms, 1)} | ${ratio(f.p99Ms, f.firstP99Ms)} | ${fmt(f.oneClientP50Ms, 1)} / ${fmt(f.oneClientP99Ms, 1)} | ${ratio(f.p99Ms, f.oneClientP99Ms)} | ${fmt(f.spreadMaxMs, 1)} | ${fmt(f.swarmCpuSeconds, 1)} (${f.swarmWorkers} processes) |`,
+    "",
+    "| API memory (RSS, /proc/<pid>/status) | MB | target | ratio to target |",
+    "|---|---|---|---|",
+    `| idle, before any client | ${fmt(f.rssIdleMb)} | | |`,
+    `| ${f.connected} clients connected | ${fmt(f.rssConnectedMb)} | ≤ 300 | ${ratio(f.rssConnectedMb, 300)}${mark(f.rssConnectedMb <= 300)} |`,
+    `| peak during the broadcasts | ${fmt(f.rssPeakMb)} | ≤ 300 | ${ratio(f.rssPeakMb, 300)}${mark(f.rssPeakMb <= 300)} |`,
+    `| per connected client (connected − idle) | ${fmt(((f.rssConnectedMb - f.rssIdleMb) * 1024) / Math.max(f.connected, 1))} KB | | |`,
+  ];
+}
+
+function renderStats(rows: StatsBenchRow[], statsRows: number): string[] {
+  const lines = [
+    "",
+    `## Dashboard and analytics queries at ${statsRows.toLocaleString("en")} calls + ${statsRows.toLocaleString("en")} messages (PostgreSQL)`,
+    "",
+    "| query | runs | p50 ms | p95 ms | target p95 | ratio to target |",
+    "|---|---|---|---|---|---|",
+  ];
+  for (const row of rows) {
+    lines.push(`| ${row.query} | ${row.runs} | ${fmt(row.p50Ms, 1)} | ${fmt(row.p95Ms, 1)} | ≤ 50 | ${ratio(row.p95Ms, 50)}${mark(row.isWithinTarget)} |`);
+  }
+  return lines;
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const { machine } = report;
+  const lines = [
+    "# Benchmarks",
+    "",
+    `Measured by \`pnpm bench\` on ${report.measuredAt} — ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB.toFixed(0)} GiB, Node ${machine.node}, load average at the end ${machine.loadAverage.map((l) => l.toFixed(2)).join(" / ")}.`,
+    "The load generators run on the same machine (loopback), so every figure shares the CPU with them; ratios compare figures measured in the same run.",
+  ];
+  if (report.results.some((r) => r.ingest)) lines.push(...renderIngest(report.results));
+  if (report.results.some((r) => r.live)) lines.push(...renderLive(report.results));
+  if (report.fanOut) lines.push(...renderFanOut(report.fanOut));
+  if (report.stats) lines.push(...renderStats(report.stats, report.statsRows));
+  return `${lines.join("\n")}\n`;
+}
