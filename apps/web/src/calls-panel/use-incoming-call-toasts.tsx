@@ -1,10 +1,10 @@
 import { useEffect, type HTMLAttributes } from "react";
 import { PhoneOutlined } from "@ant-design/icons";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
-import { formatPhoneNumberInternational } from "@app/ui/phone-number";
 import { App, Button, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { translateError } from "../lib/app-error";
+import { formatPhoneNumberLater } from "../lib/format-phone-later";
 import { trpc } from "../lib/trpc";
 import { onLiveEvent } from "../live/live-events";
 import { useApplyLive } from "../live/use-apply-live";
@@ -20,6 +20,7 @@ export function useIncomingCallToasts(): void {
   const decline = trpc.calls.decline.useMutation();
 
   useEffect(() => {
+    const stoppedRinging = new Set<string>();
     const act = async (call: TCallDto, action: typeof answer) => {
       notification.destroy(toastKey(call.id));
       try {
@@ -28,8 +29,10 @@ export function useIncomingCallToasts(): void {
         void message.error(translateError(t, error));
       }
     };
-    const show = (call: TCallDto) => {
-      const caller = call.leadName ?? formatPhoneNumberInternational(call.fromNumber);
+    const show = async (call: TCallDto) => {
+      const caller = call.leadName ?? (await formatPhoneNumberLater(call.fromNumber));
+      // The call may have stopped ringing while the formatter loaded.
+      if (stoppedRinging.has(call.id)) return;
       notification.open({
         key: toastKey(call.id),
         duration: false,
@@ -46,11 +49,13 @@ export function useIncomingCallToasts(): void {
       });
     };
     const offIncoming = onLiveEvent("call:incoming", ({ call }) => {
-      if (call.status === "INITIATED" || call.status === "RINGING") show(call);
+      if (call.status === "INITIATED" || call.status === "RINGING") void show(call);
     });
     // Answered by a colleague, hung up by the caller, declined: the toast has nothing left to offer.
     const offUpdated = onLiveEvent("call:updated", (call) => {
-      if (call.status !== "INITIATED" && call.status !== "RINGING") notification.destroy(toastKey(call.id));
+      if (call.status === "INITIATED" || call.status === "RINGING") return;
+      stoppedRinging.add(call.id);
+      notification.destroy(toastKey(call.id));
     });
     return () => {
       offIncoming();

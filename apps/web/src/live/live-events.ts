@@ -1,14 +1,42 @@
 /**
  * Validated subscriptions to the server's live events on the tab's one socket. Every payload is
  * parsed with the shared zod schema; a malformed one is dropped (and logged) instead of reaching
- * the cache.
+ * the cache. The schemas (zod, ~25 KB gzip) load with the first event, not with the page: events
+ * that arrive meanwhile wait in one queue and are delivered in arrival order.
  */
-import { SERVER_EVENT_SCHEMAS, type ServerEventName, type ServerEventPayload } from "@app/telnyx-core/realtime/events";
+import type { ServerEventName, ServerEventPayload, SERVER_EVENT_SCHEMAS } from "@app/telnyx-core/realtime/events";
 import { getSocket } from "../lib/socket";
 
 interface UntypedSocket {
   on(event: string, listener: (payload: unknown) => void): unknown;
   off(event: string, listener: (payload: unknown) => void): unknown;
+}
+
+type Schemas = typeof SERVER_EVENT_SCHEMAS;
+
+let schemas: Schemas | undefined;
+let schemasLoading: Promise<void> | undefined;
+const waiting: (() => void)[] = [];
+
+function loadSchemas(): Promise<void> {
+  schemasLoading ??= import("@app/telnyx-core/realtime/events").then(
+    (module) => {
+      schemas = module.SERVER_EVENT_SCHEMAS;
+      for (const deliver of waiting.splice(0)) deliver();
+    },
+    (error: unknown) => {
+      // A failed chunk load (deploy, network): the queued events are lost, the next event tries again.
+      schemasLoading = undefined;
+      waiting.length = 0;
+      console.warn("Could not load the live event schemas", error);
+    },
+  );
+  return schemasLoading;
+}
+
+/** Starts loading the schemas now, for screens that exist to show live events (the wallboard). */
+export function preloadLiveEventSchemas(): void {
+  void loadSchemas();
 }
 
 // lib/socket types only the events it uses itself; payloads here are `unknown` until parsed.
@@ -17,18 +45,27 @@ function getUntypedSocket(): UntypedSocket {
 }
 
 export function onLiveEvent<E extends ServerEventName>(event: E, handler: (payload: ServerEventPayload<E>) => void): () => void {
-  const schema = SERVER_EVENT_SCHEMAS[event];
-  const listener = (raw: unknown) => {
-    const parsed = schema.safeParse(raw);
+  let isSubscribed = true;
+  const deliver = (raw: unknown, loaded: Schemas) => {
+    if (!isSubscribed) return;
+    const parsed = loaded[event].safeParse(raw);
     if (!parsed.success) {
       console.warn(`Ignored a malformed "${event}" live event`, parsed.error.issues);
       return;
     }
     handler(parsed.data as ServerEventPayload<E>);
   };
+  const listener = (raw: unknown) => {
+    if (schemas) return deliver(raw, schemas);
+    waiting.push(() => deliver(raw, schemas!));
+    void loadSchemas();
+  };
   const socket = getUntypedSocket();
   socket.on(event, listener);
-  return () => void socket.off(event, listener);
+  return () => {
+    isSubscribed = false;
+    socket.off(event, listener);
+  };
 }
 
 /** Runs on every (re)connection of the socket: the moment to catch up on anything missed. */

@@ -3,7 +3,7 @@ import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { isLiveCallStatus } from "@app/ui/call-status-tag";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { procedureKey } from "../../live/apply-live-event";
-import { onLiveConnect, onLiveEvent } from "../../live/live-events";
+import { onLiveConnect, onLiveEvent, preloadLiveEventSchemas } from "../../live/live-events";
 import { setSuperviseRole } from "./supervise-store";
 import { applyDeltaToSnapshot, mergeAgentIntoSnapshot, mergeCallIntoSnapshot, type SnapshotShape } from "./wallboard-merge";
 
@@ -21,6 +21,8 @@ export function useWallboardLive(): void {
   const settleTimer = useRef<number | undefined>(undefined);
 
   useEffect(() => {
+    // The board exists to show live events: its first one should not wait for the validators to load.
+    preloadLiveEventSchemas();
     const refetchSoon = () => {
       window.clearTimeout(settleTimer.current);
       settleTimer.current = window.setTimeout(() => void queryClient.invalidateQueries({ queryKey: procedureKey("wallboard", "snapshot") }), SETTLE_REFETCH_MS);

@@ -1,0 +1,111 @@
+import { lazy, Suspense, useState } from "react";
+import { AudioMutedOutlined, AudioOutlined, PauseCircleOutlined, PhoneOutlined, PlayCircleOutlined, SwapOutlined } from "@ant-design/icons";
+import type { TCallDto } from "@app/telnyx-core/realtime/events";
+import { CallStatusTag } from "@app/ui/call-status-tag";
+import { CallTimer } from "@app/ui/call-timer";
+import { formatDuration } from "@app/ui/duration";
+import { LiveCallCard } from "@app/ui/live-call-card";
+import { formatPhoneNumberInternational } from "@app/ui/phone-number";
+import { App, Button, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { useLanguage } from "../i18n/use-language";
+import { translateError } from "../lib/app-error";
+import { trpc } from "../lib/trpc";
+import { useApplyLive } from "../live/use-apply-live";
+import { formatCounterpart, formatMoney, getCallCounterpart } from "../pages/calls/call-format";
+
+// The transfer form (inputs, selects, phone parsing) loads only when an agent opens it.
+const TransferModal = lazy(async () => ({ default: (await import("./transfer-modal")).TransferModal }));
+
+function useCallActions(onResult: (call: TCallDto) => void) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const options = { onSuccess: onResult, onError: (error: unknown) => void message.error(translateError(t, error)) };
+  return {
+    mute: trpc.calls.mute.useMutation(options),
+    unmute: trpc.calls.unmute.useMutation(options),
+    hold: trpc.calls.hold.useMutation(options),
+    unhold: trpc.calls.unhold.useMutation(options),
+    hangup: trpc.calls.hangup.useMutation(options),
+  };
+}
+
+interface LiveCallViewProps {
+  call: TCallDto;
+  isEnded: boolean;
+  keepEnded: (call: TCallDto) => void;
+}
+
+/** The floating card itself; buttons act on the call through the API. */
+export function LiveCallView({ call, isEnded, keepEnded }: LiveCallViewProps) {
+  const { t } = useTranslation();
+  const [language] = useLanguage();
+  const live = useApplyLive();
+  const [isTransferring, setIsTransferring] = useState(false);
+  const actions = useCallActions((result) => {
+    live.applyCall(result);
+    keepEnded(result);
+  });
+
+  const isTalking = call.status === "ANSWERED" || call.status === "BRIDGED";
+  const isBusy = Object.values(actions).some((action) => action.isPending);
+  const id = { id: call.id };
+  const counterpart = getCallCounterpart(call);
+  const cost = formatMoney(call.cost, call.costCurrency, language);
+
+  const buttons = isEnded ? null : (
+    <>
+      {call.isMuted ? (
+        <Button size="small" icon={<AudioOutlined />} data-testid="call-unmute" disabled={!isTalking || isBusy} onClick={() => actions.unmute.mutate(id)}>{t("calls.panel.unmute")}</Button>
+      ) : (
+        <Button size="small" icon={<AudioMutedOutlined />} data-testid="call-mute" disabled={!isTalking || isBusy} onClick={() => actions.mute.mutate(id)}>{t("calls.panel.mute")}</Button>
+      )}
+      {call.isOnHold ? (
+        <Button size="small" icon={<PlayCircleOutlined />} data-testid="call-unhold" disabled={!isTalking || isBusy} onClick={() => actions.unhold.mutate(id)}>{t("calls.panel.unhold")}</Button>
+      ) : (
+        <Button size="small" icon={<PauseCircleOutlined />} data-testid="call-hold" disabled={!isTalking || isBusy} onClick={() => actions.hold.mutate(id)}>{t("calls.panel.hold")}</Button>
+      )}
+      <Button size="small" icon={<SwapOutlined />} data-testid="call-transfer" disabled={!isTalking || isBusy} onClick={() => setIsTransferring(true)}>{t("calls.panel.transfer")}</Button>
+      <Button size="small" danger type="primary" icon={<PhoneOutlined rotate={135} />} data-testid="call-hangup" loading={actions.hangup.isPending}
+        onClick={() => actions.hangup.mutate(id)}>{t("calls.panel.hangup")}</Button>
+    </>
+  );
+
+  const flags = (
+    <>
+      {call.isMuted ? <Tag color="orange">{t("calls.panel.muted")}</Tag> : null}
+      {call.isOnHold ? <Tag color="purple">{t("calls.panel.onHold")}</Tag> : null}
+      {call.isRecording ? <Tag color="red">● {t("calls.panel.recording")}</Tag> : null}
+    </>
+  );
+
+  return (
+    <div role="region" aria-label={t("calls.panel.title")} style={{ position: "fixed", right: 24, bottom: 24, zIndex: 1000 }}>
+      <LiveCallCard
+        data-testid="live-call-panel"
+        data-call-id={call.id}
+        data-ended={String(isEnded)}
+        title={formatCounterpart(call.leadName, counterpart)}
+        subtitle={call.leadName ? formatPhoneNumberInternational(counterpart) : undefined}
+        status={<CallStatusTag data-testid="live-call-status" status={call.status} label={t(`calls.status.${call.status}`)} />}
+        timer={<CallTimer data-testid="live-call-timer" since={call.answeredAt} durationSecs={isEnded ? (call.durationSecs ?? 0) : null} />}
+        actions={buttons}
+        footer={
+          isEnded ? (
+            <Typography.Text type="secondary" data-testid="live-call-ended">
+              {t("calls.panel.ended", { duration: formatDuration(call.durationSecs) })} ·{" "}
+              {cost ? t("calls.panel.endedCost", { cost }) : t("calls.panel.costPending")}
+            </Typography.Text>
+          ) : (
+            <div>{flags}</div>
+          )
+        }
+      />
+      {isTransferring ? (
+        <Suspense fallback={null}>
+          <TransferModal callId={call.id} isOpen onClose={() => setIsTransferring(false)} />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}
