@@ -51,7 +51,9 @@ export function createInboxWriter(db: Db, onWritten?: () => void): InboxWriter {
         for (const item of batch) item.resolve(unique.get(item.row.id) === item && inserted.has(item.row.id));
         if (inserted.size > 0) onWritten?.();
       } catch (error) {
-        for (const item of batch) item.reject(error);
+        // One refused row must not fail the requests batched with it: write them one by one.
+        if (rows.length === 1 || !isUnstorableRow(error)) for (const item of batch) item.reject(error);
+        else await insertOneByOne(db, batch, unique, onWritten);
       }
       inFlight = 0;
     }
@@ -67,6 +69,25 @@ export function createInboxWriter(db: Db, onWritten?: () => void): InboxWriter {
       });
     },
   };
+}
+
+/** The database refused the row's values (SQLSTATE 22 data exception, 54 limit exceeded): retrying cannot help. */
+export function isUnstorableRow(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code.startsWith("22") || code.startsWith("54"));
+}
+
+async function insertOneByOne(db: Db, batch: Pending[], unique: Map<string, Pending>, onWritten?: () => void): Promise<void> {
+  for (const item of batch) {
+    if (unique.get(item.row.id) !== item) continue;
+    try {
+      item.resolve((await insertRows(db, [item.row])).has(item.row.id));
+    } catch (error) {
+      item.reject(error);
+    }
+  }
+  for (const item of batch) if (unique.get(item.row.id) !== item) item.resolve(false);
+  onWritten?.();
 }
 
 async function insertRows(db: Db, rows: InboxRow[]): Promise<Set<string>> {

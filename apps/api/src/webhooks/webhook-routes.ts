@@ -7,7 +7,8 @@
 import type { FastifyInstance } from "fastify";
 import { parseWebhookBody } from "@app/telnyx-core/webhooks/parse-event";
 import { createWebhookVerifier, type WebhookVerifier } from "@app/telnyx-core/webhooks/verify-webhook";
-import type { InboxWriter } from "./inbox-writer";
+import { isUnstorableRow, type InboxWriter } from "./inbox-writer";
+import { toStorableJson } from "./storable-json";
 
 export const WEBHOOK_PATHS = ["/api/telnyx/webhooks", "/api/telnyx/webhooks/calls", "/api/telnyx/webhooks/messages"] as const;
 
@@ -43,7 +44,8 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookR
           return reply.code(401).send({ error: { code: "INVALID_SIGNATURE", message: "Webhook signature missing, invalid or stale." } });
         }
 
-        const parsed = parseWebhookBody(rawBody);
+        const body = toStorableJson(rawBody);
+        const parsed = parseWebhookBody(body);
         if (!parsed.ok && (!parsed.eventId || !parsed.eventType)) {
           return reply.code(400).send({ error: { code: "INVALID_BODY", message: parsed.message } });
         }
@@ -52,16 +54,21 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookR
               id: parsed.event.id,
               eventType: parsed.event.eventType,
               occurredAt: parsed.event.occurredAt,
-              body: rawBody,
+              body,
               state: parsed.event.kind === "unknown" ? ("IGNORED" as const) : ("PENDING" as const),
               error: parsed.event.kind === "unknown" ? "unknown event type: stored, not applied" : undefined,
             }
-          : { id: parsed.eventId!, eventType: parsed.eventType!, occurredAt: new Date(), body: rawBody, state: "IGNORED" as const, error: parsed.message.slice(0, 1000) };
+          : { id: parsed.eventId!, eventType: parsed.eventType!, occurredAt: new Date(), body, state: "IGNORED" as const, error: parsed.message.slice(0, 1000) };
 
         try {
           const isNew = await deps.inbox.write(row);
           return reply.code(200).send({ status: isNew ? "accepted" : "duplicate" });
         } catch (error) {
+          if (isUnstorableRow(error)) {
+            // Retrying cannot help: the database refuses these values (a 4xx ends Telnyx's retries).
+            request.log.warn({ err: error }, "webhook refused by the database");
+            return reply.code(400).send({ error: { code: "INVALID_BODY", message: "The event holds values that cannot be stored." } });
+          }
           request.log.error({ err: error }, "webhook inbox unavailable");
           return reply.code(503).header("retry-after", "5").send({ error: { code: "UNAVAILABLE", message: "Temporarily unable to store the event; retry." } });
         }

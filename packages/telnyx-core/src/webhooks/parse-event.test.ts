@@ -198,6 +198,13 @@ describe("other inputs", () => {
     expect(parseWebhookEvent(body)).toMatchObject({ ok: false, reason: "invalid_payload", eventId: "e3", eventType: "call.hangup" });
   });
 
+  it("reports an occurred_at the database cannot hold (JavaScript dates reach year ±275760), with its id", () => {
+    for (const occurredAt of ["-271821-04-20T00:00:00Z", "275760-09-13T00:00:00Z"]) {
+      const body = { data: { id: "e4", event_type: "call.hangup", occurred_at: occurredAt, payload: {} } };
+      expect(parseWebhookEvent(body)).toMatchObject({ ok: false, reason: "invalid_occurred_at", eventId: "e4" });
+    }
+  });
+
   it("rejects non-JSON raw bodies", () => {
     expect(parseWebhookBody("not json")).toMatchObject({ ok: false, reason: "invalid_json" });
     expect(parseWebhookBody(Buffer.from(readFileSync(join(FIXTURES, "call.bridged__openapi__1.json"))))).toMatchObject({ ok: true });

@@ -86,13 +86,17 @@ export type ParseWebhookResult =
 
 const envelopeSchema = z.object({
   data: z.object({
-    id: z.string().min(1),
-    event_type: z.string().min(1),
+    // Telnyx sends UUIDs and short dotted names; the id is the inbox's primary key (btree-bound).
+    id: z.string().min(1).max(255),
+    event_type: z.string().min(1).max(255),
     occurred_at: z.string().nullish(),
     payload: z.record(z.string(), z.unknown()),
   }),
   meta: z.object({ attempt: z.number().int().optional() }).nullish(),
 });
+
+const MIN_YEAR = 1970;
+const MAX_YEAR = 9999;
 
 function isKnownEventType(eventType: string): eventType is KnownEventType {
   return Object.hasOwn(PAYLOAD_SCHEMAS, eventType);
@@ -118,7 +122,12 @@ export function parseWebhookEvent(body: unknown): ParseWebhookResult {
   const occurredAtRaw = data.occurred_at ?? payloadOccurredAt;
   const occurredAt = occurredAtRaw ? new Date(occurredAtRaw) : undefined;
   if (!occurredAtRaw || !occurredAt || Number.isNaN(occurredAt.getTime())) {
-    return { ok: false, reason: "invalid_occurred_at", message: `occurred_at is not a timestamp: ${String(occurredAtRaw)}`, ...ids };
+    return { ok: false, reason: "invalid_occurred_at", message: `occurred_at is not a timestamp: ${String(occurredAtRaw).slice(0, 100)}`, ...ids };
+  }
+  // JavaScript dates reach year ±275760; the database's do not (and no real event is that far off).
+  const year = occurredAt.getUTCFullYear();
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    return { ok: false, reason: "invalid_occurred_at", message: `occurred_at is out of range: ${occurredAtRaw.slice(0, 100)}`, ...ids };
   }
   const base: TelnyxEventEnvelope = { id: data.id, occurredAt, occurredAtRaw, attempt: meta?.attempt };
 
