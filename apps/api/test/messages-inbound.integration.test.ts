@@ -41,7 +41,11 @@ describe("receiving SMS", () => {
 
     const { items } = await env.asAgent().messages.threads({});
     expect(items.find((t) => t.counterpartNumber === MIKE)).toMatchObject({ key: mike.id, leadId: mike.id, messageCount: 1, lastMessage: { text: "Can you call me back tomorrow?" } });
-    expect((await env.db.prisma.telnyxMessage.findUniqueOrThrow({ where: { telnyxId } })).leadId).toBe(mike.id);
+    const stored = await env.db.prisma.telnyxMessage.findUniqueOrThrow({ where: { telnyxId } });
+    expect(stored).toMatchObject({ leadId: mike.id, organizationId: env.demo.organization.id, counterpartNumber: MIKE, parts: 1 });
+    // Timestamps are stored in UTC like every Prisma-written row: received moments ago, not hours off.
+    for (const at of [stored.completedAt!, stored.lastEventAt!, stored.createdAt, stored.updatedAt]) expect(Math.abs(at.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(stored.completedAt!.getTime()).toBeLessThanOrEqual(stored.createdAt.getTime() + 1000);
   });
 
   it("stores an MMS from an unknown number on a thread keyed by that number", async () => {

@@ -4,8 +4,12 @@
  * its lease expires; at start-up every unprocessed row is resumed. Events are applied in small
  * batches, each in one transaction together with marking its inbox rows processed: exactly once.
  * A batch that fails is retried event by event, so one bad event never blocks the others.
- * Ingest has priority: while webhook requests wait to be stored, processing yields (on the
- * embedded database a transaction holds its only connection).
+ * On PostgreSQL the claimed rows are split into lanes applied side by side on separate
+ * connections: every event of one message stays in one lane (hash of its Telnyx id), and call,
+ * conference and number-order events share one lane, so the legs of a call — which lock the same
+ * row — are applied in order and never deadlock each other. On the embedded database there is one
+ * lane, and ingest has priority: while webhook requests wait to be stored processing yields, as
+ * a transaction holds its only connection.
  */
 import type { Db } from "@app/db/open-db";
 import type { ApplyOutcome, ApplyServices, Emit } from "@app/telnyx-core/webhooks/apply-types";
@@ -31,6 +35,8 @@ const LEASE_SECS = 15;
 const MAX_ATTEMPTS = 8;
 const POLL_MS = 2_000;
 const MAX_YIELD_MS = 250;
+/** Lanes applied concurrently on PostgreSQL (each holds one pooled connection while it applies). */
+const PG_LANES = 4;
 
 interface ClaimedRow {
   id: string;
@@ -54,6 +60,7 @@ export function createWebhookProcessor(deps: {
 }): WebhookProcessor {
   const { db, services, publisher, log } = deps;
   const batchSize = db.kind === "pglite" ? 10 : 50;
+  const lanes = db.kind === "pglite" ? 1 : PG_LANES;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
@@ -73,6 +80,8 @@ export function createWebhookProcessor(deps: {
   }
 
   async function yieldToIngest(): Promise<void> {
+    // PostgreSQL serves ingest and processing on separate connections: nothing to yield.
+    if (db.kind !== "pglite") return;
     const started = Date.now();
     while ((deps.ingestBacklog?.() ?? 0) > 0 && Date.now() - started < MAX_YIELD_MS) {
       await new Promise((resolve) => setTimeout(resolve, 2));
@@ -144,10 +153,17 @@ export function createWebhookProcessor(deps: {
         [ignored.map((i) => i.id), ignored.map((i) => i.reason)],
       );
     }
-    for (let start = 0; start < applicable.length; start += batchSize) {
+    const byLane: Applicable[][] = Array.from({ length: lanes }, () => []);
+    for (const item of applicable) byLane[laneOf(item.event, lanes)]!.push(item);
+    await Promise.all(byLane.filter((items) => items.length > 0).map((items) => applyLane(items)));
+  }
+
+  /** Applies one lane's events in order, `batchSize` per transaction. */
+  async function applyLane(items: Applicable[]): Promise<void> {
+    for (let start = 0; start < items.length; start += batchSize) {
       if (stopped) return;
       await yieldToIngest();
-      const batch = applicable.slice(start, start + batchSize);
+      const batch = items.slice(start, start + batchSize);
       try {
         await finish(await applyTogether(batch));
       } catch {
@@ -206,4 +222,16 @@ export function createWebhookProcessor(deps: {
       await running;
     },
   };
+}
+
+/**
+ * The lane of an event: 0 for calls, conferences and number orders (their events lock shared
+ * rows: one lane keeps them ordered); messages by a hash of the message's Telnyx id.
+ */
+export function laneOf(event: KnownTelnyxEvent, lanes: number): number {
+  if (lanes <= 1 || !event.kind.startsWith("message.")) return 0;
+  const key = (event.payload as { id?: string }).id ?? event.id;
+  let hash = 0;
+  for (let i = 0; i < key.length; i += 1) hash = (hash * 31 + key.charCodeAt(i)) | 0;
+  return 1 + (Math.abs(hash) % (lanes - 1));
 }
