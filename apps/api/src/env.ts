@@ -45,6 +45,12 @@ export const ZEnvSchema = z.object({
   SANDBOX_TIME_SCALE: z.coerce.number().min(0).max(10).default(1),
   /** Requests per minute per API token, user or IP on /trpc and /api (webhooks and probes are not limited). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Peers allowed to set X-Forwarded-For: true, false, or addresses/CIDRs (default: loopback and private networks). */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (!value ? undefined : value === "true" ? true : value === "false" ? false : value)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST_DIR: z.string().optional(),
 });

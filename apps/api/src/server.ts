@@ -10,11 +10,11 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import type { Db } from "@app/db/open-db";
 import type { Redis } from "ioredis";
 import { createLoginLimiter } from "./auth/login-limiter";
-import { resolveCaller, SESSION_COOKIE } from "./auth/sessions";
+import { bearerTokenOf, cookieValue, resolveCaller, SESSION_COOKIE } from "./auth/sessions";
 import { createRealtime, type Realtime } from "./realtime/realtime";
 import { createUnconfiguredAccess, withOrganizationKeys, type TelnyxAccess } from "./telnyx/telnyx-access";
 import { secretBoxFromEnv } from "@app/telnyx-core/settings/secret-box";
@@ -47,6 +47,12 @@ export interface ServerOptions {
   encryptionKey?: string;
   /** Requests per minute per API token / user / IP on /trpc and /api (RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute?: number;
+  /**
+   * Which peers may set X-Forwarded-For (TRUST_PROXY; Fastify's trustProxy: boolean or
+   * addresses/CIDRs). Default: loopback and private networks, so a load balancer works out of the
+   * box and a client on the internet cannot pick the address its rate limits are counted under.
+   */
+  trustProxy?: FastifyServerOptions["trustProxy"];
   /** Log destination (default stdout); tests capture logs with it. */
   logStream?: DestinationStream;
 }
@@ -57,6 +63,8 @@ export interface ApiServer {
   deps: ApiDeps;
   webhooks: WebhookProcessor;
 }
+
+export const DEFAULT_TRUSTED_PROXIES = "loopback, linklocal, uniquelocal";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_WEB_DIST = path.resolve(here, "../../web/dist");
@@ -75,15 +83,28 @@ function cookieJarFor(request: FastifyRequest, reply: FastifyReply, secure: bool
 
 /**
  * CSRF: cookies are SameSite=Lax and tRPC mutations are JSON POSTs; on top of that a state-changing
- * request that carries an Origin header must come from our own origin.
+ * request authenticated by the session cookie must name our own origin in Origin (or, from
+ * browsers that omit it, Referer). Browsers always send one of them; a request with neither is not
+ * from our web app. Bearer-token calls carry no ambient credentials and are not concerned.
  */
-function isForeignOrigin(request: FastifyRequest, appUrl?: string): boolean {
+function isCrossSiteRequest(request: FastifyRequest, appUrl?: string): boolean {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return false;
-  const origin = request.headers.origin;
-  if (!origin || !request.headers.cookie) return false;
+  if (bearerTokenOf(request.headers.authorization)) return false;
+  if (!cookieValue(request.headers.cookie, SESSION_COOKIE)) return false;
+  const source = request.headers.origin ?? originOf(request.headers.referer);
+  if (!source) return true;
   const allowed = new Set([`http://${request.headers.host}`, `https://${request.headers.host}`]);
   if (appUrl) allowed.add(new URL(appUrl).origin);
-  return !allowed.has(origin);
+  return !allowed.has(source);
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "null";
+  }
 }
 
 export async function buildServer(options: ServerOptions): Promise<ApiServer> {
@@ -91,7 +112,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
   const app = Fastify({
     // Request bodies are never logged (tRPC inputs such as settings.setTelnyxKeys carry secrets).
     logger: { level: options.logLevel ?? "info", redact: ["req.headers.authorization", "req.headers.cookie"], ...(options.logStream ? { stream: options.logStream } : {}) },
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? DEFAULT_TRUSTED_PROXIES,
     bodyLimit: 1_048_576,
   });
 
@@ -135,7 +156,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
   await deps.telnyx.refresh();
 
   app.addHook("onRequest", async (request, reply) => {
-    if (isForeignOrigin(request, options.appUrl)) {
+    if (isCrossSiteRequest(request, options.appUrl)) {
       return reply.code(403).send({ error: { code: "FORBIDDEN", message: "Cross-site request refused." } });
     }
   });

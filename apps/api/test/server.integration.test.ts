@@ -109,7 +109,7 @@ describe("HTTP server", () => {
     const cookie = await login();
     const { socket } = await openSocket({ cookie });
     const disconnected = new Promise((resolve) => socket.on("disconnect", resolve));
-    await fetch(`${url}/trpc/auth.logout`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: "{}" });
+    await fetch(`${url}/trpc/auth.logout`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: url }, body: "{}" });
     await disconnected;
     expect(socket.connected).toBe(false);
   });
