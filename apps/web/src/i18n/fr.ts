@@ -1,18 +1,18 @@
-import { auditStrings } from "../pages/audit/strings";
-import { connectionsStrings } from "../pages/connections/strings";
-import { numbersStrings } from "../pages/numbers/strings";
-import { settingsStrings } from "../pages/settings/strings";
-import { apiTokensStrings } from "../pages/settings/api-tokens/strings";
-import { callsStrings } from "../pages/calls/strings";
-import { leadsStrings } from "../pages/leads/strings";
-import { messagesStrings } from "../pages/messages/strings";
-import { loginStrings } from "../pages/login/strings";
-import { placeholderStrings } from "../pages/placeholder/strings";
-import { analyticsStrings } from "../pages/analytics/strings";
-import { dashboardStrings } from "../pages/dashboard/strings";
-import { reportsStrings } from "../pages/reports/strings";
-import { wallboardStrings } from "../pages/wallboard/strings";
-import { profileStrings } from "../layout/profile-strings";
+import { auditStringsFr } from "../pages/audit/strings-fr";
+import { connectionsStringsFr } from "../pages/connections/strings-fr";
+import { numbersStringsFr } from "../pages/numbers/strings-fr";
+import { settingsStringsFr } from "../pages/settings/strings-fr";
+import { apiTokensStringsFr } from "../pages/settings/api-tokens/strings-fr";
+import { callsStringsFr } from "../pages/calls/strings-fr";
+import { leadsStringsFr } from "../pages/leads/strings-fr";
+import { messagesStringsFr } from "../pages/messages/strings-fr";
+import { loginStringsFr } from "../pages/login/strings-fr";
+import { placeholderStringsFr } from "../pages/placeholder/strings-fr";
+import { analyticsStringsFr } from "../pages/analytics/strings-fr";
+import { dashboardStringsFr } from "../pages/dashboard/strings-fr";
+import { reportsStringsFr } from "../pages/reports/strings-fr";
+import { wallboardStringsFr } from "../pages/wallboard/strings-fr";
+import { profileStringsFr } from "../layout/profile-strings-fr";
 import type { AppMessages } from "./en";
 import type { Messages } from "./messages";
 
@@ -86,18 +86,18 @@ export const fr: Messages<AppMessages> = {
   },
   session: { loadFailed: "Impossible de charger votre session." },
   notFound: { title: "Page introuvable", description: "Cette adresse ne correspond à aucune page.", back: "Retour au tableau de bord" },
-  profile: profileStrings.fr,
-  login: loginStrings.fr,
-  leads: leadsStrings.fr,
-  calls: callsStrings.fr, messages: messagesStrings.fr,
-  pages: placeholderStrings.fr,
-  numbers: numbersStrings.fr,
-  connections: connectionsStrings.fr,
-  settings: settingsStrings.fr,
-  apiTokens: apiTokensStrings.fr,
-  audit: auditStrings.fr,
-  dashboard: dashboardStrings.fr,
-  analytics: analyticsStrings.fr,
-  wallboard: wallboardStrings.fr,
-  reports: reportsStrings.fr,
+  profile: profileStringsFr,
+  login: loginStringsFr,
+  leads: leadsStringsFr,
+  calls: callsStringsFr, messages: messagesStringsFr,
+  pages: placeholderStringsFr,
+  numbers: numbersStringsFr,
+  connections: connectionsStringsFr,
+  settings: settingsStringsFr,
+  apiTokens: apiTokensStringsFr,
+  audit: auditStringsFr,
+  dashboard: dashboardStringsFr,
+  analytics: analyticsStringsFr,
+  wallboard: wallboardStringsFr,
+  reports: reportsStringsFr,
 };

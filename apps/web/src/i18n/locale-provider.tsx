@@ -1,10 +1,7 @@
 import type { ReactNode } from "react";
 import { ConfigProvider } from "antd";
-import enUS from "antd/locale/en_US";
-import frFR from "antd/locale/fr_FR";
+import { getAntdLocale } from "./setup";
 import { useLanguage } from "./use-language";
-
-const ANTD_LOCALES = { en: enUS, fr: frFR } as const;
 
 const THEME = { token: { colorPrimary: "#00a37a", borderRadius: 8 } };
 
@@ -12,7 +9,7 @@ const THEME = { token: { colorPrimary: "#00a37a", borderRadius: 8 } };
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [language] = useLanguage();
   return (
-    <ConfigProvider locale={ANTD_LOCALES[language]} theme={THEME}>
+    <ConfigProvider locale={getAntdLocale(language)} theme={THEME}>
       {children}
     </ConfigProvider>
   );

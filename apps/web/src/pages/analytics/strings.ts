@@ -1,6 +1,4 @@
-import type { Messages } from "../../i18n/messages";
-
-const en = {
+export const analyticsStrings = {
   title: "Analytics",
   subtitle: "Calls, SMS and spend over time.",
   subtitleAgent: "Your calls, SMS and spend over time.",
@@ -54,60 +52,3 @@ const en = {
     total: "Total",
   },
 };
-
-const fr: Messages<typeof en> = {
-  title: "Analyses",
-  subtitle: "Appels, SMS et dépenses dans le temps.",
-  subtitleAgent: "Vos appels, SMS et dépenses dans le temps.",
-  range: "Période",
-  granularity: { day: "Par jour", month: "Par mois" },
-  agent: "Agent",
-  allAgents: "Tous les agents",
-  loadFailed: "Impossible de charger les analyses.",
-  downloadCsv: "Télécharger le CSV",
-  csv: { "calls-per-period": "CSV appels", "sms-per-period": "CSV SMS", "cost-per-period": "CSV coûts", calls: "CSV liste d’appels", "per-agent": "Télécharger le CSV", "per-number": "Télécharger le CSV" },
-  noData: "Aucune donnée sur cette période.",
-  charts: {
-    callVolume: "Volume d’appels",
-    avgDuration: "Durée moyenne des appels",
-    successRate: "Taux de réussite des appels",
-    smsVolume: "Volume de SMS",
-    deliveryRate: "Taux de remise des SMS",
-    cost: "Coût par période",
-    quality: "Qualité des appels (MOS)",
-  },
-  series: {
-    inbound: "Entrants",
-    outbound: "Sortants",
-    answered: "Répondus",
-    missed: "Manqués",
-    avgDuration: "Durée moyenne",
-    successRate: "Taux de réussite",
-    sent: "Envoyés",
-    received: "Reçus",
-    delivered: "Remis",
-    failed: "Échoués",
-    deliveryRate: "Taux de remise",
-    calls: "Appels",
-    sms: "SMS",
-    numbers: "Numéros",
-    mos: "MOS moyen",
-  },
-  tables: { perAgent: "Par agent", perNumber: "Par numéro", perPeriod: "Par période" },
-  columns: {
-    period: "Période",
-    agent: "Agent",
-    number: "Numéro",
-    calls: "Appels",
-    answered: "Répondus",
-    minutes: "Minutes",
-    sms: "SMS",
-    cost: "Coût",
-    smsCost: "Coût SMS",
-    callsCost: "Coût appels",
-    numbersCost: "Coût numéros",
-    total: "Total",
-  },
-};
-
-export const analyticsStrings = { en, fr };

@@ -1,6 +1,4 @@
-import type { Messages } from "../../i18n/messages";
-
-const en = {
+export const connectionsStrings = {
   title: "Connections",
   subtitle: "The Telnyx voice applications and messaging profiles that send events to this CRM.",
   readOnly: "Only an admin can create, fix or change connections.",
@@ -59,65 +57,3 @@ const en = {
     failed: "Sync failed: {{message}}",
   },
 };
-
-const fr: Messages<typeof en> = {
-  title: "Connexions",
-  subtitle: "Les applications vocales et profils de messagerie Telnyx qui envoient leurs événements à ce CRM.",
-  readOnly: "Seul un administrateur peut créer, corriger ou modifier les connexions.",
-  applications: { title: "Applications vocales", create: "Nouvelle application", empty: "Aucune application vocale. Les appels ne peuvent pas arriver dans le CRM sans elle." },
-  profiles: { title: "Profils de messagerie", create: "Nouveau profil", empty: "Aucun profil de messagerie. Les SMS ne peuvent pas arriver dans le CRM sans lui." },
-  kinds: { CALL_CONTROL_APPLICATION: "Application vocale", MESSAGING_PROFILE: "Profil de messagerie" },
-  telnyxId: "Identifiant Telnyx",
-  webhookUrl: "URL de webhook",
-  failoverUrl: "URL de secours",
-  notSet: "non définie",
-  isDefault: "Par défaut",
-  inactive: "Inactive",
-  active: "Active",
-  callCost: "Coût des appels dans les webhooks",
-  check: {
-    ok: "Webhooks OK",
-    mismatch: "À corriger",
-    unknown: "Non vérifié",
-    problemsTitle: "Telnyx n’est pas configuré comme ce CRM l’attend :",
-    unknownHelp: "Impossible d’interroger Telnyx sur cet élément ; il a peut-être été supprimé chez Telnyx.",
-  },
-  expected: "URL de webhook attendues : appels {{calls}}, messages {{messages}}.",
-  fix: "Corriger",
-  fixed: "« {{name}} » envoie maintenant ses événements à ce CRM.",
-  stillMismatch: "Ce qui pouvait l’être a été corrigé ; des problèmes subsistent.",
-  renamed: "Nom enregistré",
-  activated: "« {{name}} » est active",
-  deactivated: "« {{name}} » est inactive",
-  create: {
-    applicationTitle: "Nouvelle application vocale",
-    profileTitle: "Nouveau profil de messagerie",
-    name: "Nom",
-    namePlaceholder: "ex. Voix CRM",
-    help: "Créé chez Telnyx avec les URL de webhook de ce CRM déjà renseignées.",
-    submit: "Créer",
-    created: "« {{name}} » créé chez Telnyx",
-  },
-  sync: {
-    title: "Synchronisation avec Telnyx",
-    description: "Lit les numéros, applications et profils chez Telnyx et enregistre chaque différence. Elle s’exécute aussi toutes les heures.",
-    now: "Synchroniser",
-    started: "Synchronisation lancée",
-    running: "Synchronisation…",
-    lastRuns: "Dernières exécutions",
-    noRuns: "Aucune synchronisation pour l’instant.",
-    columns: { startedAt: "Début", trigger: "Déclenchement", status: "Résultat", duration: "Durée", counts: "Totaux", changes: "Changements" },
-    triggers: { manual: "Manuel", hourly: "Horaire" },
-    status: { RUNNING: "En cours", SUCCEEDED: "Réussie", FAILED: "Échec" },
-    changesCount: "{{count}} changements",
-    noChanges: "Aucun changement",
-    errorsCount: "{{count}} erreurs",
-    changesTitle: "Changements détectés",
-    errorsTitle: "Erreurs",
-    seconds: "{{count}} s",
-    finished: "Synchronisation terminée",
-    failed: "Échec de la synchronisation : {{message}}",
-  },
-};
-
-export const connectionsStrings = { en, fr };

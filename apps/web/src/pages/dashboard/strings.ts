@@ -1,6 +1,4 @@
-import type { Messages } from "../../i18n/messages";
-
-const en = {
+export const dashboardStrings = {
   title: "Dashboard",
   subtitle: "Today’s activity at a glance, updated live.",
   subtitleAgent: "Your activity today, updated live.",
@@ -33,39 +31,3 @@ const en = {
     changeFailed: "Your status could not be changed.",
   },
 };
-
-const fr: Messages<typeof en> = {
-  title: "Tableau de bord",
-  subtitle: "L’activité du jour en un coup d’œil, en direct.",
-  subtitleAgent: "Votre activité du jour, en direct.",
-  asOf: "Chiffres dans le fuseau {{timeZone}}",
-  loadFailed: "Impossible de charger les chiffres.",
-  emptyTitle: "Aucune activité aujourd’hui",
-  emptyDescription: "Les appels et SMS seront comptés ici dès qu’ils ont lieu.",
-  callsToday: "Appels aujourd’hui",
-  smsSentToday: "SMS envoyés aujourd’hui",
-  activeNumbers: "Numéros actifs",
-  costThisMonth: "Coût ce mois-ci",
-  costSplit: "Appels {{calls}} · SMS {{sms}} · Numéros {{numbers}}",
-  successRate: "Taux de réussite des appels",
-  successRateHint: "Appels répondus parmi les appels terminés aujourd’hui",
-  minutesToday: "Minutes aujourd’hui",
-  minutesThisMonth: "{{minutes}} min ce mois-ci",
-  openAnalytics: "Ouvrir les analyses",
-  reports: "Rapports imprimables",
-  monthlyCostReport: "Rapport mensuel des coûts",
-  dailyActivityReport: "Rapport d’activité quotidien",
-  agentStatus: {
-    label: "Votre statut",
-    AVAILABLE: "Disponible",
-    AWAY: "Absent",
-    ON_CALL: "En appel",
-    OFFLINE: "Hors ligne",
-    unknown: "Choisir votre statut",
-    since: "depuis {{duration}}",
-    onCallHint: "Défini automatiquement pendant un appel.",
-    changeFailed: "Votre statut n’a pas pu être modifié.",
-  },
-};
-
-export const dashboardStrings = { en, fr };

@@ -1,6 +1,4 @@
-import type { Messages } from "../../i18n/messages";
-
-const en = {
+export const reportsStrings = {
   print: "Print",
   back: "Back",
   generatedAt: "Generated {{time}} · {{organization}}",
@@ -34,40 +32,3 @@ const en = {
   },
   columns: { time: "Time", direction: "Direction", status: "Status", agent: "Agent", counterpart: "Number", duration: "Duration", cost: "Cost" },
 };
-
-const fr: Messages<typeof en> = {
-  print: "Imprimer",
-  back: "Retour",
-  generatedAt: "Généré le {{time}} · {{organization}}",
-  loadFailed: "Impossible de charger le rapport.",
-  monthlyCost: {
-    title: "Rapport mensuel des coûts",
-    month: "Mois",
-    summary: "Total du mois",
-    perDay: "Coût par jour",
-  },
-  dailyActivity: {
-    title: "Rapport d’activité quotidien",
-    day: "Jour",
-    calls: "Appels",
-    sms: "SMS",
-    callsList: "Appels du jour",
-    truncated: "Seuls les {{count}} derniers appels sont listés ; téléchargez le CSV pour les avoir tous.",
-  },
-  figures: {
-    inbound: "Entrants",
-    outbound: "Sortants",
-    answered: "Répondus",
-    missed: "Manqués",
-    minutes: "Minutes",
-    successRate: "Taux de réussite",
-    sent: "Envoyés",
-    received: "Reçus",
-    delivered: "Remis",
-    failed: "Échoués",
-    deliveryRate: "Taux de remise",
-  },
-  columns: { time: "Heure", direction: "Sens", status: "État", agent: "Agent", counterpart: "Numéro", duration: "Durée", cost: "Coût" },
-};
-
-export const reportsStrings = { en, fr };

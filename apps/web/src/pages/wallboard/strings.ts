@@ -1,6 +1,4 @@
-import type { Messages } from "../../i18n/messages";
-
-const en = {
+export const wallboardStrings = {
   title: "Wallboard",
   kioskBadge: "Kiosk",
   exit: "Back to the app",
@@ -60,66 +58,3 @@ const en = {
     none: "No kiosk links yet.",
   },
 };
-
-const fr: Messages<typeof en> = {
-  title: "Mur de supervision",
-  kioskBadge: "Kiosque",
-  exit: "Retour à l’application",
-  settings: "Réglages",
-  forbidden: "Seuls les superviseurs et administrateurs peuvent ouvrir le mur de supervision.",
-  loadFailed: "Le mur de supervision ne peut pas charger ses données.",
-  kioskInvalid: "Ce lien kiosque n’est plus valide. Demandez-en un nouveau à un superviseur.",
-  updatedAt: "Mis à jour à {{time}}",
-  counters: {
-    calls: "Appels du jour",
-    answered: "Répondus",
-    missed: "Manqués",
-    sms: "SMS du jour",
-    cost: "Coût du jour",
-    sla: "SLA de réponse",
-    slaDetail: "{{within}} sur {{answered}} répondus en moins de {{seconds}} s",
-    longestWait: "Attente la plus longue",
-    noWait: "Personne en attente",
-    deliveryRate: "Remise des SMS",
-    deliveryDetail: "{{delivered}} sur {{sent}} remis",
-  },
-  activeCalls: "Appels en cours",
-  noActiveCalls: "Aucun appel en cours",
-  agents: "Agents",
-  noAgents: "Aucun agent pour l’instant",
-  direction: { INBOUND: "Entrant", OUTBOUND: "Sortant" },
-  noAgent: "Non attribué",
-  agentStatus: { AVAILABLE: "Disponible", ON_CALL: "En appel", AWAY: "Absent", OFFLINE: "Hors ligne" },
-  supervise: {
-    monitor: "Écouter",
-    whisper: "Chuchoter",
-    barge: "Intervenir",
-    stop: "Arrêter",
-    role: { monitor: "En écoute", whisper: "Chuchote à l’agent", barge: "Dans l’appel" },
-    failed: "Impossible de rejoindre l’appel.",
-  },
-  settingsDrawer: {
-    title: "Réglages du mur",
-    sla: "Seuil du SLA de réponse",
-    slaHelp: "Les appels entrants répondus en moins de ce nombre de secondes respectent le SLA.",
-    seconds: "secondes",
-    save: "Enregistrer",
-    saved: "Seuil du SLA enregistré.",
-    kioskTitle: "Liens kiosque",
-    kioskHelp: "Un lien kiosque affiche ce mur sur un écran sans connexion. Toute personne ayant le lien peut le voir jusqu’à sa révocation.",
-    kioskName: "Nom de l’écran",
-    kioskNamePlaceholder: "Écran de l’open space",
-    create: "Créer le lien",
-    createdTitle: "Copiez ce lien maintenant : il ne sera plus affiché.",
-    copy: "Copier",
-    copied: "Lien copié.",
-    revoke: "Révoquer",
-    revokeConfirm: "Révoquer ce lien ? L’écran qui l’utilise se vide aussitôt.",
-    revoked: "Révoqué",
-    neverUsed: "Jamais utilisé",
-    lastUsed: "Utilisé le {{time}}",
-    none: "Aucun lien kiosque pour l’instant.",
-  },
-};
-
-export const wallboardStrings = { en, fr };

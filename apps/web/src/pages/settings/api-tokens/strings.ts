@@ -1,6 +1,4 @@
-import type { Messages } from "../../../i18n/messages";
-
-const en = {
+export const apiTokensStrings = {
   title: "API tokens",
   description: "Tokens let internal tools and scripts use the API (typed client, REST, live events) as `Authorization: Bearer <token>`. A token acts with its own role; revoke it to cut access at once.",
   docsLink: "REST API reference",
@@ -29,35 +27,3 @@ const en = {
     done: "I have copied it",
   },
 };
-
-const fr: Messages<typeof en> = {
-  title: "Jetons d’API",
-  description: "Les jetons permettent aux outils internes et aux scripts d’utiliser l’API (client typé, REST, événements en direct) avec `Authorization: Bearer <jeton>`. Un jeton agit avec son propre rôle ; révoquez-le pour couper l’accès immédiatement.",
-  docsLink: "Référence de l’API REST",
-  create: "Nouveau jeton",
-  empty: "Aucun jeton d’API pour l’instant.",
-  columns: { name: "Nom", prefix: "Jeton", role: "Rôle", createdBy: "Créé par", lastUsedAt: "Dernière utilisation", expiresAt: "Expire le", status: "État", actions: "" },
-  never: "Jamais",
-  noExpiry: "Sans expiration",
-  status: { active: "Actif", revoked: "Révoqué", expired: "Expiré" },
-  revoke: "Révoquer",
-  revokeConfirm: { title: "Révoquer « {{name}} » ?", description: "Les outils qui utilisent ce jeton cessent de fonctionner immédiatement, connexions en direct comprises.", ok: "Révoquer" },
-  revoked: "Jeton révoqué",
-  form: {
-    title: "Nouveau jeton d’API",
-    name: "Nom",
-    namePlaceholder: "Suivi des appels en direct",
-    role: "Rôle",
-    roleHelp: "Ce que le jeton peut faire. Il ne peut pas avoir plus de droits que vous.",
-    expiresAt: "Expire le",
-    expiresHelp: "Laissez vide pour un jeton sans expiration.",
-    submit: "Créer le jeton",
-  },
-  created: {
-    title: "Copiez votre jeton maintenant",
-    description: "C’est la seule fois où le jeton est affiché. Rangez-le dans les secrets de votre outil (par exemple CRM_TOKEN).",
-    done: "Je l’ai copié",
-  },
-};
-
-export const apiTokensStrings = { en, fr };

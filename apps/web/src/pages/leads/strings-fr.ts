@@ -1,0 +1,45 @@
+import type { Messages } from "../../i18n/messages";
+import type { leadsStrings } from "./strings";
+
+export const leadsStringsFr: Messages<typeof leadsStrings> = {
+  title: "Prospects",
+  subtitle: "Les personnes que votre équipe appelle et contacte par SMS.",
+  searchPlaceholder: "Rechercher par nom, société, e-mail ou téléphone",
+  create: "Nouveau prospect",
+  total: "{{count}} au total",
+  showing: "{{shown}} affichés sur {{total}}",
+  loadMore: "Afficher plus",
+  columns: { name: "Nom", company: "Société", email: "E-mail", phoneNumber: "Téléphone", createdAt: "Créé le", actions: "Actions", costThisMonth: "Coût ce mois-ci" },
+  costDetail: "Appels {{calls}} ({{callCount}}) · SMS {{sms}} ({{smsCount}})",
+  empty: {
+    title: "Aucun prospect pour l’instant",
+    description:
+      "Les prospects que vous créez apparaissent ici, prêts à être appelés ou contactés par SMS. Commencez par vos contacts les plus fréquents.",
+  },
+  noMatch: { title: "Aucun prospect ne correspond à « {{search}} »", description: "Essayez un autre nom, une société, un e-mail ou un numéro." },
+  form: {
+    createTitle: "Nouveau prospect",
+    editTitle: "Modifier le prospect",
+    firstName: "Prénom",
+    lastName: "Nom",
+    company: "Société",
+    email: "E-mail",
+    phoneNumber: "Numéro de téléphone",
+    phoneHelp: "Les numéros sans + sont lus comme des numéros {{country}}.",
+    phoneValid: "Numéro valide",
+    phoneInvalid: "Numéro de téléphone pas encore valide",
+    notes: "Notes",
+    submitCreate: "Créer le prospect",
+    submitEdit: "Enregistrer",
+  },
+  countries: { FR: "français", US: "américains" },
+  edit: "Modifier",
+  call: "Appeler",
+  sms: "Envoyer un SMS",
+  thread: "Conversation",
+  delete: "Supprimer",
+  deleteConfirm: { title: "Supprimer {{name}} ?", description: "Le prospect est supprimé pour toute l’équipe.", ok: "Supprimer" },
+  created: "Prospect créé",
+  updated: "Modifications enregistrées",
+  deleted: "Prospect supprimé",
+};

@@ -1,0 +1,55 @@
+import type { Messages } from "../../i18n/messages";
+import type { messagesStrings } from "./strings";
+
+export const messagesStringsFr: Messages<typeof messagesStrings> = {
+  title: "Messages",
+  subtitle: "Conversations SMS avec vos prospects, avec le statut de remise et les réponses en direct.",
+  sendSms: "Envoyer un SMS",
+  searchPlaceholder: "Rechercher par nom de prospect ou numéro",
+  loadMore: "Afficher plus",
+  olderMessages: "Afficher les messages précédents",
+  segments: "{{count}} SMS · {{used}}/{{capacity}} · {{encoding}}",
+  status: {
+    QUEUED: "En file",
+    SENDING: "Envoi",
+    SENT: "Envoyé",
+    DELIVERED: "Remis",
+    DELIVERY_FAILED: "Échec",
+    SENDING_FAILED: "Non envoyé",
+    DELIVERY_UNCONFIRMED: "Non confirmé",
+    EXPIRED: "Expiré",
+    RECEIVED: "Reçu",
+  },
+  carrierError: "Erreur opérateur {{code}} : {{title}}",
+  threads: {
+    title: "Conversations",
+    empty: "Aucune conversation pour l’instant. Envoyez un SMS à un prospect pour en commencer une.",
+    noMatch: "Aucune conversation ne correspond à « {{search}} ».",
+    messageCount: "{{count}} messages",
+  },
+  thread: {
+    pick: "Choisissez une conversation",
+    pickDescription: "Choisissez une conversation à gauche, ou envoyez un SMS pour en commencer une.",
+    empty: "Aucun message avec ce contact. Écrivez le premier ci-dessous.",
+    openLead: "Ouvrir le prospect",
+    optedOut: "Ce numéro a répondu STOP et refuse les SMS. Il doit envoyer START pour en recevoir à nouveau.",
+    placeholder: "Écrire un message…",
+    send: "Envoyer",
+    from: "Depuis",
+    you: "Vous",
+  },
+  send: {
+    title: "Envoyer un SMS",
+    from: "Envoyer depuis",
+    fromPlaceholder: "Choisissez un de vos numéros",
+    noNumbers: "Aucun numéro SMS ne vous est attribué. Demandez-en un à un administrateur.",
+    to: "Destinataire",
+    text: "Message",
+    submit: "Envoyer",
+    sent: "Message en file pour {{number}}",
+  },
+  inbound: {
+    title: "Nouveau SMS de {{sender}}",
+    open: "Ouvrir la conversation",
+  },
+};
