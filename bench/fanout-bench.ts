@@ -3,7 +3,7 @@
  * modest rate (so it measures fan-out, not the processor's throughput), and the API process's
  * memory (RSS from /proc/<pid>/status) idle, with every client connected, and during the broadcasts.
  */
-import { readFileSync } from "node:fs";
+import { readCpuSeconds, readRssMb } from "./proc-stats";
 import { latencyFigures, startSocketSwarm } from "./socket-swarm";
 import { postWebhooksAtRate } from "./webhook-bench";
 
@@ -29,21 +29,16 @@ export interface FanOutResult {
   oneClientP99Ms: number;
   /** The longest first → last socket gap of one broadcast. */
   spreadMaxMs: number;
+  /** API process CPU time from the first broadcast until the last reception; the same for the one-client run. */
+  apiCpuSeconds: number;
+  oneClientApiCpuSeconds: number;
+  /** (apiCpuSeconds − oneClientApiCpuSeconds) per extra socket delivery: the fan-out's own CPU cost. */
+  apiCpuMicrosPerDelivery: number;
   rssIdleMb: number;
   rssConnectedMb: number;
   rssPeakMb: number;
   swarmWorkers: number;
   swarmCpuSeconds: number;
-}
-
-/** Resident memory of a process in MB (Linux), NaN elsewhere. */
-export function readRssMb(pid: number): number {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Number(kb) / 1024 : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 async function readConnectedClients(url: string): Promise<number> {
@@ -64,13 +59,15 @@ function samplePeakRss(pid: number, everyMs: number): () => number {
 }
 
 /** The same broadcasts with a single client: what processing costs without fan-out. */
-async function benchOneClient(api: { url: string; privateKeyPem: string; apiToken: string }, options: { rate: number; seconds: number }) {
+async function benchOneClient(api: { url: string; pid: number; privateKeyPem: string; apiToken: string }, options: { rate: number; seconds: number }) {
   const prefix = "fanout-one ";
   const swarm = await startSocketSwarm({ url: api.url, token: api.apiToken, clients: 1, workers: 1, event: "message:created", keyPrefix: prefix });
   try {
+    const cpuBefore = readCpuSeconds(api.pid);
     const sentAt = await postWebhooksAtRate(api.url, api.privateKeyPem, { prefix, rate: options.rate, total: Math.round(options.rate * options.seconds) });
     await swarm.waitForReceptions(sentAt.size, 30_000);
-    return latencyFigures(await swarm.collect(sentAt), sentAt);
+    const apiCpuSeconds = readCpuSeconds(api.pid) - cpuBefore;
+    return { ...latencyFigures(await swarm.collect(sentAt), sentAt), apiCpuSeconds };
   } finally {
     await swarm.close();
   }
@@ -92,11 +89,13 @@ export async function benchFanOut(
     const rssConnectedMb = readRssMb(api.pid);
     const serverClients = await readConnectedClients(api.url);
     const stopSampling = samplePeakRss(api.pid, 100);
+    const cpuBefore = readCpuSeconds(api.pid);
     const broadcasts = Math.round(options.rate * options.seconds);
     const sentAt = await postWebhooksAtRate(api.url, api.privateKeyPem, { prefix, rate: options.rate, total: broadcasts });
     const expected = broadcasts * swarm.connected;
     await swarm.waitForReceptions(expected, 30_000);
     const rssPeakMb = stopSampling();
+    const apiCpuSeconds = readCpuSeconds(api.pid) - cpuBefore;
     const received = swarm.received();
     const figures = latencyFigures(await swarm.collect(sentAt), sentAt);
     const swarmCpuMs = await swarm.close();
@@ -112,6 +111,10 @@ export async function benchFanOut(
       ...figures,
       oneClientP50Ms: oneClient.p50Ms,
       oneClientP99Ms: oneClient.p99Ms,
+      apiCpuSeconds,
+      oneClientApiCpuSeconds: oneClient.apiCpuSeconds,
+      // What the fan-out adds over processing the same webhooks for one client, per socket delivery.
+      apiCpuMicrosPerDelivery: ((apiCpuSeconds - oneClient.apiCpuSeconds) * 1e6) / Math.max(received - broadcasts, 1),
       rssIdleMb,
       rssConnectedMb,
       rssPeakMb,

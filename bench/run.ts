@@ -72,7 +72,7 @@ async function benchBackend(backend: "postgres" | "pglite"): Promise<BackendResu
     }
     if (SECTIONS.has("live")) {
       console.log(`[${backend}] live latency: ${LIVE.clients} sockets in ${LIVE.workers} processes, ${LIVE.rate} events/s for ${LIVE.seconds} s`);
-      result.live = await benchLiveLatency(api.url, api.privateKeyPem, api.apiToken, LIVE);
+      result.live = await benchLiveLatency(api, LIVE);
     }
     return result;
   } finally {

@@ -4,6 +4,7 @@
  */
 import { createPrivateKey, randomUUID, sign } from "node:crypto";
 import { runClosedLoop, type LoadResult, type PreparedRequest } from "./load";
+import { readCpuSeconds } from "./proc-stats";
 import { latencyFigures, nowMs, startSocketSwarm } from "./socket-swarm";
 
 const DEMO_NUMBER = "+13125550100";
@@ -86,6 +87,8 @@ export interface LatencyResult {
   /** Latency to the first socket that got each event. */
   firstP50Ms: number;
   firstP99Ms: number;
+  /** API process CPU time from the first webhook until the last reception (or the timeout). */
+  apiCpuSeconds: number;
   swarmWorkers: number;
   /** CPU time the swarm's processes spent, over the whole section. */
   swarmCpuSeconds: number;
@@ -115,18 +118,19 @@ export async function postWebhooksAtRate(url: string, privateKeyPem: string, opt
 
 /** `clients` sockets (in a swarm of worker processes); events posted at `rate`/s; latency = POST sent → event on each socket. */
 export async function benchLiveLatency(
-  url: string,
-  privateKeyPem: string,
-  token: string,
+  api: { url: string; pid: number; privateKeyPem: string; apiToken: string },
   options: { clients: number; rate: number; seconds: number; workers: number },
 ): Promise<LatencyResult> {
+  const { url, privateKeyPem } = api;
   const prefix = "live ";
-  const swarm = await startSocketSwarm({ url, token, clients: options.clients, workers: options.workers, event: "message:created", keyPrefix: prefix });
+  const swarm = await startSocketSwarm({ url, token: api.apiToken, clients: options.clients, workers: options.workers, event: "message:created", keyPrefix: prefix });
   try {
     const total = Math.round(options.rate * options.seconds);
+    const cpuBefore = readCpuSeconds(api.pid);
     const sentAt = await postWebhooksAtRate(url, privateKeyPem, { prefix, rate: options.rate, total });
     const expected = total * swarm.connected;
-    await swarm.waitForReceptions(expected, 15_000);
+    await swarm.waitForReceptions(expected, 30_000);
+    const apiCpuSeconds = readCpuSeconds(api.pid) - cpuBefore;
     const received = swarm.received();
     const figures = latencyFigures(await swarm.collect(sentAt), sentAt);
     const swarmCpuMs = await swarm.close();
@@ -141,6 +145,7 @@ export async function benchLiveLatency(
       p99Ms: figures.p99Ms,
       firstP50Ms: figures.firstP50Ms,
       firstP99Ms: figures.firstP99Ms,
+      apiCpuSeconds,
       swarmWorkers: options.workers,
       swarmCpuSeconds: swarmCpuMs / 1000,
     };
