@@ -14,6 +14,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import type { Db } from "@app/db/open-db";
 import type { Redis } from "ioredis";
 import { createLoginLimiter } from "./auth/login-limiter";
+import { redactUrl } from "./logging/redact-url";
 import { bearerTokenOf, cookieValue, resolveCaller, SESSION_COOKIE } from "./auth/sessions";
 import { createRealtime, type Realtime } from "./realtime/realtime";
 import { createUnconfiguredAccess, withOrganizationKeys, type TelnyxAccess } from "./telnyx/telnyx-access";
@@ -111,7 +112,20 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
   const secureCookies = options.appUrl?.startsWith("https://") ?? false;
   const app = Fastify({
     // Request bodies are never logged (tRPC inputs such as settings.setTelnyxKeys carry secrets).
-    logger: { level: options.logLevel ?? "info", redact: ["req.headers.authorization", "req.headers.cookie"], ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: {
+      level: options.logLevel ?? "info",
+      redact: ["req.headers.authorization", "req.headers.cookie", 'req.headers["x-kiosk-token"]'],
+      serializers: {
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: redactUrl(request.url),
+          host: request.host,
+          remoteAddress: request.ip,
+          remotePort: request.socket?.remotePort,
+        }),
+      },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     trustProxy: options.trustProxy ?? DEFAULT_TRUSTED_PROXIES,
     bodyLimit: 1_048_576,
   });
