@@ -44,3 +44,32 @@ export function inboundSms(options: { messageId: string; from: string; to: strin
     meta: { attempt: 1 },
   });
 }
+
+/** One Call Control webhook of an incoming call's lifecycle (call.initiated → call.answered → call.hangup). */
+export function callEvent(options: { eventType: "call.initiated" | "call.answered" | "call.hangup"; callControlId: string; from: string; to: string }): string {
+  const now = new Date().toISOString();
+  const byType = {
+    "call.initiated": { direction: "incoming", state: "parked", start_time: now },
+    "call.answered": { state: "answered", start_time: now },
+    "call.hangup": { hangup_cause: "normal_clearing", hangup_source: "caller", sip_hangup_cause: "200", end_time: now, call_quality_stats: null },
+  }[options.eventType];
+  return JSON.stringify({
+    data: {
+      record_type: "event",
+      event_type: options.eventType,
+      id: randomUUID(),
+      occurred_at: now,
+      payload: {
+        call_control_id: options.callControlId,
+        call_leg_id: `leg-${options.callControlId}`,
+        call_session_id: `session-${options.callControlId}`,
+        client_state: null,
+        connection_id: "1234",
+        from: options.from,
+        to: options.to,
+        ...byType,
+      },
+    },
+    meta: { attempt: 1 },
+  });
+}

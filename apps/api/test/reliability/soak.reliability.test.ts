@@ -1,0 +1,231 @@
+/**
+ * Soak: the real API process on PostgreSQL takes a steady stream of signed, mixed webhooks (inbound
+ * SMS and incoming-call lifecycles) at SOAK_RATE/s for SOAK_SECONDS (default 200/s for 600 s) while
+ * SOAK_CLIENTS socket.io clients (in child processes) stay connected. Nothing may fail or be lost,
+ * no socket may drop, and the API's resident memory at the end may not exceed its post-warm-up
+ * level by 10 % or more (warm-up: 60 s, or a third of a shorter run). Prints RSS samples, throughput and the backlog as it goes.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
+import { callEvent, inboundSms, sandboxSigner } from "../support/signed-events";
+import { spawnApi, type SpawnedApi } from "../support/spawn-api";
+import type { SwarmStats } from "./support/socket-swarm";
+
+const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
+const RATE = Number(process.env.SOAK_RATE ?? 200);
+const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 500);
+const SWARMS = 2;
+/** RSS is compared with its level after the warm-up (60 s; a third of a short development run). */
+const WARMUP_SECONDS = Math.min(60, Math.floor(SOAK_SECONDS / 3));
+/** After the last webhook, the backlog must be applied within this time. */
+const DRAIN_LIMIT_SECONDS = Number(process.env.SOAK_DRAIN_SECONDS ?? 120);
+const OUR_NUMBER = "+13125550100";
+const API_TOKEN = "tok_soak_0123456789abcdefghijklmnop";
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+let database: ScratchDatabase;
+let api: SpawnedApi;
+const swarms: ChildProcess[] = [];
+
+beforeAll(async () => {
+  database = await createScratchDatabase("rel_soak");
+  api = await spawnApi({ env: { DATABASE_URL: database.url, LOG_LEVEL: "error", SEED_API_TOKEN: API_TOKEN } });
+});
+afterAll(async () => {
+  for (const swarm of swarms) if (swarm.exitCode === null) swarm.kill("SIGKILL");
+  await api?.stop();
+  await database?.drop();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function rssMiB(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+  return kb / 1024;
+}
+
+function startSwarm(clients: number): Promise<ChildProcess> {
+  const child = fork(path.join(here, "support/socket-swarm.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, SWARM_URL: api.url, SWARM_TOKEN: API_TOKEN, SWARM_CLIENTS: String(clients) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  swarms.push(child);
+  return new Promise((resolve, reject) => {
+    child.once("message", (message: { type: string; message?: string }) =>
+      message.type === "ready" ? resolve(child) : reject(new Error(`socket swarm: ${message.message}`)),
+    );
+    child.once("exit", (code) => reject(new Error(`socket swarm exited with ${code}`)));
+  });
+}
+
+function askSwarm(child: ChildProcess, command: "report" | "stop"): Promise<SwarmStats> {
+  return new Promise((resolve) => {
+    child.once("message", (message: SwarmStats) => resolve(message));
+    child.send(command);
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+/** The mix: every other event is an inbound SMS; the rest start incoming calls and answer / hang up earlier ones. */
+function createEventSource(run: string) {
+  const answers: Array<{ due: number; ccid: string }> = [];
+  const hangups: Array<{ due: number; ccid: string }> = [];
+  let calls = 0;
+  let sms = 0;
+  const caller = (n: number) => `+1415555${String(1000 + (n % 8000)).padStart(4, "0")}`;
+  const smsEvent = () => {
+    sms += 1;
+    return { path: "/api/telnyx/webhooks/messages", body: inboundSms({ messageId: randomUUID(), from: caller(sms), to: OUR_NUMBER, text: `soak ${run} #${sms}` }) };
+  };
+  const callStep = (eventType: "call.initiated" | "call.answered" | "call.hangup", ccid: string) => ({
+    path: "/api/telnyx/webhooks/calls",
+    body: callEvent({ eventType, callControlId: ccid, from: caller(Number(ccid.split("-").at(-1))), to: OUR_NUMBER }),
+  });
+  return {
+    next(tick: number) {
+      if (tick % 2 === 0) return smsEvent();
+      if (hangups[0] && hangups[0].due <= tick) return callStep("call.hangup", hangups.shift()!.ccid);
+      if (answers[0] && answers[0].due <= tick) return callStep("call.answered", answers.shift()!.ccid);
+      calls += 1;
+      const ccid = `v3:soak-${run}-${calls}`;
+      // ~1 s ringing, ~2 s talking at 200 events/s.
+      answers.push({ due: tick + RATE, ccid });
+      hangups.push({ due: tick + 3 * RATE, ccid });
+      return callStep("call.initiated", ccid);
+    },
+    /** What is left of the lifecycles once the stream stops. */
+    rest() {
+      return [...answers.splice(0).map((a) => callStep("call.answered", a.ccid)), ...hangups.splice(0).map((h) => callStep("call.hangup", h.ccid))];
+    },
+    counts: () => ({ sms, calls }),
+  };
+}
+
+it(`soaks ${RATE} mixed webhooks/s for ${SOAK_SECONDS} s with ${CLIENTS} sockets: no error, nothing lost, memory flat`, async () => {
+  const perSwarm = Math.ceil(CLIENTS / SWARMS);
+  const children = await Promise.all(Array.from({ length: SWARMS }, () => startSwarm(perSwarm)));
+  const sign = sandboxSigner(api.dataDir);
+  const run = randomUUID().slice(0, 8);
+  const source = createEventSource(run);
+  const pid = api.child.pid!;
+  const statuses: Record<string, number> = {};
+  const latencies: number[] = [];
+  const eventIds: string[] = [];
+  const rss: Array<{ second: number; mib: number }> = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let answered = 0;
+
+  const pendingCount = async () =>
+    (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM "WebhookEvent" WHERE "state" = 'PENDING'`))[0]!.n;
+
+  function post(event: { path: string; body: string }): Promise<void> {
+    eventIds.push((JSON.parse(event.body) as { data: { id: string } }).data.id);
+    const t0 = performance.now();
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    return fetch(`${api.url}${event.path}`, { method: "POST", headers: sign(event.body), body: event.body, signal: AbortSignal.timeout(30_000) })
+      .then(async (response) => {
+        await response.arrayBuffer();
+        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+      })
+      .catch((error: Error) => void (statuses[error.name] = (statuses[error.name] ?? 0) + 1))
+      .finally(() => {
+        inFlight -= 1;
+        answered += 1;
+        latencies.push(performance.now() - t0);
+      });
+  }
+
+  const started = performance.now();
+  let lastAnswered = 0;
+  const sampler = setInterval(() => {
+    const second = Math.round((performance.now() - started) / 1000);
+    const mib = rssMiB(pid);
+    rss.push({ second, mib });
+    void pendingCount().then((pending) => {
+      console.log(`[soak] t=${second}s rss=${mib.toFixed(1)} MiB sent=${eventIds.length} answered/s=${((answered - lastAnswered) / 10).toFixed(0)} in-flight=${inFlight} inbox backlog=${pending}`);
+      lastAnswered = answered;
+    });
+  }, 10_000);
+
+  const outstanding = new Set<Promise<void>>();
+  const send = (event: { path: string; body: string }) => {
+    const request = post(event).finally(() => outstanding.delete(request));
+    outstanding.add(request);
+  };
+  // RSS swings with garbage collection: both ends of the comparison average several samples.
+  const warmupSamples: number[] = [];
+  const total = RATE * SOAK_SECONDS;
+  for (let tick = 0; tick < total; tick += 1) {
+    const wait = started + (tick * 1000) / RATE - performance.now();
+    if (wait > 0) await sleep(wait);
+    if (tick >= WARMUP_SECONDS * RATE && tick % RATE === 0 && warmupSamples.length < 5) warmupSamples.push(rssMiB(pid));
+    send(source.next(tick));
+  }
+  for (const event of source.rest()) send(event);
+  await Promise.all([...outstanding]);
+  const sendSeconds = (performance.now() - started) / 1000;
+  const backlogAtEnd = await pendingCount();
+
+  const drainStarted = performance.now();
+  let backlog = backlogAtEnd;
+  while (backlog > 0 && performance.now() - drainStarted < DRAIN_LIMIT_SECONDS * 1000) {
+    await sleep(500);
+    backlog = await pendingCount();
+  }
+  const drainSeconds = (performance.now() - drainStarted) / 1000;
+  clearInterval(sampler);
+  const endSamples: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    await sleep(1_000); // meanwhile the last socket emits reach the clients
+    endSamples.push(rssMiB(pid));
+  }
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const warmupRss = mean(warmupSamples);
+  const endRss = mean(endSamples);
+  const swarmStats = await Promise.all(children.map((child) => askSwarm(child, "stop")));
+
+  const { sms, calls } = source.counts();
+  latencies.sort((a, b) => a - b);
+  const received = (event: string) => swarmStats.reduce((sum, s) => sum + (s.received[event] ?? 0), 0);
+  const [stored] = await database.query<{ processed: number; total: number }>(
+    `SELECT count(*) FILTER (WHERE "state" = 'PROCESSED')::int AS processed, count(*)::int AS total FROM "WebhookEvent" WHERE "id" = ANY($1::text[])`,
+    [eventIds],
+  );
+  const [messages] = await database.query<{ n: number; distinct: number }>(
+    `SELECT count(*)::int AS n, count(DISTINCT "text")::int AS distinct FROM "TelnyxMessage" WHERE "text" LIKE $1`,
+    [`soak ${run} #%`],
+  );
+  const callRows = await database.query<{ status: string; n: number }>(
+    `SELECT "status", count(*)::int AS n FROM "TelnyxCall" WHERE "callControlId" LIKE $1 GROUP BY "status"`,
+    [`v3:soak-${run}-%`],
+  );
+  console.log(
+    [
+      `[soak] ${eventIds.length} webhooks (${sms} SMS, ${calls} calls × 3 events) in ${sendSeconds.toFixed(1)} s: offered ${RATE}/s, answered ${(eventIds.length / sendSeconds).toFixed(0)}/s, ` +
+        `statuses ${JSON.stringify(statuses)}, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max in flight ${maxInFlight}`,
+      `[soak] applied: ${((stored?.processed ?? 0) / (sendSeconds + drainSeconds)).toFixed(0)}/s on average; inbox backlog when the stream ended ${backlogAtEnd}, drained in ${drainSeconds.toFixed(1)} s (left ${backlog})`,
+      `[soak] stored ${stored?.total}/${eventIds.length}, processed ${stored?.processed}; messages ${messages?.n} (${messages?.distinct} distinct) of ${sms}; calls ${JSON.stringify(callRows)} of ${calls}`,
+      `[soak] sockets: ${swarmStats.map((s) => `${s.connected}/${s.clients} connected, ${s.disconnects} disconnects ${JSON.stringify(s.disconnectReasons)}`).join("; ")}; message:created received ${received("message:created")} of ${sms * CLIENTS}`,
+      `[soak] RSS MiB (mean of 5 samples): after ${WARMUP_SECONDS} s warm-up ${warmupRss.toFixed(1)}, at the end ${endRss.toFixed(1)} (${(((endRss - warmupRss) / warmupRss) * 100).toFixed(1)} %); samples ${rss.map((s) => `${s.second}s:${s.mib.toFixed(0)}`).join(" ")}`,
+    ].join("\n"),
+  );
+
+  expect(api.child.exitCode).toBeNull();
+  expect(statuses).toEqual({ "200": eventIds.length });
+  expect(swarmStats.map((s) => ({ connected: s.connected, disconnects: s.disconnects }))).toEqual(swarmStats.map((s) => ({ connected: s.clients, disconnects: 0 })));
+  expect(backlog).toBe(0);
+  expect(stored).toEqual({ processed: eventIds.length, total: eventIds.length });
+  expect(messages).toEqual({ n: sms, distinct: sms });
+  expect(callRows).toEqual([{ status: "ENDED", n: calls }]);
+  expect(received("message:created")).toBe(sms * perSwarm * SWARMS);
+  expect(endRss).toBeLessThan(warmupRss * 1.1);
+}, (SOAK_SECONDS + DRAIN_LIMIT_SECONDS + 300) * 1000);
