@@ -19,6 +19,7 @@ import { hashToken } from "../../src/auth/tokens";
 import { buildServer, type ApiServer } from "../../src/server";
 import { seedDemoTelnyx } from "../../src/telnyx/embedded-sandbox";
 import { createLiveAccess } from "../../src/telnyx/telnyx-access";
+import { createInboxWriter, isUnstorableRow } from "../../src/webhooks/inbox-writer";
 import { WEBHOOK_PATHS } from "../../src/webhooks/webhook-routes";
 import { FUZZ_SCALE, FUZZ_SEED, fuzzOptions, hostileString, hostileValue } from "./fuzz-support";
 
@@ -167,6 +168,29 @@ describe("webhook fuzzing", () => {
       fuzzOptions(UNSIGNED_RUNS),
     );
     expect(await storedCount()).toBe(0);
+  });
+
+  it("stores NUL and unpaired surrogates as U+FFFD instead of failing with 503", async () => {
+    const fixture = fixtures.find((f) => JSON.stringify(f).includes('"message.received"'))!;
+    const id = `nul-${Date.now()}`;
+    const text = JSON.stringify(mutate(fixture, [], id)).replace(/"text":"[^"]*"/, '"text":"a\\u0000b\\ud800c"');
+    const response = await post("/api/telnyx/webhooks/messages", text, { "content-type": "application/json", ...signWebhook(text, key.privateKey) });
+    expect(response.status).toBe(200);
+    const [row] = await db.query<{ text: string }>(`SELECT "payload"->'data'->'payload'->>'text' AS text FROM "WebhookEvent" WHERE "id" = $1`, [id]);
+    expect(row?.text).toBe("a\ufffdb\ufffdc");
+  });
+
+  it("a row the database refuses fails alone, not the rows batched with it", async () => {
+    const writer = createInboxWriter(db);
+    const row = (id: string, body: string) => ({ id, eventType: "message.received", occurredAt: new Date(), body, state: "IGNORED" as const });
+    const results = await Promise.allSettled([
+      writer.write(row(`batch-a-${Date.now()}`, "{}")),
+      writer.write(row(`batch-b-${Date.now()}`, '{"text":"\\u0000"}')),
+      writer.write(row(`batch-c-${Date.now()}`, "{}")),
+      writer.write(row(`batch-d-${Date.now()}`, "{}")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    expect(isUnstorableRow((results[1] as PromiseRejectedResult).reason)).toBe(true);
   });
 
   it("answers signed mutations of the published bodies with 2xx or 4xx, and processes or sets aside every stored one", async () => {
