@@ -90,11 +90,13 @@ process.on("message", (command: SwarmCommand) => {
       clearInterval(progress);
       for (const socket of sockets) socket.close();
       const cpu = process.cpuUsage();
-      send({ type: "closed", cpuMs: (cpu.user + cpu.system) / 1000 });
-      process.disconnect?.();
+      process.send?.({ type: "closed", cpuMs: (cpu.user + cpu.system) / 1000 } satisfies SwarmReport, () => process.disconnect?.());
       return;
     }
   }
 });
+
+// The parent went away (crashed or was killed): leave no orphaned sockets behind.
+process.on("disconnect", () => process.exit(0));
 
 await connectAll();

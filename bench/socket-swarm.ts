@@ -76,8 +76,10 @@ function startWorker(config: SwarmWorkerConfig): Worker {
 }
 
 function command(worker: Worker, message: SwarmCommand): void {
-  worker.child.send(message);
+  if (worker.child.connected) worker.child.send(message);
 }
+
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
 export async function startSocketSwarm(options: SwarmOptions): Promise<SocketSwarm> {
   const started = performance.now();
@@ -92,7 +94,10 @@ export async function startSocketSwarm(options: SwarmOptions): Promise<SocketSwa
       connectConcurrency: options.connectConcurrency ?? 25,
     }),
   );
-  const ready = await Promise.all(workers.map((w) => w.next("ready")));
+  const ready = await Promise.all(workers.map((w) => w.next("ready"))).catch((error: unknown) => {
+    for (const w of workers) if (!hasExited(w.child)) w.child.kill();
+    throw error;
+  });
   const received = () => workers.reduce((sum, w) => sum + w.received, 0);
   return {
     connected: ready.reduce((sum, r) => sum + r.connected, 0),
@@ -107,6 +112,7 @@ export async function startSocketSwarm(options: SwarmOptions): Promise<SocketSwa
       const payload = Object.fromEntries(sentAt);
       const summaries = await Promise.all(
         workers.map((w) => {
+          if (hasExited(w.child)) throw new Error(`socket swarm worker exited (${w.child.exitCode ?? w.child.signalCode}) before the summary`);
           const summary = w.next("summary");
           command(w, { type: "collect", sentAt: payload });
           return summary;
@@ -126,10 +132,11 @@ export async function startSocketSwarm(options: SwarmOptions): Promise<SocketSwa
     async close() {
       const closed = await Promise.all(
         workers.map(async (w) => {
+          if (hasExited(w.child)) return Number.NaN;
           const done = w.next("closed");
           command(w, { type: "close" });
           const report = await done.catch(() => ({ cpuMs: Number.NaN }));
-          if (w.child.exitCode === null) await new Promise((r) => w.child.once("exit", r));
+          if (!hasExited(w.child)) await new Promise((r) => w.child.once("exit", r));
           return report.cpuMs;
         }),
       );
