@@ -1,5 +1,5 @@
 import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { App, Avatar, Button, Flex, Tag, Typography } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,9 @@ import { endSession } from "../auth/session-cache";
 import { useSession } from "../auth/session-context";
 import { translateError } from "../lib/app-error";
 import { trpc } from "../lib/trpc";
-import { ProfileModal } from "./profile-modal";
+
+// The profile form (antd Form, inputs, validation) loads when the user opens it, not with every page.
+const ProfileModal = lazy(async () => ({ default: (await import("./profile-modal")).ProfileModal }));
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -28,7 +30,11 @@ export function UserMenu() {
           {user.name}
         </Typography.Text>
       </Button>
-      {isProfileOpen && <ProfileModal open onClose={() => setProfileOpen(false)} />}
+      {isProfileOpen ? (
+        <Suspense fallback={null}>
+          <ProfileModal open onClose={() => setProfileOpen(false)} />
+        </Suspense>
+      ) : null}
       <Tag data-testid="current-role" variant="filled">
         {t(`roles.${role}`)}
       </Tag>
