@@ -89,7 +89,7 @@ describe("using the new numbers right away", () => {
     await agent.fill("#login-password", "demo1234");
     await agent.click("[data-testid=login-submit]");
     await agent.waitForURL((url) => !url.pathname.startsWith("/login"));
-    const response = await agent.request.post(`${api.url}/api/telnyx/calls`, { data: { to: "+33612340005", from: bought } });
+    const response = await agent.request.post(`${api.url}/api/telnyx/calls`, { headers: { origin: api.url }, data: { to: "+33612340005", from: bought } });
     const body = await response.text();
     expect([200, 201], body).toContain(response.status());
     expect(body).toContain(bought);
@@ -97,7 +97,7 @@ describe("using the new numbers right away", () => {
   });
 
   it("refuses SMS from it with a clear reason: French local numbers are voice only", async () => {
-    const response = await page.request.post(`${api.url}/api/telnyx/messages`, { data: { to: "+33612345678", from: bought, text: "Bonjour" } });
+    const response = await page.request.post(`${api.url}/api/telnyx/messages`, { headers: { origin: api.url }, data: { to: "+33612345678", from: bought, text: "Bonjour" } });
     expect(response.status()).toBe(422);
     expect(await response.text()).toMatch(/cannot send SMS from this number/);
   });
@@ -106,6 +106,7 @@ describe("using the new numbers right away", () => {
     const mobile = await buyThroughDrawer("France", "Mobile");
     expect(mobile).toMatch(/^\+33[67]\d{8}$/);
     const response = await page.request.post(`${api.url}/api/telnyx/messages`, {
+      headers: { origin: api.url },
       data: { to: "+33612345678", from: mobile, text: "Bonjour depuis le nouveau numéro" },
     });
     const body = await response.text();

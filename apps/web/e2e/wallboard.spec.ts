@@ -96,7 +96,7 @@ describe("wallboard, live", () => {
     const agentCalls = agent.locator("[data-testid=dashboard-counter-calls] [data-role=stat-value]");
     expect(await agentCalls.textContent()).toBe("0");
     await agent.locator("[data-testid=live-indicator][data-state=connected]").waitFor();
-    const response = await agent.request.post(`${api.url}/api/telnyx/calls`, { data: { to: CUSTOMER } });
+    const response = await agent.request.post(`${api.url}/api/telnyx/calls`, { headers: { origin: api.url }, data: { to: CUSTOMER } });
     expect(response.status(), await response.text()).toBeLessThan(300);
     const created = (await response.json()) as { id?: string; data?: { id: string } };
     callId = created.data?.id ?? created.id ?? "";
@@ -125,7 +125,7 @@ describe("wallboard, live", () => {
   });
 
   it("shows the call end on the TV and the answered counter move, still without a reload", async () => {
-    const response = await agent.request.post(`${api.url}/api/telnyx/calls/${callId}/hangup`);
+    const response = await agent.request.post(`${api.url}/api/telnyx/calls/${callId}/hangup`, { headers: { origin: api.url } });
     expect(response.status(), await response.text()).toBeLessThan(300);
     await tv.locator(`[data-testid=wallboard-active-call][data-call-id="${callId}"]`).waitFor({ state: "detached", timeout: 20_000 });
     await expect.poll(() => readCounter(tv, "answered"), { timeout: 15_000 }).toBe(answeredBefore + 1);
