@@ -80,9 +80,9 @@ export async function runProcessorBench(backend: "postgres" | "pglite", events: 
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     await processor.stop();
-    const [{ applied }] = await db.query<{ applied: number }>(`SELECT count(*)::int AS applied FROM "WebhookEvent" WHERE "state" = 'PROCESSED'`);
+    const [counted] = await db.query<{ applied: number }>(`SELECT count(*)::int AS applied FROM "WebhookEvent" WHERE "state" = 'PROCESSED'`);
+    const applied = counted?.applied ?? 0;
     if (applied !== events) throw new Error(`processor bench: ${applied}/${events} events applied`);
-    void followUpFailures;
     return { scenario, backend, events, seconds, perSecond: events / seconds, published, cpuMsPerEvent: (cpu.user + cpu.system) / 1000 / events };
   } finally {
     await db.drop();

@@ -1,5 +1,6 @@
 /** Renders a `pnpm bench` run as docs/benchmarks.md: each figure with its ratio to its target and to the same run's ceiling. */
 import type { FanOutResult } from "./fanout-bench";
+import type { ProcessorBenchResult } from "./processor-bench";
 import type { LoadResult } from "./load";
 import type { StatsBenchRow } from "./stats-bench";
 import type { LatencyResult } from "./webhook-bench";
@@ -19,6 +20,7 @@ export interface BenchReport {
   fanOut?: FanOutResult;
   stats?: StatsBenchRow[];
   statsRows: number;
+  apply?: ProcessorBenchResult[];
 }
 
 const fmt = (n: number | undefined, digits = 0) => (n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : "n/a");
@@ -96,6 +98,24 @@ function renderStats(rows: StatsBenchRow[], statsRows: number): string[] {
   return lines;
 }
 
+function renderApply(rows: ProcessorBenchResult[], ingest: BackendResult[]): string[] {
+  const lines = [
+    "",
+    "## Apply rate: the webhook processor alone (events already in the inbox, no HTTP, no sockets)",
+    "",
+    "The ceiling of live latency: when events arrive faster than this, the inbox backlog grows and so does the latency. CPU per event is the processor's own (the API process), measured with process.cpuUsage — independent of other load on the machine.",
+    "",
+    "| scenario | backend | events | applied/s | API CPU ms per event | ratio to the same backend's ingest rate |",
+    "|---|---|---|---|---|---|",
+  ];
+  for (const row of rows) {
+    const accepted = ingest.find((r) => r.backend === row.backend)?.ingest?.perSecond ?? Number.NaN;
+    const what = row.scenario === "sms" ? "inbound SMS" : "inbound call lifecycle (initiated, answered, hangup)";
+    lines.push(`| ${what} | ${row.backend} | ${row.events} | ${fmt(row.perSecond)} | ${fmt(row.cpuMsPerEvent, 2)} | ${ratio(row.perSecond, accepted)} |`);
+  }
+  return lines;
+}
+
 export function renderMarkdown(report: BenchReport): string {
   const { machine } = report;
   const lines = [
@@ -105,6 +125,7 @@ export function renderMarkdown(report: BenchReport): string {
     "The load generators run on the same machine (loopback), so every figure shares the CPU with them; ratios compare figures measured in the same run.",
   ];
   if (report.results.some((r) => r.ingest)) lines.push(...renderIngest(report.results));
+  if (report.apply) lines.push(...renderApply(report.apply, report.results));
   if (report.results.some((r) => r.live)) lines.push(...renderLive(report.results));
   if (report.fanOut) lines.push(...renderFanOut(report.fanOut));
   if (report.stats) lines.push(...renderStats(report.stats, report.statsRows));
