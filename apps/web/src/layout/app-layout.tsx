@@ -1,10 +1,11 @@
 import { lazy, Suspense, useState } from "react";
-import { App, Layout, Menu, Typography, theme } from "antd";
+import { App, Layout, Typography, theme } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useLocation } from "react-router";
+import { Outlet, useLocation } from "react-router";
 import { RequireAuth } from "../auth/require-auth";
 import { AppHeader } from "./app-header";
 import { findNavItem, getNavItems } from "./nav-items";
+import { SideNav } from "./side-nav";
 import { useSession } from "../auth/session-context";
 
 // The live-call panel and incoming toasts load in their own chunk, right after the layout.
@@ -26,20 +27,7 @@ function Shell() {
           {isCollapsed ? "T" : t("common.appName")}
         </Typography.Title>
         <nav aria-label={t("common.menu")}>
-          <Menu
-            mode="inline"
-            selectedKeys={selected ? [selected.key] : []}
-            style={{ borderInlineEnd: "none" }}
-            items={getNavItems(role).map((item) => ({
-              key: item.key,
-              icon: item.icon,
-              label: (
-                <Link to={item.path} data-testid={`nav-${item.key}`}>
-                  {t(`nav.${item.key}`)}
-                </Link>
-              ),
-            }))}
-          />
+          <SideNav items={getNavItems(role)} selectedKey={selected?.key} isCollapsed={isCollapsed} />
         </nav>
       </Layout.Sider>
       <Layout>
