@@ -1,17 +1,16 @@
-import { auditStrings } from "../pages/audit/strings";
-import { connectionsStrings } from "../pages/connections/strings";
-import { numbersStrings } from "../pages/numbers/strings";
-import { settingsStrings } from "../pages/settings/strings";
-import { apiTokensStrings } from "../pages/settings/api-tokens/strings";
+import type { leadsStrings } from "../pages/leads/strings";
+import type { numbersStrings } from "../pages/numbers/strings";
+import type { connectionsStrings } from "../pages/connections/strings";
+import type { settingsStrings } from "../pages/settings/strings";
+import type { apiTokensStrings } from "../pages/settings/api-tokens/strings";
+import type { auditStrings } from "../pages/audit/strings";
+import type { analyticsStrings } from "../pages/analytics/strings";
+import type { wallboardStrings } from "../pages/wallboard/strings";
+import type { reportsStrings } from "../pages/reports/strings";
 import { callsStrings } from "../pages/calls/strings";
-import { leadsStrings } from "../pages/leads/strings";
 import { messagesStrings } from "../pages/messages/strings";
 import { loginStrings } from "../pages/login/strings";
-import { placeholderStrings } from "../pages/placeholder/strings";
-import { analyticsStrings } from "../pages/analytics/strings";
 import { dashboardStrings } from "../pages/dashboard/strings";
-import { reportsStrings } from "../pages/reports/strings";
-import { wallboardStrings } from "../pages/wallboard/strings";
 import { profileStrings } from "../layout/profile-strings";
 
 export const en = {
@@ -86,18 +85,21 @@ export const en = {
   notFound: { title: "Page not found", description: "This address does not match any page.", back: "Back to the dashboard" },
   profile: profileStrings,
   login: loginStrings,
-  leads: leadsStrings,
   calls: callsStrings, messages: messagesStrings,
-  pages: placeholderStrings,
-  numbers: numbersStrings,
-  connections: connectionsStrings,
-  settings: settingsStrings,
-  apiTokens: apiTokensStrings,
-  audit: auditStrings,
   dashboard: dashboardStrings,
-  analytics: analyticsStrings,
-  wallboard: wallboardStrings,
-  reports: reportsStrings,
 };
 
-export type AppMessages = typeof en;
+/** Strings of pages that are not on every screen: they load with their route (see page-strings.ts). */
+export interface PageMessages {
+  leads: typeof leadsStrings;
+  numbers: typeof numbersStrings;
+  connections: typeof connectionsStrings;
+  settings: typeof settingsStrings;
+  apiTokens: typeof apiTokensStrings;
+  audit: typeof auditStrings;
+  analytics: typeof analyticsStrings;
+  wallboard: typeof wallboardStrings;
+  reports: typeof reportsStrings;
+}
+
+export type AppMessages = typeof en & PageMessages;

@@ -7,7 +7,6 @@ import { callsStringsFr } from "../pages/calls/strings-fr";
 import { leadsStringsFr } from "../pages/leads/strings-fr";
 import { messagesStringsFr } from "../pages/messages/strings-fr";
 import { loginStringsFr } from "../pages/login/strings-fr";
-import { placeholderStringsFr } from "../pages/placeholder/strings-fr";
 import { analyticsStringsFr } from "../pages/analytics/strings-fr";
 import { dashboardStringsFr } from "../pages/dashboard/strings-fr";
 import { reportsStringsFr } from "../pages/reports/strings-fr";
@@ -90,7 +89,6 @@ export const fr: Messages<AppMessages> = {
   login: loginStringsFr,
   leads: leadsStringsFr,
   calls: callsStringsFr, messages: messagesStringsFr,
-  pages: placeholderStringsFr,
   numbers: numbersStringsFr,
   connections: connectionsStringsFr,
   settings: settingsStringsFr,
