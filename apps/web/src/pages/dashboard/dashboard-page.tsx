@@ -1,7 +1,7 @@
 import { AreaChartOutlined, PrinterOutlined } from "@ant-design/icons";
 import { EmptyState } from "@app/ui/empty-state";
 import { PageHeader } from "@app/ui/page-header";
-import { Alert, Button, Card, Flex, Typography } from "antd";
+import { Alert, Button, Flex, Typography, theme } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -13,6 +13,7 @@ import { OverviewCounters } from "./overview-counters";
 /** Today's counters; stats:delta events keep them live (see live/stats-cache.ts), a reconnect refetches. */
 export function DashboardPage() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const { role } = useSession();
   const overview = trpc.stats.overview.useQuery(undefined, { staleTime: 60_000 });
   const data = overview.data;
@@ -39,9 +40,10 @@ export function DashboardPage() {
       ) : null}
       <OverviewCounters overview={data} isLoading={overview.isPending && !overview.error} />
       {isEmpty ? (
-        <Card style={{ marginTop: 16 }}>
+        // A plain panel in antd Card's look: Card pulls in Tabs, Dropdown and Menu for nothing here.
+        <div style={{ marginTop: 16, padding: token.paddingLG, background: token.colorBgContainer, border: `${token.lineWidth}px ${token.lineType} ${token.colorBorderSecondary}`, borderRadius: token.borderRadiusLG }}>
           <EmptyState data-testid="dashboard-empty" title={t("dashboard.emptyTitle")} description={t("dashboard.emptyDescription")} />
-        </Card>
+        </div>
       ) : null}
       {data ? (
         <Flex justify="flex-end" style={{ marginTop: 12 }}>
