@@ -1,5 +1,5 @@
 import type { HTMLAttributes, ReactNode } from "react";
-import { Card, Flex, Skeleton, Typography, theme } from "antd";
+import { Flex, Skeleton, Typography, theme } from "antd";
 
 export interface StatCardProps extends Omit<HTMLAttributes<HTMLDivElement>, "title"> {
   /** Label above the figure; the caller translates. */
@@ -21,7 +21,19 @@ export function StatCard({ title, value, footer, icon, isLoading, size = "defaul
   const { token } = theme.useToken();
   const isWall = size === "wall";
   return (
-    <Card size={isWall ? "default" : "small"} style={{ height: "100%", ...style }} {...rest}>
+    // A plain panel in antd Card's look: Card itself pulls in Tabs, Dropdown and Menu (~19 KB gzip) for features unused here.
+    <div
+      style={{
+        height: "100%",
+        boxSizing: "border-box",
+        padding: isWall ? token.paddingLG : token.paddingSM,
+        background: token.colorBgContainer,
+        border: `${token.lineWidth}px ${token.lineType} ${token.colorBorderSecondary}`,
+        borderRadius: token.borderRadiusLG,
+        ...style,
+      }}
+      {...rest}
+    >
       <Flex vertical gap={isWall ? 8 : 4}>
         <Flex align="center" gap={8}>
           {icon ? <span aria-hidden style={{ color: token.colorTextTertiary, fontSize: isWall ? 28 : 16 }}>{icon}</span> : null}
@@ -51,6 +63,6 @@ export function StatCard({ title, value, footer, icon, isLoading, size = "defaul
           </Typography.Text>
         ) : null}
       </Flex>
-    </Card>
+    </div>
   );
 }
