@@ -155,6 +155,7 @@ it("answers 503 + Retry-After while PostgreSQL is down and loses nothing once it
   expect(applied.filter((row) => row.n !== 1)).toEqual([]);
   expect(api.child.exitCode).toBeNull();
   expect(api.child.signalCode).toBeNull();
+  expect(api.output()).not.toMatch(/unhandled|uncaught/i);
 }, 180_000);
 
 function countBy(values: string[]): Record<string, number> {

@@ -71,6 +71,12 @@ function askSwarm(child: ChildProcess, command: "report" | "stop"): Promise<Swar
   });
 }
 
+function receivedByEvent(stats: SwarmStats[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const s of stats) for (const [event, n] of Object.entries(s.received)) total[event] = (total[event] ?? 0) + n;
+  return total;
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 /** The mix: every other event is an inbound SMS; the rest start incoming calls and answer / hang up earlier ones. */
@@ -119,6 +125,7 @@ it(`soaks ${RATE} mixed webhooks/s for ${SOAK_SECONDS} s with ${CLIENTS} sockets
   const latencies: number[] = [];
   const eventIds: string[] = [];
   const rss: Array<{ second: number; mib: number }> = [];
+  const failedAt: number[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   let answered = 0;
@@ -136,7 +143,11 @@ it(`soaks ${RATE} mixed webhooks/s for ${SOAK_SECONDS} s with ${CLIENTS} sockets
         await response.arrayBuffer();
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
       })
-      .catch((error: Error) => void (statuses[error.name] = (statuses[error.name] ?? 0) + 1))
+      .catch((error: Error & { cause?: { code?: string } }) => {
+        const key = `${error.name}${error.cause?.code ? `:${error.cause.code}` : ""}`;
+        statuses[key] = (statuses[key] ?? 0) + 1;
+        failedAt.push(Math.round((performance.now() - started) / 1000));
+      })
       .finally(() => {
         inFlight -= 1;
         answered += 1;
@@ -211,10 +222,10 @@ it(`soaks ${RATE} mixed webhooks/s for ${SOAK_SECONDS} s with ${CLIENTS} sockets
   console.log(
     [
       `[soak] ${eventIds.length} webhooks (${sms} SMS, ${calls} calls × 3 events) in ${sendSeconds.toFixed(1)} s: offered ${RATE}/s, answered ${(eventIds.length / sendSeconds).toFixed(0)}/s, ` +
-        `statuses ${JSON.stringify(statuses)}, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max in flight ${maxInFlight}`,
+        `statuses ${JSON.stringify(statuses)}${failedAt.length > 0 ? ` (failures between t=${Math.min(...failedAt)} s and t=${Math.max(...failedAt)} s)` : ""}, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max in flight ${maxInFlight}`,
       `[soak] applied: ${((stored?.processed ?? 0) / (sendSeconds + drainSeconds)).toFixed(0)}/s on average; inbox backlog when the stream ended ${backlogAtEnd}, drained in ${drainSeconds.toFixed(1)} s (left ${backlog})`,
       `[soak] stored ${stored?.total}/${eventIds.length}, processed ${stored?.processed}; messages ${messages?.n} (${messages?.distinct} distinct) of ${sms}; calls ${JSON.stringify(callRows)} of ${calls}`,
-      `[soak] sockets: ${swarmStats.map((s) => `${s.connected}/${s.clients} connected, ${s.disconnects} disconnects ${JSON.stringify(s.disconnectReasons)}`).join("; ")}; message:created received ${received("message:created")} of ${sms * CLIENTS}`,
+      `[soak] sockets: ${swarmStats.map((s) => `${s.connected}/${s.clients} connected, ${s.disconnects} disconnects ${JSON.stringify(s.disconnectReasons)}`).join("; ")}; message:created received ${received("message:created")} of ${sms * perSwarm * SWARMS}; all events received ${JSON.stringify(receivedByEvent(swarmStats))}`,
       `[soak] RSS MiB (mean of 5 samples): after ${WARMUP_SECONDS} s warm-up ${warmupRss.toFixed(1)}, at the end ${endRss.toFixed(1)} (${(((endRss - warmupRss) / warmupRss) * 100).toFixed(1)} %); samples ${rss.map((s) => `${s.second}s:${s.mib.toFixed(0)}`).join(" ")}`,
     ].join("\n"),
   );
