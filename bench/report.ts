@@ -1,6 +1,7 @@
 /** Renders a `pnpm bench` run as docs/benchmarks.md: each figure with its ratio to its target and to the same run's ceiling. */
 import type { FanOutResult } from "./fanout-bench";
 import type { ProcessorBenchResult } from "./processor-bench";
+import type { WebBenchResult } from "./web-bench";
 import type { LoadResult } from "./load";
 import type { StatsBenchRow } from "./stats-bench";
 import type { LatencyResult } from "./webhook-bench";
@@ -21,6 +22,7 @@ export interface BenchReport {
   stats?: StatsBenchRow[];
   statsRows: number;
   apply?: ProcessorBenchResult[];
+  web?: WebBenchResult;
 }
 
 const fmt = (n: number | undefined, digits = 0) => (n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : "n/a");
@@ -116,6 +118,25 @@ function renderApply(rows: ProcessorBenchResult[], ingest: BackendResult[]): str
   return lines;
 }
 
+const WEB_TARGET_KB = 350;
+
+function renderWeb(web: WebBenchResult): string[] {
+  const kb = (bytes: number) => bytes / 1024;
+  return [
+    "",
+    "## Web (Debian Chromium, built app served by the API)",
+    "",
+    "JavaScript a user downloads, each file gzipped at level 9 (KB = 1,024 bytes); the dashboard figure counts everything from opening /login to the dashboard's counters shown with the network idle.",
+    "",
+    "| route | JS files | gzip KB | target | ratio to target |",
+    "|---|---|---|---|---|",
+    `| /login | ${web.loginJsFiles} | ${fmt(kb(web.loginJsGzipBytes), 1)} | ≤ ${WEB_TARGET_KB} | ${ratio(kb(web.loginJsGzipBytes), WEB_TARGET_KB)}${mark(kb(web.loginJsGzipBytes) <= WEB_TARGET_KB)} |`,
+    `| dashboard (login included) | ${web.dashboardJsFiles} | ${fmt(kb(web.dashboardJsGzipBytes), 1)} | ≤ ${WEB_TARGET_KB} | ${ratio(kb(web.dashboardJsGzipBytes), WEB_TARGET_KB)}${mark(kb(web.dashboardJsGzipBytes) <= WEB_TARGET_KB)} |`,
+    "",
+    `Wallboard, signed webhook posted → its call card on screen: median ${fmt(web.wallboardFirstEventMs, 1)} ms over ${web.wallboardRuns.length} runs (${web.wallboardRuns.map((ms) => fmt(ms, 1)).join(", ")} ms).`,
+  ];
+}
+
 export function renderMarkdown(report: BenchReport): string {
   const { machine } = report;
   const lines = [
@@ -129,5 +150,6 @@ export function renderMarkdown(report: BenchReport): string {
   if (report.results.some((r) => r.live)) lines.push(...renderLive(report.results));
   if (report.fanOut) lines.push(...renderFanOut(report.fanOut));
   if (report.stats) lines.push(...renderStats(report.stats, report.statsRows));
+  if (report.web) lines.push(...renderWeb(report.web));
   return `${lines.join("\n")}\n`;
 }

@@ -4,7 +4,7 @@
  * the machine's own ceiling measured in the same run (a bare 200-OK route on the same server) or to
  * its target. Loopback only; every loop is bounded.
  *
- * Knobs (env): BENCH_SECTIONS (ingest,apply,live,fanout,stats), BENCH_BACKENDS (postgres,pglite),
+ * Knobs (env): BENCH_SECTIONS (ingest,apply,live,fanout,stats,web), BENCH_BACKENDS (postgres,pglite),
  * BENCH_OUT_DIR (docs/; point it elsewhere for partial or quick runs), sizes below. A quick run for
  * development: BENCH_OUT_DIR=/tmp/bench BENCH_EVENTS=2000 BENCH_STATS_ROWS=20000 BENCH_FANOUT_CLIENTS=200.
  */
@@ -18,12 +18,13 @@ import { benchFanOut, type FanOutResult } from "./fanout-bench";
 import { runProcessorBench, type ProcessorBenchResult } from "./processor-bench";
 import { renderMarkdown, type BackendResult } from "./report";
 import { runStatsBench, type StatsBenchRow } from "./stats-bench";
+import { runWebBench, type WebBenchResult } from "./web-bench";
 import { benchIngest, benchLiveLatency, waitForDrain } from "./webhook-bench";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const OUT_DIR = path.resolve(root, process.env.BENCH_OUT_DIR ?? "docs");
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? "ingest,apply,live,fanout,stats").split(",").map((s) => s.trim()));
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? "ingest,apply,live,fanout,stats,web").split(",").map((s) => s.trim()));
 const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").map((s) => s.trim()) as ("postgres" | "pglite")[];
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
@@ -106,6 +107,19 @@ async function benchStatsSection(): Promise<StatsBenchRow[]> {
   }
 }
 
+/** The built web app (quickstart's bench task builds it first) served by the API on PostgreSQL, driven by Chromium. */
+async function benchWebSection(): Promise<WebBenchResult> {
+  const database = await createBenchDatabase();
+  const api = await startBenchApi({ databaseUrl: database.url });
+  try {
+    console.log("[postgres] web: JavaScript for /login and the dashboard, wallboard time to the first live event (Chromium)");
+    return await runWebBench({ apiUrl: api.url, privateKeyPem: api.privateKeyPem });
+  } finally {
+    await api.stop();
+    await database.drop();
+  }
+}
+
 async function main(): Promise<void> {
   const results: BackendResult[] = [];
   if (SECTIONS.has("ingest") || SECTIONS.has("live")) for (const backend of BACKENDS) results.push(await benchBackend(backend));
@@ -120,11 +134,12 @@ async function main(): Promise<void> {
   }
   const fanOut = SECTIONS.has("fanout") ? await benchFanOutSection() : undefined;
   const stats = SECTIONS.has("stats") ? await benchStatsSection() : undefined;
+  const web = SECTIONS.has("web") ? await benchWebSection() : undefined;
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGiB: os.totalmem() / 2 ** 30, node: process.version, loadAverage: os.loadavg() };
   mkdirSync(OUT_DIR, { recursive: true });
   const measuredAt = new Date().toISOString();
-  writeFileSync(path.join(OUT_DIR, "benchmarks.json"), `${JSON.stringify({ measuredAt, ...machine, sections: [...SECTIONS], results, apply, fanOut, stats }, null, 2)}\n`);
-  const markdown = renderMarkdown({ measuredAt, machine, results, apply: apply.length > 0 ? apply : undefined, fanOut, stats, statsRows: STATS_ROWS });
+  writeFileSync(path.join(OUT_DIR, "benchmarks.json"), `${JSON.stringify({ measuredAt, ...machine, sections: [...SECTIONS], results, apply, fanOut, stats, web }, null, 2)}\n`);
+  const markdown = renderMarkdown({ measuredAt, machine, results, apply: apply.length > 0 ? apply : undefined, fanOut, stats, web, statsRows: STATS_ROWS });
   writeFileSync(path.join(OUT_DIR, "benchmarks.md"), markdown);
   console.log(markdown);
 }
