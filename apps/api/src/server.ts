@@ -263,7 +263,20 @@ const API_PREFIXES = ["/trpc", "/api", "/socket.io", "/healthz", "/readyz"];
 
 async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
   const hasWeb = existsSync(path.join(distDir, "index.html"));
-  if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: false, maxAge: "1h" });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      // The build writes .br/.gz twins (apps/web/vite-precompress.ts): served as they are.
+      preCompressed: true,
+      // Hashed file names under /assets never change content: cached for a year; the rest an hour.
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        const isHashed = filePath.startsWith(path.join(distDir, "assets") + path.sep);
+        res.setHeader("cache-control", isHashed ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const isApi = API_PREFIXES.some((prefix) => request.url.startsWith(prefix));
     if (isApi || request.method !== "GET") {
