@@ -56,6 +56,10 @@ function openPostgres(connectionString: string, poolMax = 10): OpenedDb {
   const pool = new pg.Pool({
     connectionString,
     max: poolMax,
+    // A database that stops answering (rather than refusing) must not hang callers forever: a
+    // webhook then gets its 503 and Telnyx retries. TCP keep-alive notices dead connections.
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
     // Same shape as PGlite for raw queries (count(*) is int8). Prisma sets its own parsers per query.
     types: {
       getTypeParser: (oid: number, format?: "text" | "binary") =>

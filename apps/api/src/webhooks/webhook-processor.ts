@@ -190,7 +190,14 @@ export function createWebhookProcessor(deps: {
           return [] as ClaimedRow[];
         });
         if (rows.length === 0) break;
-        await processRows(rows);
+        try {
+          await processRows(rows);
+        } catch (error) {
+          // The database went away mid-way (outage): the claimed rows' leases expire and they are
+          // claimed again later. Never let this reject: kick() callers do not await it.
+          log.warn({ err: error }, "webhook processing interrupted, will resume");
+          break;
+        }
       }
     } while (again && !stopped);
   }
