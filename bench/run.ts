@@ -26,7 +26,7 @@ const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0
 const OUT_DIR = path.resolve(root, process.env.BENCH_OUT_DIR ?? "docs");
 const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? "ingest,apply,live,fanout,stats,web").split(",").map((s) => s.trim()));
 const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").map((s) => s.trim()) as ("postgres" | "pglite")[];
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const SWARM_WORKERS = Number(process.env.BENCH_SWARM_WORKERS ?? 4);
 const LIVE = {
