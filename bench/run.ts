@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
+import { createScratchDatabase } from "../apps/api/test/support/scratch-database";
 import { startBenchApi } from "./api-process";
 import { benchFanOut, type FanOutResult } from "./fanout-bench";
 import { runProcessorBench, type ProcessorBenchResult } from "./processor-bench";
@@ -22,7 +22,6 @@ import { runWebBench, type WebBenchResult } from "./web-bench";
 import { benchIngest, benchLiveLatency, waitForDrain } from "./webhook-bench";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const OUT_DIR = path.resolve(root, process.env.BENCH_OUT_DIR ?? "docs");
 const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? "ingest,apply,live,fanout,stats,web").split(",").map((s) => s.trim()));
 const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").map((s) => s.trim()) as ("postgres" | "pglite")[];
@@ -44,24 +43,8 @@ const FANOUT = {
 const STATS_ROWS = Number(process.env.BENCH_STATS_ROWS ?? 1_000_000);
 const APPLY_EVENTS = Number(process.env.BENCH_APPLY_EVENTS ?? 3_000);
 
-async function createBenchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: ADMIN_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+/** A fresh database on the PostgreSQL at TEST_DATABASE_URL (default: the local one), dropped after its section. */
+const createBenchDatabase = () => createScratchDatabase("bench");
 
 async function benchBackend(backend: "postgres" | "pglite"): Promise<BackendResult> {
   const database = backend === "postgres" ? await createBenchDatabase() : undefined;

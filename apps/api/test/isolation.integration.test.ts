@@ -26,6 +26,7 @@ import { statsIsolation } from "./isolation-cases/stats";
 import { wallboardIsolation } from "./isolation-cases/wallboard";
 import { agentsIsolation } from "./isolation-cases/agents";
 import type { IsolationCases, IsolationDomain, IsolationTarget } from "./isolation-cases/types";
+import { snapshotOrganization } from "./support/org-snapshot";
 
 type Target = IsolationTarget;
 
@@ -53,26 +54,7 @@ let target: Target;
 let secrets: string[];
 let snapshotBefore: string;
 
-async function snapshotOrgA(): Promise<string> {
-  const where = { where: { organizationId: target.organizationId }, orderBy: { id: "asc" as const } };
-  const p = api.db.prisma;
-  const rows = await Promise.all([
-    p.lead.findMany(where),
-    p.membership.findMany(where),
-    p.user.findMany({ where: { memberships: { some: { organizationId: target.organizationId } } }, orderBy: { id: "asc" } }),
-    p.telnyxCall.findMany(where),
-    p.telnyxMessage.findMany(where),
-    p.telnyxPhoneNumber.findMany(where),
-    p.telnyxConnection.findMany(where),
-    p.setting.findMany(where),
-    p.optOut.findMany(where),
-    p.rate.findMany(where),
-    p.apiToken.findMany(where),
-    p.kioskToken.findMany(where),
-    p.organization.findUnique({ where: { id: target.organizationId } }),
-  ]);
-  return JSON.stringify(rows);
-}
+const snapshotOrgA = () => snapshotOrganization(api.db, target.organizationId);
 
 beforeAll(async () => {
   api = await setupTestApi();

@@ -3,23 +3,16 @@
  * test key, is accepted and stored once; forged, tampered, stale and unsigned requests get 4xx and
  * change nothing; unknown event types are stored and acknowledged; a burst is stored in batches.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@app/db/test-db";
 import { generateTestSigningKeyPair, signWebhook } from "@app/telnyx-core/webhooks/sign-webhook";
 import { buildServer, type ApiServer } from "../src/server";
 import { createLiveAccess } from "../src/telnyx/telnyx-access";
+import { findWebhookFixtures } from "./support/fixtures";
 
-/** shared/ sits beside the repository (CI clones main next to it); search upward for it. */
-function findFixtures(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "shared", "fixtures", "telnyx-webhooks");
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error("shared/fixtures/telnyx-webhooks not found beside the repository");
-}
-const FIXTURES = findFixtures();
+const FIXTURES = findWebhookFixtures();
 const fixtures = readdirSync(FIXTURES)
   .filter((name) => name.endsWith(".json"))
   .map((name) => ({ name, body: readFileSync(path.join(FIXTURES, name), "utf8") }));

@@ -23,6 +23,7 @@ import { createSandboxAccess } from "../../src/telnyx/telnyx-access";
 import { appRouter } from "../../src/trpc/app-router";
 import type { Meta } from "../../src/trpc/trpc";
 import { FUZZ_SCALE, FUZZ_SEED, fromSchema, fuzzOptions, hostileString, hostileValue } from "./fuzz-support";
+import { snapshotOrganization } from "../support/org-snapshot";
 
 const ADMIN_TOKEN = "tok_fuzz_admin_token_0123456789abcdef";
 const ADMIN_RUNS = Math.max(1, Math.round(30 * FUZZ_SCALE));
@@ -45,27 +46,7 @@ const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 let cases = 0;
 
-async function snapshotOtherOrg(): Promise<string> {
-  const where = { where: { organizationId: other.organization.id }, orderBy: { id: "asc" as const } };
-  const p = db.prisma;
-  return JSON.stringify(
-    await Promise.all([
-      p.lead.findMany(where),
-      p.membership.findMany(where),
-      p.user.findMany({ where: { memberships: { some: { organizationId: other.organization.id } } }, orderBy: { id: "asc" } }),
-      p.telnyxCall.findMany(where),
-      p.telnyxMessage.findMany(where),
-      p.telnyxPhoneNumber.findMany(where),
-      p.telnyxConnection.findMany(where),
-      p.setting.findMany(where),
-      p.optOut.findMany(where),
-      p.rate.findMany(where),
-      p.apiToken.findMany(where),
-      p.kioskToken.findMany(where),
-      p.organization.findUnique({ where: { id: other.organization.id } }),
-    ]),
-  );
-}
+const snapshotOtherOrg = () => snapshotOrganization(db, other.organization.id);
 
 /** Identifiers the fuzzer may aim at: both organizations' records (never API token ids: revoking ours would end the run). */
 async function identifierPool(): Promise<string[]> {

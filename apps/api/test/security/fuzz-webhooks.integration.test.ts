@@ -6,7 +6,7 @@
  * the processor drains, every stored row is PROCESSED, IGNORED, or FAILED with an error, and the
  * process is alive. FUZZ_SEED replays a run; FUZZ_RUNS scales the case count.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,18 +22,12 @@ import { createLiveAccess } from "../../src/telnyx/telnyx-access";
 import { createInboxWriter, isUnstorableRow } from "../../src/webhooks/inbox-writer";
 import { WEBHOOK_PATHS } from "../../src/webhooks/webhook-routes";
 import { FUZZ_SCALE, FUZZ_SEED, fuzzOptions, hostileString, hostileValue } from "./fuzz-support";
+import { findWebhookFixtures } from "../support/fixtures";
 
 const UNSIGNED_RUNS = Math.max(1, Math.round(300 * FUZZ_SCALE));
 const SIGNED_RUNS = Math.max(1, Math.round(1200 * FUZZ_SCALE));
 
-function findFixtures(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "shared", "fixtures", "telnyx-webhooks");
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error("shared/fixtures/telnyx-webhooks not found beside the repository");
-}
-const FIXTURES = findFixtures();
+const FIXTURES = findWebhookFixtures();
 const fixtures = readdirSync(FIXTURES)
   .filter((name) => name.endsWith(".json"))
   .map((name) => JSON.parse(readFileSync(path.join(FIXTURES, name), "utf8")) as unknown);
