@@ -121,9 +121,11 @@ function mutate(fixture: unknown, mutations: Mutation[], id: string | undefined)
     } else if (m.op === "replace" && paths.length > 0) {
       const at = paths[m.pick % paths.length]!;
       const parent = parentOf(body, at);
-      if (parent) parent[at.at(-1)!] = m.value;
+      // Copies: fast-check may hand the same instance (fc.constant) to many cases and mutations;
+      // putting it in place would let later mutations edit it, and even nest it inside itself.
+      if (parent) parent[at.at(-1)!] = structuredClone(m.value);
     } else if (m.op === "eventType" && data) data.event_type = m.value;
-    else if (m.op === "payload" && data) data.payload = m.value;
+    else if (m.op === "payload" && data) data.payload = structuredClone(m.value);
     else if (m.op === "occurredAt" && data) data.occurred_at = m.value;
     else if (m.op === "aim" && pool.length > 0) {
       // Point a string field at one of the demo organization's numbers or connections.
