@@ -219,6 +219,40 @@ describe("timers", () => {
     ]);
   });
 
+  it("a tick that fails rejects trigger() and the timer logs it, with no unhandled rejection left behind", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    const errors: unknown[] = [];
+    const scheduler = createScheduler({
+      db: api.db,
+      log: { info() {}, error: (object) => errors.push(object) },
+      instance: "failing-test",
+      jobs: [
+        {
+          name: "test.broken-slot",
+          schedule: "* * * * * *",
+          slotOf: () => {
+            throw new Error("no slot today");
+          },
+          run: async () => ({}),
+        },
+      ],
+    });
+    try {
+      await expect(scheduler.trigger("test.broken-slot")).rejects.toThrow("no slot today");
+      scheduler.start();
+      await expect.poll(() => errors.length, { timeout: 5_000 }).toBeGreaterThan(0);
+      await scheduler.stop();
+      await new Promise((resolve) => setTimeout(resolve, 50)); // unhandled rejections are reported on a later turn
+      expect(unhandled).toEqual([]);
+      expect(errors[0]).toMatchObject({ job: "test.broken-slot" });
+    } finally {
+      await scheduler.stop();
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("polls pending number orders every minute", () => {
     const jobs = createApiJobs({ db: api.db, telnyx: api.deps.telnyx });
     expect(jobs.map((job) => [job.name, job.schedule])).toEqual([

@@ -68,7 +68,9 @@ export function createScheduler(options: { db: Db; jobs: JobDefinition[]; log: L
 
   function track(promise: Promise<TickOutcome>): Promise<TickOutcome> {
     inFlight.add(promise);
-    void promise.finally(() => inFlight.delete(promise));
+    // Both branches handled here: `finally` would hand a rejection on to a promise nobody awaits.
+    const forget = () => void inFlight.delete(promise);
+    promise.then(forget, forget);
     return promise;
   }
 
