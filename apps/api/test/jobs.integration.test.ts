@@ -90,6 +90,23 @@ describe("hourly sync election", () => {
     expect(await hourlyRuns()).toHaveLength(2);
   });
 
+  it("waits for a database connection held by a long transaction (PGlite has one) instead of losing the slot", async () => {
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const busy = api.db.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        holding();
+        await new Promise((resolve) => setTimeout(resolve, 3_000)); // longer than Prisma's default 2 s maxWait
+      },
+      { timeout: 10_000 },
+    );
+    await held;
+    const outcome = await instanceA.trigger(HOURLY_SYNC_JOB, new Date("2030-01-01T14:07:00Z"));
+    await busy;
+    expect(outcome).toMatchObject({ ran: true, ok: true });
+  });
+
   it("does not overlap a run still in progress with the next hour's", async () => {
     const stuck = await api.db.prisma.jobRun.create({
       data: { job: HOURLY_SYNC_JOB, slot: "2030-01-01T12", instance: "api-a" },

@@ -10,6 +10,12 @@ import type { Db } from "@app/db/open-db";
 
 /** Advisory lock namespace of scheduler jobs (the first key of the two-key form). */
 const JOB_LOCK_NAMESPACE = 7_246_351;
+/**
+ * Prisma gives up starting a transaction after 2 s by default. On PGlite (one connection) a busy
+ * webhook processor holds it longer than that, and a claim that gives up loses its slot: the hour's
+ * sync would not run. Waiting as long as the processor's own transactions may last avoids that.
+ */
+const CLAIM_TRANSACTION = { maxWait: 30_000, timeout: 30_000 };
 /** A RUNNING row older than this belongs to a crashed instance and no longer blocks. */
 const STALE_AFTER_MS = 2 * 3600_000;
 
@@ -34,7 +40,7 @@ export async function claimJobRun(
       data: { job: claim.job, slot: claim.slot, instance: claim.instance },
       select: { id: true },
     });
-  });
+  }, CLAIM_TRANSACTION);
 }
 
 export async function finishJobRun(
