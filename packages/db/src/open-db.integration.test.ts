@@ -86,6 +86,31 @@ describe("openDb", () => {
     expect(raw).toEqual([{ amount: "12345678.161456", n: 2 }]);
   });
 
+  it("lets a transaction wait its turn while another holds the connection longer than Prisma's 2 s default", async () => {
+    const db = await open();
+    try {
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const first = db.prisma.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          holding();
+          await new Promise((resolve) => setTimeout(resolve, 2_500));
+          return "first";
+        },
+        { timeout: 10_000 },
+      );
+      await held;
+      const second = db.prisma.$transaction(async (tx) => {
+        const [row] = await tx.$queryRaw<Array<{ n: number }>>`SELECT 2::int AS n`;
+        return row?.n;
+      });
+      expect(await Promise.all([first, second])).toEqual(["first", 2]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it("runs multi-statement SQL through exec", async () => {
     await testDb.exec(`CREATE TEMP TABLE t (id int); INSERT INTO t VALUES (1), (2);`);
     expect(await testDb.query<{ id: number }>("SELECT id FROM t ORDER BY id")).toEqual([{ id: 1 }, { id: 2 }]);

@@ -105,7 +105,12 @@ async function openPGlite(dataDirOption?: string): Promise<OpenedDb> {
 
 /** Wraps an already open PGlite instance (tests load a migrated snapshot this way). */
 export function createPGliteDb(pglite: PGlite, onClose?: () => void): OpenedDb {
-  const prisma = new PrismaClient({ adapter: createPGliteAdapterFactory(pglite) });
+  // One connection: a transaction waits for the one before it, which may take longer than Prisma's
+  // 2 s default when the webhook processor is busy; giving up would fail a user's action for nothing.
+  const prisma = new PrismaClient({
+    adapter: createPGliteAdapterFactory(pglite),
+    transactionOptions: { maxWait: 30_000 },
+  });
   let closing: Promise<void> | undefined;
   return {
     prisma,
