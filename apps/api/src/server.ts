@@ -32,6 +32,7 @@ import { registerReportRoutes } from "./reports/report-routes";
 import { KIOSK_HEADER, resolveKiosk } from "./auth/kiosk-auth";
 import { appRouter, type AppRouter } from "./trpc/app-router";
 import { createContextInner, type ApiDeps, type SessionCookieJar } from "./trpc/context";
+import { watchHeapAfterGc } from "./logging/heap-after-gc";
 
 export interface ServerOptions {
   db: Db;
@@ -222,6 +223,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     publicKeys: () => deps.telnyx.webhookPublicKeys(),
   });
 
+  const heapAfterGc = watchHeapAfterGc();
   app.get("/metrics", async (_request, reply) => {
     const [inbox] = await options.db
       .query<{ pending: number; failed: number }>(
@@ -234,6 +236,8 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
       `webhook_inbox_failed ${inbox?.failed ?? -1}`,
       `socketio_connected_clients ${realtime.io.engine.clientsCount}`,
       `process_resident_memory_bytes ${process.memoryUsage.rss()}`,
+      `nodejs_heap_used_after_full_gc_bytes ${heapAfterGc.bytes ?? -1}`,
+      `nodejs_full_gc_total ${heapAfterGc.count}`,
     ];
     return reply.type("text/plain; version=0.0.4").send(`${lines.join("\n")}\n`);
   });

@@ -2,14 +2,16 @@
  * Soak: the real API process on PostgreSQL takes a steady stream of signed, mixed webhooks (inbound
  * SMS and incoming-call lifecycles) at SOAK_RATE/s for SOAK_SECONDS (default 50/s for 600 s) while
  * SOAK_CLIENTS socket.io clients (in child processes) stay connected. Nothing may fail or be lost,
- * no socket may drop, and the API's resident memory must stay bounded: RSS is sampled
- * every 5 s and its floor (the lowest sample: where the garbage collector brings it back; peaks
- * follow the GC's schedule, not growth) over the 3 minutes after the warm-up is compared with its
- * floor over the stream's last 3 minutes (warm-up: 180 s — longer than socket.io's 2-minute
- * connection-recovery buffer, which fills first; windows shrink to a third of a short run). Issue 8
- * asks for < 10 %; two clean-clone runs measured floors −5 % and +10.3 % (peaks +35 % and +0.8 %):
- * RSS on this process swings by ~200 MB with the collector, so 10 % is printed, not asserted — the
- * test fails on growth of 25 % or more, or a peak above 1 GiB (a real leak). Prints RSS samples,
+ * no socket may drop, and the API's memory must not grow. Growth is judged on what the process keeps
+ * alive: the V8 heap right after each full garbage collection (the API's /metrics), its floor over
+ * the 3 minutes after the warm-up against its floor over the stream's last 3 minutes (warm-up:
+ * 180 s — longer than socket.io's 2-minute connection-recovery buffer, which fills first; windows
+ * shrink to a third of a short run): issue 8's < 10 %. Resident memory (RSS, sampled every 5 s) is
+ * reported and bounded, not held to 10 %: it swings by ~200 MB with the collector (its floor moved
+ * −5 %, +10.3 %, +1.6 % and +25.7 % in four clean-clone runs, peaks +35 %, +0.8 %, −0.5 % and
+ * −9 %) while the live heap is ~90 MiB of ~550. A native leak would still raise its floor above
+ * what it already reached: the test fails when the last window's RSS floor exceeds the highest
+ * sample of the window after warm-up by 10 %, or on a peak above 1 GiB. Prints the samples,
  * throughput and the backlog as it goes.
  *
  * Why 50/s and not the 200/s of issue 8: on the 2-core CI machine one API process spends ~1.7 ms
@@ -38,9 +40,10 @@ const WARMUP_SECONDS = Math.min(180, Math.floor(SOAK_SECONDS / 3));
 /** Length of the two windows whose RSS floors are compared: longer than one major-GC cycle (~100–150 s seen here). */
 const WINDOW_SECONDS = Math.min(180, Math.floor(SOAK_SECONDS / 3));
 const SAMPLE_MS = 5_000;
-/** Issue 8's target for memory growth (reported), and the bound this test enforces (see the header). */
+/** Issue 8's target for memory growth, enforced on the live heap (see the header). */
 const TARGET_GROWTH = 0.1;
-const MAX_GROWTH = 0.25;
+/** How far the end floor may rise above the post-warm-up window's highest sample (see the header). */
+const MAX_ABOVE_EARLIER_PEAK = 0.1;
 const MAX_PEAK_MIB = 1024;
 /** After the last webhook, the backlog must be applied within this time. */
 const DRAIN_LIMIT_SECONDS = Number(process.env.SOAK_DRAIN_SECONDS ?? 120);
@@ -145,11 +148,21 @@ it(`soaks ${RATE} mixed webhooks/s for ${SOAK_SECONDS} s with ${CLIENTS} sockets
   const latencies: number[] = [];
   const eventIds: string[] = [];
   const rss: Array<{ second: number; mib: number }> = [];
+  const heap: Array<{ second: number; mib: number; fullGcs: number }> = [];
   const failedAt: number[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   let answered = 0;
 
+  /** The API's own reading of its V8 heap after the last full GC (/metrics), in MiB. */
+  const heapAfterGc = async () => {
+    const text = await fetch(`${api.url}/metrics`, { signal: AbortSignal.timeout(4_000) })
+      .then((r) => r.text())
+      .catch(() => "");
+    const bytes = Number(/^nodejs_heap_used_after_full_gc_bytes (-?\d+)$/m.exec(text)?.[1]);
+    const fullGcs = Number(/^nodejs_full_gc_total (\d+)$/m.exec(text)?.[1]);
+    return bytes > 0 ? { mib: bytes / 1024 / 1024, fullGcs } : undefined;
+  };
   const pendingCount = async () =>
     (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM "WebhookEvent" WHERE "state" = 'PENDING'`))[0]!.n;
 
@@ -181,6 +194,7 @@ it(`soaks ${RATE} mixed webhooks/s for ${SOAK_SECONDS} s with ${CLIENTS} sockets
     const second = (performance.now() - started) / 1000;
     const mib = rssMiB(pid);
     rss.push({ second, mib });
+    void heapAfterGc().then((reading) => reading && heap.push({ second, ...reading }));
     if (rss.length % 2 === 0) {
       void pendingCount().then((pending) => {
         console.log(`[soak] t=${Math.round(second)}s rss=${mib.toFixed(1)} MiB sent=${eventIds.length} answered/s=${((answered - lastAnswered) / 10).toFixed(0)} in-flight=${inFlight} inbox backlog=${pending}`);
@@ -194,7 +208,6 @@ it(`soaks ${RATE} mixed webhooks/s for ${SOAK_SECONDS} s with ${CLIENTS} sockets
     const request = post(event).finally(() => outstanding.delete(request));
     outstanding.add(request);
   };
-  // RSS swings with garbage collection: both ends of the comparison average several samples.
   const total = RATE * SOAK_SECONDS;
   for (let tick = 0; tick < total; tick += 1) {
     const wait = started + (tick * 1000) / RATE - performance.now();
@@ -220,6 +233,17 @@ it(`soaks ${RATE} mixed webhooks/s for ${SOAK_SECONDS} s with ${CLIENTS} sockets
   const streamSeconds = SOAK_SECONDS;
   const warmupRss = floorOf(WARMUP_SECONDS, WARMUP_SECONDS + WINDOW_SECONDS);
   const endRss = floorOf(streamSeconds - WINDOW_SECONDS, streamSeconds);
+  // One reading per full GC that ran inside the window.
+  const fullGcReadings = (from: number, to: number) => {
+    const inWindow = heap.filter((s) => s.second >= from && s.second < to);
+    return inWindow.filter((s, i) => i === 0 || s.fullGcs !== inWindow[i - 1]!.fullGcs).map((s) => s.mib);
+  };
+  const liveHeap = {
+    afterWarmup: fullGcReadings(WARMUP_SECONDS, WARMUP_SECONDS + WINDOW_SECONDS),
+    end: fullGcReadings(streamSeconds - WINDOW_SECONDS, streamSeconds),
+  };
+  const liveFloor = { afterWarmup: Math.min(...liveHeap.afterWarmup), end: Math.min(...liveHeap.end) };
+  const liveGrowth = (liveFloor.end - liveFloor.afterWarmup) / liveFloor.afterWarmup;
   const peaks = { afterWarmup: peakOf(WARMUP_SECONDS, WARMUP_SECONDS + WINDOW_SECONDS), end: peakOf(streamSeconds - WINDOW_SECONDS, streamSeconds) };
   const swarmStats = await Promise.all(children.map((child) => askSwarm(child, "stop")));
 
@@ -246,6 +270,7 @@ it(`soaks ${RATE} mixed webhooks/s for ${SOAK_SECONDS} s with ${CLIENTS} sockets
       `[soak] stored ${stored?.total}/${eventIds.length}, processed ${stored?.processed}; messages ${messages?.n} (${messages?.distinct} distinct) of ${sms}; calls ${JSON.stringify(callRows)} of ${calls}`,
       `[soak] sockets: ${swarmStats.map((s) => `${s.connected}/${s.clients} connected, ${s.disconnects} disconnects ${JSON.stringify(s.disconnectReasons)}`).join("; ")}; message:created received ${received("message:created")} of ${sms * perSwarm * SWARMS}; all events received ${JSON.stringify(receivedByEvent(swarmStats))}`,
       `[soak] RSS floor MiB over ${WINDOW_SECONDS} s windows: after the ${WARMUP_SECONDS} s warm-up ${warmupRss.toFixed(1)}, at the end of the stream ${endRss.toFixed(1)} (${(((endRss - warmupRss) / warmupRss) * 100).toFixed(1)} %; issue 8's target < ${TARGET_GROWTH * 100} %: ${endRss < warmupRss * (1 + TARGET_GROWTH) ? "met" : "NOT met"}); peaks ${peaks.afterWarmup.toFixed(0)} → ${peaks.end.toFixed(0)}; samples ${rss.map((s) => `${Math.round(s.second)}s:${s.mib.toFixed(0)}`).join(" ")}`,
+      `[soak] V8 heap after full GC, MiB (floor of ${liveHeap.afterWarmup.length} and ${liveHeap.end.length} collections): ${liveFloor.afterWarmup.toFixed(1)} → ${liveFloor.end.toFixed(1)} (${(liveGrowth * 100).toFixed(1)} %; target < ${TARGET_GROWTH * 100} %); readings ${heap.map((s) => `${Math.round(s.second)}s:${s.mib.toFixed(0)}#${s.fullGcs}`).join(" ")}`,
     ].join("\n"),
   );
 
@@ -257,6 +282,9 @@ it(`soaks ${RATE} mixed webhooks/s for ${SOAK_SECONDS} s with ${CLIENTS} sockets
   expect(messages).toEqual({ n: sms, distinct: sms });
   expect(callRows).toEqual([{ status: "ENDED", n: calls }]);
   expect(received("message:created")).toBe(sms * perSwarm * SWARMS);
-  expect(endRss).toBeLessThan(warmupRss * (1 + MAX_GROWTH));
+  expect(liveHeap.afterWarmup.length).toBeGreaterThan(0);
+  expect(liveHeap.end.length).toBeGreaterThan(0);
+  expect(liveGrowth).toBeLessThan(TARGET_GROWTH);
+  expect(endRss).toBeLessThan(peaks.afterWarmup * (1 + MAX_ABOVE_EARLIER_PEAK));
   expect(Math.max(...rss.map((s) => s.mib))).toBeLessThan(MAX_PEAK_MIB);
 }, (SOAK_SECONDS + DRAIN_LIMIT_SECONDS + 300) * 1000);
