@@ -10,6 +10,8 @@ import { seedStatsFixture, type StatsFixture } from "./stats-fixtures";
 let api: TestApi;
 let fx: StatsFixture;
 const MONEY = (value: string | null | undefined) => Number(value ?? 0).toFixed(6);
+const ROLLUP_METRICS = ["calls", "inbound", "outbound", "answered", "finished", "finishedAnswered", "missed", "durationSecs", "answeredWithDuration",
+  "answeredDurationSecs", "mosSum", "mosCount", "callCost", "smsSent", "smsReceived", "smsDelivered", "smsFailed", "smsCost"];
 
 beforeAll(async () => {
   api = await setupTestApi();
@@ -179,6 +181,37 @@ describe("stats.analytics", () => {
     } finally {
       await api.db.prisma.organization.update({ where: { id: api.demo.organization.id }, data: { timeZone: "Europe/Paris" } });
     }
+  });
+
+  it("MonthlyUsage equals DailyUsage summed per month, after every write path and after time-zone rebuilds", async () => {
+    const driftSql = `WITH d AS (
+           SELECT "organizationId", date_trunc('month', "day")::date AS "month", "userId", "phoneNumberId", ${ROLLUP_METRICS.map((c) => `sum("${c}") AS "${c}"`).join(", ")}
+           FROM "DailyUsage" GROUP BY 1, 2, 3, 4),
+         m AS (SELECT "organizationId", "month", "userId", "phoneNumberId", ${ROLLUP_METRICS.map((c) => `"${c}"`).join(", ")} FROM "MonthlyUsage")
+         (SELECT 'daily' AS side, * FROM d EXCEPT SELECT 'daily', * FROM m) UNION ALL (SELECT 'monthly', * FROM m EXCEPT SELECT 'monthly', * FROM d)`;
+    const drift = () => api.db.query<Record<string, unknown>>(driftSql);
+    const [counts] = await api.db.query<{ days: number; months: number }>(
+      `SELECT (SELECT count(*)::int FROM "DailyUsage") AS days, (SELECT count(*)::int FROM "MonthlyUsage") AS months`,
+    );
+    expect(counts!.months).toBeGreaterThan(0);
+    expect(counts!.days).toBeGreaterThan(counts!.months);
+    expect(await drift()).toEqual([]);
+    // The previous test changed the time zone twice (two rebuilds). Once more, with writes after it in the same
+    // transaction (the rebuild turns the per-row month trigger off only while it runs), then rolled back.
+    const rolledBack = new Error("roll back");
+    let inside: unknown[] = ["not run"];
+    let changedCalls = 0;
+    await expect(
+      api.db.prisma.$transaction(async (tx) => {
+        await tx.organization.update({ where: { id: api.demo.organization.id }, data: { timeZone: "Asia/Tokyo" } });
+        changedCalls = (await tx.telnyxCall.updateMany({ where: { organizationId: api.demo.organization.id, status: "ENDED" }, data: { cost: "0.123400" } })).count;
+        inside = await tx.$queryRawUnsafe(driftSql);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(changedCalls).toBeGreaterThan(0);
+    expect(inside).toEqual([]);
+    expect(await drift()).toEqual([]);
   });
 
   it("refuses an empty or reversed range with a field error", async () => {

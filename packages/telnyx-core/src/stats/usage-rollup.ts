@@ -1,6 +1,7 @@
 /**
- * Reads the DailyUsage rollup (kept exact by triggers on TelnyxCall / TelnyxMessage, see the
- * dashboard_rollup migration): one short index range scan per question, never the raw rows.
+ * Reads the DailyUsage and MonthlyUsage rollups (kept exact by triggers on TelnyxCall /
+ * TelnyxMessage and DailyUsage, see the dashboard_rollup and monthly_usage migrations): short index
+ * range scans, never the raw rows.
  */
 import type { Db } from "@app/db/open-db";
 
@@ -80,22 +81,59 @@ export interface UsageBreakdown {
   byNumber: Map<string, UsageTotals>;
 }
 
-type GroupedRow = UsageTotals & { gp: number; gu: number; period: string | null; userId: string | null; phoneNumberId: string | null };
+type GroupedRow = UsageTotals & { gu: number; userId: string | null; phoneNumberId: string | null };
+type PeriodRow = UsageTotals & { period: string };
 
-/** One scan, three groupings (GROUPING SETS): per period ("YYYY-MM-DD" or "YYYY-MM"), per agent, per number. */
+const METRICS = `"calls", "inbound", "outbound", "answered", "finished", "finishedAnswered", "missed", "durationSecs", "answeredWithDuration",
+  "answeredDurationSecs", "mosSum", "mosCount", "callCost", "smsSent", "smsReceived", "smsDelivered", "smsFailed", "smsCost"`;
+
+/** The whole months inside [firstDay, lastDay] ("YYYY-MM-01" of the first and of the last), or null when there is none. */
+export function wholeMonthsOf(firstDay: string, lastDay: string): { first: string; last: string } | null {
+  const [fy, fm, fd] = firstDay.split("-").map(Number) as [number, number, number];
+  const [ly, lm, ld] = lastDay.split("-").map(Number) as [number, number, number];
+  const monthIndex = (y: number, m: number) => y * 12 + (m - 1);
+  const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const first = monthIndex(fy, fm) + (fd === 1 ? 0 : 1);
+  const last = monthIndex(ly, lm) - (ld === daysIn(ly, lm) ? 0 : 1);
+  if (first > last) return null;
+  const label = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}-01`;
+  return { first: label(first), last: label(last) };
+}
+
+/**
+ * The scope's rows at month grain: MonthlyUsage for the whole months inside it, DailyUsage for the
+ * days of the partial months at its ends. Parameters: $1–$4 as WHERE, $5/$6 the whole months (or null).
+ */
+const MONTH_GRAIN_SOURCE = `
+  SELECT "month" AS "p", "userId", "phoneNumberId", ${METRICS} FROM "MonthlyUsage"
+  WHERE "organizationId" = $1 AND "month" >= $5::date AND "month" <= $6::date AND ($4::text IS NULL OR "userId" = $4)
+  UNION ALL
+  SELECT date_trunc('month', "day")::date AS "p", "userId", "phoneNumberId", ${METRICS} FROM "DailyUsage"
+  WHERE ${WHERE} AND ($5::date IS NULL OR "day" < $5::date OR "day" >= ($6::date + interval '1 month'))`;
+
+/**
+ * Per period ("YYYY-MM-DD" or "YYYY-MM"), per agent and per number over the scope. Whole months
+ * are read from MonthlyUsage (a year at month grain: ~30× fewer rows than its days); per-day
+ * figures come from DailyUsage.
+ */
 export async function breakdownUsage(db: Db, scope: UsageScope, granularity: "day" | "month"): Promise<UsageBreakdown> {
-  const format = granularity === "day" ? "YYYY-MM-DD" : "YYYY-MM";
-  const rows = await db.query<GroupedRow>(
-    // Group on the date (cheap), format only the ~dozens of result rows.
-    `SELECT GROUPING("p")::int AS "gp", GROUPING("userId")::int AS "gu", to_char("p", '${format}') AS "period", "userId", "phoneNumberId", ${SUMS}
-     FROM (SELECT ${granularity === "day" ? `"day"` : `date_trunc('month', "day")::date`} AS "p", * FROM "DailyUsage" WHERE ${WHERE}) AS u
-     GROUP BY GROUPING SETS (("p"), ("userId"), ("phoneNumberId"))`,
-    paramsOf(scope),
-  );
+  const months = wholeMonthsOf(scope.firstDay, scope.lastDay);
+  const params = [...paramsOf(scope), months?.first ?? null, months?.last ?? null];
+  // Group on dates and ids (cheap), format only the result rows.
+  const [periodRows, groupedRows] = await Promise.all([
+    granularity === "day"
+      ? db.query<PeriodRow>(`SELECT to_char("day", 'YYYY-MM-DD') AS "period", ${SUMS} FROM "DailyUsage" WHERE ${WHERE} GROUP BY "day"`, paramsOf(scope))
+      : db.query<PeriodRow>(`SELECT to_char("p", 'YYYY-MM') AS "period", ${SUMS} FROM (${MONTH_GRAIN_SOURCE}) AS u GROUP BY "p"`, params),
+    db.query<GroupedRow>(
+      `SELECT GROUPING("userId")::int AS "gu", "userId", "phoneNumberId", ${SUMS}
+       FROM (${MONTH_GRAIN_SOURCE}) AS u GROUP BY GROUPING SETS (("userId"), ("phoneNumberId"))`,
+      params,
+    ),
+  ]);
   const result: UsageBreakdown = { byPeriod: new Map(), byUser: new Map(), byNumber: new Map() };
-  for (const { gp, gu, period, userId, phoneNumberId, ...totals } of rows) {
-    if (gp === 0) result.byPeriod.set(period!, totals);
-    else if (gu === 0) result.byUser.set(userId!, totals);
+  for (const { period, ...totals } of periodRows) result.byPeriod.set(period, totals);
+  for (const { gu, userId, phoneNumberId, ...totals } of groupedRows) {
+    if (gu === 0) result.byUser.set(userId!, totals);
     else result.byNumber.set(phoneNumberId!, totals);
   }
   return result;
