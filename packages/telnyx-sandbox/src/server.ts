@@ -26,7 +26,10 @@ export interface SandboxOptions {
   dataDir?: string;
   /** Explicit key pair (used when no dataDir). */
   keyPair?: SandboxKeyPair;
-  /** Only this Bearer key is accepted; default env SANDBOX_API_KEY; unset = any non-empty key. */
+  /**
+   * The default account's only Bearer key; default env SANDBOX_API_KEY. Unset: any non-empty key not shaped like a
+   * real Telnyx key is the default account's, and a real-shaped unknown key opens a new account (its own signing key).
+   */
   apiKey?: string;
   /** Multiplier for simulated delays: 0 = as fast as possible. Default 1. */
   timeScale?: number;
@@ -39,6 +42,7 @@ export interface SandboxOptions {
 export interface Sandbox {
   baseUrl: string;
   origin: string;
+  /** The default account's webhook public key (accounts opened later have their own: GET /sandbox/public-key). */
   publicKey: string;
   world: World;
   close(): Promise<void>;
@@ -47,7 +51,8 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const keyPair = options.dataDir ? loadOrCreateKeyPair(options.dataDir) : options.keyPair ?? generateSandboxKeyPair();
   const signer = new WebhookSigner(keyPair);
-  const world = new World({ signer, timeScale: options.timeScale ?? 1, seed: options.seed });
+  const apiKey = options.apiKey ?? process.env["SANDBOX_API_KEY"] ?? undefined;
+  const world = new World({ signer, apiKey, timeScale: options.timeScale ?? 1, seed: options.seed });
   const app = buildApp(world, options);
   const port = options.port ?? Number(process.env["SANDBOX_PORT"] ?? 4010);
   const host = options.host ?? "127.0.0.1";
@@ -100,7 +105,6 @@ function buildApp(world: World, options: SandboxOptions): FastifyInstance {
     return reply.status(404).send(err.toBody());
   });
   installGuards(app, world, {
-    apiKey: options.apiKey ?? process.env["SANDBOX_API_KEY"] ?? undefined,
     rateLimit: options.rateLimit ?? { limit: 1000, windowSecs: 60 },
   });
   void app.register(

@@ -7,6 +7,7 @@ import { Rng } from "./util/random.js";
 import { Scheduler } from "./util/scheduler.js";
 import { WebhookDispatcher, type WebhookTarget } from "./webhooks/dispatcher.js";
 import type { WebhookSigner } from "./webhooks/signer.js";
+import { AccountRegistry, type TelnyxAccount } from "./world/telnyx-accounts.js";
 import {
   buildCallControlApp,
   buildCredentialConnection,
@@ -25,6 +26,8 @@ export type { CallControlAppInput, CredentialConnectionInput, MessagingProfileIn
 
 export interface WorldOptions {
   signer: WebhookSigner;
+  /** Only this Bearer key is accepted for the default account (see AccountRegistry). */
+  apiKey?: string | undefined;
   timeScale: number;
   seed?: number | undefined;
   startingBalance?: string;
@@ -38,6 +41,9 @@ export class World {
   readonly scheduler: Scheduler;
   readonly webhooks: WebhookDispatcher;
   readonly faults = new FaultRegistry();
+  readonly accounts: AccountRegistry;
+  /** Which account owns an application, connection or messaging profile (its webhooks are signed with that account's key). */
+  private readonly owners = new Map<string, TelnyxAccount>();
   readonly apps = new Map<string, CallControlApp>();
   readonly credentialConnections = new Map<string, CredentialConnection>();
   readonly messagingProfiles = new Map<string, MessagingProfile>();
@@ -51,6 +57,7 @@ export class World {
 
   constructor(private readonly options: WorldOptions) {
     this.rng = new Rng(options.seed);
+    this.accounts = new AccountRegistry({ defaultSigner: options.signer, apiKey: options.apiKey });
     this.scheduler = new Scheduler(options.timeScale);
     this.webhooks = new WebhookDispatcher(options.signer, this.scheduler, this.rng);
     this.calls = new CallEngine(this);
@@ -59,6 +66,7 @@ export class World {
     this.inventory = new Inventory(this);
   }
 
+  /** The default account's webhook public key. */
   get publicKey(): string {
     return this.options.signer.publicKey;
   }
@@ -76,21 +84,24 @@ export class World {
     return this.options.seed ?? 0;
   }
 
-  createCallControlApplication(input: CallControlAppInput): CallControlApp {
+  createCallControlApplication(input: CallControlAppInput, owner: TelnyxAccount = this.accounts.defaultAccount): CallControlApp {
     const app = buildCallControlApp(this.rng, input, new Date().toISOString());
     this.apps.set(app.id, app);
+    this.owners.set(app.id, owner);
     return app;
   }
 
-  createMessagingProfile(input: MessagingProfileInput): MessagingProfile {
+  createMessagingProfile(input: MessagingProfileInput, owner: TelnyxAccount = this.accounts.defaultAccount): MessagingProfile {
     const profile = buildMessagingProfile(this.rng, input, new Date().toISOString());
     this.messagingProfiles.set(profile.id, profile);
+    this.owners.set(profile.id, owner);
     return profile;
   }
 
-  createCredentialConnection(input: CredentialConnectionInput): CredentialConnection {
+  createCredentialConnection(input: CredentialConnectionInput, owner: TelnyxAccount = this.accounts.defaultAccount): CredentialConnection {
     const connection = buildCredentialConnection(this.rng, input, new Date().toISOString());
     this.credentialConnections.set(connection.id, connection);
+    this.owners.set(connection.id, owner);
     return connection;
   }
 
@@ -112,6 +123,7 @@ export class World {
       url: overrideUrl || conn?.webhook_event_url || null,
       failoverUrl: conn?.webhook_event_failover_url ?? null,
       timeoutSecs: conn?.webhook_timeout_secs ?? null,
+      signer: this.ownerOf(connectionId).signer,
     };
   }
 
@@ -120,7 +132,13 @@ export class World {
     return {
       url: overrideUrl || profile?.webhook_url || null,
       failoverUrl: overrideFailover || profile?.webhook_failover_url || null,
+      signer: this.ownerOf(profileId ?? "").signer,
     };
+  }
+
+  /** Resources seeded in-process, or unknown, belong to the default account. */
+  ownerOf(resourceId: string): TelnyxAccount {
+    return this.owners.get(resourceId) ?? this.accounts.defaultAccount;
   }
 
   emit(stream: string, eventType: string, payload: Record<string, unknown>, target: WebhookTarget, occurredAt: string): void {
@@ -137,6 +155,7 @@ export class World {
     this.webhooks.reset();
     this.faults.clear();
     this.apps.clear();
+    this.owners.clear();
     this.credentialConnections.clear();
     this.messagingProfiles.clear();
     this.recordings.clear();

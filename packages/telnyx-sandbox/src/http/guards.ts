@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { World } from "../world.js";
+import type { TelnyxAccount } from "../world/telnyx-accounts.js";
 import { ApiError } from "./errors.js";
 import type { Fault } from "./faults.js";
 
 interface GuardOptions {
-  apiKey: string | undefined;
   rateLimit: { limit: number; windowSecs: number };
 }
 
@@ -36,10 +36,12 @@ export function installGuards(app: FastifyInstance, world: World, options: Guard
       const handled = await applyFault(fault, reply);
       if (handled) return reply;
     }
-    if (!key || (options.apiKey !== undefined && options.apiKey !== "" && key !== options.apiKey)) {
+    const account = world.accounts.resolve(key);
+    if (!account) {
       const err = new ApiError(401, "10009", "Authentication failed", "The API key provided is missing or invalid. Send it as 'Authorization: Bearer <key>'.");
       return reply.status(401).send(err.toBody());
     }
+    (request as { sandboxAccount?: TelnyxAccount }).sandboxAccount = account;
     if (bucket.count > options.rateLimit.limit) {
       reply.header("retry-after", String(resetSecs));
       const err = new ApiError(429, "10011", "Too many requests", "You have exceeded the rate limit for this API key.");
@@ -88,6 +90,11 @@ async function applyFault(fault: Fault, reply: FastifyReply): Promise<boolean> {
       return true;
     }
   }
+}
+
+/** The account whose key authenticated this /v2 request (set by the guard before any route runs). */
+export function accountOf(request: FastifyRequest, world: World): TelnyxAccount {
+  return (request as { sandboxAccount?: TelnyxAccount }).sandboxAccount ?? world.accounts.defaultAccount;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { invalidParam, missingParam, notFound, requireString } from "../http/errors.js";
+import { accountOf } from "../http/guards.js";
 import { bodyOf, paramOf, queryOf } from "../http/helpers.js";
 import { paginate, queryString } from "../http/query.js";
 import type { World } from "../world.js";
@@ -19,7 +20,7 @@ export function registerAccountRoutes(app: FastifyInstance, world: World): void 
   app.post("/call_control_applications", async (request) => {
     const body = bodyOf(request);
     checkAppFields(body, true);
-    return { data: world.createCallControlApplication(body as unknown as CallControlAppInput) };
+    return { data: world.createCallControlApplication(body as unknown as CallControlAppInput, accountOf(request, world)) };
   });
   app.get("/call_control_applications/:id", async (request) => ({ data: requireApp(world, paramOf(request, "id")) }));
   app.patch("/call_control_applications/:id", async (request) => {
@@ -39,7 +40,7 @@ export function registerAccountRoutes(app: FastifyInstance, world: World): void 
   app.post("/credential_connections", async (request) => {
     const body = bodyOf(request);
     const input = { connection_name: requireString(body, "connection_name"), user_name: requireString(body, "user_name"), password: requireString(body, "password") };
-    return { data: world.createCredentialConnection({ ...body, ...input }) };
+    return { data: world.createCredentialConnection({ ...body, ...input }, accountOf(request, world)) };
   });
   app.get("/credential_connections/:id", async (request) => {
     const id = paramOf(request, "id");
@@ -72,7 +73,7 @@ export function registerAccountRoutes(app: FastifyInstance, world: World): void 
     const body = bodyOf(request);
     requireString(body, "name");
     checkProfile(body, true);
-    return { data: world.createMessagingProfile(body as unknown as MessagingProfileInput) };
+    return { data: world.createMessagingProfile(body as unknown as MessagingProfileInput, accountOf(request, world)) };
   });
   app.get("/messaging_profiles/:id", async (request) => ({ data: requireProfile(world, paramOf(request, "id")) }));
   app.patch("/messaging_profiles/:id", async (request) => {

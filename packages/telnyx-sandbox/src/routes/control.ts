@@ -10,7 +10,20 @@ const FAULT_KINDS: FaultKind[] = ["429", "500", "503", "slow", "timeout"];
 
 /** The sandbox's own control API (not Telnyx): drive the far end, inject faults and chaos, inspect deliveries. */
 export function registerControlRoutes(app: FastifyInstance, world: World): void {
-  app.get("/public-key", async () => ({ public_key: world.publicKey }));
+  // Telnyx shows an account's public key only in its portal; here a Bearer key names the account (none: the default).
+  app.get("/public-key", async (request) => {
+    const key = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
+    if (key === undefined) return { public_key: world.publicKey };
+    const account = world.accounts.resolve(key);
+    if (!account) throw new ApiError(401, "10009", "Authentication failed", "The API key provided is missing or invalid.");
+    return { public_key: account.signer.publicKey };
+  });
+
+  /** Opens another customer's account: its own API key and webhook signing key. */
+  app.post("/accounts", async () => {
+    const account = world.accounts.create();
+    return { data: { id: account.id, api_key: account.apiKey, public_key: account.signer.publicKey } };
+  });
 
   app.post("/reset", async () => {
     world.reset();

@@ -7,6 +7,8 @@ export interface WebhookTarget {
   url: string | null | undefined;
   failoverUrl?: string | null | undefined;
   timeoutSecs?: number | null | undefined;
+  /** The owning account's signer; the default account's when absent. */
+  signer?: WebhookSigner | undefined;
 }
 
 export interface WebhookAttempt {
@@ -114,7 +116,7 @@ export class WebhookDispatcher extends EventEmitter {
       for (let i = 0; i < MAX_ATTEMPTS_PER_URL; i++) {
         attemptNumber++;
         if (i > 0) await this.scheduler.sleep(500 * 2 ** (i - 1));
-        const ok = await this.attempt(delivery, url, attemptNumber, timeoutMs);
+        const ok = await this.attempt(delivery, target, url, attemptNumber, timeoutMs);
         if (ok) {
           delivery.status = "delivered";
           this.emit("delivered", delivery);
@@ -130,7 +132,7 @@ export class WebhookDispatcher extends EventEmitter {
     this.emit("failed", delivery);
   }
 
-  private async attempt(delivery: WebhookDelivery, url: string, attempt: number, timeoutMs: number): Promise<boolean> {
+  private async attempt(delivery: WebhookDelivery, target: WebhookTarget, url: string, attempt: number, timeoutMs: number): Promise<boolean> {
     const body = JSON.stringify({
       data: {
         event_type: delivery.event_type,
@@ -151,7 +153,7 @@ export class WebhookDispatcher extends EventEmitter {
         headers: {
           "content-type": "application/json",
           "user-agent": "telnyx-webhooks",
-          "telnyx-signature-ed25519": this.signer.sign(body, timestamp),
+          "telnyx-signature-ed25519": (target.signer ?? this.signer).sign(body, timestamp),
           "telnyx-timestamp": String(timestamp),
         },
         body,
