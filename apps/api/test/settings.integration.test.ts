@@ -8,7 +8,6 @@ import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "@app/telnyx-sandbox/server";
-import { generateTestSigningKeyPair } from "@app/telnyx-core/webhooks/sign-webhook";
 import type { TRPCError } from "@trpc/server";
 import type { ZodError } from "zod";
 import { hashToken } from "../src/auth/tokens";
@@ -17,19 +16,23 @@ import { buildServer, type ApiServer } from "../src/server";
 import { createSandboxAccess } from "../src/telnyx/telnyx-access";
 import { setupTestApi, type TestApi } from "./harness";
 
-// The sandbox accepts only the organization's key; the deployment's own key is refused, so every
-// successful request proves which key the gateway used.
-const ORG_KEY = `KEY${randomBytes(12).toString("hex")}_org_SeCrEt`;
+// The sandbox accepts only the organization's account key (an account of its own, with its own webhook
+// signing key); the deployment's own key is refused, so every successful request proves which key the gateway used.
+let ORG_KEY: string;
+let orgPublicKey: string;
 const DEPLOYMENT_KEY = "KEYdeployment_key_the_sandbox_refuses";
 const WRONG_KEY = `KEY${randomBytes(12).toString("hex")}_wrong_key`;
-const orgPublicKey = generateTestSigningKeyPair().publicKeyBase64;
 const ENCRYPTION_KEY = randomBytes(32).toString("base64");
 
 let sandbox: Sandbox;
 let api: TestApi;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, timeScale: 0, apiKey: ORG_KEY });
+  sandbox = await startSandbox({ port: 0, timeScale: 0, apiKey: `KEY${randomBytes(12).toString("hex")}_unused` });
+  const opened = (await (await fetch(`${sandbox.origin}/sandbox/accounts`, { method: "POST" })).json()) as {
+    data: { api_key: string; public_key: string };
+  };
+  ({ api_key: ORG_KEY, public_key: orgPublicKey } = opened.data);
   api = await setupTestApi({
     telnyx: createSandboxAccess(sandbox, { apiKey: DEPLOYMENT_KEY }),
     encryptionKey: ENCRYPTION_KEY,

@@ -82,6 +82,7 @@ export const fr: Messages<AppMessages> = {
     invalid_email: "Saisissez une adresse e-mail valide.",
     too_long: "Ce texte est trop long.",
     invalid_device: "Saisissez un numéro au format international ou une adresse SIP (sip:nom@domaine).",
+    not_account_public_key: "Ce n'est pas la clé publique du compte Telnyx de cette clé d'API : copiez-la depuis le portail de ce compte (Keys & credentials → Public Key).",
   },
   session: { loadFailed: "Impossible de charger votre session." },
   notFound: { title: "Page introuvable", description: "Cette adresse ne correspond à aucune page.", back: "Retour au tableau de bord" },

@@ -20,6 +20,9 @@ export const REJECTED_KEY_MESSAGE =
 /** AAD binding a sealed value to its organization and setting. */
 const contextOf = (organizationId: string, key: string) => `${organizationId}:${key}`;
 
+export const FOREIGN_PUBLIC_KEY_MESSAGE =
+  "This public key is not the webhook signing key of the Telnyx account this API key belongs to. Copy the Public Key from that account's Telnyx portal (Account settings → Keys & credentials → Public Key), then save again.";
+
 /** "…1234": the last four characters, to tell keys apart. */
 export function apiKeyHint(apiKey: string): string {
   return `…${apiKey.slice(-4)}`;
@@ -80,6 +83,11 @@ export async function setTelnyxKeys(options: {
   secretBox: SecretBox | null | undefined;
   /** A gateway using the candidate key against the configured Telnyx base URL. */
   gatewayForKey: (apiKey: string) => TelnyxGateway;
+  /**
+   * The webhook public key of the API key's account, where the Telnyx in use can tell (the sandbox). Telnyx itself
+   * shows it only in its portal (docs/telnyx-facts.md), so against it the public key is not compared.
+   */
+  accountPublicKey?: ((apiKey: string) => Promise<string>) | undefined;
   input: TSetTelnyxKeys;
 }): Promise<void> {
   const { db, actor, secretBox, input } = options;
@@ -103,6 +111,15 @@ export async function setTelnyxKeys(options: {
     if (verdict.error.code === "TELNYX_AUTH")
       throw new AppError("VALIDATION", REJECTED_KEY_MESSAGE, { fieldErrors: { apiKey: ["telnyx_rejected"] } });
     throw verdict.error;
+  }
+  if (input.publicKey && options.accountPublicKey) {
+    // A key pair of the admin's own making would let them sign webhooks "from Telnyx": only the account's key passes.
+    if ((await options.accountPublicKey(input.apiKey)) !== input.publicKey) {
+      await audit("failed", { reason: "public_key_not_of_account", apiKeyHint: apiKeyHint(input.apiKey) });
+      throw new AppError("VALIDATION", FOREIGN_PUBLIC_KEY_MESSAGE, {
+        fieldErrors: { publicKey: ["not_account_public_key"] },
+      });
+    }
   }
 
   const organizationId = actor.organizationId;

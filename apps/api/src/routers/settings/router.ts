@@ -8,6 +8,7 @@ import {
   ZUpdateOrganizationSchema,
 } from "@app/telnyx-core/settings/settings-schemas";
 import { clearTelnyxKeys, setTelnyxKeys } from "@app/telnyx-core/settings/telnyx-keys";
+import { readSandboxAccountPublicKey } from "../../telnyx/sandbox-account-key";
 import { webhookUrls } from "../../telnyx/webhook-urls";
 import { actorOf } from "../../trpc/actor";
 import type { Context } from "../../trpc/context";
@@ -31,7 +32,10 @@ export const settingsRouter = router({
     .output(ZSettingsSchema)
     .mutation(async ({ ctx, input }) => {
       const gatewayForKey = (apiKey: string) => ctx.telnyx.gatewayWithKey(apiKey);
-      await setTelnyxKeys({ db: ctx.db, actor: actorOf(ctx), secretBox: ctx.secretBox, gatewayForKey, input });
+      const { sandbox } = ctx.telnyx;
+      const accountPublicKey = sandbox ? (apiKey: string) => readSandboxAccountPublicKey(sandbox, apiKey) : undefined;
+      const actor = actorOf(ctx);
+      await setTelnyxKeys({ db: ctx.db, actor, secretBox: ctx.secretBox, gatewayForKey, accountPublicKey, input });
       await ctx.telnyx.refresh(ctx.auth.organizationId);
       return settingsOf(ctx);
     }),
