@@ -4,6 +4,7 @@ import type { ProcessorBenchResult } from "./processor-bench";
 import type { WebBenchResult } from "./web-bench";
 import type { LoadResult } from "./load";
 import type { StatsBenchRow } from "./stats-bench";
+import type { VerifyBenchResult } from "./verify-bench";
 import type { LatencyResult } from "./webhook-bench";
 
 export interface BackendResult {
@@ -17,6 +18,7 @@ export interface BackendResult {
 export interface BenchReport {
   measuredAt: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverage: number[] };
+  verify?: VerifyBenchResult;
   results: BackendResult[];
   fanOut?: FanOutResult;
   stats?: StatsBenchRow[];
@@ -28,6 +30,16 @@ export interface BenchReport {
 const fmt = (n: number | undefined, digits = 0) => (n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? `${(a / b).toFixed(2)}×` : "n/a");
 const mark = (isMet: boolean) => (isMet ? "" : " ✗");
+
+/** Issue 20 moved this figure out of the unit tests: a rate is measured here, not asserted there. */
+const VERIFY_TARGET = 3000;
+
+function renderVerify(verify: VerifyBenchResult): string[] {
+  return [
+    "",
+    `Signature verification alone (in process, one core, ${verify.bodyBytes}-byte body): ${fmt(verify.perSecond)} verifications/s — target ≥ ${VERIFY_TARGET}, ${ratio(verify.perSecond, VERIFY_TARGET)}${mark(verify.perSecond >= VERIFY_TARGET)}; the CPU ceiling of ingest's first step on one core.`,
+  ];
+}
 
 function renderIngest(results: BackendResult[]): string[] {
   const lines = [
@@ -146,6 +158,7 @@ export function renderMarkdown(report: BenchReport): string {
     "The load generators run on the same machine (loopback), so every figure shares the CPU with them; ratios compare figures measured in the same run.",
   ];
   if (report.results.some((r) => r.ingest)) lines.push(...renderIngest(report.results));
+  if (report.verify) lines.push(...renderVerify(report.verify));
   if (report.apply) lines.push(...renderApply(report.apply, report.results));
   if (report.results.some((r) => r.live)) lines.push(...renderLive(report.results));
   if (report.fanOut) lines.push(...renderFanOut(report.fanOut));

@@ -18,6 +18,7 @@ import { benchFanOut, type FanOutResult } from "./fanout-bench";
 import { runProcessorBench, type ProcessorBenchResult } from "./processor-bench";
 import { renderMarkdown, type BackendResult } from "./report";
 import { runStatsBench, type StatsBenchRow } from "./stats-bench";
+import { runVerifyBench, type VerifyBenchResult } from "./verify-bench";
 import { runWebBench, type WebBenchResult } from "./web-bench";
 import { benchIngest, benchLiveLatency, waitForDrain } from "./webhook-bench";
 
@@ -104,6 +105,11 @@ async function benchWebSection(): Promise<WebBenchResult> {
 }
 
 async function main(): Promise<void> {
+  let verify: VerifyBenchResult | undefined;
+  if (SECTIONS.has("ingest")) {
+    console.log("[in process] webhook signature verification, one core");
+    verify = await runVerifyBench();
+  }
   const results: BackendResult[] = [];
   if (SECTIONS.has("ingest") || SECTIONS.has("live")) for (const backend of BACKENDS) results.push(await benchBackend(backend));
   const apply: ProcessorBenchResult[] = [];
@@ -121,8 +127,8 @@ async function main(): Promise<void> {
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGiB: os.totalmem() / 2 ** 30, node: process.version, loadAverage: os.loadavg() };
   mkdirSync(OUT_DIR, { recursive: true });
   const measuredAt = new Date().toISOString();
-  writeFileSync(path.join(OUT_DIR, "benchmarks.json"), `${JSON.stringify({ measuredAt, ...machine, sections: [...SECTIONS], results, apply, fanOut, stats, web }, null, 2)}\n`);
-  const markdown = renderMarkdown({ measuredAt, machine, results, apply: apply.length > 0 ? apply : undefined, fanOut, stats, web, statsRows: STATS_ROWS });
+  writeFileSync(path.join(OUT_DIR, "benchmarks.json"), `${JSON.stringify({ measuredAt, ...machine, sections: [...SECTIONS], verify, results, apply, fanOut, stats, web }, null, 2)}\n`);
+  const markdown = renderMarkdown({ measuredAt, machine, verify, results, apply: apply.length > 0 ? apply : undefined, fanOut, stats, web, statsRows: STATS_ROWS });
   writeFileSync(path.join(OUT_DIR, "benchmarks.md"), markdown);
   console.log(markdown);
 }

@@ -90,17 +90,4 @@ describe("verifyWebhook", () => {
       await expect(client.webhooks.unwrap(tampered, { headers })).rejects.toThrow(/Signature verification failed/);
     }
   });
-
-  it("verifies at least 3,000 webhooks per second on one core", () => {
-    const headers = signWebhook(body, keys.privateKey);
-    const iterations = 3000;
-    const started = process.hrtime.bigint();
-    for (let index = 0; index < iterations; index += 1) {
-      if (!verifier(body, headers).ok) throw new Error("verification failed");
-    }
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const perSecond = Math.round(iterations / seconds);
-    console.info(`verify-webhook: ${perSecond} verifications/s (${body.length}-byte body, 1 core)`);
-    expect(perSecond).toBeGreaterThan(3000);
-  });
 });
