@@ -72,7 +72,7 @@ export async function setupCallsTest(options: { timeScale?: number } = {}): Prom
         socket.on("connect_error", reject);
       });
     },
-    async waitForCall(id, check, timeoutMs = 15_000) {
+    async waitForCall(id, check, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       let last: unknown;
       for (;;) {

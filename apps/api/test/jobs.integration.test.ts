@@ -222,7 +222,7 @@ describe("timers", () => {
     });
     scheduler.start();
     const at = await tickStarted;
-    expect(at.getTime()).toBeGreaterThan(Date.now() - 5_000);
+    expect(at.getTime()).toBeGreaterThan(Date.now() - 60_000); // the tick's own time, not a stale or epoch date
 
     let isStopped = false;
     const stopping = scheduler.stop().then(() => (isStopped = true));
@@ -259,7 +259,7 @@ describe("timers", () => {
     try {
       await expect(scheduler.trigger("test.broken-slot")).rejects.toThrow("no slot today");
       scheduler.start();
-      await expect.poll(() => errors.length, { timeout: 5_000 }).toBeGreaterThan(0);
+      await expect.poll(() => errors.length, { timeout: 20_000 }).toBeGreaterThan(0);
       await scheduler.stop();
       await new Promise((resolve) => setTimeout(resolve, 50)); // unhandled rejections are reported on a later turn
       expect(unhandled).toEqual([]);

@@ -19,7 +19,7 @@ afterAll(async () => {
 const agent1 = () => env.as(env.api.demo.users.agent1, "AGENT");
 const supervisor = () => env.as(env.api.demo.users.supervisor, "SUPERVISOR");
 
-async function until<T>(fn: () => T | false | Promise<T | false>, what: string, timeoutMs = 15_000): Promise<T> {
+async function until<T>(fn: () => T | false | Promise<T | false>, what: string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();

@@ -113,7 +113,7 @@ describe("calls and SMS, live", () => {
     // Never backwards: the observed order is a subsequence of the state machine's.
     const order = ["INITIATED", "RINGING", "ANSWERED", "BRIDGED"];
     expect(statuses.map((s) => order.indexOf(s))).toEqual([...statuses.map((s) => order.indexOf(s))].sort());
-    await expect.poll(() => page.textContent("[data-testid=live-call-timer]"), { timeout: 5_000 }).not.toBe("0:00");
+    await expect.poll(() => page.textContent("[data-testid=live-call-timer]"), { timeout: 15_000 }).not.toBe("0:00");
     expect(await panel.textContent()).toContain(`Nadia ${LEAD_LAST_NAME}`);
 
     await page.click("[data-testid=call-mute]");

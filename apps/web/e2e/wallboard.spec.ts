@@ -108,10 +108,10 @@ describe("wallboard, live", () => {
     await tv.locator(`[data-testid=wallboard-active-call][data-call-id="${callId}"]:is([data-status=ANSWERED], [data-status=BRIDGED])`).waitFor({ timeout: 20_000 });
     const statuses = (await tv.evaluate(() => (window as unknown as { tvStatuses: string[] }).tvStatuses)) ?? [];
     expect(["INITIATED", "RINGING"]).toContain(statuses[0]);
-    await expect.poll(() => readCounter(tv, "calls"), { timeout: 10_000 }).toBe(callsBefore + 1);
+    await expect.poll(() => readCounter(tv, "calls"), { timeout: 20_000 }).toBe(callsBefore + 1);
     // The agent's own dashboard counted it live too (stats:delta, no reload, no refetch needed).
-    await expect.poll(() => agentCalls.textContent(), { timeout: 10_000 }).toBe("1");
-    await expect.poll(() => card.locator("[data-testid=wallboard-call-timer]").textContent(), { timeout: 5_000 }).not.toBe("0:00");
+    await expect.poll(() => agentCalls.textContent(), { timeout: 20_000 }).toBe("1");
+    await expect.poll(() => card.locator("[data-testid=wallboard-call-timer]").textContent(), { timeout: 15_000 }).not.toBe("0:00");
   });
 
   it("lets the supervisor listen, then whisper, then barge into the live call", async () => {

@@ -54,12 +54,13 @@ describe("embedded database folder lock", () => {
         `The embedded database folder ${dataDir} is already in use by process ${process.pid} (lock file ${lock.path}). ` +
           "Stop that process, or set DATA_DIR to another folder, or DATABASE_URL to use PostgreSQL.",
       );
-      expect(Date.now() - started).toBeLessThan(15_000);
+      // "At once": no waiting for the lock; the bound leaves room for a loaded machine's slow tsx start.
+      expect(Date.now() - started).toBeLessThan(30_000);
       expect(existsSync(path.join(dataDir, "PG_VERSION"))).toBe(false);
     } finally {
       lock.release();
     }
-  });
+  }, 60_000);
 
   it("takes over a lock left by a dead process and removes it on release", async () => {
     const lockPath = path.join(dataDir, "app.lock");

@@ -110,8 +110,9 @@ describe("inbound calls, recording, transfer", () => {
     const types = h.hooks.forCall(ccid).map((e) => e.eventType);
     expect(types.indexOf("call.recording.saved")).toBeGreaterThan(types.indexOf("call.hangup"));
     const rec = await h.client.recordings.retrieve(saved.payload["recording_id"] as string);
-    expect(rec.data!.duration_millis).toBeGreaterThanOrEqual(5000); // the talk time; real time may add a few ms under load
-    expect(rec.data!.duration_millis).toBeLessThan(5200);
+    // The talk time; real time adds scheduler delays on a loaded machine (recording from the start of ringing would add seconds).
+    expect(rec.data!.duration_millis).toBeGreaterThanOrEqual(5000);
+    expect(rec.data!.duration_millis).toBeLessThan(5900);
     expect(rec.data!.download_urls!.wav).toBe(urls.wav);
     const listed = await h.client.recordings.list({ filter: { call_control_id: ccid } });
     expect(listed.data.map((r) => r.id)).toEqual([rec.data!.id]);

@@ -64,7 +64,7 @@ export class WebhookReceiver {
   }
 
   /** Resolves with the first matching event (already received or future). */
-  async waitFor(predicate: (e: ReceivedEvent) => boolean, timeoutMs = 5000): Promise<ReceivedEvent> {
+  async waitFor(predicate: (e: ReceivedEvent) => boolean, timeoutMs = 20_000): Promise<ReceivedEvent> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.events.find(predicate);
