@@ -45,6 +45,8 @@ export const ZEnvSchema = z.object({
   SANDBOX_TIME_SCALE: z.coerce.number().min(0).max(10).default(1),
   /** Requests per minute per API token, user or IP on /trpc and /api (webhooks and probes are not limited). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Concurrent live connections (sockets) per session, API token or kiosk link, per instance; the next one is refused. */
+  MAX_SOCKETS_PER_CREDENTIAL: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Peers allowed to set X-Forwarded-For: true, false, or addresses/CIDRs (default: loopback and private networks). */
   TRUST_PROXY: z
     .string()

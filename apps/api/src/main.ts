@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     dataDir: env.DATA_DIR,
     encryptionKey: env.APP_ENCRYPTION_KEY,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    maxSocketsPerCredential: env.MAX_SOCKETS_PER_CREDENTIAL,
     trustProxy: env.TRUST_PROXY,
   });
   const { deps } = server;

@@ -14,6 +14,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import type { Db } from "@app/db/open-db";
 import type { Redis } from "ioredis";
 import { createLoginLimiter } from "./auth/login-limiter";
+import { isOwnOrigin, requestSourceOf } from "./auth/request-origin";
+import { memberRoleOf, memberRolesOf } from "./auth/memberships";
 import { redactUrl } from "./logging/redact-url";
 import { bearerTokenOf, cookieValue, resolveCaller, SESSION_COOKIE } from "./auth/sessions";
 import { createRealtime, type Realtime } from "./realtime/realtime";
@@ -55,6 +57,8 @@ export interface ServerOptions {
    * box and a client on the internet cannot pick the address its rate limits are counted under.
    */
   trustProxy?: FastifyServerOptions["trustProxy"];
+  /** Concurrent sockets per session, API token or kiosk link (MAX_SOCKETS_PER_CREDENTIAL, default 20). */
+  maxSocketsPerCredential?: number;
   /** Log destination (default stdout); tests capture logs with it. */
   logStream?: DestinationStream;
 }
@@ -93,20 +97,9 @@ function isCrossSiteRequest(request: FastifyRequest, appUrl?: string): boolean {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return false;
   if (bearerTokenOf(request.headers.authorization)) return false;
   if (!cookieValue(request.headers.cookie, SESSION_COOKIE)) return false;
-  const source = request.headers.origin ?? originOf(request.headers.referer);
+  const source = requestSourceOf(request.headers);
   if (!source) return true;
-  const allowed = new Set([`http://${request.headers.host}`, `https://${request.headers.host}`]);
-  if (appUrl) allowed.add(new URL(appUrl).origin);
-  return !allowed.has(source);
-}
-
-function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return "null";
-  }
+  return !isOwnOrigin(source, request.headers.host, appUrl);
 }
 
 export async function buildServer(options: ServerOptions): Promise<ApiServer> {
@@ -150,7 +143,11 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
   const realtime = createRealtime(app.server, {
     resolveCaller: (headers) => resolveCaller(options.db, headers),
     resolveKiosk: (token) => resolveKiosk(options.db, token),
+    memberRoleOf: (member) => memberRoleOf(options.db, member),
+    memberRolesOf: (members) => memberRolesOf(options.db, members),
     redisUrl: options.redisUrl,
+    appUrl: options.appUrl,
+    maxSocketsPerCredential: options.maxSocketsPerCredential,
   });
   const secretBox = secretBoxFromEnv(options.encryptionKey);
   const deps: ApiDeps = {

@@ -28,8 +28,12 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+/** Deletes the session of this token; returns its id (its sockets are closed with it) or undefined. */
+export async function deleteSession(db: Db, token: string): Promise<string | undefined> {
+  const session = await db.prisma.session.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true } });
+  if (!session) return undefined;
+  await db.prisma.session.deleteMany({ where: { id: session.id } });
+  return session.id;
 }
 
 const TOUCH_INTERVAL_MS = 5 * 60_000;

@@ -1,47 +1,68 @@
 /**
- * socket.io on the API's HTTP server: the handshake is authenticated exactly like HTTP requests
- * (session cookie or Bearer token); sockets join `org:<id>` and `user:<id>`. With REDIS_URL the
- * Redis adapter carries broadcasts across API instances.
+ * socket.io on the API's HTTP server, held to HTTP's rules: the handshake (also of a recovered
+ * connection) is authenticated like an HTTP request (session cookie, Bearer token or kiosk link),
+ * a cookie handshake must come from our own origin, and each socket joins the rooms of what its
+ * role may read (realtime-publisher.ts). Revoking a credential closes its sockets on every
+ * instance (the Redis adapter carries disconnectSockets with REDIS_URL).
  */
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
-import { Server } from "socket.io";
+import { Server, type Socket } from "socket.io";
 import {
+  agentRoom,
+  agentsRoom,
   kioskRoom,
-  orgRoom,
+  memberRoom,
   sessionRoom,
+  staffRoom,
   userRoom,
+  wallboardRoom,
   type ClientToServerEvents,
-  type ServerToClientEvents,
   type Publisher,
+  type ServerToClientEvents,
   type SocketData,
 } from "@app/telnyx-core/realtime/events";
 import type { AuthContext } from "../auth/auth-context";
+import type { MemberKey } from "../auth/memberships";
+import { isOwnOrigin, requestSourceOf } from "../auth/request-origin";
+import { cookieValue, SESSION_COOKIE } from "../auth/sessions";
+import { watchMembers, type MemberRolesLookup } from "./member-watch";
+import { createRoutingPublisher } from "./realtime-publisher";
+import { holdRecoveredSessions, replayMissed, settleRecovery, takeHeldSession } from "./socket-recovery";
 
 export const tokenRoom = (tokenId: string) => `token:${tokenId}`;
 
+export const DEFAULT_MAX_SOCKETS_PER_CREDENTIAL = 20;
+
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface Realtime {
   io: RealtimeServer;
   publisher: Publisher;
-  toOrganization(organizationId: string): ReturnType<RealtimeServer["to"]>;
-  toUser(userId: string): ReturnType<RealtimeServer["to"]>;
   disconnectSession(sessionId: string | undefined): void;
   /** Closes every socket authenticated by this API token (on revocation). */
   disconnectToken(tokenId: string): void;
   /** Closes every wallboard kiosk socket opened with this kiosk link (on revocation). */
   disconnectKiosk(kioskId: string): void;
+  /** Closes every socket of this member (membership removed or role changed). */
+  disconnectMember(member: MemberKey): void;
   close(): Promise<void>;
 }
 
 export interface RealtimeDeps {
   resolveCaller(headers: { authorization?: string; cookie?: string }): Promise<AuthContext | null>;
-  /** Wallboard kiosk links (`auth: { kiosk }`): read-only, organization room only. */
+  /** Wallboard kiosk links (`auth: { kiosk }`): read-only, wallboard room only. */
   resolveKiosk?(token: string): Promise<{ kioskId: string; organizationId: string } | null>;
+  /** The member's current role (null: not a member): the baseline membership changes are detected against. */
+  memberRoleOf?(member: MemberKey): Promise<string | null>;
+  memberRolesOf?: MemberRolesLookup;
   redisUrl?: string;
+  /** APP_URL: a cookie handshake must come from its origin or from the host it was sent to. */
+  appUrl?: string;
   allowedOrigin?: string;
+  maxSocketsPerCredential?: number;
 }
 
 function bearerFrom(auth: Record<string, unknown> | undefined): string | undefined {
@@ -49,12 +70,37 @@ function bearerFrom(auth: Record<string, unknown> | undefined): string | undefin
   return typeof token === "string" && token ? `Bearer ${token}` : undefined;
 }
 
+function refusal(code: string, message: string): Error {
+  return Object.assign(new Error(code), { data: { message } });
+}
+
+function credentialOf(data: SocketData): string {
+  if (data.kioskId) return kioskRoom(data.kioskId);
+  if (data.tokenId) return tokenRoom(data.tokenId);
+  return sessionRoom(data.sessionId ?? data.userId);
+}
+
+function roomsOf(data: SocketData): string[] {
+  const { organizationId, userId, role, kioskId, sessionId, tokenId } = data;
+  if (kioskId) return [wallboardRoom(organizationId), kioskRoom(kioskId)];
+  return [
+    role === "AGENT" ? agentsRoom(organizationId) : staffRoom(organizationId),
+    ...(role === "AGENT" ? [agentRoom(organizationId, userId)] : []),
+    userRoom(userId),
+    memberRoom(organizationId, userId),
+    ...(sessionId ? [sessionRoom(sessionId)] : []),
+    ...(tokenId ? [tokenRoom(tokenId)] : []),
+  ];
+}
+
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
+  const maxPerCredential = deps.maxSocketsPerCredential ?? DEFAULT_MAX_SOCKETS_PER_CREDENTIAL;
   const io: RealtimeServer = new Server(httpServer, {
     path: "/socket.io",
     serveClient: false,
     cors: deps.allowedOrigin ? { origin: deps.allowedOrigin, credentials: true } : undefined,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // A recovered connection is authenticated again (socket-recovery.ts).
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     // Broadcasts are serialized and framed once for every socket (socket.io-adapter's pre-encoded
     // WebSocket frame), which compression would turn back into per-socket work.
     perMessageDeflate: false,
@@ -69,63 +115,71 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     clients.push(pub, sub);
     io.adapter(createAdapter(pub, sub));
   }
+  holdRecoveredSessions(io.of("/").adapter);
+  // Sockets per credential on this instance (socket ids, reserved at the handshake).
+  const socketsByCredential = new Map<string, Set<string>>();
+
+  const authenticate = async (socket: RealtimeSocket): Promise<SocketData | Error> => {
+    const headers = socket.handshake.headers;
+    const kioskToken = socket.handshake.auth?.kiosk;
+    if (typeof kioskToken === "string" && kioskToken) {
+      const kiosk = await deps.resolveKiosk?.(kioskToken);
+      if (!kiosk) return refusal("UNAUTHORIZED", "This wallboard link was revoked or is invalid.");
+      return { userId: `kiosk:${kiosk.kioskId}`, organizationId: kiosk.organizationId, role: "AGENT", kioskId: kiosk.kioskId };
+    }
+    const authorization = bearerFrom(socket.handshake.auth) ?? headers.authorization;
+    // The session cookie is ambient: a page of another origin must not open a socket with it.
+    // Same-origin polling requests carry neither Origin nor Referer (Referrer-Policy: no-referrer),
+    // cross-origin ones always carry Origin, so only a present, foreign source is refused.
+    if (!authorization && cookieValue(headers.cookie, SESSION_COOKIE)) {
+      const source = requestSourceOf(headers);
+      if (source && !isOwnOrigin(source, headers.host, deps.appUrl)) return refusal("FORBIDDEN", "Cross-site connection refused.");
+    }
+    const caller = await deps.resolveCaller({ authorization, cookie: headers.cookie });
+    if (!caller) return refusal("UNAUTHORIZED", "Please log in.");
+    const member = { organizationId: caller.organizationId, userId: caller.userId };
+    const memberRole = caller.via === "session" ? caller.role : await deps.memberRoleOf?.(member);
+    return { ...member, role: caller.role, sessionId: caller.sessionId, tokenId: caller.tokenId, memberRole: (memberRole ?? undefined) as SocketData["memberRole"] };
+  };
 
   io.use(async (socket, next) => {
+    takeHeldSession(socket);
     try {
-      const headers = socket.handshake.headers;
-      const kioskToken = socket.handshake.auth?.kiosk;
-      if (typeof kioskToken === "string" && kioskToken) {
-        const kiosk = await deps.resolveKiosk?.(kioskToken);
-        if (!kiosk) return next(new Error("UNAUTHORIZED"));
-        socket.data = { userId: `kiosk:${kiosk.kioskId}`, organizationId: kiosk.organizationId, role: "AGENT", kioskId: kiosk.kioskId };
-        return next();
+      const result = await authenticate(socket);
+      if (result instanceof Error) return next(result);
+      const credential = credentialOf(result);
+      const open = socketsByCredential.get(credential) ?? new Set<string>();
+      if (open.size >= maxPerCredential) {
+        return next(refusal("TOO_MANY_CONNECTIONS", `At most ${maxPerCredential} live connections per login, API token or wallboard link: close another tab or tool.`));
       }
-      const authorization = bearerFrom(socket.handshake.auth) ?? headers.authorization;
-      const caller = await deps.resolveCaller({ authorization, cookie: headers.cookie });
-      if (!caller) return next(new Error("UNAUTHORIZED"));
-      socket.data = {
-        userId: caller.userId,
-        organizationId: caller.organizationId,
-        role: caller.role,
-        sessionId: caller.sessionId,
-        tokenId: caller.tokenId,
+      open.add(socket.id);
+      socketsByCredential.set(credential, open);
+      const release = () => {
+        open.delete(socket.id);
+        if (open.size === 0 && socketsByCredential.get(credential) === open) socketsByCredential.delete(credential);
       };
+      socket.once("disconnect", release);
+      socket.conn.once("close", release);
+      settleRecovery(socket, result);
+      socket.data = result;
       next();
     } catch {
-      next(new Error("UNAVAILABLE"));
+      next(refusal("UNAVAILABLE", "The live connection is unavailable, retrying."));
     }
   });
 
   io.on("connection", (socket) => {
-    const { userId, organizationId, role, sessionId, tokenId, kioskId } = socket.data;
-    if (kioskId) {
-      void socket.join([orgRoom(organizationId), kioskRoom(kioskId)]);
-      socket.emit("ready", { userId, organizationId, role });
-      return;
-    }
-    void socket.join([
-      orgRoom(organizationId),
-      userRoom(userId),
-      ...(sessionId ? [sessionRoom(sessionId)] : []),
-      ...(tokenId ? [tokenRoom(tokenId)] : []),
-    ]);
+    const { userId, organizationId, role } = socket.data;
+    void socket.join(roomsOf(socket.data));
+    replayMissed(socket);
     socket.emit("ready", { userId, organizationId, role });
   });
 
-  const publisher: Publisher = {
-    toOrganization(organizationId, event, payload) {
-      (io.to(orgRoom(organizationId)).emit as (event: string, payload: unknown) => boolean)(event, payload);
-    },
-    toUser(userId, event, payload) {
-      (io.to(userRoom(userId)).emit as (event: string, payload: unknown) => boolean)(event, payload);
-    },
-  };
+  const stopWatching = deps.memberRolesOf ? watchMembers(io, deps.memberRolesOf) : () => undefined;
 
   return {
     io,
-    publisher,
-    toOrganization: (organizationId) => io.to(orgRoom(organizationId)),
-    toUser: (userId) => io.to(userRoom(userId)),
+    publisher: createRoutingPublisher(io),
     disconnectSession(sessionId) {
       if (sessionId) io.in(sessionRoom(sessionId)).disconnectSockets(true);
     },
@@ -135,9 +189,14 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     disconnectKiosk(kioskId) {
       io.in(kioskRoom(kioskId)).disconnectSockets(true);
     },
+    disconnectMember(member) {
+      io.in(memberRoom(member.organizationId, member.userId)).disconnectSockets(true);
+    },
     async close() {
+      stopWatching();
+      // Only this instance's sockets: with the Redis adapter a plain disconnectSockets reaches every instance.
       // The HTTP server belongs to Fastify, which closes it; here only sockets and the engine.
-      io.disconnectSockets(true);
+      io.local.disconnectSockets(true);
       io.engine.close();
       await Promise.all(clients.map((client) => client.quit().catch(() => undefined)));
     },

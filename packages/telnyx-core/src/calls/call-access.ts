@@ -16,12 +16,35 @@ export interface CallServices {
   publisher?: Publisher;
 }
 
+type CallOwnership = { userId: string | null; direction: "INBOUND" | "OUTBOUND" };
+
+/**
+ * What an agent may read, stated once: their own calls, and inbound calls nobody has taken yet.
+ * `self` stands for the agent. HTTP's where clause and the live channel's routing both derive from it.
+ */
+const AGENT_CALL_RULE: ReadonlyArray<{ userId: "self" } | { userId: null; direction: "INBOUND" }> = [
+  { userId: "self" },
+  { userId: null, direction: "INBOUND" },
+];
+
 export function callVisibilityWhere(actor: Actor): Prisma.TelnyxCallWhereInput {
   if (actor.role !== "AGENT") return { organizationId: actor.organizationId };
   return {
     organizationId: actor.organizationId,
-    OR: [{ userId: actor.userId }, { userId: null, direction: "INBOUND" }],
+    OR: AGENT_CALL_RULE.map((clause) => (clause.userId === "self" ? { userId: actor.userId } : clause)),
   };
+}
+
+/** Which of the organization's agents may read this call (supervisors and admins read every call). */
+export function agentReadersOfCall(call: CallOwnership): "all" | "none" | { userId: string } {
+  for (const clause of AGENT_CALL_RULE) {
+    if (clause.userId === "self") {
+      if (call.userId !== null) return { userId: call.userId };
+    } else if (call.userId === clause.userId && call.direction === clause.direction) {
+      return "all";
+    }
+  }
+  return "none";
 }
 
 export async function requireCall<S extends Prisma.TelnyxCallSelect>(

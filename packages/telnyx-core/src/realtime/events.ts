@@ -152,8 +152,10 @@ export interface SocketData {
   role: "ADMIN" | "SUPERVISOR" | "AGENT";
   sessionId?: string;
   tokenId?: string;
-  /** Wallboard kiosk sockets (read-only, organization room only): the kiosk link's id. */
+  /** Wallboard kiosk sockets (read-only, wallboard room only): the kiosk link's id. */
   kioskId?: string;
+  /** The member's role in the organization at the handshake (a change closes the socket). */
+  memberRole?: "ADMIN" | "SUPERVISOR" | "AGENT";
 }
 
 /** How domain code pushes live events without knowing socket.io (the API implements it). */
@@ -164,7 +166,16 @@ export interface Publisher {
 
 export const noopPublisher: Publisher = { toOrganization() {}, toUser() {} };
 
-export const orgRoom = (organizationId: string) => `org:${organizationId}`;
+/** Admin and supervisor sockets of an organization: every event, full payloads. */
+export const staffRoom = (organizationId: string) => `org:${organizationId}:staff`;
+/** Agent sockets of an organization: events every member may read (event-audience.ts). */
+export const agentsRoom = (organizationId: string) => `org:${organizationId}:agents`;
+/** One agent's sockets in one organization: their own calls, figures and status. */
+export const agentRoom = (organizationId: string, userId: string) => `org:${organizationId}:agent:${userId}`;
+/** Wallboard kiosk sockets: wallboard-shaped payloads only. */
+export const wallboardRoom = (organizationId: string) => `org:${organizationId}:wallboard`;
+/** Every socket of one member of one organization (closed when the membership ends or its role changes). */
+export const memberRoom = (organizationId: string, userId: string) => `member:${organizationId}:${userId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const kioskRoom = (kioskId: string) => `kiosk:${kioskId}`;

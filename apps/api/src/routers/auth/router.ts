@@ -74,7 +74,7 @@ export const authRouter = router({
       await ctx.loginLimiter.reset(ctx.ip, input.email);
       // A fresh token at every login: a session id planted before login is never promoted.
       const previous = ctx.cookies.read();
-      if (previous) await deleteSession(ctx.db, previous);
+      if (previous) ctx.realtime?.disconnectSession(await deleteSession(ctx.db, previous));
       const session = await createSession(ctx.db, {
         userId: user.id,
         organizationId,
@@ -110,11 +110,10 @@ export const authRouter = router({
 
   logout: publicProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     const token = ctx.cookies.read();
-    if (token) await deleteSession(ctx.db, token);
+    if (token) ctx.realtime?.disconnectSession(await deleteSession(ctx.db, token));
     ctx.cookies.clear();
     if (ctx.auth) {
       await recordAudit(ctx.db, { organizationId: ctx.auth.organizationId, userId: ctx.auth.userId, action: "auth.logout", ip: ctx.ip });
-      ctx.realtime?.disconnectSession(ctx.auth.sessionId);
     }
     return { ok: true as const };
   }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getWallboardSnapshot } from "@app/telnyx-core/wallboard/get-wallboard";
+import { toKioskSnapshot } from "@app/telnyx-core/wallboard/wallboard-call";
 import { createKioskLink, listKioskLinks, revokeKioskLink, setSlaThreshold } from "@app/telnyx-core/wallboard/kiosk-links";
 import {
   ZCreatedKioskLinkSchema,
@@ -18,7 +19,11 @@ export const wallboardRouter = router({
   snapshot: kioskOrSupervisorProcedure
     .input(z.void())
     .output(ZWallboardSnapshotSchema)
-    .query(({ ctx }) => getWallboardSnapshot({ db: ctx.db, organizationId: ctx.wallboardOrganizationId })),
+    .query(async ({ ctx }) => {
+      const snapshot = await getWallboardSnapshot({ db: ctx.db, organizationId: ctx.wallboardOrganizationId });
+      // No session or token: a kiosk screen, which gets what the board shows and no more.
+      return ctx.auth ? snapshot : toKioskSnapshot(snapshot);
+    }),
 
   kioskLinks: supervisorProcedure
     .input(z.void())
