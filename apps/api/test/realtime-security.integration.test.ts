@@ -123,7 +123,7 @@ function record(socket: Socket): Map<string, unknown[]> {
 async function barrier(instance: Instance, targets: Socket[]): Promise<void> {
   const marker = `barrier-${++serial}`;
   const arrived = targets.map(
-    (socket) => new Promise<void>((resolve) => socket.on("ready" as never, (event: { userId: string }) => event.userId === marker && resolve())),
+    (socket) => new Promise<void>((resolve) => socket.on("ready" as never, (event: { userId: string }) => void (event.userId === marker && resolve()))),
   );
   instance.server.realtime.io.to(targets.map((socket) => socket.id!)).emit("ready", { userId: marker, organizationId: "", role: "AGENT" });
   await Promise.all(arrived);

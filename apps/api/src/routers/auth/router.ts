@@ -74,7 +74,10 @@ export const authRouter = router({
       await ctx.loginLimiter.reset(ctx.ip, input.email);
       // A fresh token at every login: a session id planted before login is never promoted.
       const previous = ctx.cookies.read();
-      if (previous) ctx.realtime?.disconnectSession(await deleteSession(ctx.db, previous));
+      if (previous) {
+        const replaced = await deleteSession(ctx.db, previous);
+        ctx.realtime?.disconnectSession(replaced);
+      }
       const session = await createSession(ctx.db, {
         userId: user.id,
         organizationId,
@@ -110,7 +113,8 @@ export const authRouter = router({
 
   logout: publicProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     const token = ctx.cookies.read();
-    if (token) ctx.realtime?.disconnectSession(await deleteSession(ctx.db, token));
+    const ended = token ? await deleteSession(ctx.db, token) : undefined;
+    ctx.realtime?.disconnectSession(ended);
     ctx.cookies.clear();
     if (ctx.auth) {
       await recordAudit(ctx.db, { organizationId: ctx.auth.organizationId, userId: ctx.auth.userId, action: "auth.logout", ip: ctx.ip });
