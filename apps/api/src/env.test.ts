@@ -8,6 +8,12 @@ describe("loadEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(isSandboxMode(env)).toBe(true);
     expect(env.SEED_DEMO).toBe(true);
+    expect(env.MAX_SOCKETS_PER_CREDENTIAL).toBe(20);
+  });
+
+  it("reads MAX_SOCKETS_PER_CREDENTIAL and refuses a cap below one", () => {
+    expect(loadEnv({ MAX_SOCKETS_PER_CREDENTIAL: "5" }).MAX_SOCKETS_PER_CREDENTIAL).toBe(5);
+    expect(() => loadEnv({ MAX_SOCKETS_PER_CREDENTIAL: "0" })).toThrow(/MAX_SOCKETS_PER_CREDENTIAL/);
   });
 
   it("names every invalid variable with what it should look like", () => {
