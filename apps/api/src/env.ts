@@ -4,6 +4,8 @@
  * that names the variable and what it should look like.
  */
 import { z } from "zod";
+import { TELNYX_RECORDING_HOSTS } from "@app/telnyx-core/calls/recording-fetch";
+import { DEFAULT_RECORDING_MAX_BYTES } from "./recordings/recording-policy";
 
 const optionalUrl = (what: string) =>
   z
@@ -53,6 +55,18 @@ export const ZEnvSchema = z.object({
     .trim()
     .optional()
     .transform((value) => (!value ? undefined : value === "true" ? true : value === "false" ? false : value)),
+  /** Hosts recording URLs are fetched from (comma-separated; `*.example.com` for subdomains, `host:port` off 443). */
+  RECORDING_HOSTS: z
+    .string()
+    .default(TELNYX_RECORDING_HOSTS.join(","))
+    .transform((value) => value.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/, "must be host names"))
+        .min(1, "must name at least one host"),
+    ),
+  /** Largest recording downloaded, in bytes (bigger ones are refused while streaming). */
+  RECORDING_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 32).default(DEFAULT_RECORDING_MAX_BYTES),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST_DIR: z.string().optional(),
 });

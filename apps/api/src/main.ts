@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     maxSocketsPerCredential: env.MAX_SOCKETS_PER_CREDENTIAL,
     trustProxy: env.TRUST_PROXY,
+    recordings: { hosts: env.RECORDING_HOSTS, maxBytes: env.RECORDING_MAX_BYTES, isProduction: env.NODE_ENV === "production" },
   });
   const { deps } = server;
   const scheduler = createScheduler({

@@ -35,6 +35,7 @@ import { KIOSK_HEADER, resolveKiosk } from "./auth/kiosk-auth";
 import { appRouter, type AppRouter } from "./trpc/app-router";
 import { createContextInner, type ApiDeps, type SessionCookieJar } from "./trpc/context";
 import { watchHeapAfterGc } from "./logging/heap-after-gc";
+import { recordingPolicyFor } from "./recordings/recording-policy";
 
 export interface ServerOptions {
   db: Db;
@@ -61,6 +62,8 @@ export interface ServerOptions {
   maxSocketsPerCredential?: number;
   /** Log destination (default stdout); tests capture logs with it. */
   logStream?: DestinationStream;
+  /** Recording fetch policy (RECORDING_HOSTS, RECORDING_MAX_BYTES); the sandbox's origin is added in sandbox mode. */
+  recordings?: { hosts?: string[]; maxBytes?: number; timeoutMs?: number; isProduction?: boolean };
 }
 
 export interface ApiServer {
@@ -209,6 +212,11 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     services: {
       gatewayFor: (organizationId) => deps.telnyx.gatewayFor(organizationId),
       recordingsDir: deps.config.recordingsDir,
+      recordingPolicy: recordingPolicyFor({
+        ...options.recordings,
+        isProduction: options.recordings?.isProduction ?? false,
+        sandboxOrigin: deps.telnyx.sandbox?.origin,
+      }),
       db: options.db,
       publisher: realtime.publisher,
     },

@@ -30,6 +30,7 @@ export function makeCall(overrides: Partial<TCallDto> & Pick<TCallDto, "id">): T
     cost: null,
     costCurrency: null,
     hasRecording: false,
+    recordingUnavailable: false,
     mos: null,
     createdAt: minutes(0),
     updatedAt: minutes(0),

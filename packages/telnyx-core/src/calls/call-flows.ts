@@ -8,11 +8,10 @@
  */
 import type { ApplyServices } from "../webhooks/apply-types";
 import { encodeCallClientState, type CallClientState } from "./call-client-state";
-import { callDtoSelect, toCallDto } from "./call-dto";
 import type { LockedCall } from "./call-match";
-import { downloadRecording } from "./call-recording-file";
 import type { CallSignal } from "./call-signal";
 import type { CallFacts } from "./call-state";
+import { storeCallRecording } from "./store-recording";
 
 export interface FlowContext {
   services: ApplyServices;
@@ -95,18 +94,7 @@ function hangupLeg(ctx: FlowContext, ccid: string): Task {
 }
 
 function storeRecording(ctx: FlowContext, signal: Extract<CallSignal, { type: "recording" }>): Task {
-  return async () => {
-    const relative = await downloadRecording({
-      recordingsDir: ctx.services.recordingsDir,
-      organizationId: ctx.call.organizationId,
-      callId: ctx.call.id,
-      source: { mp3: signal.mp3, wav: signal.wav },
-    });
-    const db = ctx.services.db;
-    if (!db) return;
-    const row = await db.prisma.telnyxCall.update({ where: { id: ctx.call.id }, data: { recordingPath: relative }, select: callDtoSelect });
-    ctx.services.publisher?.toOrganization(ctx.call.organizationId, "call:updated", toCallDto(row));
-  };
+  return () => storeCallRecording(ctx.services, ctx.call, { mp3: signal.mp3, wav: signal.wav });
 }
 
 export function planCallFlows(ctx: FlowContext): Task[] {

@@ -2,8 +2,9 @@
  * Recordings: Telnyx's recording_urls are valid for 10 minutes, so the file is downloaded right after
  * call.recording.saved into <recordingsDir>/<organizationId>/<callId>.<ext> and served by the API.
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { fetchRecordingToFile, RecordingRefusedError, type RecordingFetchPolicy } from "./recording-fetch";
 
 export interface RecordingSource {
   mp3: string | null;
@@ -28,41 +29,52 @@ export function recordingContentType(filePath: string): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Downloads the mp3 (else the wav) with a few retries; returns the stored relative path. */
+/**
+ * Downloads the mp3 (else the wav) with a few retries for network failures; returns the stored relative path.
+ * A URL the policy refuses is never retried: when every URL is refused, throws the first RecordingRefusedError.
+ */
 export async function downloadRecording(options: {
   recordingsDir: string;
   organizationId: string;
   callId: string;
   source: RecordingSource;
+  policy: RecordingFetchPolicy;
   attempts?: number;
 }): Promise<string> {
-  const { recordingsDir, organizationId, callId, source } = options;
-  const candidates = ([["mp3", source.mp3], ["wav", source.wav]] as const).filter(
-    (entry): entry is readonly ["mp3" | "wav", string] => typeof entry[1] === "string" && /^https?:\/\//.test(entry[1]),
-  );
-  if (candidates.length === 0) throw new Error("call.recording.saved carried no downloadable URL");
+  const { recordingsDir, organizationId, callId, source, policy } = options;
+  let candidates = (
+    [
+      ["mp3", source.mp3],
+      ["wav", source.wav],
+    ] as const
+  ).filter((entry): entry is readonly ["mp3" | "wav", string] => typeof entry[1] === "string" && entry[1] !== "");
+  if (candidates.length === 0) throw new RecordingRefusedError("call.recording.saved carried no URL");
   const attempts = options.attempts ?? 4;
+  let refusal: RecordingRefusedError | null = null;
   let lastError: unknown;
-  for (let attempt = 0; attempt < attempts; attempt++) {
+  for (let attempt = 0; attempt < attempts && candidates.length > 0; attempt++) {
     if (attempt > 0) await sleep(500 * 2 ** (attempt - 1));
     for (const [ext, url] of candidates) {
+      const relative = recordingRelativePath(organizationId, callId, ext);
+      const target = recordingAbsolutePath(recordingsDir, relative);
+      if (!target) throw new Error("invalid recording path");
       try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-        if (!response.ok) throw new Error(`recording download answered HTTP ${response.status}`);
-        const bytes = Buffer.from(await response.arrayBuffer());
-        const relative = recordingRelativePath(organizationId, callId, ext);
-        const target = recordingAbsolutePath(recordingsDir, relative);
-        if (!target) throw new Error("invalid recording path");
         await mkdir(path.dirname(target), { recursive: true });
         const partial = `${target}.part`;
-        await writeFile(partial, bytes);
+        await fetchRecordingToFile(url, partial, policy);
         await rename(partial, target);
         if (ext === "wav") await rm(target.replace(/\.wav$/, ".mp3"), { force: true });
         return relative;
       } catch (error) {
-        lastError = error;
+        if (!(error instanceof RecordingRefusedError)) {
+          lastError = error;
+          continue;
+        }
+        refusal ??= error;
+        candidates = candidates.filter((candidate) => candidate[1] !== url);
       }
     }
   }
-  throw lastError instanceof Error ? lastError : new Error(String(lastError));
+  if (refusal && lastError === undefined) throw refusal;
+  throw lastError instanceof Error ? lastError : (refusal ?? new Error(String(lastError)));
 }

@@ -39,6 +39,8 @@ export const ZCallDtoSchema = z.object({
   cost: z.string().nullable(),
   costCurrency: z.string().nullable(),
   hasRecording: z.boolean(),
+  /** Telnyx announced a recording whose URL was refused (not fetched, never will be). */
+  recordingUnavailable: z.boolean(),
   mos: z.string().nullable(),
   createdAt: z.coerce.date(),
   updatedAt: z.coerce.date(),

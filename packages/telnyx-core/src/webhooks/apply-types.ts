@@ -7,6 +7,7 @@
  */
 import type { Prisma } from "@app/db/client";
 import type { Db } from "@app/db/open-db";
+import type { RecordingFetchPolicy } from "../calls/recording-fetch";
 import type { TelnyxGateway } from "../gateway/telnyx-gateway";
 import type { Publisher, ServerEventName, ServerEventPayload } from "../realtime/events";
 import type { KnownTelnyxEvent } from "./parse-event";
@@ -21,6 +22,8 @@ export interface ApplyServices {
   gatewayFor(organizationId: string): Promise<TelnyxGateway>;
   /** Folder where downloaded call recordings are stored. */
   recordingsDir: string;
+  /** Which recording URLs may be fetched (hosts, size, timeout): webhooks name them, so they are untrusted. */
+  recordingPolicy: RecordingFetchPolicy;
   /** The public base URL of this API (webhook URLs for per-command overrides). */
   webhookBaseUrl?: string;
   /** For afterCommit tasks only (never inside the applier's transaction: use `tx` there). */

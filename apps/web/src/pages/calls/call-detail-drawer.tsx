@@ -69,8 +69,12 @@ export function CallDetailDrawer({ callId, onClose }: CallDetailDrawerProps) {
           {call.hasRecording && call.recordingUrl ? (
             <audio data-testid="call-recording" controls preload="metadata" src={`${apiOrigin}${call.recordingUrl}`} style={{ width: "100%" }} />
           ) : (
-            <Typography.Text type="secondary">
-              {call.isRecording || (call.hasRecording && !call.recordingUrl) ? t("calls.detail.recordingPending") : t("calls.detail.noRecording")}
+            <Typography.Text type="secondary" data-testid="call-recording-state">
+              {call.recordingUnavailable
+                ? t("calls.detail.recordingUnavailable")
+                : call.isRecording || (call.hasRecording && !call.recordingUrl)
+                  ? t("calls.detail.recordingPending")
+                  : t("calls.detail.noRecording")}
             </Typography.Text>
           )}
           <Typography.Title level={5} style={{ marginTop: 24 }}>{t("calls.detail.timeline")}</Typography.Title>

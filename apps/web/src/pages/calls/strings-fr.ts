@@ -41,6 +41,7 @@ export const callsStringsFr: Messages<typeof callsStrings> = {
     recording: "Enregistrement",
     noRecording: "Pas d’enregistrement pour cet appel.",
     recordingPending: "L’enregistrement sera bientôt disponible.",
+    recordingUnavailable: "Enregistrement indisponible : son adresse a été refusée (voir le journal du serveur).",
     timeline: "Chronologie",
     noTimeline: "Aucun événement pour l’instant.",
     openLead: "Ouvrir le prospect",

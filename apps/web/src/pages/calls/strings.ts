@@ -38,6 +38,7 @@ export const callsStrings = {
     recording: "Recording",
     noRecording: "No recording for this call.",
     recordingPending: "The recording will be available shortly.",
+    recordingUnavailable: "Recording unavailable: its address was refused (see the server log).",
     timeline: "Timeline",
     noTimeline: "No events yet.",
     openLead: "Open the lead",

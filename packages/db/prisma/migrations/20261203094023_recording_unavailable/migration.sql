@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TelnyxCall" ADD COLUMN     "recordingUnavailable" BOOLEAN NOT NULL DEFAULT false;
