@@ -10,6 +10,10 @@ import type { Publisher } from "../packages/telnyx-core/src/realtime/events";
 import { createInboxWriter } from "../apps/api/src/webhooks/inbox-writer";
 import { createWebhookProcessor } from "../apps/api/src/webhooks/webhook-processor";
 import { messageReceivedBody } from "./webhook-bench";
+import type { RecordingFetchPolicy } from "../packages/telnyx-core/src/calls/recording-fetch";
+
+/** The bench applies no recording.saved: nothing is ever fetched. */
+const NO_RECORDINGS: RecordingFetchPolicy = { allowedHosts: [], trustedPrefixes: [], requireHttps: true, maxBytes: 0, timeoutMs: 1 };
 
 const DEMO_NUMBER = "+13125550100";
 
@@ -74,7 +78,7 @@ export async function runProcessorBench(backend: "postgres" | "pglite", events: 
     };
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const processor = createWebhookProcessor({ db, services: { gatewayFor: () => Promise.reject(new Error("no gateway in this bench")), recordingsDir: "/tmp" }, publisher, log });
+    const processor = createWebhookProcessor({ db, services: { gatewayFor: () => Promise.reject(new Error("no gateway in this bench")), recordingsDir: "/tmp", recordingPolicy: NO_RECORDINGS }, publisher, log });
     await processor.drain();
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
