@@ -138,7 +138,7 @@ function callDto(overrides: Partial<TCallDto>): TCallDto {
   return {
     id: `call-${++serial}`, direction: "OUTBOUND", status: "ANSWERED", fromNumber: "+13125550100", toNumber: "+14155550123", leadId: "lead-1", leadName: null,
     userId: null, agentName: null, phoneNumberId: "pn-1", isMuted: false, isOnHold: false, isRecording: true, hangupCause: null, hangupSource: null,
-    startedAt: now, answeredAt: now, endedAt: null, durationSecs: 12, billedSecs: 60, cost: "0.0120", costCurrency: "USD", hasRecording: true, mos: "4.3",
+    startedAt: now, answeredAt: now, endedAt: null, durationSecs: 12, billedSecs: 60, cost: "0.0120", costCurrency: "USD", hasRecording: true, recordingUnavailable: false, mos: "4.3",
     createdAt: now, updatedAt: now, ...overrides,
   };
 }

@@ -34,6 +34,7 @@ export function toWallboardCall(call: TCallDto): TCallDto {
     cost: null,
     costCurrency: null,
     hasRecording: false,
+    recordingUnavailable: false,
     mos: null,
     createdAt: call.createdAt,
     updatedAt: call.updatedAt,
