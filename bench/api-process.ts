@@ -14,7 +14,8 @@ export interface BenchApi {
 export async function startBenchApi(options: { databaseUrl?: string; env?: Record<string, string> }): Promise<BenchApi> {
   const apiToken = "tok_bench_0123456789abcdefghijklmnop";
   const api = await spawnApi({
-    env: { LOG_LEVEL: "error", SEED_API_TOKEN: apiToken, ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}), ...options.env },
+    // The swarms stand in for thousands of users with one token: lift the per-credential socket cap.
+    env: { LOG_LEVEL: "error", SEED_API_TOKEN: apiToken, MAX_SOCKETS_PER_CREDENTIAL: "10000", ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}), ...options.env },
   });
   // The embedded sandbox's key pair signs the benchmark's webhooks, as it signs its own.
   const keys = JSON.parse(readFileSync(path.join(api.dataDir, "sandbox", "keys.json"), "utf8")) as { privateKey: string };

@@ -67,7 +67,8 @@ const swarms: ChildProcess[] = [];
 
 beforeAll(async () => {
   database = await createScratchDatabase("rel_soak");
-  api = await spawnApi({ env: { DATABASE_URL: database.url, LOG_LEVEL: "error", SEED_API_TOKEN: API_TOKEN } });
+  // The swarm stands in for hundreds of users with one token: lift the per-credential socket cap.
+  api = await spawnApi({ env: { DATABASE_URL: database.url, LOG_LEVEL: "error", SEED_API_TOKEN: API_TOKEN, MAX_SOCKETS_PER_CREDENTIAL: "10000" } });
 });
 afterAll(async () => {
   for (const swarm of swarms) if (swarm.exitCode === null) swarm.kill("SIGKILL");
