@@ -341,11 +341,20 @@ describe("revocation closes the credential's sockets on every instance", () => {
 });
 
 describe("connection-state recovery re-runs authentication", () => {
-  /** Drops the transport (a network cut): the server keeps the session for recovery. */
+  /**
+   * Drops the transport (a network cut): the server keeps the session for recovery. A client can
+   * recover only from the offset of a broadcast it received, so one arrives first.
+   */
   async function cut(socket: Socket) {
+    const warm = new Promise((resolve) => socket.once("stats:delta" as never, resolve));
+    solo.server.realtime.publisher.toOrganization(org(), "stats:delta", { organizationId: org(), userId: null, callsToday: 0 });
+    await warm;
+    // The credential is revoked only once the server too has seen the socket go (a real cut).
+    const serverSide = solo.server.realtime.io.of("/").sockets.get(socket.id!)!;
+    const goneOnServer = new Promise((resolve) => serverSide.once("disconnect", resolve));
     const gone = closedByServer(socket);
     socket.io.engine.close();
-    await gone;
+    await Promise.all([gone, goneOnServer]);
   }
   const staffOnly = () => solo.server.realtime.publisher.toOrganization(org(), "sync:progress", { id: `s-${++serial}`, status: "RUNNING", progress: 0.3, message: "missed while away" });
 
