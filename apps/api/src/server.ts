@@ -26,6 +26,8 @@ import { createBackgroundTasks } from "./jobs/background-tasks";
 import { createInboxWriter } from "./webhooks/inbox-writer";
 import { createWebhookProcessor, type WebhookProcessor } from "./webhooks/webhook-processor";
 import { registerWebhookRoutes } from "./webhooks/webhook-routes";
+import { createWebhookEndpoints } from "./webhooks/webhook-endpoints";
+import { createRefusalLog } from "./webhooks/refusal-log";
 import { registerRestRoutes } from "./rest/rest-plugin";
 import { callerOf, registerRateLimit } from "./rest/rate-limit";
 import { registerOpenApiRoutes } from "./openapi/openapi-routes";
@@ -164,6 +166,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     },
     loginLimiter: createLoginLimiter(options.redis),
     telnyx: withOrganizationKeys(options.telnyx ?? createUnconfiguredAccess(), { db: options.db, secretBox }),
+    webhookEndpoints: createWebhookEndpoints(options.db),
     realtime,
     secretBox,
     background: createBackgroundTasks(app.log),
@@ -223,9 +226,14 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     publisher: realtime.publisher,
     log: app.log,
   });
+  const webhookRefusals = createRefusalLog(app.log);
+  app.addHook("onClose", async () => webhookRefusals.stop());
   await registerWebhookRoutes(app, {
     inbox,
-    publicKeys: () => deps.telnyx.webhookPublicKeys(),
+    endpoints: deps.webhookEndpoints,
+    installationKeys: () => deps.telnyx.installationPublicKeys(),
+    keysFor: (organizationId) => deps.telnyx.webhookKeysFor(organizationId),
+    refusals: webhookRefusals,
   });
 
   const heapAfterGc = watchHeapAfterGc();
@@ -239,6 +247,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     const lines = [
       `webhook_inbox_pending ${inbox?.pending ?? -1}`,
       `webhook_inbox_failed ${inbox?.failed ?? -1}`,
+      ...[...webhookRefusals.totals()].map(([reason, count]) => `webhook_refused_total{reason="${reason}"} ${count}`),
       `socketio_connected_clients ${realtime.io.engine.clientsCount}`,
       `process_resident_memory_bytes ${process.memoryUsage.rss()}`,
       `nodejs_heap_used_after_full_gc_bytes ${heapAfterGc.bytes ?? -1}`,

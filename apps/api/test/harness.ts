@@ -15,6 +15,7 @@ import { createUnconfiguredAccess, withOrganizationKeys, type TelnyxAccess } fro
 import { createSecretBox } from "@app/telnyx-core/settings/secret-box";
 import { randomBytes } from "node:crypto";
 import { createBackgroundTasks } from "../src/jobs/background-tasks";
+import { createWebhookEndpoints } from "../src/webhooks/webhook-endpoints";
 import { createContextInner, createMemoryCookieJar, type ApiDeps } from "../src/trpc/context";
 import { createCallerFactory } from "../src/trpc/trpc";
 
@@ -40,6 +41,7 @@ export async function setupTestApi(options: { telnyx?: TelnyxAccess; encryptionK
     },
     loginLimiter: createLoginLimiter(),
     telnyx: createUnconfiguredAccess(),
+    webhookEndpoints: createWebhookEndpoints(db),
     secretBox: options.encryptionKey === null ? null : createSecretBox(options.encryptionKey ?? randomBytes(32).toString("base64")),
     background: createBackgroundTasks(),
   };

@@ -35,7 +35,8 @@ export async function startMessagingEnv() {
   const demo: DemoSeed = await seedDemo(db, { hashPassword: async () => hash, hashToken, apiToken: API_TOKEN });
   await seedDemoTelnyx(db, demo.organization.id);
   const sandboxAccess = createSandboxAccess(sandbox);
-  const telnyx: TelnyxAccess = { ...sandboxAccess, webhookPublicKeys: () => [sandbox.publicKey, signingKey.publicKeyBase64] };
+  const testKeys = [sandbox.publicKey, signingKey.publicKeyBase64];
+  const telnyx: TelnyxAccess = { ...sandboxAccess, installationPublicKeys: () => testKeys, webhookKeysFor: async () => testKeys };
   const server: ApiServer = await buildServer({ db, telnyx, logLevel: "silent", webDistDir: "/nonexistent" });
   await server.app.listen({ port: 0, host: "127.0.0.1" });
   const address = server.app.server.address();
@@ -84,10 +85,10 @@ export async function startMessagingEnv() {
     });
   }
 
-  /** A webhook signed with the test key, posted like Telnyx does. */
+  /** A webhook signed with the test key, posted like Telnyx does (to the organization's endpoint). */
   async function postSignedWebhook(body: unknown): Promise<Response> {
     const raw = JSON.stringify(body);
-    return fetch(`${url}/api/telnyx/webhooks/messages`, { method: "POST", headers: { "content-type": "application/json", ...signWebhook(raw, signingKey.privateKey) }, body: raw });
+    return fetch(`${url}/api/telnyx/webhooks/o/${demo.organization.webhookToken}/messages`, { method: "POST", headers: { "content-type": "application/json", ...signWebhook(raw, signingKey.privateKey) }, body: raw });
   }
 
   const control = (path: string, body?: unknown) =>

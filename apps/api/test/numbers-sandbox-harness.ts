@@ -81,7 +81,7 @@ export async function startSandboxApi() {
     telnyx,
     server,
     url,
-    expected: webhookUrls(url),
+    expected: webhookUrls(url, demo.organization.webhookToken),
     app,
     profile,
     callerFor,

@@ -59,7 +59,7 @@ describe("organization Telnyx keys", () => {
       apiKeyHint: null,
       hasPublicKey: false,
     });
-    expect(settings.webhookUrls.calls).toBe("https://crm.example.com/api/telnyx/webhooks/calls");
+    expect(settings.webhookUrls.calls).toBe(`https://crm.example.com/api/telnyx/webhooks/o/${api.demo.organization.webhookToken}/calls`);
     expect(settings.organization).toMatchObject({ name: "Acme Sales", currency: "USD" });
   });
 
@@ -99,7 +99,9 @@ describe("organization Telnyx keys", () => {
     await expect(own.listPhoneNumbers()).resolves.toEqual([]);
     const other = await api.deps.telnyx.gatewayFor(api.other.organization.id);
     await expect(other.listPhoneNumbers()).rejects.toMatchObject({ code: "TELNYX_AUTH" });
-    expect(api.deps.telnyx.webhookPublicKeys()).toEqual(expect.arrayContaining([sandbox.publicKey, orgPublicKey]));
+    // On its own endpoint only its own webhook key verifies; the other organization keeps the installation's.
+    await expect(api.deps.telnyx.webhookKeysFor(api.demo.organization.id)).resolves.toEqual([orgPublicKey]);
+    await expect(api.deps.telnyx.webhookKeysFor(api.other.organization.id)).resolves.toEqual([sandbox.publicKey]);
   });
 
   it("does not open a sealed key copied into another organization's row", async () => {
@@ -126,7 +128,7 @@ describe("organization Telnyx keys", () => {
     });
     const gateway = await api.deps.telnyx.gatewayFor(api.demo.organization.id);
     await expect(gateway.listPhoneNumbers()).rejects.toMatchObject({ code: "TELNYX_AUTH" });
-    expect(api.deps.telnyx.webhookPublicKeys()).not.toContain(orgPublicKey);
+    await expect(api.deps.telnyx.webhookKeysFor(api.demo.organization.id)).resolves.toEqual([sandbox.publicKey]);
     const actions = (
       await api.db.prisma.auditLog.findMany({
         where: { action: { startsWith: "settings.telnyxKeys" } },

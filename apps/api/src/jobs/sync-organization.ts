@@ -5,7 +5,7 @@ import { runSync } from "@app/telnyx-core/sync/run-sync";
 import type { TSyncRun } from "@app/telnyx-core/sync/sync-schemas";
 import type { BackoffOptions } from "@app/telnyx-core/sync/with-backoff";
 import type { TelnyxAccess } from "../telnyx/telnyx-access";
-import { webhookUrls } from "../telnyx/webhook-urls";
+import { organizationWebhookUrls } from "../telnyx/webhook-urls";
 
 export interface SyncDeps {
   db: Db;
@@ -40,7 +40,7 @@ export async function syncOrganization(
     organizationId: run.organizationId,
     gatewayFor: () => deps.telnyx.gatewayFor(run.organizationId),
     isOwnAccount: await isOwnAccount(deps, run.organizationId),
-    expectedWebhookUrls: deps.publicUrl ? webhookUrls(deps.publicUrl()) : undefined,
+    expectedWebhookUrls: deps.publicUrl ? await organizationWebhookUrls(deps.db, deps.publicUrl(), run.organizationId) : undefined,
     publisher: deps.publisher,
     backoff: deps.backoff,
   });

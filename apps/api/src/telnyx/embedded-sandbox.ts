@@ -58,11 +58,11 @@ export async function seedDemoTelnyx(db: Db, organizationId: string): Promise<vo
   }
 }
 
-/** Rebuilds the sandbox's in-memory account from our database, pointing webhooks at `baseUrl`. */
+/** Rebuilds the sandbox's in-memory account from our database, pointing webhooks at each organization's endpoint under `baseUrl`. */
 export async function restoreSandboxWorld(db: Db, sandbox: Sandbox, baseUrl: string): Promise<void> {
-  const urls = webhookUrls(baseUrl);
-  const connections = await db.prisma.telnyxConnection.findMany({ where: { active: true } });
+  const connections = await db.prisma.telnyxConnection.findMany({ where: { active: true }, include: { organization: { select: { webhookToken: true } } } });
   for (const connection of connections) {
+    const urls = webhookUrls(baseUrl, connection.organization.webhookToken);
     if (connection.kind === "CALL_CONTROL_APPLICATION") {
       sandbox.world.createCallControlApplication({
         id: connection.telnyxId,
@@ -81,11 +81,15 @@ export async function restoreSandboxWorld(db: Db, sandbox: Sandbox, baseUrl: str
       });
     }
   }
-  await db.prisma.telnyxConnection.updateMany({
-    where: { kind: "CALL_CONTROL_APPLICATION" },
-    data: { webhookUrl: urls.calls, webhookFailoverUrl: urls.any, callCostInWebhooks: true },
-  });
-  await db.prisma.telnyxConnection.updateMany({ where: { kind: "MESSAGING_PROFILE" }, data: { webhookUrl: urls.messages, webhookFailoverUrl: urls.any } });
+  const organizations = await db.prisma.organization.findMany({ select: { id: true, webhookToken: true } });
+  for (const { id: organizationId, webhookToken } of organizations) {
+    const urls = webhookUrls(baseUrl, webhookToken);
+    await db.prisma.telnyxConnection.updateMany({
+      where: { organizationId, kind: "CALL_CONTROL_APPLICATION" },
+      data: { webhookUrl: urls.calls, webhookFailoverUrl: urls.any, callCostInWebhooks: true },
+    });
+    await db.prisma.telnyxConnection.updateMany({ where: { organizationId, kind: "MESSAGING_PROFILE" }, data: { webhookUrl: urls.messages, webhookFailoverUrl: urls.any } });
+  }
   const numbers = await db.prisma.telnyxPhoneNumber.findMany({ where: { status: "ACTIVE" } });
   for (const number of numbers) {
     sandbox.world.provisionNumber({

@@ -2,17 +2,13 @@
  * How the API reaches Telnyx. The deployment's account comes from env vars alone: the built-in
  * sandbox when TELNYX_API_KEY is unset, real Telnyx otherwise. On top of it, an organization that
  * saved its own key in Settings (sealed with APP_ENCRYPTION_KEY) gets a gateway on its own account
- * (`withOrganizationKeys`), and its webhook public key is accepted on incoming webhooks.
+ * (`withOrganizationKeys`), and its webhook public key — only it — verifies webhooks on its own endpoint.
  */
 import { createTelnyxGateway, type TelnyxGateway } from "@app/telnyx-core/gateway/telnyx-gateway";
 import { DEFAULT_BASE_URL } from "@app/telnyx-core/gateway/gateway-context";
 import { AppError } from "@app/telnyx-core/errors/app-error";
 import type { SecretBox } from "@app/telnyx-core/settings/secret-box";
-import {
-  API_KEY_SETTING,
-  listOrganizationPublicKeys,
-  readOrganizationKeys,
-} from "@app/telnyx-core/settings/telnyx-keys";
+import { API_KEY_SETTING, readOrganizationKeys, webhookKeysOfOrganization } from "@app/telnyx-core/settings/telnyx-keys";
 import type { TTelnyxKeySource } from "@app/telnyx-core/settings/settings-schemas";
 import type { Db } from "@app/db/open-db";
 import type { Sandbox } from "@app/telnyx-sandbox/server";
@@ -22,8 +18,10 @@ export interface TelnyxAccess {
   mode: "sandbox" | "live";
   /** The gateway an organization's actions go through (its own key when saved, else the deployment's). */
   gatewayFor(organizationId: string): Promise<TelnyxGateway>;
-  /** Ed25519 public keys (base64) accepted on incoming webhooks. */
-  webhookPublicKeys(): string[];
+  /** The installation's Ed25519 public keys (base64): the sandbox's or TELNYX_PUBLIC_KEY. */
+  installationPublicKeys(): string[];
+  /** The keys that verify webhooks on an organization's endpoint (its own when it saved Telnyx keys). */
+  webhookKeysFor(organizationId: string): Promise<string[]>;
   /** Whose Telnyx account an organization uses. */
   sourceFor(organizationId: string): Promise<TTelnyxKeySource>;
   /** A gateway for a key not saved yet, on the configured base URL (to verify it before saving). */
@@ -44,7 +42,8 @@ export function createSandboxAccess(sandbox: Sandbox, options: { apiKey?: string
   return {
     mode: "sandbox",
     gatewayFor: async () => gateway,
-    webhookPublicKeys: () => [sandbox.publicKey],
+    installationPublicKeys: () => [sandbox.publicKey],
+    webhookKeysFor: async () => [sandbox.publicKey],
     sourceFor: async () => "sandbox",
     gatewayWithKey: (apiKey) => createTelnyxGateway({ apiKey, baseURL: sandbox.baseUrl, timeoutMs: 10_000 }),
     refresh: async () => undefined,
@@ -57,7 +56,8 @@ export function createLiveAccess(config: { apiKey: string; publicKey?: string; b
   return {
     mode: "live",
     gatewayFor: async () => gateway,
-    webhookPublicKeys: () => (config.publicKey ? [config.publicKey] : []),
+    installationPublicKeys: () => (config.publicKey ? [config.publicKey] : []),
+    webhookKeysFor: async () => (config.publicKey ? [config.publicKey] : []),
     sourceFor: async () => "environment",
     gatewayWithKey: (apiKey) => createTelnyxGateway({ apiKey, baseURL: config.baseURL }),
     refresh: async () => undefined,
@@ -74,27 +74,27 @@ export function createUnconfiguredAccess(): TelnyxAccess {
         "Telnyx is not configured: set TELNYX_API_KEY (or leave it unset to use the built-in sandbox).",
       );
     },
-    webhookPublicKeys: () => [],
+    installationPublicKeys: () => [],
+    webhookKeysFor: async () => [],
     sourceFor: async () => "environment",
     gatewayWithKey: (apiKey) => createTelnyxGateway({ apiKey, baseURL: DEFAULT_BASE_URL }),
     refresh: async () => undefined,
   };
 }
 
+/** A key saved or cleared on another instance is picked up within this time (on this one: at once). */
 const PUBLIC_KEYS_TTL_MS = 60_000;
 const layered = new WeakSet<TelnyxAccess>();
 
 /**
  * Organization keys over the deployment's access. Gateways are cached per organization and keyed
  * by the sealed value, so a key saved or cleared on another API instance is picked up at the next
- * call (one indexed read); public keys are cached and reloaded on save and every minute.
+ * call (one indexed read); each organization's webhook keys are cached, dropped on save and after a minute.
  */
 export function withOrganizationKeys(base: TelnyxAccess, deps: { db: Db; secretBox?: SecretBox | null }): TelnyxAccess {
   if (layered.has(base)) return base;
   const gateways = new Map<string, { sealed: string; gateway: TelnyxGateway }>();
-  let organizationPublicKeys: string[] = [];
-  let loadedAt = 0;
-  let loading: Promise<void> | undefined;
+  const webhookKeys = new Map<string, { keys: Promise<string[]>; loadedAt: number }>();
 
   const storedKey = (organizationId: string) =>
     deps.db.prisma.setting.findUnique({
@@ -102,16 +102,6 @@ export function withOrganizationKeys(base: TelnyxAccess, deps: { db: Db; secretB
       select: { encryptedValue: true },
     });
 
-  const reloadPublicKeys = () =>
-    (loading ??= listOrganizationPublicKeys(deps.db, deps.secretBox)
-      .then((keys) => {
-        organizationPublicKeys = keys;
-        loadedAt = Date.now();
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        loading = undefined;
-      }));
 
   const access: TelnyxAccess = {
     mode: base.mode,
@@ -130,19 +120,28 @@ export function withOrganizationKeys(base: TelnyxAccess, deps: { db: Db; secretB
       gateways.set(organizationId, { sealed: row.encryptedValue, gateway });
       return gateway;
     },
-    webhookPublicKeys() {
-      if (Date.now() - loadedAt > PUBLIC_KEYS_TTL_MS) void reloadPublicKeys();
-      return [...new Set([...base.webhookPublicKeys(), ...organizationPublicKeys])];
+    installationPublicKeys: () => base.installationPublicKeys(),
+    webhookKeysFor(organizationId) {
+      const cached = webhookKeys.get(organizationId);
+      if (cached && Date.now() - cached.loadedAt < PUBLIC_KEYS_TTL_MS) return cached.keys;
+      const keys = webhookKeysOfOrganization(deps.db, deps.secretBox, organizationId, base.installationPublicKeys());
+      webhookKeys.set(organizationId, { keys, loadedAt: Date.now() });
+      // A failed read is not remembered: the next webhook reads again.
+      keys.catch(() => webhookKeys.delete(organizationId));
+      return keys;
     },
     async sourceFor(organizationId) {
       return (await storedKey(organizationId))?.encryptedValue ? "organization" : envSource(base.mode);
     },
     gatewayWithKey: (apiKey) => base.gatewayWithKey(apiKey),
     async refresh(organizationId) {
-      if (organizationId) gateways.delete(organizationId);
-      else gateways.clear();
-      await loading; // a load started before the change may hold stale keys: load again after it
-      await reloadPublicKeys();
+      if (organizationId) {
+        gateways.delete(organizationId);
+        webhookKeys.delete(organizationId);
+      } else {
+        gateways.clear();
+        webhookKeys.clear();
+      }
     },
   };
   layered.add(access);

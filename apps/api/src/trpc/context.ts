@@ -5,6 +5,7 @@ import type { Realtime } from "../realtime/realtime";
 import type { TelnyxAccess } from "../telnyx/telnyx-access";
 import type { SecretBox } from "@app/telnyx-core/settings/secret-box";
 import type { BackgroundTasks } from "../jobs/background-tasks";
+import type { WebhookEndpoints } from "../webhooks/webhook-endpoints";
 
 /** What every request can reach: built once at start, shared by tRPC, REST and sockets. */
 export interface ApiDeps {
@@ -18,6 +19,8 @@ export interface ApiDeps {
   };
   loginLimiter: LoginLimiter;
   telnyx: TelnyxAccess;
+  /** Per-organization webhook endpoints (token → organization, cached; rotation invalidates). */
+  webhookEndpoints: WebhookEndpoints;
   realtime?: Realtime;
   /** Seals organization secrets (APP_ENCRYPTION_KEY); null when the key is not configured. */
   secretBox?: SecretBox | null;

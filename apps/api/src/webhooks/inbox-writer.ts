@@ -8,6 +8,8 @@ import type { Db } from "@app/db/open-db";
 
 export interface InboxRow {
   id: string;
+  /** The organization whose endpoint received it; null on the legacy shared endpoints. */
+  organizationId: string | null;
   eventType: string;
   occurredAt: Date;
   /** The envelope exactly as received (JSON text). */
@@ -94,11 +96,11 @@ async function insertRows(db: Db, rows: InboxRow[]): Promise<Set<string>> {
   const params: unknown[] = [];
   const values = rows.map((row) => {
     const base = params.length;
-    params.push(row.id, row.eventType, row.occurredAt, row.state, row.body, row.error ?? null);
-    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::"WebhookEventState", $${base + 5}::jsonb, $${base + 6}, now())`;
+    params.push(row.id, row.eventType, row.occurredAt, row.state, row.body, row.error ?? null, row.organizationId);
+    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::"WebhookEventState", $${base + 5}::jsonb, $${base + 6}, now(), $${base + 7})`;
   });
   const result = await db.query<{ id: string }>(
-    `INSERT INTO "WebhookEvent" ("id", "eventType", "occurredAt", "state", "payload", "error", "receivedAt")
+    `INSERT INTO "WebhookEvent" ("id", "eventType", "occurredAt", "state", "payload", "error", "receivedAt", "organizationId")
      VALUES ${values.join(", ")}
      ON CONFLICT ("id") DO NOTHING
      RETURNING "id"`,

@@ -10,9 +10,13 @@
  * row — are applied in order and never deadlock each other. On the embedded database there is one
  * lane, and ingest has priority: while webhook requests wait to be stored processing yields, as
  * a transaction holds its only connection.
+ * Each event is applied inside its scope: the organization whose endpoint received it (set on the row
+ * at ingest), or — rows from the legacy shared endpoints — the organizations on the installation's
+ * own Telnyx account.
  */
 import type { Db } from "@app/db/open-db";
-import type { ApplyOutcome, ApplyServices, Emit } from "@app/telnyx-core/webhooks/apply-types";
+import type { ApplyOutcome, ApplyScope, ApplyServices, Emit } from "@app/telnyx-core/webhooks/apply-types";
+import { listInstallationOrganizationIds } from "@app/telnyx-core/settings/telnyx-keys";
 import { parseWebhookEvent, type KnownTelnyxEvent } from "@app/telnyx-core/webhooks/parse-event";
 import type { Publisher } from "@app/telnyx-core/realtime/events";
 import { applierFor } from "./appliers";
@@ -40,6 +44,8 @@ const PG_LANES = 4;
 
 interface ClaimedRow {
   id: string;
+  /** Set at ingest by a per-organization endpoint; null from the legacy shared ones. */
+  organizationId: string | null;
   payload: unknown;
   attempts: number;
   occurredAt: Date;
@@ -48,6 +54,7 @@ interface ClaimedRow {
 interface Applicable {
   row: ClaimedRow;
   event: KnownTelnyxEvent;
+  scope: ApplyScope;
 }
 
 export function createWebhookProcessor(deps: {
@@ -74,7 +81,7 @@ export function createWebhookProcessor(deps: {
          ORDER BY "occurredAt" ASC, "receivedAt" ASC
          LIMIT ${CLAIM}
          FOR UPDATE SKIP LOCKED)
-       RETURNING "id", "payload", "attempts", "occurredAt"`,
+       RETURNING "id", "organizationId", "payload", "attempts", "occurredAt"`,
     );
     return rows.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   }
@@ -109,9 +116,10 @@ export function createWebhookProcessor(deps: {
     return db.prisma.$transaction(
       async (tx) => {
         const outcomes: Array<{ id: string; outcome: ApplyOutcome }> = [];
-        for (const { row, event } of items) outcomes.push({ id: row.id, outcome: await applierFor(event)!(tx, event, services) });
+        for (const { row, event, scope } of items) outcomes.push({ id: row.id, outcome: await applierFor(event)!(tx, event, services, scope) });
         await tx.$executeRawUnsafe(
-          `UPDATE "WebhookEvent" AS w SET "state" = 'PROCESSED', "processedAt" = now(), "lockedUntil" = NULL, "error" = NULL, "organizationId" = v.org
+          `UPDATE "WebhookEvent" AS w SET "state" = 'PROCESSED', "processedAt" = now(), "lockedUntil" = NULL, "error" = NULL,
+             "organizationId" = COALESCE(v.org, w."organizationId")
            FROM unnest($1::text[], $2::text[]) AS v(id, org) WHERE w."id" = v.id`,
           outcomes.map((o) => o.id),
           outcomes.map((o) => o.outcome.organizationId),
@@ -140,11 +148,14 @@ export function createWebhookProcessor(deps: {
   async function processRows(rows: ClaimedRow[]): Promise<void> {
     const applicable: Applicable[] = [];
     const ignored: Array<{ id: string; reason: string }> = [];
+    const legacyScope = rows.some((row) => row.organizationId === null)
+      ? { organizationIds: await listInstallationOrganizationIds(db) }
+      : { organizationIds: [] };
     for (const row of rows) {
       const parsed = parseWebhookEvent(row.payload);
       if (!parsed.ok) ignored.push({ id: row.id, reason: parsed.message });
       else if (parsed.event.kind === "unknown" || !applierFor(parsed.event)) ignored.push({ id: row.id, reason: "no applier for this event type" });
-      else applicable.push({ row, event: parsed.event });
+      else applicable.push({ row, event: parsed.event, scope: row.organizationId ? { organizationIds: [row.organizationId] } : legacyScope });
     }
     if (ignored.length > 0) {
       await db.query(

@@ -20,7 +20,7 @@ import { buildServer, type ApiServer } from "../../src/server";
 import { seedDemoTelnyx } from "../../src/telnyx/embedded-sandbox";
 import { createLiveAccess } from "../../src/telnyx/telnyx-access";
 import { createInboxWriter, isUnstorableRow } from "../../src/webhooks/inbox-writer";
-import { WEBHOOK_PATHS } from "../../src/webhooks/webhook-routes";
+import { LEGACY_WEBHOOK_PATHS, ORGANIZATION_WEBHOOK_PATHS } from "../../src/webhooks/webhook-routes";
 import { FUZZ_SCALE, FUZZ_SEED, fuzzOptions, hostileString, hostileValue } from "./fuzz-support";
 import { findWebhookFixtures } from "../support/fixtures";
 
@@ -37,6 +37,8 @@ let db: TestDb;
 let server: ApiServer;
 let url: string;
 let pool: string[] = [];
+/** The demo organization's endpoints and the legacy shared ones. */
+let routes: string[] = [];
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 let sent = 0;
@@ -46,6 +48,7 @@ beforeAll(async () => {
   db = await createTestDb();
   const demo = await seedDemo(db, { hashPassword, hashToken });
   await seedDemoTelnyx(db, demo.organization.id);
+  routes = [...LEGACY_WEBHOOK_PATHS, ...ORGANIZATION_WEBHOOK_PATHS.map((route) => route.replace(":token", demo.organization.webhookToken))];
   server = await buildServer({
     db,
     // Follow-ups (recording downloads, replies) reach a closed port: they fail fast and are logged.
@@ -156,7 +159,7 @@ describe("webhook fuzzing", () => {
       fc.constantFrom(...fixtures).map((fixture) => JSON.stringify(fixture)),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...WEBHOOK_PATHS), body, headers, async (route, text, head) => {
+      fc.asyncProperty(fc.constantFrom(...routes), body, headers, async (route, text, head) => {
         const response = await post(route, text, head);
         if (response.status !== 401) throw new Error(`${route} answered ${response.status} to an unsigned ${JSON.stringify({ head, text: text.slice(0, 200) })}: ${await response.text()}`);
         await response.body?.cancel();
@@ -178,7 +181,7 @@ describe("webhook fuzzing", () => {
 
   it("a row the database refuses fails alone, not the rows batched with it", async () => {
     const writer = createInboxWriter(db);
-    const row = (id: string, body: string) => ({ id, eventType: "message.received", occurredAt: new Date(), body, state: "IGNORED" as const });
+    const row = (id: string, body: string) => ({ id, organizationId: null, eventType: "message.received", occurredAt: new Date(), body, state: "IGNORED" as const });
     const results = await Promise.allSettled([
       writer.write(row(`batch-a-${Date.now()}`, "{}")),
       writer.write(row(`batch-b-${Date.now()}`, '{"text":"\\u0000"}')),
@@ -192,7 +195,7 @@ describe("webhook fuzzing", () => {
   it("answers signed mutations of the published bodies with 2xx or 4xx, and processes or sets aside every stored one", async () => {
     let accepted = 0;
     const signedCase = fc.record({
-      route: fc.constantFrom(...WEBHOOK_PATHS),
+      route: fc.constantFrom(...routes),
       fixture: fc.constantFrom(...fixtures),
       mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
       id: fc.oneof({ weight: 8, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: hostileString }),

@@ -5,7 +5,7 @@
  */
 import { AppError } from "../errors/app-error";
 import type { TCallDto } from "../realtime/events";
-import { encodeCallClientState } from "./call-client-state";
+import { clientStateSecretOf, encodeCallClientState } from "./call-client-state";
 import { runCallCommand, type CallCommandOptions, type CommandCall } from "./call-command-runner";
 import { requireAgentDevice } from "./call-numbers";
 
@@ -29,7 +29,8 @@ export async function answerCall(options: CallCommandOptions): Promise<TCallDto>
         data: { userId: actor.userId },
       });
       if (claimed.count === 0) throw new AppError("CONFLICT", "Another agent already took this call.");
-      await gateway.answer(ccid, { clientState: encodeCallClientState({ callId: call.id, leg: "customer" }) });
+      const secret = await clientStateSecretOf(db.prisma, actor.organizationId);
+      await gateway.answer(ccid, { clientState: encodeCallClientState({ callId: call.id, leg: "customer" }, secret) });
     },
   });
 }

@@ -6,9 +6,10 @@
  */
 import type { Prisma } from "@app/db/client";
 import { countryOf } from "../phone/phone-numbers";
-import { NOT_OURS, type ApplyOutcome, type Emit, type EventApplier, type Tx } from "../webhooks/apply-types";
+import { NOT_OURS, type ApplyOutcome, type ApplyScope, type Emit, type EventApplier, type Tx } from "../webhooks/apply-types";
 import { callDtoSelect, toCallDto } from "./call-dto";
 import { planCallFlows } from "./call-flows";
+import { clientStateSecretOf } from "./call-client-state";
 import { createInboundCall } from "./call-inbound";
 import { isCallWebhookEvent, matchCall, type CallMatch, type CallWebhookEvent, type LockedCall } from "./call-match";
 import { signalFromRow, toCallSignal } from "./call-signal";
@@ -41,16 +42,18 @@ async function defaultConnectionId(tx: Tx, organizationId: string): Promise<stri
   return connection?.telnyxId ?? null;
 }
 
-async function matchOrCreate(tx: Tx, event: CallWebhookEvent): Promise<(CallMatch & { ringUserIds?: string[] }) | null> {
-  const match = await matchCall(tx, event);
+async function matchOrCreate(tx: Tx, event: CallWebhookEvent, scope: ApplyScope): Promise<(CallMatch & { ringUserIds?: string[] }) | null> {
+  const match = await matchCall(tx, event, scope);
   if (match || event.kind !== "call.initiated") return match;
-  const inbound = await createInboundCall(tx, event);
-  return inbound ? { call: inbound.call, leg: "customer", clientState: null, adopt: {}, ringUserIds: inbound.ringUserIds } : null;
+  const inbound = await createInboundCall(tx, event, scope);
+  if (!inbound) return null;
+  const clientStateSecret = await clientStateSecretOf(tx, inbound.call.organizationId);
+  return { call: inbound.call, leg: "customer", clientState: null, clientStateSecret, adopt: {}, ringUserIds: inbound.ringUserIds };
 }
 
-export const applyCallEvent: EventApplier = async (tx, event, services): Promise<ApplyOutcome> => {
+export const applyCallEvent: EventApplier = async (tx, event, services, scope): Promise<ApplyOutcome> => {
   if (!isCallWebhookEvent(event)) return NOT_OURS;
-  const match = await matchOrCreate(tx, event);
+  const match = await matchOrCreate(tx, event, scope);
   if (!match) return NOT_OURS;
   const { call, leg } = match;
   const signal = toCallSignal(event, leg);
@@ -104,6 +107,7 @@ export const applyCallEvent: EventApplier = async (tx, event, services): Promise
     facts,
     isTerminal,
     clientState: match.clientState,
+    clientStateSecret: match.clientStateSecret,
     connectionId: mayDial ? await defaultConnectionId(tx, call.organizationId) : null,
     agentDevice: agent?.agentDevice ?? null,
   });

@@ -21,6 +21,8 @@ export interface FlowContext {
   facts: CallFacts;
   isTerminal: boolean;
   clientState: CallClientState | null;
+  /** The call's organization's client_state secret (legs dialed here carry our MAC). */
+  clientStateSecret: string;
   /** Telnyx id of the organization's default Call Control application (when a dial may follow). */
   connectionId: string | null;
   /** Device of the call's agent (inbound: dialed once the customer leg is answered). */
@@ -45,7 +47,7 @@ function startOutboundConference(ctx: FlowContext, agentCcid: string): Task {
         connectionId: ctx.connectionId,
         from: ctx.call.fromNumber,
         to: ctx.call.toNumber,
-        clientState: encodeCallClientState({ callId: ctx.call.id, leg: "customer" }),
+        clientState: encodeCallClientState({ callId: ctx.call.id, leg: "customer" }, ctx.clientStateSecret),
         linkTo: agentCcid,
         timeoutSecs: 30,
         record: ctx.call.isRecording ? { channels: "single", format: "mp3" } : undefined,
@@ -70,7 +72,7 @@ function startInboundConference(ctx: FlowContext, customerCcid: string): Task {
       connectionId: ctx.connectionId,
       from: ctx.call.toNumber,
       to: ctx.agentDevice,
-      clientState: encodeCallClientState({ callId: ctx.call.id, leg: "agent", userId: ctx.call.userId }),
+      clientState: encodeCallClientState({ callId: ctx.call.id, leg: "agent", userId: ctx.call.userId }, ctx.clientStateSecret),
       linkTo: customerCcid,
       timeoutSecs: 30,
     });

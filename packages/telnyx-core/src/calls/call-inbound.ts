@@ -3,7 +3,7 @@
  * the organization is the number's, the lead is matched by the caller's number, and it rings the
  * lead's owner when available, else every agent of the organization.
  */
-import type { Tx } from "../webhooks/apply-types";
+import type { ApplyScope, Tx } from "../webhooks/apply-types";
 import type { TelnyxEventOf } from "../webhooks/parse-event";
 import { lockedCallSelect, type LockedCall } from "./call-match";
 
@@ -13,11 +13,12 @@ export interface InboundCall {
   ringUserIds: string[];
 }
 
-export async function createInboundCall(tx: Tx, event: TelnyxEventOf<"call.initiated">): Promise<InboundCall | null> {
+export async function createInboundCall(tx: Tx, event: TelnyxEventOf<"call.initiated">, scope: ApplyScope): Promise<InboundCall | null> {
   const { callControlId, from, to, direction } = event.payload;
   if (direction !== "incoming" || !callControlId || !from || !to) return null;
   const number = await tx.telnyxPhoneNumber.findFirst({
-    where: { phoneNumber: to, status: "ACTIVE" },
+    where: { phoneNumber: to, status: "ACTIVE", organizationId: { in: [...scope.organizationIds] } },
+    orderBy: { createdAt: "asc" },
     select: { id: true, organizationId: true },
   });
   if (!number) return null;

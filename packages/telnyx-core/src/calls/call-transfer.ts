@@ -5,14 +5,14 @@
  */
 import { AppError } from "../errors/app-error";
 import type { TCallDto } from "../realtime/events";
-import { encodeCallClientState } from "./call-client-state";
+import { clientStateSecretOf, encodeCallClientState } from "./call-client-state";
 import { requireConnected, runCallCommand, type CallCommandOptions, type CommandCall } from "./call-command-runner";
 import { requireVoiceConnection } from "./call-numbers";
 
 const ourNumberOf = (call: CommandCall) => (call.direction === "OUTBOUND" ? call.fromNumber : call.toNumber);
 
 export function transferCallToNumber(options: CallCommandOptions & { to: string }): Promise<TCallDto> {
-  const { to } = options;
+  const { db, actor, to } = options;
   return runCallCommand(options, {
     action: "call.transfer",
     details: { to },
@@ -21,7 +21,8 @@ export function transferCallToNumber(options: CallCommandOptions & { to: string 
     signal: () => ({ type: "transferred", to }),
     async run(call, gateway) {
       const { conferenceId, agent, customer } = requireConnected(call);
-      await gateway.transfer(customer, { to, from: ourNumberOf(call), clientState: encodeCallClientState({ callId: call.id, leg: "other" }) });
+      const secret = await clientStateSecretOf(db.prisma, actor.organizationId);
+      await gateway.transfer(customer, { to, from: ourNumberOf(call), clientState: encodeCallClientState({ callId: call.id, leg: "other" }, secret) });
       await gateway.leaveConference(conferenceId, { callControlId: agent }).catch(() => undefined);
       await gateway.hangup(agent);
       return { isMuted: false, isOnHold: false };
@@ -52,7 +53,7 @@ export async function transferCallToAgent(options: CallCommandOptions & { toUser
         connectionId,
         from: ourNumberOf(call),
         to: device,
-        clientState: encodeCallClientState({ callId: call.id, leg: "agent", userId: toUserId, replaces: agent }),
+        clientState: encodeCallClientState({ callId: call.id, leg: "agent", userId: toUserId, replaces: agent }, await clientStateSecretOf(db.prisma, actor.organizationId)),
         linkTo: customer,
         timeoutSecs: 30,
       });

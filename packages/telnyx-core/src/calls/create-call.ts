@@ -9,7 +9,7 @@ import type { Actor } from "../domain/actor";
 import { AppError } from "../errors/app-error";
 import type { TCallDto } from "../realtime/events";
 import type { CallServices } from "./call-access";
-import { encodeCallClientState } from "./call-client-state";
+import { clientStateSecretOf, encodeCallClientState } from "./call-client-state";
 import { callDtoSelect, toCallDto } from "./call-dto";
 import { pickFromNumber, requireAgentDevice, requireVoiceConnection } from "./call-numbers";
 import type { TCallCreate } from "./call-schemas";
@@ -56,7 +56,7 @@ export async function createCall(options: { db: Db; actor: Actor; services: Call
       connectionId,
       from: from.phoneNumber,
       to: device,
-      clientState: encodeCallClientState({ callId: created.id, leg: "agent", userId: actor.userId }),
+      clientState: encodeCallClientState({ callId: created.id, leg: "agent", userId: actor.userId }, await clientStateSecretOf(db.prisma, actor.organizationId)),
       timeoutSecs: 30,
     });
     await db.prisma.telnyxCall.updateMany({ where: { id: created.id, agentCallControlId: null }, data: { agentCallControlId: dial.callControlId } });

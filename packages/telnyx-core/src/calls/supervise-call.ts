@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors/app-error";
 import type { TCallDto } from "../realtime/events";
 import type { ApplyServices, Tx } from "../webhooks/apply-types";
-import { encodeCallClientState, type CallClientState } from "./call-client-state";
+import { clientStateSecretOf, encodeCallClientState, type CallClientState } from "./call-client-state";
 import { addCallSignal, commandCallSelect, requireConnected, type CallCommandOptions } from "./call-command-runner";
 import { requireCall } from "./call-access";
 import { callDtoSelect, toCallDto } from "./call-dto";
@@ -44,7 +44,7 @@ export async function superviseCall(options: CallCommandOptions & { role: Superv
       const state: CallClientState = { callId: id, leg: "other", userId: actor.userId, supervisionId: supervision.id };
       const ourNumber = call.direction === "OUTBOUND" ? call.fromNumber : call.toNumber;
       try {
-        const dial = await gateway.dial({ connectionId, from: ourNumber, to: user.agentDevice, clientState: encodeCallClientState(state), timeoutSecs: 30 });
+        const dial = await gateway.dial({ connectionId, from: ourNumber, to: user.agentDevice, clientState: encodeCallClientState(state, await clientStateSecretOf(db.prisma, actor.organizationId)), timeoutSecs: 30 });
         await db.prisma.callSupervision.updateMany({ where: { id: supervision.id, callControlId: null }, data: { callControlId: dial.callControlId } });
       } catch (error) {
         await db.prisma.callSupervision.update({ where: { id: supervision.id }, data: { status: "ENDED", endedAt: new Date() } });
@@ -90,7 +90,7 @@ export async function supervisionFlows(tx: Tx, ctx: SupervisionContext): Promise
   const tasks: Array<() => Promise<void>> = [];
   const gatewayOf = () => services.gatewayFor(call.organizationId);
   if (signal.leg === "other" && ccid && (ctx.clientState?.supervisionId || signal.type === "hangup")) {
-    const where: Prisma.CallSupervisionWhereInput = ctx.clientState?.supervisionId ? { id: ctx.clientState.supervisionId, callId: call.id } : { callControlId: ccid };
+    const where: Prisma.CallSupervisionWhereInput = ctx.clientState?.supervisionId ? { id: ctx.clientState.supervisionId, callId: call.id } : { callControlId: ccid, callId: call.id };
     const supervision = await tx.callSupervision.findFirst({ where });
     if (supervision && signal.type === "answered" && supervision.status === "DIALING") {
       await tx.callSupervision.update({ where: { id: supervision.id }, data: { status: "JOINED", callControlId: ccid } });

@@ -7,13 +7,13 @@ import type { EventApplier } from "../webhooks/apply-types";
 import { applyOutboundStatus } from "./apply-outbound-status";
 import { receiveMessage } from "./receive-message";
 
-export const applyMessageEvent: EventApplier = async (tx, event) => {
+export const applyMessageEvent: EventApplier = async (tx, event, _services, scope) => {
   switch (event.kind) {
     case "message.sent":
     case "message.finalized":
-      return applyOutboundStatus(tx, event);
+      return applyOutboundStatus(tx, event, scope);
     case "message.received":
-      return receiveMessage(tx, event);
+      return receiveMessage(tx, event, scope);
     default:
       return { organizationId: null, emits: [] };
   }

@@ -1,7 +1,7 @@
 import { messageSelect, toMessageDto } from "./message-dto";
 import { isSameMessageState, mergeMessageState, messageStatusOf, type MessageObservation } from "./message-state";
 import { findLeadIdByNumber, lockMessageRow, messageStateSelect, rowDataOfState, stateOfRow } from "./message-state-row";
-import { NOT_OURS, type ApplyOutcome, type Tx } from "../webhooks/apply-types";
+import { NOT_OURS, type ApplyOutcome, type ApplyScope, type Tx } from "../webhooks/apply-types";
 import type { TelnyxEventOf } from "../webhooks/parse-event";
 import { messageStatsEmits, messageStatsSelect } from "../stats/stats-delta";
 
@@ -16,12 +16,12 @@ const PENDING_MATCH_MS = 24 * 3600_000;
  * webhook won the race, or Telnyx's answer was lost) — then it is our QUEUED row without an id for
  * the same from/to/text — or the message was sent from elsewhere with one of our numbers.
  */
-async function adoptOrCreate(tx: Tx, message: MessagePayload): Promise<{ id: string; isNew: boolean } | null> {
+async function adoptOrCreate(tx: Tx, message: MessagePayload, scope: ApplyScope): Promise<{ id: string; isNew: boolean } | null> {
   const fromNumber = message.from?.phoneNumber;
   const toNumber = message.to[0]?.phoneNumber;
   if (!fromNumber || !toNumber) return null;
   const number = await tx.telnyxPhoneNumber.findFirst({
-    where: { phoneNumber: fromNumber, status: "ACTIVE" },
+    where: { phoneNumber: fromNumber, status: "ACTIVE", organizationId: { in: [...scope.organizationIds] } },
     select: { id: true, organizationId: true },
     orderBy: { createdAt: "asc" },
   });
@@ -60,10 +60,13 @@ async function adoptOrCreate(tx: Tx, message: MessagePayload): Promise<{ id: str
   return { id: created.id, isNew: true };
 }
 
-export async function applyOutboundStatus(tx: Tx, event: OutboundEvent): Promise<ApplyOutcome> {
+export async function applyOutboundStatus(tx: Tx, event: OutboundEvent, scope: ApplyScope): Promise<ApplyOutcome> {
   const message = event.payload;
-  const knownId = await lockMessageRow(tx, { telnyxId: message.id });
-  const target = knownId ? { id: knownId, isNew: false } : await adoptOrCreate(tx, message);
+  const known = await lockMessageRow(tx, { telnyxId: message.id });
+  // Telnyx's message ids are unique across accounts: one we hold for an organization outside the scope is not this event's.
+  if (known && !scope.organizationIds.includes(known.organizationId)) return NOT_OURS;
+  const knownId = known?.id ?? null;
+  const target = knownId ? { id: knownId, isNew: false } : await adoptOrCreate(tx, message, scope);
   if (!target) return NOT_OURS;
 
   const row = await tx.telnyxMessage.findUniqueOrThrow({ where: { id: target.id }, select: { ...messageStateSelect, organizationId: true } });

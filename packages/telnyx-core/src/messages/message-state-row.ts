@@ -38,12 +38,13 @@ export function rowDataOfState(state: MessageState): Prisma.TelnyxMessageUpdateI
 }
 
 /** Locks one message row for the rest of the transaction (concurrent webhooks of a message serialize here). */
-export async function lockMessageRow(tx: Tx, where: { id: string } | { telnyxId: string }): Promise<string | null> {
+export async function lockMessageRow(tx: Tx, where: { id: string } | { telnyxId: string }): Promise<{ id: string; organizationId: string } | null> {
+  type Locked = Array<{ id: string; organizationId: string }>;
   const rows =
     "id" in where
-      ? await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "TelnyxMessage" WHERE "id" = ${where.id} FOR UPDATE`
-      : await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "TelnyxMessage" WHERE "telnyxId" = ${where.telnyxId} FOR UPDATE`;
-  return rows[0]?.id ?? null;
+      ? await tx.$queryRaw<Locked>`SELECT "id", "organizationId" FROM "TelnyxMessage" WHERE "id" = ${where.id} FOR UPDATE`
+      : await tx.$queryRaw<Locked>`SELECT "id", "organizationId" FROM "TelnyxMessage" WHERE "telnyxId" = ${where.telnyxId} FOR UPDATE`;
+  return rows[0] ?? null;
 }
 
 /** The organization's lead for a phone number (the oldest when several share it). */

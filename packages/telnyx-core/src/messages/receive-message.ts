@@ -1,5 +1,6 @@
 /**
- * message.received: the organization is the one owning the `to` number; the thread is the sender's.
+ * message.received: the organization is the one owning the `to` number, among the event's scope (the
+ * endpoint's organization); the thread is the sender's.
  * The hottest webhook of all, so it is two typed SQL statements instead of six ORM round trips:
  * one lookup (our number + the sender's lead) and one INSERT … ON CONFLICT on Telnyx's message id
  * (Telnyx may deliver the same message under another event id: it is stored once; a concurrent
@@ -7,7 +8,7 @@
  */
 import { Prisma } from "@app/db/client";
 import { countSmsSegments } from "../messaging/sms-segments";
-import { NOT_OURS, type ApplyOutcome, type Emit, type Tx } from "../webhooks/apply-types";
+import { NOT_OURS, type ApplyOutcome, type ApplyScope, type Emit, type Tx } from "../webhooks/apply-types";
 import type { TelnyxEventOf } from "../webhooks/parse-event";
 import { toMessageDto, type MessageRow } from "./message-dto";
 import { applyOptOutKeyword, optOutKeywordOf } from "./opt-outs";
@@ -26,7 +27,7 @@ type InsertedRow = Omit<MessageRow, "lead" | "cost"> & { cost: Prisma.Decimal | 
 /** Prisma keeps DateTime columns as UTC wall time (timestamp without time zone), whatever the session's zone. */
 const utc = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
-export async function receiveMessage(tx: Tx, event: TelnyxEventOf<"message.received">): Promise<ApplyOutcome> {
+export async function receiveMessage(tx: Tx, event: TelnyxEventOf<"message.received">, scope: ApplyScope): Promise<ApplyOutcome> {
   const message = event.payload;
   const recipients = message.to.map((party) => party.phoneNumber);
   const fromNumber = message.from?.phoneNumber;
@@ -41,7 +42,7 @@ export async function receiveMessage(tx: Tx, event: TelnyxEventOf<"message.recei
       WHERE "organizationId" = n."organizationId" AND "phoneNumber" = ${fromNumber}
       ORDER BY "createdAt" ASC, "id" ASC LIMIT 1
     ) l ON true
-    WHERE n."phoneNumber" = ANY(${recipients}::text[]) AND n."status" = 'ACTIVE'
+    WHERE n."phoneNumber" = ANY(${recipients}::text[]) AND n."status" = 'ACTIVE' AND n."organizationId" = ANY(${[...scope.organizationIds]}::text[])
     ORDER BY n."createdAt" ASC LIMIT 1`;
   if (!number) return NOT_OURS;
   const organizationId = number.organizationId;

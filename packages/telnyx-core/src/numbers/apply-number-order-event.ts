@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/record-audit";
 import type { NumberOrder } from "../gateway/numbers-api";
-import { NOT_OURS, type Emit, type EventApplier, type Tx } from "../webhooks/apply-types";
+import { NOT_OURS, type ApplyScope, type Emit, type EventApplier, type Tx } from "../webhooks/apply-types";
 import { configureBoughtNumber } from "./configure-number";
 import { numberUpdatedEmit } from "./number-events";
 
@@ -11,11 +11,12 @@ export function orderedNumberStatus(order: NumberOrder, phoneNumber: string): "s
   return order.status === "success" && status === "success" ? "success" : "pending";
 }
 
-/** Our rows of an order: by order id, or — when the webhook beats the purchase's own write of the id — by number. */
-export async function findOrderRows(tx: Tx, order: NumberOrder) {
+/** Our rows of an order (within `scope`): by order id, or — when the webhook beats the purchase's own write of the id — by number. */
+export async function findOrderRows(tx: Tx, order: NumberOrder, scope: ApplyScope) {
   const phoneNumbers = order.phoneNumbers.map((number) => number.phoneNumber);
   const rows = await tx.telnyxPhoneNumber.findMany({
     where: {
+      organizationId: { in: [...scope.organizationIds] },
       OR: [
         { numberOrderId: order.id },
         ...(order.customerReference && phoneNumbers.length > 0
@@ -33,10 +34,10 @@ export async function findOrderRows(tx: Tx, order: NumberOrder) {
  * number_order.complete: failed numbers become FAILED in the transaction; bought ones are
  * configured in Telnyx after the commit (connection, tags, messaging profile), then ACTIVE.
  */
-export const applyNumberOrderEvent: EventApplier = async (tx, event, services) => {
+export const applyNumberOrderEvent: EventApplier = async (tx, event, services, scope) => {
   if (event.kind !== "number_order.complete") return NOT_OURS;
   const order = event.payload;
-  const rows = await findOrderRows(tx, order);
+  const rows = await findOrderRows(tx, order, scope);
   const organizationId = rows[0]?.organizationId;
   if (!organizationId) return NOT_OURS;
 

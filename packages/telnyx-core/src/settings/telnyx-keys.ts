@@ -60,20 +60,41 @@ export async function readOrganizationKeys(
   };
 }
 
-/** Public keys of every organization that saved one (webhooks signed by their accounts are accepted). */
-export async function listOrganizationPublicKeys(db: Db, secretBox: SecretBox | null | undefined): Promise<string[]> {
-  if (!secretBox) return [];
+/**
+ * Whose key verifies webhooks on an organization's endpoint: its own saved public key when it saved
+ * Telnyx keys (null when it saved an API key without one: nothing verifies), else `installationKeys`.
+ */
+export async function webhookKeysOfOrganization(
+  db: Db,
+  secretBox: SecretBox | null | undefined,
+  organizationId: string,
+  installationKeys: string[],
+): Promise<string[]> {
   const rows = await db.prisma.setting.findMany({
-    where: { key: PUBLIC_KEY_SETTING, encryptedValue: { not: null } },
-    select: { organizationId: true, encryptedValue: true },
+    where: { organizationId, key: { in: [API_KEY_SETTING, PUBLIC_KEY_SETTING] }, encryptedValue: { not: null } },
+    select: { key: true, encryptedValue: true },
   });
-  return rows.flatMap((row) => {
-    try {
-      return [secretBox.open(row.encryptedValue!, contextOf(row.organizationId, PUBLIC_KEY_SETTING))];
-    } catch {
-      return []; // sealed under another APP_ENCRYPTION_KEY: that organization must save it again
-    }
-  });
+  if (!rows.some((row) => row.key === API_KEY_SETTING)) return installationKeys;
+  const publicKeyRow = rows.find((row) => row.key === PUBLIC_KEY_SETTING);
+  if (!publicKeyRow?.encryptedValue || !secretBox) return [];
+  try {
+    return [secretBox.open(publicKeyRow.encryptedValue, contextOf(organizationId, PUBLIC_KEY_SETTING))];
+  } catch {
+    return []; // sealed under another APP_ENCRYPTION_KEY: that organization must save it again
+  }
+}
+
+/**
+ * Organizations on the installation's own Telnyx account (no API key of their own saved): the only
+ * ones events from the legacy shared webhook endpoints may touch.
+ */
+export async function listInstallationOrganizationIds(db: Db): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT o."id" FROM "Organization" o
+     WHERE NOT EXISTS (SELECT 1 FROM "Setting" s WHERE s."organizationId" = o."id" AND s."key" = $1 AND s."encryptedValue" IS NOT NULL)`,
+    [API_KEY_SETTING],
+  );
+  return rows.map((row) => row.id);
 }
 
 /** Verifies the key with Telnyx, then stores it sealed (with an optional webhook public key). */

@@ -40,6 +40,16 @@ export interface ApplyOutcome {
   afterCommit?: Array<() => Promise<void>>;
 }
 
-export type EventApplier = (tx: Tx, event: KnownTelnyxEvent, services: ApplyServices) => Promise<ApplyOutcome>;
+/**
+ * The organizations an event may touch, decided by where it arrived — never by its payload. A per-organization
+ * endpoint gives exactly that organization; the legacy shared endpoints give the organizations on the
+ * installation's own Telnyx account. Every lookup an applier makes (calls, legs, conferences, messages, numbers,
+ * number orders, leads, opt-outs) stays inside it: an event naming another organization's records matches nothing.
+ */
+export interface ApplyScope {
+  organizationIds: readonly string[];
+}
+
+export type EventApplier = (tx: Tx, event: KnownTelnyxEvent, services: ApplyServices, scope: ApplyScope) => Promise<ApplyOutcome>;
 
 export const NOT_OURS: ApplyOutcome = { organizationId: null, emits: [] };

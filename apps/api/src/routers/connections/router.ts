@@ -11,17 +11,19 @@ import { listConnections } from "@app/telnyx-core/connections/list-connections";
 import { updateConnection } from "@app/telnyx-core/connections/update-connection";
 import { findConnectionRow } from "@app/telnyx-core/connections/connection-item";
 import { assertTelnyxCanReach } from "@app/telnyx-core/connections/check-webhooks";
-import { webhookUrls } from "../../telnyx/webhook-urls";
+import { organizationWebhookUrls } from "../../telnyx/webhook-urls";
 import { actorOf } from "../../trpc/actor";
 import type { Context } from "../../trpc/context";
 import { adminProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
-/** The webhook URLs Telnyx must call for this deployment (APP_URL, or this process in sandbox mode). */
-const expectedOf = (ctx: Context) => webhookUrls(ctx.config.publicUrl());
+type OrgContext = Context & { auth: NonNullable<Context["auth"]> };
+
+/** The organization's webhook URLs Telnyx must call (APP_URL, or this process in sandbox mode); the legacy shared ones count as "needs fix". */
+const expectedOf = (ctx: OrgContext) => organizationWebhookUrls(ctx.db, ctx.config.publicUrl(), ctx.auth.organizationId);
 
 /** The same, before writing them into Telnyx: real Telnyx needs a public address. */
-function expectedForWrite(ctx: Context) {
-  const expected = expectedOf(ctx);
+async function expectedForWrite(ctx: OrgContext) {
+  const expected = await expectedOf(ctx);
   if (ctx.telnyx.mode === "live") assertTelnyxCanReach(expected);
   return expected;
 }
@@ -33,12 +35,12 @@ const adminConnectionProcedure = adminProcedure.input(ZConnectionIdSchema).use(a
 });
 
 export const connectionsRouter = router({
-  list: supervisorProcedure.output(ZConnectionListSchema).query(({ ctx }) =>
+  list: supervisorProcedure.output(ZConnectionListSchema).query(async ({ ctx }) =>
     listConnections({
       db: ctx.db,
       actor: actorOf(ctx),
       gateway: () => ctx.telnyx.gatewayFor(ctx.auth.organizationId),
-      expected: expectedOf(ctx),
+      expected: await expectedOf(ctx),
     }),
   ),
 
@@ -50,7 +52,7 @@ export const connectionsRouter = router({
         db: ctx.db,
         actor: actorOf(ctx),
         gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
-        expected: expectedForWrite(ctx),
+        expected: await expectedForWrite(ctx),
         kind: "CALL_CONTROL_APPLICATION",
         name: input.name,
       }),
@@ -64,7 +66,7 @@ export const connectionsRouter = router({
         db: ctx.db,
         actor: actorOf(ctx),
         gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
-        expected: expectedForWrite(ctx),
+        expected: await expectedForWrite(ctx),
         kind: "MESSAGING_PROFILE",
         name: input.name,
       }),
@@ -78,7 +80,7 @@ export const connectionsRouter = router({
         db: ctx.db,
         actor: actorOf(ctx),
         gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
-        expected: expectedOf(ctx),
+        expected: await expectedOf(ctx),
         input,
       }),
     ),
@@ -90,7 +92,7 @@ export const connectionsRouter = router({
         db: ctx.db,
         actor: actorOf(ctx),
         gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
-        expected: expectedForWrite(ctx),
+        expected: await expectedForWrite(ctx),
         id: input.id,
       }),
     ),

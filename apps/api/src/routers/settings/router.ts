@@ -9,7 +9,7 @@ import {
 } from "@app/telnyx-core/settings/settings-schemas";
 import { clearTelnyxKeys, setTelnyxKeys } from "@app/telnyx-core/settings/telnyx-keys";
 import { readSandboxAccountPublicKey } from "../../telnyx/sandbox-account-key";
-import { webhookUrls } from "../../telnyx/webhook-urls";
+import { organizationWebhookUrls } from "../../telnyx/webhook-urls";
 import { actorOf } from "../../trpc/actor";
 import type { Context } from "../../trpc/context";
 import { adminProcedure, router } from "../../trpc/trpc";
@@ -17,11 +17,11 @@ import { adminProcedure, router } from "../../trpc/trpc";
 type AdminContext = Context & { auth: NonNullable<Context["auth"]> };
 
 /** Every settings mutation answers with the fresh settings, so the page replaces its cache in one go. */
-const settingsOf = (ctx: AdminContext) =>
+const settingsOf = async (ctx: AdminContext) =>
   getSettings({
     db: ctx.db,
     actor: actorOf(ctx),
-    environment: { mode: ctx.telnyx.mode, webhookUrls: webhookUrls(ctx.config.publicUrl()) },
+    environment: { mode: ctx.telnyx.mode, webhookUrls: await organizationWebhookUrls(ctx.db, ctx.config.publicUrl(), ctx.auth.organizationId) },
   });
 
 export const settingsRouter = router({
