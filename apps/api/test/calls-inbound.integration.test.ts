@@ -84,7 +84,7 @@ describe("order tolerance through the webhook endpoint", () => {
   const body = (id: string, eventType: string, occurredAt: string, payload: Record<string, unknown>) =>
     JSON.stringify({ data: { record_type: "event", event_type: eventType, id, occurred_at: occurredAt, payload: { ...common, ...payload } }, meta: { attempt: 1 } });
   const post = async (raw: string) => {
-    const response = await fetch(`${env.url}/api/telnyx/webhooks/calls`, {
+    const response = await fetch(`${env.url}/api/telnyx/webhooks/o/${env.api.demo.organization.webhookToken}/calls`, {
       method: "POST",
       headers: { "content-type": "application/json", ...signWebhook(raw, env.keyPair.privateKey) },
       body: raw,

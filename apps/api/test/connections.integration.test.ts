@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLiveAccess } from "../src/telnyx/telnyx-access";
+import { webhookUrls } from "../src/telnyx/webhook-urls";
 import { ADMIN_API_TOKEN, startSandboxApi, type SandboxApi } from "./numbers-sandbox-harness";
 
 let api: SandboxApi;
@@ -23,11 +24,9 @@ const auditOf = async (targetId: string) =>
 describe("connections", () => {
   it("lists the application and the profile as ok, with the expected webhook URLs", async () => {
     const { items, expected } = await api.asSupervisor().connections.list();
-    expect(expected).toEqual({
-      calls: `${api.url}/api/telnyx/webhooks/calls`,
-      messages: `${api.url}/api/telnyx/webhooks/messages`,
-      any: `${api.url}/api/telnyx/webhooks`,
-    });
+    // The organization's own endpoint: the token in the path decides the organization.
+    const own = `${api.url}/api/telnyx/webhooks/o/${api.demo.organization.webhookToken}`;
+    expect(expected).toEqual({ calls: `${own}/calls`, messages: `${own}/messages`, any: own });
     expect(items.map((item) => [item.kind, item.isDefault, item.check.status])).toEqual([
       ["CALL_CONTROL_APPLICATION", true, "ok"],
       ["MESSAGING_PROFILE", true, "ok"],
@@ -58,6 +57,16 @@ describe("connections", () => {
     expect((await api.asSupervisor().connections.list()).items.find((item) => item.id === api.app.id)!.check.status).toBe("ok");
     const audit = await api.db.prisma.auditLog.findFirstOrThrow({ where: { targetId: api.app.id, action: "connection.fix_webhooks" } });
     expect(audit.details).toMatchObject({ after: { webhookUrl: api.expected.calls, callCostInWebhooks: true } });
+  });
+
+  it("treats the legacy shared URL as needing a fix, and fixWebhooks moves it to the organization's own", async () => {
+    const gateway = await api.gateway();
+    await gateway.updateMessagingProfile(api.profile.telnyxId, { webhookUrl: `${api.url}/api/telnyx/webhooks/messages`, webhookFailoverUrl: `${api.url}/api/telnyx/webhooks` });
+    const before = (await api.asSupervisor().connections.list()).items.find((item) => item.id === api.profile.id)!;
+    expect(before.check.status).toBe("mismatch");
+    const fixed = await api.asAdmin().connections.fixWebhooks({ id: api.profile.id });
+    expect(fixed.check).toEqual({ status: "ok", problems: [] });
+    expect(api.sandbox.world.messagingProfiles.get(api.profile.telnyxId)).toMatchObject({ webhook_url: api.expected.messages, webhook_failover_url: api.expected.any });
   });
 
   it("detects a missing messaging failover URL and repairs it", async () => {
@@ -91,19 +100,21 @@ describe("connections", () => {
 
   it("creates an application and a profile in Telnyx with our webhooks; the first of its kind is the default", async () => {
     const otherAdmin = api.asOtherAdmin();
+    // Organization B's resources point at B's own endpoint.
+    const expected = webhookUrls(api.url, api.other.organization.webhookToken);
     const app = await otherAdmin.connections.createApplication({ name: "Globex voice" });
     expect(app).toMatchObject({ kind: "CALL_CONTROL_APPLICATION", name: "Globex voice", isDefault: true, active: true, callCostInWebhooks: true });
     expect(app.check).toEqual({ status: "ok", problems: [] });
     expect(api.sandbox.world.apps.get(app.telnyxId)).toMatchObject({
       application_name: "Globex voice",
-      webhook_event_url: api.expected.calls,
-      webhook_event_failover_url: api.expected.any,
+      webhook_event_url: expected.calls,
+      webhook_event_failover_url: expected.any,
       webhook_api_version: "2",
       call_cost_in_webhooks: true,
     });
     const profile = await otherAdmin.connections.createMessagingProfile({ name: "Globex SMS" });
-    expect(profile).toMatchObject({ kind: "MESSAGING_PROFILE", isDefault: true, webhookUrl: api.expected.messages });
-    expect(api.sandbox.world.messagingProfiles.get(profile.telnyxId)).toMatchObject({ whitelisted_destinations: ["*"], webhook_failover_url: api.expected.any });
+    expect(profile).toMatchObject({ kind: "MESSAGING_PROFILE", isDefault: true, webhookUrl: expected.messages });
+    expect(api.sandbox.world.messagingProfiles.get(profile.telnyxId)).toMatchObject({ whitelisted_destinations: ["*"], webhook_failover_url: expected.any });
 
     const second = await otherAdmin.connections.createApplication({ name: "Globex voice 2" });
     expect(second.isDefault).toBe(false);
@@ -141,5 +152,28 @@ describe("connections", () => {
     const { data } = (await response.json()) as { data: { items: Array<{ id: string }>; expected: { calls: string } } };
     expect(data.expected.calls).toBe(api.expected.calls);
     expect(data.items.map((item) => item.id)).toContain(api.app.id);
+  });
+
+  // Last: it changes the organization's URLs for good.
+  it("rotates the organization's webhook URL from Settings: Telnyx is re-pointed, the old URL is a 404, audited", async () => {
+    const oldToken = api.demo.organization.webhookToken;
+    const rotated = await api.asAdmin().settings.rotateWebhookToken();
+    const { webhookToken } = await api.db.prisma.organization.findUniqueOrThrow({ where: { id: api.demo.organization.id }, select: { webhookToken: true } });
+    expect(webhookToken).not.toBe(oldToken);
+    expect(webhookToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const own = `${api.url}/api/telnyx/webhooks/o/${webhookToken}`;
+    expect(rotated.webhookUrls).toEqual({ calls: `${own}/calls`, messages: `${own}/messages`, any: own });
+    expect(rotated.repoint.failed).toEqual([]);
+    expect(api.sandbox.world.apps.get(api.app.telnyxId)).toMatchObject({ webhook_event_url: `${own}/calls`, webhook_event_failover_url: own });
+    expect(api.sandbox.world.messagingProfiles.get(api.profile.telnyxId)).toMatchObject({ webhook_url: `${own}/messages`, webhook_failover_url: own });
+    const listed = (await api.asSupervisor().connections.list()).items.filter((item) => item.id === api.app.id || item.id === api.profile.id);
+    expect(listed.map((item) => item.check.status)).toEqual(["ok", "ok"]);
+
+    const old = await fetch(`${api.url}/api/telnyx/webhooks/o/${oldToken}/calls`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(old.status).toBe(404);
+    const audit = await api.db.prisma.auditLog.findFirstOrThrow({ where: { action: "settings.webhookToken.rotate" } });
+    expect(audit).toMatchObject({ result: "ok", userId: api.demo.users.admin.id, details: { repointed: rotated.repoint.updated, failed: [] } });
+    expect(JSON.stringify(audit)).not.toContain(webhookToken);
+    await expect(api.asSupervisor().settings.rotateWebhookToken()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -53,7 +53,7 @@ describe.runIf((process.env.TEST_DB ?? "pglite") === "postgres")("two instances 
       });
     });
     const body = inboundSms({ messageId: randomUUID(), from: "+14155550123", to: NUMBER, text });
-    const response = await fetch(`${a.url}/api/telnyx/webhooks/messages`, { method: "POST", headers: { "content-type": "application/json", ...signWebhook(body, key.privateKey) }, body });
+    const response = await fetch(`${a.url}/api/telnyx/webhooks/o/${organization.webhookToken}/messages`, { method: "POST", headers: { "content-type": "application/json", ...signWebhook(body, key.privateKey) }, body });
     expect(response.status).toBe(200);
     expect((await received).text).toBe(text);
     socket.close();

@@ -2,6 +2,8 @@
  * The webhook endpoints over real HTTP: every one of Telnyx's 48 published bodies, signed with a
  * test key, is accepted and stored once; forged, tampered, stale and unsigned requests get 4xx and
  * change nothing; unknown event types are stored and acknowledged; a burst is stored in batches.
+ * They are posted to the organization's own endpoint (/o/<token>), as Telnyx is configured to; the
+ * legacy shared paths keep accepting the installation's key; an unknown endpoint is a 404.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -22,9 +24,13 @@ const otherKey = generateTestSigningKeyPair();
 let db: TestDb;
 let server: ApiServer;
 let url: string;
+/** The organization's endpoint (its webhook token). */
+let own: string;
 
 beforeAll(async () => {
   db = await createTestDb();
+  const organization = await db.prisma.organization.create({ data: { name: "Webhooks", slug: "webhooks" } });
+  own = `/api/telnyx/webhooks/o/${organization.webhookToken}`;
   server = await buildServer({
     db,
     telnyx: createLiveAccess({ apiKey: "KEY_UNUSED", publicKey: key.publicKeyBase64, baseURL: "http://127.0.0.1:9/v2" }),
@@ -40,7 +46,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-function post(body: string, headers: Record<string, string>, route = "/api/telnyx/webhooks"): Promise<Response> {
+function post(body: string, headers: Record<string, string>, route = own): Promise<Response> {
   return fetch(`${url}${route}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
 }
 
@@ -69,7 +75,7 @@ describe("webhook endpoints", () => {
     const seen = new Set<string>();
     for (const fixture of fixtures) {
       const id = (JSON.parse(fixture.body) as { data: { id: string } }).data.id;
-      const route = fixture.name.startsWith("message.") ? "/api/telnyx/webhooks/messages" : "/api/telnyx/webhooks/calls";
+      const route = fixture.name.startsWith("message.") ? `${own}/messages` : `${own}/calls`;
       const response = await post(fixture.body, signWebhook(fixture.body, key.privateKey), route);
       expect(response.status, fixture.name).toBe(200);
       expect(await response.json(), fixture.name).toEqual({ status: seen.has(id) ? "duplicate" : "accepted" });
@@ -77,6 +83,28 @@ describe("webhook endpoints", () => {
     }
     expect(await storedCount()).toBe(seen.size);
     expect(seen.size).toBe(30); // the 48 published bodies carry 30 distinct event ids
+  });
+
+  it("keeps the legacy shared paths working with the installation's key", async () => {
+    const fixture = fixtures.find((f) => f.name.startsWith("message.received"))!;
+    for (const route of ["/api/telnyx/webhooks", "/api/telnyx/webhooks/calls", "/api/telnyx/webhooks/messages"]) {
+      const response = await post(fixture.body, signWebhook(fixture.body, key.privateKey), route);
+      expect(response.status, route).toBe(200);
+      await response.body?.cancel();
+      expect((await post(fixture.body, signWebhook(fixture.body, otherKey.privateKey), route)).status, route).toBe(401);
+    }
+  });
+
+  it("answers 404 on an unknown endpoint, says nothing more, and counts the refusals in /metrics", async () => {
+    const body = fixtures[0]!.body;
+    for (const token of ["x", "A".repeat(43)]) {
+      const response = await post(body, signWebhook(body, key.privateKey), `/api/telnyx/webhooks/o/${token}/calls`);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: "Not found." } });
+    }
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toContain('webhook_refused_total{reason="unknown_endpoint"} 2');
+    expect(metrics).toMatch(/webhook_refused_total\{reason="bad_signature"\} [1-9]/);
   });
 
   it("acknowledges a redelivery as a duplicate without storing it again", async () => {

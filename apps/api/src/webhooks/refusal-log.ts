@@ -7,6 +7,7 @@ export interface RefusalLog {
   refused(reason: string): void;
   /** Every refusal since start, by reason (for /metrics). */
   totals(): ReadonlyMap<string, number>;
+  /** Logs what is still uncounted (shutdown), then stops. */
   stop(): void;
 }
 
@@ -32,6 +33,9 @@ export function createRefusalLog(log: { warn(obj: unknown, message: string): voi
       if (Date.now() - lastLoggedAt >= intervalMs) flush();
     },
     totals: () => totals,
-    stop: () => clearInterval(timer),
+    stop() {
+      clearInterval(timer);
+      flush();
+    },
   };
 }

@@ -10,6 +10,7 @@ export const settingsIsolation: IsolationDomain = {
     // A key too short to be one: no request leaves for Telnyx (the harness has no Telnyx configured).
     "settings.setTelnyxKeys": { input: () => ({ apiKey: "x" }) },
     "settings.clearTelnyxKeys": { input: () => undefined },
+    "settings.rotateWebhookToken": { input: () => undefined },
     "settings.setRate": { input: () => ({ countryCode: "US", kind: "voice_per_minute", amount: "9.99" }) },
     "settings.deleteRate": { input: (a) => ({ id: a.extra.rateId }) },
     "settings.update": { input: () => ({ name: "Intruder Inc", timeZone: "UTC" }) },

@@ -93,6 +93,14 @@ export const ZSettingsSchema = z.object({
 });
 export type TSettings = z.infer<typeof ZSettingsSchema>;
 
+/** After a webhook URL rotation: how many connections Telnyx now sends to the new URL, and which it could not update. */
+export const ZWebhookRepointSchema = z.object({
+  updated: z.number().int(),
+  failed: z.array(z.object({ name: z.string(), error: z.string() })),
+});
+export type TWebhookRepoint = z.infer<typeof ZWebhookRepointSchema>;
+export const ZWebhookRotationSchema = ZSettingsSchema.extend({ repoint: ZWebhookRepointSchema });
+
 export const rateSelect = {
   id: true,
   countryCode: true,

@@ -6,10 +6,13 @@ import {
   ZSetTelnyxKeysSchema,
   ZSettingsSchema,
   ZUpdateOrganizationSchema,
+  ZWebhookRotationSchema,
 } from "@app/telnyx-core/settings/settings-schemas";
+import { rotateWebhookToken } from "@app/telnyx-core/settings/rotate-webhook-token";
+import { assertTelnyxCanReach } from "@app/telnyx-core/connections/check-webhooks";
 import { clearTelnyxKeys, setTelnyxKeys } from "@app/telnyx-core/settings/telnyx-keys";
 import { readSandboxAccountPublicKey } from "../../telnyx/sandbox-account-key";
-import { organizationWebhookUrls } from "../../telnyx/webhook-urls";
+import { organizationWebhookUrls, webhookUrls } from "../../telnyx/webhook-urls";
 import { actorOf } from "../../trpc/actor";
 import type { Context } from "../../trpc/context";
 import { adminProcedure, router } from "../../trpc/trpc";
@@ -44,6 +47,22 @@ export const settingsRouter = router({
     await clearTelnyxKeys({ db: ctx.db, actor: actorOf(ctx) });
     await ctx.telnyx.refresh(ctx.auth.organizationId);
     return settingsOf(ctx);
+  }),
+
+  /** A new webhook URL for the organization; Telnyx is re-pointed at it (Connections page's fix). */
+  rotateWebhookToken: adminProcedure.output(ZWebhookRotationSchema).mutation(async ({ ctx }) => {
+    const repoint = await rotateWebhookToken({
+      db: ctx.db,
+      actor: actorOf(ctx),
+      gateway: () => ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+      expectedFor(webhookToken) {
+        const expected = webhookUrls(ctx.config.publicUrl(), webhookToken);
+        if (ctx.telnyx.mode === "live") assertTelnyxCanReach(expected);
+        return expected;
+      },
+    });
+    ctx.webhookEndpoints.invalidate();
+    return { ...(await settingsOf(ctx)), repoint };
   }),
 
   setRate: adminProcedure

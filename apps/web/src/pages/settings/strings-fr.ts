@@ -44,6 +44,11 @@ export const settingsStringsFr: Messages<typeof settingsStrings> = {
     calls: "Voix (application Call Control)",
     messages: "Profil de messagerie",
     any: "Secours (tout événement)",
+    private: "Ces URL n’appartiennent qu’à cette organisation. Si elles ont fuité, changez-les.",
+    rotate: "Changer les URL de webhook",
+    rotateConfirm: "Les URL actuelles cessent de fonctionner immédiatement ; le CRM pointe ses applications et profils de messagerie Telnyx vers les nouvelles. Continuer ?",
+    rotated: "Nouvelles URL de webhook en place ; {{count}} connexion(s) Telnyx mise(s) à jour.",
+    rotatedPartly: "Nouvelles URL de webhook en place, mais Telnyx n’a pas pu mettre à jour : {{names}}. Utilisez « Corriger les webhooks » sur la page Connexions.",
   },
   rates: {
     title: "Tarifs",

@@ -41,6 +41,11 @@ export const settingsStrings = {
     calls: "Voice (call control application)",
     messages: "Messaging profile",
     any: "Failover (any event)",
+    private: "These URLs belong to this organization alone. If they leaked, change them.",
+    rotate: "Change the webhook URLs",
+    rotateConfirm: "The current URLs stop working at once; the CRM points its Telnyx applications and messaging profiles at the new ones. Continue?",
+    rotated: "New webhook URLs set; {{count}} Telnyx connection(s) updated.",
+    rotatedPartly: "New webhook URLs set, but Telnyx could not update: {{names}}. Use “Fix webhooks” on the Connections page.",
   },
   rates: {
     title: "Rates",
