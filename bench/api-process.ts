@@ -8,6 +8,8 @@ export interface BenchApi {
   pid: number;
   privateKeyPem: string;
   apiToken: string;
+  /** The demo organization's own webhook endpoint (/api/telnyx/webhooks/o/<token>), as Telnyx is configured to call. */
+  webhookRoot: string;
   stop(): Promise<void>;
 }
 
@@ -19,5 +21,8 @@ export async function startBenchApi(options: { databaseUrl?: string; env?: Recor
   });
   // The embedded sandbox's key pair signs the benchmark's webhooks, as it signs its own.
   const keys = JSON.parse(readFileSync(path.join(api.dataDir, "sandbox", "keys.json"), "utf8")) as { privateKey: string };
-  return { url: api.url, pid: api.child.pid!, privateKeyPem: keys.privateKey, apiToken, stop: () => api.stop() };
+  const connections = await fetch(`${api.url}/api/telnyx/connections`, { headers: { authorization: `Bearer ${apiToken}` } });
+  const { data } = (await connections.json()) as { data: { expected: { any: string } } };
+  const webhookRoot = new URL(data.expected.any).pathname;
+  return { url: api.url, pid: api.child.pid!, privateKeyPem: keys.privateKey, apiToken, webhookRoot, stop: () => api.stop() };
 }

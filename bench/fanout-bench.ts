@@ -59,12 +59,12 @@ function samplePeakRss(pid: number, everyMs: number): () => number {
 }
 
 /** The same broadcasts with a single client: what processing costs without fan-out. */
-async function benchOneClient(api: { url: string; pid: number; privateKeyPem: string; apiToken: string }, options: { rate: number; seconds: number }) {
+async function benchOneClient(api: { url: string; pid: number; privateKeyPem: string; apiToken: string; webhookRoot: string }, options: { rate: number; seconds: number }) {
   const prefix = "fanout-one ";
   const swarm = await startSocketSwarm({ url: api.url, token: api.apiToken, clients: 1, workers: 1, event: "message:created", keyPrefix: prefix });
   try {
     const cpuBefore = readCpuSeconds(api.pid);
-    const sentAt = await postWebhooksAtRate(api.url, api.privateKeyPem, { prefix, rate: options.rate, total: Math.round(options.rate * options.seconds) });
+    const sentAt = await postWebhooksAtRate(api.url, api.privateKeyPem, { prefix, rate: options.rate, total: Math.round(options.rate * options.seconds), webhookRoot: api.webhookRoot });
     await swarm.waitForReceptions(sentAt.size, 30_000);
     const apiCpuSeconds = readCpuSeconds(api.pid) - cpuBefore;
     return { ...latencyFigures(await swarm.collect(sentAt), sentAt), apiCpuSeconds };
@@ -74,7 +74,7 @@ async function benchOneClient(api: { url: string; pid: number; privateKeyPem: st
 }
 
 export async function benchFanOut(
-  api: { url: string; pid: number; privateKeyPem: string; apiToken: string },
+  api: { url: string; pid: number; privateKeyPem: string; apiToken: string; webhookRoot: string },
   options: { clients: number; rate: number; seconds: number; workers: number },
 ): Promise<FanOutResult> {
   // Start-up garbage settles first, so "idle" is the API's resting size.
@@ -91,7 +91,7 @@ export async function benchFanOut(
     const stopSampling = samplePeakRss(api.pid, 100);
     const cpuBefore = readCpuSeconds(api.pid);
     const broadcasts = Math.round(options.rate * options.seconds);
-    const sentAt = await postWebhooksAtRate(api.url, api.privateKeyPem, { prefix, rate: options.rate, total: broadcasts });
+    const sentAt = await postWebhooksAtRate(api.url, api.privateKeyPem, { prefix, rate: options.rate, total: broadcasts, webhookRoot: api.webhookRoot });
     const expected = broadcasts * swarm.connected;
     await swarm.waitForReceptions(expected, 30_000);
     const rssPeakMb = stopSampling();

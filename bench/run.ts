@@ -54,7 +54,7 @@ async function benchBackend(backend: "postgres" | "pglite"): Promise<BackendResu
     const result: BackendResult = { backend };
     if (SECTIONS.has("ingest")) {
       console.log(`[${backend}] ingest: ${EVENTS} signed webhooks, ${CONCURRENCY} in flight`);
-      Object.assign(result, await benchIngest(api.url, api.privateKeyPem, EVENTS, CONCURRENCY));
+      Object.assign(result, await benchIngest(api.url, api.privateKeyPem, EVENTS, CONCURRENCY, api.webhookRoot));
       result.drainSeconds = await waitForDrain(api.url, 300_000);
     }
     if (SECTIONS.has("live")) {
@@ -97,7 +97,7 @@ async function benchWebSection(): Promise<WebBenchResult> {
   const api = await startBenchApi({ databaseUrl: database.url });
   try {
     console.log("[postgres] web: JavaScript for /login and the dashboard, wallboard time to the first live event (Chromium)");
-    return await runWebBench({ apiUrl: api.url, privateKeyPem: api.privateKeyPem });
+    return await runWebBench({ apiUrl: api.url, privateKeyPem: api.privateKeyPem, webhookRoot: api.webhookRoot });
   } finally {
     await api.stop();
     await database.drop();

@@ -24,6 +24,8 @@ export interface WebBenchResult {
 interface WebBenchOptions {
   apiUrl: string;
   privateKeyPem: string;
+  /** The demo organization's own webhook endpoint (/api/telnyx/webhooks/o/<token>). */
+  webhookRoot: string;
   email?: string;
   password?: string;
 }
@@ -169,7 +171,7 @@ async function measureWallboardOnce(page: Page, options: WebBenchOptions): Promi
   const body = inboundCallBody();
   const headers = signedHeaders(options.privateKeyPem, body);
   const t0 = nowEpochMs();
-  const response = await fetch(`${options.apiUrl}/api/telnyx/webhooks/calls`, { method: "POST", headers, body });
+  const response = await fetch(`${options.apiUrl}${options.webhookRoot}/calls`, { method: "POST", headers, body });
   if (!response.ok) throw new Error(`webhook refused: ${response.status} ${await response.text()}`);
   const seenAt = await page.waitForFunction(() => (globalThis as { benchSeenAt?: number }).benchSeenAt, undefined, { timeout: 15_000, polling: 50 });
   return Number(await seenAt.jsonValue()) - t0;

@@ -9,7 +9,7 @@ import { latencyFigures, nowMs, startSocketSwarm } from "./socket-swarm";
 
 const DEMO_NUMBER = "+13125550100";
 
-export function signedRequest(privateKeyPem: string, body: string, path = "/api/telnyx/webhooks/messages"): PreparedRequest {
+export function signedRequest(privateKeyPem: string, body: string, path: string): PreparedRequest {
   const key = createPrivateKey(privateKeyPem);
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = sign(null, Buffer.from(`${timestamp}|${body}`), key).toString("base64");
@@ -52,10 +52,10 @@ export function messageReceivedBody(text: string, from: string): string {
 
 const fromNumber = (i: number) => `+1415555${String(1000 + (i % 8000)).padStart(4, "0")}`;
 
-export async function benchIngest(url: string, privateKeyPem: string, count: number, concurrency: number): Promise<{ ingest: LoadResult; baseline: LoadResult }> {
+export async function benchIngest(url: string, privateKeyPem: string, count: number, concurrency: number, webhookRoot: string): Promise<{ ingest: LoadResult; baseline: LoadResult }> {
   const baselineRequests: PreparedRequest[] = Array.from({ length: count }, () => ({ method: "GET", path: "/healthz", headers: {} }));
   const baseline = await runClosedLoop(url, baselineRequests, concurrency);
-  const requests = Array.from({ length: count }, (_, i) => signedRequest(privateKeyPem, messageReceivedBody(`ingest ${i}`, fromNumber(i))));
+  const requests = Array.from({ length: count }, (_, i) => signedRequest(privateKeyPem, messageReceivedBody(`ingest ${i}`, fromNumber(i)), `${webhookRoot}/messages`));
   const ingest = await runClosedLoop(url, requests, concurrency);
   return { ingest, baseline };
 }
@@ -98,7 +98,11 @@ export interface LatencyResult {
  * Posts `total` signed message.received webhooks at `rate`/s (open loop: a slow server does not
  * slow the sender) and returns each event's text → send time (performance.timeOrigin-based).
  */
-export async function postWebhooksAtRate(url: string, privateKeyPem: string, options: { prefix: string; rate: number; total: number }): Promise<Map<string, number>> {
+export async function postWebhooksAtRate(
+  url: string,
+  privateKeyPem: string,
+  options: { prefix: string; rate: number; total: number; webhookRoot: string },
+): Promise<Map<string, number>> {
   const sentAt = new Map<string, number>();
   const interval = 1000 / options.rate;
   const started = performance.now();
@@ -107,7 +111,7 @@ export async function postWebhooksAtRate(url: string, privateKeyPem: string, opt
     const wait = started + i * interval - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const text = `${options.prefix}${i} ${randomUUID().slice(0, 8)}`;
-    const request = signedRequest(privateKeyPem, messageReceivedBody(text, fromNumber(i)));
+    const request = signedRequest(privateKeyPem, messageReceivedBody(text, fromNumber(i)), `${options.webhookRoot}/messages`);
     sentAt.set(text, nowMs());
     // A refused or timed-out delivery is a lost sample (Telnyx would retry), not a crash of the benchmark.
     posts.push(fetch(`${url}${request.path}`, { method: "POST", headers: request.headers, body: request.body }).catch(() => undefined));
@@ -118,7 +122,7 @@ export async function postWebhooksAtRate(url: string, privateKeyPem: string, opt
 
 /** `clients` sockets (in a swarm of worker processes); events posted at `rate`/s; latency = POST sent → event on each socket. */
 export async function benchLiveLatency(
-  api: { url: string; pid: number; privateKeyPem: string; apiToken: string },
+  api: { url: string; pid: number; privateKeyPem: string; apiToken: string; webhookRoot: string },
   options: { clients: number; rate: number; seconds: number; workers: number },
 ): Promise<LatencyResult> {
   const { url, privateKeyPem } = api;
@@ -127,7 +131,7 @@ export async function benchLiveLatency(
   try {
     const total = Math.round(options.rate * options.seconds);
     const cpuBefore = readCpuSeconds(api.pid);
-    const sentAt = await postWebhooksAtRate(url, privateKeyPem, { prefix, rate: options.rate, total });
+    const sentAt = await postWebhooksAtRate(url, privateKeyPem, { prefix, rate: options.rate, total, webhookRoot: api.webhookRoot });
     const expected = total * swarm.connected;
     await swarm.waitForReceptions(expected, 30_000);
     const apiCpuSeconds = readCpuSeconds(api.pid) - cpuBefore;
