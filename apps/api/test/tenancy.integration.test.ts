@@ -5,7 +5,7 @@
  * is refused, or applied inside B only: A's rows are identical before and after. Inside one
  * organization, a client_state with a bad or missing MAC does not attach a leg to another call.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -100,7 +100,7 @@ afterAll(async () => {
 
 const endpoint = (token: string, kind: "calls" | "messages") => `/api/telnyx/webhooks/o/${token}/${kind}`;
 
-async function post(route: string, body: string, privateKey: string): Promise<number> {
+async function post(route: string, body: string, privateKey: KeyObject): Promise<number> {
   const response = await fetch(`${url}${route}`, { method: "POST", headers: { "content-type": "application/json", ...signWebhook(body, privateKey) }, body });
   await response.body?.cancel();
   return response.status;
