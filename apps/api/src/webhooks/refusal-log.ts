@@ -18,7 +18,7 @@ export function createRefusalLog(log: { warn(obj: unknown, message: string): voi
 
   function flush(): void {
     if (pending.size === 0) return;
-    log.warn({ refused: Object.fromEntries(pending) }, "webhooks refused");
+    log.warn({ refused: Object.fromEntries(pending) }, "webhook refused (counts by reason since the last line)");
     pending = new Map();
     lastLoggedAt = Date.now();
   }
