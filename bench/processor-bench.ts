@@ -47,17 +47,19 @@ export interface ProcessorBenchResult {
   cpuMsPerEvent: number;
 }
 
-async function prepare(db: TestDb): Promise<void> {
+/** The demo organization's id: the events arrive on its own endpoint, as Telnyx delivers them. */
+async function prepare(db: TestDb): Promise<string> {
   const seed = await seedDemo(db, { hashPassword: async (p) => `plain:${p}` });
   await db.prisma.telnyxPhoneNumber.create({
     data: { organizationId: seed.organization.id, phoneNumber: DEMO_NUMBER, countryCode: "US", status: "ACTIVE", features: ["sms", "voice"] },
   });
+  return seed.organization.id;
 }
 
 export async function runProcessorBench(backend: "postgres" | "pglite", events: number, scenario: ProcessorScenario = "sms"): Promise<ProcessorBenchResult> {
   const db = await createTestDb(backend);
   try {
-    await prepare(db);
+    const organizationId = await prepare(db);
     const inbox = createInboxWriter(db);
     const writes: Promise<boolean>[] = [];
     const bodies =
@@ -66,7 +68,7 @@ export async function runProcessorBench(backend: "postgres" | "pglite", events: 
         : Array.from({ length: Math.ceil(events / 3) }, (_, i) => inboundCallBodies(i)).flat().slice(0, events);
     for (const body of bodies) {
       const data = (JSON.parse(body) as { data: { id: string; event_type: string; occurred_at: string } }).data;
-      writes.push(inbox.write({ id: data.id, eventType: data.event_type, occurredAt: new Date(data.occurred_at), body, state: "PENDING" }));
+      writes.push(inbox.write({ id: data.id, organizationId, eventType: data.event_type, occurredAt: new Date(data.occurred_at), body, state: "PENDING" }));
     }
     await Promise.all(writes);
     let published = 0;
