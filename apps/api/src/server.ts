@@ -3,6 +3,7 @@
  * `buildServer` takes ready dependencies (database, Telnyx gateway...) so tests start it on an
  * ephemeral port with the same code production runs.
  */
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +30,10 @@ import { registerWebhookRoutes } from "./webhooks/webhook-routes";
 import { createWebhookEndpoints } from "./webhooks/webhook-endpoints";
 import { createRefusalLog } from "./webhooks/refusal-log";
 import { registerRestRoutes } from "./rest/rest-plugin";
+import { sendRouteError } from "./rest/rest-errors";
+import { publicAppErrorOf } from "./trpc/public-errors";
+import { toTrpcError } from "./trpc/trpc";
+import { AppError } from "@app/telnyx-core/errors/app-error";
 import { callerOf, registerRateLimit } from "./rest/rate-limit";
 import { registerOpenApiRoutes } from "./openapi/openapi-routes";
 import { registerRecordingRoutes } from "./recordings/recording-routes";
@@ -82,7 +87,7 @@ const DEFAULT_WEB_DIST = path.resolve(here, "../../web/dist");
 
 function cookieJarFor(request: FastifyRequest, reply: FastifyReply, secure: boolean): SessionCookieJar {
   return {
-    read: () => request.cookies[SESSION_COOKIE],
+    read: () => cookieValue(request.headers.cookie, SESSION_COOKIE),
     set(token, expiresAt) {
       reply.setCookie(SESSION_COOKIE, token, { path: "/", httpOnly: true, sameSite: "lax", secure, expires: expiresAt });
     },
@@ -127,7 +132,10 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     },
     trustProxy: options.trustProxy ?? DEFAULT_TRUSTED_PROXIES,
     bodyLimit: 1_048_576,
+    // Unique across instances and restarts: a 500 answer quotes it, the logs carry it.
+    genReqId: () => randomUUID(),
   });
+  app.setErrorHandler((error, request, reply) => sendRouteError(request, reply, error));
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -196,14 +204,23 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
       createContext: async ({ req, res }) =>
         createContextInner({
           deps,
-          auth: await callerOf(options.db, req),
+          auth: await callerOf(options.db, req).catch((error: unknown) => {
+            // Resolving the caller reads the database: losing it is a 503, not a 500.
+            const appError = publicAppErrorOf(error);
+            throw appError ? toTrpcError(appError) : error;
+          }),
           ip: req.ip,
           userAgent: req.headers["user-agent"],
           cookies: cookieJarFor(req, res, secureCookies),
           kioskToken: typeof req.headers[KIOSK_HEADER] === "string" ? req.headers[KIOSK_HEADER] : undefined,
+          requestId: req.id,
         }),
-      onError({ error, path: procedurePath }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, path: procedurePath }, "procedure failed");
+      responseMeta({ errors }) {
+        const retryAfter = errors.map((error) => (error.cause instanceof AppError ? error.cause.retryAfterSecs : undefined)).find(Boolean);
+        return retryAfter ? { headers: { "retry-after": String(retryAfter) } } : {};
+      },
+      onError({ error, path: procedurePath, req }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") req.log.error({ err: error.cause ?? error, path: procedurePath }, "procedure failed");
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });

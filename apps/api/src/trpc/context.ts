@@ -42,6 +42,8 @@ export interface Context extends ApiDeps {
   cookies: SessionCookieJar;
   /** The `x-kiosk-token` header: honoured only by wallboard.snapshot (kioskOrSupervisorProcedure). */
   kioskToken?: string;
+  /** Fastify's request id: in every log line of the request and in 500 answers. */
+  requestId?: string;
 }
 
 export function createMemoryCookieJar(initial?: string): SessionCookieJar & { value?: string } {
@@ -68,6 +70,7 @@ export function createContextInner(input: {
   userAgent?: string;
   cookies?: SessionCookieJar;
   kioskToken?: string;
+  requestId?: string;
 }): Context {
   return {
     ...input.deps,
@@ -76,5 +79,6 @@ export function createContextInner(input: {
     userAgent: input.userAgent,
     cookies: input.cookies ?? createMemoryCookieJar(),
     kioskToken: input.kioskToken,
+    requestId: input.requestId,
   };
 }

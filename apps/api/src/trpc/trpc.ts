@@ -12,6 +12,8 @@ import { AppError, httpStatusOf, type AppErrorCode } from "@app/telnyx-core/erro
 import { hasRole } from "../auth/auth-context";
 import { resolveKiosk } from "../auth/kiosk-auth";
 import type { Context } from "./context";
+import { exceedsDepth, fieldKeyOf, findInputProblem, MAX_INPUT_DEPTH } from "./input-guard";
+import { publicAppErrorOf } from "./public-errors";
 
 export interface Meta {
   /** Lowest role allowed; procedures without it are public. Read by the isolation test. */
@@ -40,9 +42,7 @@ export function toTrpcError(error: AppError): TRPCError {
 export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const path = issue.path.map(String);
-    if (path[0] === "data" && path.length > 1) path.shift();
-    const key = path.join(".") || "_";
+    const key = fieldKeyOf(issue.path);
     const message = issue.code === "invalid_type" && issue.input === undefined ? "required" : issue.message;
     (out[key] ??= []).push(message);
   }
@@ -58,19 +58,41 @@ const APP_CODE_BY_TRPC: Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>> = {
   TOO_MANY_REQUESTS: "RATE_LIMITED",
 };
 
+/**
+ * superjson reads its annotations recursively: an envelope nested deeper than any input (a crafted
+ * `meta`) is refused before it can overflow the stack, and whatever superjson cannot read is a 400.
+ * The body size is bounded by Fastify's bodyLimit (and the URL length for queries).
+ */
+const boundedSuperjson = {
+  input: {
+    serialize: (value: unknown) => superjson.serialize(value),
+    deserialize(value: unknown): unknown {
+      if (exceedsDepth(value, 2 * MAX_INPUT_DEPTH + 4)) throw new TRPCError({ code: "BAD_REQUEST", message: "The input is nested too deeply." });
+      try {
+        return superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]);
+      } catch (cause) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "The input could not be read.", cause });
+      }
+    },
+  },
+  output: superjson,
+};
+
+export const GENERIC_FAILURE = "Something went wrong on our side. Please try again.";
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer: boundedSuperjson,
     isDev: false,
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
       const cause = error.cause;
       const appError = cause instanceof AppError ? cause : undefined;
       const zodError = cause instanceof ZodError ? cause : undefined;
       const isInternal = error.code === "INTERNAL_SERVER_ERROR" && !appError;
       return {
-        message: isInternal ? "Something went wrong on our side. Please try again." : zodError ? "Some fields are invalid." : shape.message,
+        message: isInternal ? GENERIC_FAILURE : zodError ? "Some fields are invalid." : shape.message,
         code: shape.code,
         data: {
           code: shape.data.code,
@@ -79,6 +101,8 @@ const t = initTRPC
           appCode: appError?.code ?? (zodError ? "VALIDATION" : APP_CODE_BY_TRPC[error.code] ?? (isInternal ? "INTERNAL" : undefined)),
           fieldErrors: appError?.fieldErrors ?? (zodError ? fieldErrorsOf(zodError) : undefined),
           retryAfterSecs: appError?.retryAfterSecs,
+          // The id under which the failure is logged, so a report can be matched to the logs.
+          requestId: isInternal ? ctx?.requestId : undefined,
         },
       };
     },
@@ -88,15 +112,25 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
+/** AppErrors (and a lost database, as UNAVAILABLE) leave with their own code and status. */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    return { ...result, error: toTrpcError(result.error.cause) } as typeof result;
-  }
-  return result;
+  if (result.ok) return result;
+  const appError = publicAppErrorOf(result.error.cause ?? result.error);
+  return appError ? ({ ...result, error: toTrpcError(appError) } as typeof result) : result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors);
+/** Before any schema: unstorable characters and absurd nesting, anywhere in the raw input (input-guard.ts). */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findInputProblem(await getRawInput());
+  if (problem) {
+    const message = problem.reason === "too_deep" ? "The input is nested too deeply." : `The field "${problem.field}" contains characters that cannot be stored.`;
+    throw new AppError("VALIDATION", message, { fieldErrors: { [problem.field]: [problem.reason] } });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(appErrors).use(storableInput);
 
 function requireRole(minRole: Role) {
   return publicProcedure.meta({ minRole }).use(({ ctx, next }) => {
