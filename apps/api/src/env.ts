@@ -49,7 +49,7 @@ export const ZEnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Concurrent live connections (sockets) per session, API token or kiosk link, per instance; the next one is refused. */
   MAX_SOCKETS_PER_CREDENTIAL: z.coerce.number().int().min(1).max(10_000).default(20),
-  /** Peers allowed to set X-Forwarded-For: true, false, or addresses/CIDRs (default: loopback and private networks). */
+  /** Peers allowed to set X-Forwarded-For: true, false, or addresses/CIDRs (default: loopback only). */
   TRUST_PROXY: z
     .string()
     .trim()
@@ -67,6 +67,10 @@ export const ZEnvSchema = z.object({
     ),
   /** Largest recording downloaded, in bytes (bigger ones are refused while streaming). */
   RECORDING_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 32).default(DEFAULT_RECORDING_MAX_BYTES),
+  /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().trim().optional().transform((value) => value || undefined).pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  /** When set, /metrics is served only on this port (not on PORT). */
+  METRICS_PORT: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(65535).optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST_DIR: z.string().optional(),
 });

@@ -80,6 +80,8 @@ async function main(): Promise<void> {
     maxSocketsPerCredential: env.MAX_SOCKETS_PER_CREDENTIAL,
     trustProxy: env.TRUST_PROXY,
     recordings: { hosts: env.RECORDING_HOSTS, maxBytes: env.RECORDING_MAX_BYTES, isProduction: env.NODE_ENV === "production" },
+    metricsToken: env.METRICS_TOKEN,
+    metricsPort: env.METRICS_PORT,
   });
   const { deps } = server;
   const scheduler = createScheduler({
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
     if (code === "EADDRINUSE") fail(`Port ${env.PORT} is already in use. Stop the other process or set PORT to a free port.`);
     throw error;
   }
+  await server.metricsApp?.listen({ port: env.METRICS_PORT, host: env.HOST });
   const address = server.app.server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   if (telnyx.sandbox) await restoreSandboxWorld(db, telnyx.sandbox, `http://127.0.0.1:${port}`);

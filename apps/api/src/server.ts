@@ -3,7 +3,7 @@
  * `buildServer` takes ready dependencies (database, Telnyx gateway...) so tests start it on an
  * ephemeral port with the same code production runs.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +17,7 @@ import type { Redis } from "ioredis";
 import { createLoginLimiter } from "./auth/login-limiter";
 import { isOwnOrigin, requestSourceOf } from "./auth/request-origin";
 import { memberRoleOf, memberRolesOf } from "./auth/memberships";
+import { prepareBurnHash } from "./auth/passwords";
 import { redactUrl } from "./logging/redact-url";
 import { bearerTokenOf, cookieValue, resolveCaller, SESSION_COOKIE } from "./auth/sessions";
 import { createRealtime, type Realtime } from "./realtime/realtime";
@@ -61,12 +62,17 @@ export interface ServerOptions {
   rateLimitPerMinute?: number;
   /**
    * Which peers may set X-Forwarded-For (TRUST_PROXY; Fastify's trustProxy: boolean or
-   * addresses/CIDRs). Default: loopback and private networks, so a load balancer works out of the
-   * box and a client on the internet cannot pick the address its rate limits are counted under.
+   * addresses/CIDRs). Default: loopback only (a reverse proxy on the same host); a load balancer
+   * elsewhere is named explicitly, so no other host on a private network can pick the address its
+   * rate and login limits are counted under.
    */
   trustProxy?: FastifyServerOptions["trustProxy"];
   /** Concurrent sockets per session, API token or kiosk link (MAX_SOCKETS_PER_CREDENTIAL, default 20). */
   maxSocketsPerCredential?: number;
+  /** METRICS_TOKEN: when set, /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** METRICS_PORT: when set, /metrics is served only by `ApiServer.metricsApp` (listened on that port by main). */
+  metricsPort?: number;
   /** Log destination (default stdout); tests capture logs with it. */
   logStream?: DestinationStream;
   /** Recording fetch policy (RECORDING_HOSTS, RECORDING_MAX_BYTES); the sandbox's origin is added in sandbox mode. */
@@ -78,9 +84,11 @@ export interface ApiServer {
   realtime: Realtime;
   deps: ApiDeps;
   webhooks: WebhookProcessor;
+  /** The separate /metrics server when `metricsPort` is set (not listening yet; closed with `app`). */
+  metricsApp?: FastifyInstance;
 }
 
-export const DEFAULT_TRUSTED_PROXIES = "loopback, linklocal, uniquelocal";
+export const DEFAULT_TRUSTED_PROXIES = "loopback";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_WEB_DIST = path.resolve(here, "../../web/dist");
@@ -180,6 +188,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     background: createBackgroundTasks(app.log),
   };
   await deps.telnyx.refresh();
+  prepareBurnHash();
 
   app.addHook("onRequest", async (request, reply) => {
     if (isCrossSiteRequest(request, options.appUrl)) {
@@ -254,7 +263,10 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
   });
 
   const heapAfterGc = watchHeapAfterGc();
-  app.get("/metrics", async (_request, reply) => {
+  const serveMetrics = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (options.metricsToken && !isBearer(request.headers.authorization, options.metricsToken)) {
+      return reply.code(401).header("www-authenticate", "Bearer").send({ error: { code: "UNAUTHORIZED", message: "METRICS_TOKEN required." } });
+    }
     const [inbox] = await options.db
       .query<{ pending: number; failed: number }>(
         `SELECT (SELECT count(*) FROM "WebhookEvent" WHERE "state" = 'PENDING')::int AS pending,
@@ -271,7 +283,16 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
       `nodejs_full_gc_total ${heapAfterGc.count}`,
     ];
     return reply.type("text/plain; version=0.0.4").send(`${lines.join("\n")}\n`);
-  });
+  };
+  let metricsApp: FastifyInstance | undefined;
+  if (options.metricsPort !== undefined) {
+    // Off the public port: only what can reach METRICS_PORT (an internal network) can scrape.
+    metricsApp = Fastify({ logger: false });
+    metricsApp.get("/metrics", serveMetrics);
+    app.addHook("onClose", async () => metricsApp?.close());
+  } else {
+    app.get("/metrics", serveMetrics);
+  }
 
   await registerRestRoutes(app, deps);
   await registerReportRoutes(app, deps);
@@ -285,7 +306,15 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     await webhooks.stop();
     await realtime.close();
   });
-  return { app, realtime, deps, webhooks };
+  return { app, realtime, deps, webhooks, metricsApp };
+}
+
+/** `Authorization: Bearer <expected>`, compared in constant time. */
+function isBearer(header: string | undefined, expected: string): boolean {
+  const given = bearerTokenOf(header);
+  if (!given) return false;
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** This server's own loopback address (once listening). */
@@ -294,7 +323,7 @@ function ownAddress(app: FastifyInstance): string {
   return typeof address === "object" && address ? `http://127.0.0.1:${address.port}` : "http://127.0.0.1";
 }
 
-const API_PREFIXES = ["/trpc", "/api", "/socket.io", "/healthz", "/readyz"];
+const API_PREFIXES = ["/trpc", "/api", "/socket.io", "/healthz", "/readyz", "/metrics"];
 
 async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
   const hasWeb = existsSync(path.join(distDir, "index.html"));

@@ -1,5 +1,5 @@
 import type { Db } from "@app/db/open-db";
-import type { AuthContext } from "./auth-context";
+import { hasRole, type AuthContext } from "./auth-context";
 import { generateToken, hashToken } from "./tokens";
 
 export const SESSION_COOKIE = "tcrm_session";
@@ -62,7 +62,11 @@ export async function resolveSession(db: Db, token: string): Promise<AuthContext
   };
 }
 
-/** `Authorization: Bearer <token>` → caller, for scripts and internal tools. */
+/**
+ * `Authorization: Bearer <token>` → caller, for scripts and internal tools. The token acts with the
+ * lower of its own role and its owner's CURRENT role (re-read at every use): demoting the owner
+ * demotes their tokens, removing the membership disables them.
+ */
 export async function resolveApiToken(db: Db, token: string): Promise<AuthContext | null> {
   const apiToken = await db.prisma.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -71,13 +75,14 @@ export async function resolveApiToken(db: Db, token: string): Promise<AuthContex
   if (!apiToken || apiToken.revokedAt || (apiToken.expiresAt && apiToken.expiresAt <= new Date())) return null;
   const membership = await db.prisma.membership.findUnique({
     where: { organizationId_userId: { organizationId: apiToken.organizationId, userId: apiToken.userId } },
-    select: { id: true },
+    select: { role: true },
   });
   if (!membership) return null;
   if (!apiToken.lastUsedAt || Date.now() - apiToken.lastUsedAt.getTime() > 60_000) {
     await db.prisma.apiToken.update({ where: { id: apiToken.id }, data: { lastUsedAt: new Date() } });
   }
-  return { userId: apiToken.userId, organizationId: apiToken.organizationId, role: apiToken.role, via: "token", tokenId: apiToken.id };
+  const role = hasRole(membership.role, apiToken.role) ? apiToken.role : membership.role;
+  return { userId: apiToken.userId, organizationId: apiToken.organizationId, role, via: "token", tokenId: apiToken.id };
 }
 
 export function bearerTokenOf(header: string | undefined): string | undefined {

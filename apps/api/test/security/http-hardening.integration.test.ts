@@ -218,9 +218,14 @@ describe("login limits per address", () => {
     expect((await attempt("203.0.113.8", "admin@acme.test", DEMO_PASSWORD)).statusCode).toBe(200);
   });
 
-  it("behind a trusted proxy (loopback, private network) counts the client's forwarded address", async () => {
-    for (let i = 0; i < 5; i += 1) await attempt("10.0.0.2", "agent2@acme.test", "wrong-password", "198.51.100.1");
-    expect((await attempt("10.0.0.2", "agent2@acme.test", DEMO_PASSWORD, "198.51.100.1")).statusCode).toBe(429);
-    expect((await attempt("10.0.0.2", "agent2@acme.test", DEMO_PASSWORD, "198.51.100.2")).statusCode).toBe(200);
+  it("behind a trusted proxy (loopback by default) counts the client's forwarded address", async () => {
+    for (let i = 0; i < 5; i += 1) await attempt("127.0.0.1", "agent2@acme.test", "wrong-password", "198.51.100.1");
+    expect((await attempt("127.0.0.1", "agent2@acme.test", DEMO_PASSWORD, "198.51.100.1")).statusCode).toBe(429);
+    expect((await attempt("127.0.0.1", "agent2@acme.test", DEMO_PASSWORD, "198.51.100.2")).statusCode).toBe(200);
+  });
+
+  it("a peer on a private network is not a trusted proxy by default: its X-Forwarded-For is ignored", async () => {
+    for (let i = 0; i < 5; i += 1) await attempt("10.0.0.2", "supervisor@acme.test", "wrong-password", `198.51.100.${10 + i}`);
+    expect((await attempt("10.0.0.2", "supervisor@acme.test", DEMO_PASSWORD, "198.51.100.99")).statusCode).toBe(429);
   });
 });
