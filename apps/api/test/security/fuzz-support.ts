@@ -81,6 +81,25 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.nat({ max: 30 }).map((depth) => Array.from({ length: depth }).reduce<unknown>((inner) => ({ a: [inner] }), 1)),
 );
 
+/** Characters PostgreSQL cannot store as text (NUL) or UTF-8 cannot carry (unpaired surrogates). */
+const UNSTORABLE = ["\u0000", "\ud800", "\udfff", "\udbff\u0041"] as const;
+
+/** `strings`, and sometimes the same string with an unstorable character inserted somewhere. */
+export function withUnstorable(strings: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  const poisoned = fc
+    .tuple(strings, fc.constantFrom(...UNSTORABLE), fc.nat())
+    .map(([text, bad, at]) => text.slice(0, at % (text.length + 1)) + bad + text.slice(at % (text.length + 1)));
+  return fc.oneof({ weight: 4, arbitrary: strings }, { weight: 1, arbitrary: poisoned });
+}
+
+/** JSON text nested `depth` deep (objects and arrays), written directly: too deep for JSON.stringify's recursion. */
+export function deepJsonText(depth: number, leaf = "1"): string {
+  return `${'{"a":['.repeat(depth)}${leaf}${"]}".repeat(depth)}`;
+}
+
+/** Huge nesting, as JSON text: a few levels past any schema up to far past the stack. */
+export const deepJson: fc.Arbitrary<string> = fc.oneof(fc.integer({ min: 10, max: 200 }), fc.integer({ min: 1_000, max: 60_000 })).map((depth) => deepJsonText(depth));
+
 /**
  * A value shaped by `schema`: mostly valid, sometimes bent at some node. `pool` offers real
  * identifiers (both organizations' records) for string fields, so ids resolve.
@@ -126,7 +145,7 @@ function stringFor(schema: JsonSchema, pool: readonly string[]): fc.Arbitrary<st
         : format === "email"
           ? fc.emailAddress()
           : fc.string({ minLength: (schema.minLength as number) ?? 0, maxLength: Math.min((schema.maxLength as number) ?? 40, 300) });
-  return fc.oneof(typed, fc.constantFrom(...pool), fc.constantFrom("+14155550123", "+33612345678", "admin@acme.test", "sip:agent@example.com"));
+  return withUnstorable(fc.oneof(typed, fc.constantFrom(...pool), fc.constantFrom("+14155550123", "+33612345678", "admin@acme.test", "sip:agent@example.com")));
 }
 
 function objectFor(schema: JsonSchema, pool: readonly string[], depth: number): fc.Arbitrary<unknown> {

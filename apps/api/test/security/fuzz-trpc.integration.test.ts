@@ -3,8 +3,10 @@
  * new procedure is fuzzed without touching this file), over real HTTP against the real server
  * with the Telnyx sandbox behind it: as the demo admin (API token) and anonymously, with inputs
  * shaped by the procedure's own schema then bent, arbitrary JSON, broken wire envelopes and
- * superjson metadata. Never a 5xx, /healthz stays up, no prototype pollution, and the other
- * organization's data is untouched. FUZZ_SEED replays a run; FUZZ_RUNS scales the case count.
+ * superjson metadata; strings may hold NUL or unpaired surrogates, and inputs or superjson's
+ * annotations may be nested tens of thousands deep. Never a 5xx, /healthz stays up, no prototype
+ * pollution, and the other organization's data is untouched. FUZZ_SEED replays a run; FUZZ_RUNS
+ * scales the case count.
  */
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
@@ -22,7 +24,7 @@ import { restoreSandboxWorld, SANDBOX_API_KEY, seedDemoTelnyx } from "../../src/
 import { createSandboxAccess } from "../../src/telnyx/telnyx-access";
 import { appRouter } from "../../src/trpc/app-router";
 import type { Meta } from "../../src/trpc/trpc";
-import { FUZZ_SCALE, FUZZ_SEED, fromSchema, fuzzOptions, hostileString, hostileValue } from "./fuzz-support";
+import { deepJson, FUZZ_SCALE, FUZZ_SEED, fromSchema, fuzzOptions, hostileString, hostileValue, withUnstorable } from "./fuzz-support";
 import { snapshotOrganization } from "../support/org-snapshot";
 
 const ADMIN_TOKEN = "tok_fuzz_admin_token_0123456789abcdef";
@@ -97,7 +99,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-type Wire = { kind: "superjson" | "raw" | "meta" | "text" | "batch"; input: unknown; text?: string; meta?: unknown };
+type Wire = { kind: "superjson" | "raw" | "meta" | "text" | "batch" | "deep"; input: unknown; text?: string; meta?: unknown };
 
 /** superjson annotations an attacker controls: unknown types, prototype paths, deep paths. */
 const hostileMeta = fc.record({
@@ -116,14 +118,22 @@ function wireFor(input: fc.Arbitrary<unknown>): fc.Arbitrary<Wire> {
     { weight: 8, arbitrary: input.map((value): Wire => ({ kind: "superjson", input: value })) },
     { weight: 1, arbitrary: input.map((value): Wire => ({ kind: "raw", input: value })) },
     { weight: 1, arbitrary: fc.tuple(input, hostileMeta).map(([value, meta]): Wire => ({ kind: "meta", input: value, meta })) },
-    { weight: 1, arbitrary: hostileString.map((text): Wire => ({ kind: "text", input: undefined, text })) },
+    { weight: 1, arbitrary: withUnstorable(hostileString).map((text): Wire => ({ kind: "text", input: undefined, text })) },
     { weight: 1, arbitrary: input.map((value): Wire => ({ kind: "batch", input: value })) },
+    // Huge nesting as the input itself, inside an input's field, or as superjson's annotation tree.
+    {
+      weight: 1,
+      arbitrary: fc.tuple(deepJson, fc.constantFrom("json", "field", "meta")).map(([deep, where]): Wire => {
+        const text = where === "json" ? `{"json":${deep}}` : where === "field" ? `{"json":{"id":"x","data":${deep}}}` : `{"json":{},"meta":{"values":${deep}}}`;
+        return { kind: "deep", input: undefined, text: text };
+      }),
+    },
   );
 }
 
 async function send(procedurePath: string, type: string, wire: Wire, auth: boolean): Promise<{ status: number; body: string }> {
   const envelope = wire.kind === "raw" ? wire.input : wire.kind === "meta" ? { json: wire.input, meta: wire.meta } : { json: wire.input };
-  const payload = wire.kind === "text" ? wire.text! : wire.kind === "batch" ? JSON.stringify({ 0: envelope }) : (JSON.stringify(envelope) ?? "");
+  const payload = wire.kind === "text" || wire.kind === "deep" ? wire.text! : wire.kind === "batch" ? JSON.stringify({ 0: envelope }) : (JSON.stringify(envelope) ?? "");
   const headers: Record<string, string> = auth ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {};
   const batch = wire.kind === "batch" ? "batch=1&" : "";
   cases++;
@@ -139,7 +149,7 @@ async function send(procedurePath: string, type: string, wire: Wire, auth: boole
 }
 
 function describeCase(procedurePath: string, wire: Wire, result: { status: number; body: string }): string {
-  const shown = JSON.stringify(wire)?.slice(0, 400);
+  const shown = JSON.stringify({ ...wire, text: wire.text?.slice(0, 200) })?.slice(0, 400);
   return `${procedurePath} answered ${result.status} to ${shown}: ${result.body} (seed ${FUZZ_SEED})`;
 }
 
