@@ -51,6 +51,8 @@ export function sendRouteError(request: FastifyRequest, reply: FastifyReply, err
   if (appError) return sendAppError(reply, appError);
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status === "number" && status >= 400 && status < 500) {
+    // A plugin's ready-made answer (the rate limiter's 429 body in its tRPC or REST shape).
+    if (!(error instanceof Error)) return reply.code(status).send(error);
     const { code, message } = error as { code?: string; message?: string };
     return reply.code(status).send({ errors: [{ code: code ?? "BAD_REQUEST", title: titleOf(code ?? "BAD_REQUEST"), detail: message ?? "" }] });
   }

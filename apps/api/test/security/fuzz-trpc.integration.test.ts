@@ -131,6 +131,8 @@ function wireFor(input: fc.Arbitrary<unknown>): fc.Arbitrary<Wire> {
   );
 }
 
+const wellFormed = (text: string) => text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+
 async function send(procedurePath: string, type: string, wire: Wire, auth: boolean): Promise<{ status: number; body: string }> {
   const envelope = wire.kind === "raw" ? wire.input : wire.kind === "meta" ? { json: wire.input, meta: wire.meta } : { json: wire.input };
   const payload = wire.kind === "text" || wire.kind === "deep" ? wire.text! : wire.kind === "batch" ? JSON.stringify({ 0: envelope }) : (JSON.stringify(envelope) ?? "");
@@ -139,7 +141,8 @@ async function send(procedurePath: string, type: string, wire: Wire, auth: boole
   cases++;
   const response =
     type === "query"
-      ? await fetch(`${url}/trpc/${procedurePath}?${batch}input=${encodeURIComponent(payload)}`, { headers })
+      ? // A URL is UTF-8: unpaired surrogates arrive as U+FFFD, as a browser would send them.
+        await fetch(`${url}/trpc/${procedurePath}?${batch}input=${encodeURIComponent(wellFormed(payload))}`, { headers })
       : await fetch(`${url}/trpc/${procedurePath}${batch ? "?batch=1" : ""}`, {
           method: "POST",
           headers: { ...headers, "content-type": "application/json" },
