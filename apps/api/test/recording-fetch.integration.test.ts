@@ -27,6 +27,11 @@ function startHostileServer(): Promise<Server> {
     const url = new URL(req.url ?? "/", "http://x");
     if (url.pathname.endsWith("/redirect.mp3"))
       return res.writeHead(302, { location: `${env.sandbox.origin}/sandbox/webhooks` }).end();
+    // Untyped (as S3 serves a file uploaded without a type): an MP3 with its ID3 tag, and a page.
+    if (url.pathname.endsWith("/untyped.mp3"))
+      return res.writeHead(200, { "content-type": "binary/octet-stream" }).end(Buffer.concat([Buffer.from("ID3\x04\x00"), Buffer.alloc(4096, 1)]));
+    if (url.pathname.endsWith("/untyped-page.mp3"))
+      return res.writeHead(200, { "content-type": "application/octet-stream" }).end("<html><body>internal</body></html>");
     if (url.pathname.endsWith("/json.mp3"))
       return res.writeHead(200, { "content-type": "application/json" }).end('{"secret":1}');
     const chunks = Number(url.searchParams.get("chunks") ?? "1");
@@ -45,7 +50,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   hostile?.closeAllConnections();
-  await new Promise((resolve) => hostile?.close(resolve));
+  if (hostile) await new Promise((resolve) => hostile.close(resolve)); // unset when beforeAll failed: no wait for ever
   await env?.close();
 });
 
@@ -113,12 +118,13 @@ describe("recording URLs from webhooks", () => {
     await expectUnavailable(callId);
   });
 
-  it("refuses a body over the cap while streaming it, a redirect, and a body that is not audio", async () => {
+  it("refuses a body over the cap while streaming it, a redirect, and a body that is not audio (typed or untyped)", async () => {
     const trusted = sandboxPolicy({ trustedPrefixes: [`${hostileUrl}/`], maxBytes: 256 * 1024 });
     const cases = [
       [`${hostileUrl}/big.mp3?chunks=64`, /over the 262144-byte cap/],
       [`${hostileUrl}/redirect.mp3`, /redirect refused/],
       [`${hostileUrl}/json.mp3`, /content type application\/json is not audio/],
+      [`${hostileUrl}/untyped-page.mp3`, /application\/octet-stream body is not MP3 or WAV audio/],
     ] as const;
     for (const [url, reason] of cases) {
       const { callId, refusal } = await store(url, trusted);
@@ -127,6 +133,8 @@ describe("recording URLs from webhooks", () => {
     }
     const small = await store(`${hostileUrl}/small.mp3?chunks=2`, trusted);
     expect(small.refusal).toBeNull();
+    const untyped = await store(`${hostileUrl}/untyped.mp3`, trusted);
+    expect(untyped.refusal).toBeNull();
   });
 
   it("refuses plain http to an allowed host outside sandbox mode", async () => {

@@ -35,6 +35,18 @@ export class RecordingRefusedError extends Error {
 }
 
 const AUDIO_TYPES = new Set(["audio/mpeg", "audio/mp3", "audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"]);
+/**
+ * Object stores serve files uploaded without a type as one of these (S3: binary/octet-stream). Such a body is
+ * accepted only when its first bytes are an MP3 (ID3 tag or MPEG frame sync) or a WAV (RIFF….WAVE) header.
+ */
+const UNTYPED = new Set(["application/octet-stream", "binary/octet-stream"]);
+
+function isAudioHeader(head: Buffer): boolean {
+  const isId3 = head.subarray(0, 3).toString("latin1") === "ID3";
+  const isFrameSync = head.length >= 2 && head[0] === 0xff && (head[1]! & 0xe0) === 0xe0;
+  const isWav = head.subarray(0, 4).toString("latin1") === "RIFF" && head.subarray(8, 12).toString("latin1") === "WAVE";
+  return isId3 || isFrameSync || isWav;
+}
 
 const blocked = new BlockList();
 for (const [network, prefix] of [
@@ -135,7 +147,7 @@ export async function fetchRecordingToFile(raw: string, target: string, policy: 
         ? `${where}: redirect refused`
         : status !== 200
           ? `${where}: HTTP ${status}`
-          : !AUDIO_TYPES.has(type)
+          : !AUDIO_TYPES.has(type) && !UNTYPED.has(type)
             ? `${where}: content type ${type || "missing"} is not audio`
             : declared > policy.maxBytes
               ? `${where}: ${declared} bytes over the ${policy.maxBytes}-byte cap`
@@ -145,12 +157,24 @@ export async function fetchRecordingToFile(raw: string, target: string, policy: 
       throw new RecordingRefusedError(refusal);
     }
     let received = 0;
+    let head: Buffer | null = UNTYPED.has(type) ? Buffer.alloc(0) : null;
     const cap = new Transform({
       transform(chunk: Buffer, _encoding, done) {
+        if (head !== null) {
+          head = Buffer.concat([head, chunk]);
+          if (head.length < 12) return done();
+          if (!isAudioHeader(head)) return done(new RecordingRefusedError(`${where}: ${type} body is not MP3 or WAV audio`));
+          chunk = head;
+          head = null;
+        }
         received += chunk.length;
         if (received > policy.maxBytes)
           return done(new RecordingRefusedError(`${where}: over the ${policy.maxBytes}-byte cap`));
         done(null, chunk);
+      },
+      flush(done) {
+        // An untyped body shorter than a header is no recording.
+        done(head !== null ? new RecordingRefusedError(`${where}: ${type} body is not MP3 or WAV audio`) : null);
       },
     });
     await pipeline(response, cap, createWriteStream(target), { signal: controller.signal });
