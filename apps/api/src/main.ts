@@ -14,6 +14,7 @@ import { restoreSandboxWorld, seedDemoTelnyx, startEmbeddedSandbox } from "./tel
 import { createLiveAccess, createSandboxAccess, type TelnyxAccess } from "./telnyx/telnyx-access";
 import { createApiJobs } from "./jobs/api-jobs";
 import { createScheduler } from "./jobs/scheduler";
+import { START_RECONCILE_JOB, startReconcileAt } from "./jobs/reconcile-job";
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
@@ -91,11 +92,13 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
+  let reconcileTimer: NodeJS.Timeout | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     server.app.log.info({ signal }, "shutting down");
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    clearTimeout(reconcileTimer);
     await scheduler.stop().catch(() => undefined);
     await server.app.close().catch(() => undefined);
     await telnyx.sandbox?.close().catch(() => undefined);
@@ -120,6 +123,11 @@ async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   if (telnyx.sandbox) await restoreSandboxWorld(db, telnyx.sandbox, `http://127.0.0.1:${port}`);
   scheduler.start();
+  // Calls that ended while no instance was listening, and the presence that followed them (issue 19).
+  const reconcileAt = startReconcileAt(new Date());
+  reconcileTimer = setTimeout(() => {
+    scheduler.trigger(START_RECONCILE_JOB, reconcileAt).catch((error: unknown) => server.app.log.error({ err: error }, "start-up reconciliation failed"));
+  }, reconcileAt.getTime() - Date.now());
   printBanner(env, env.APP_URL ?? `http://localhost:${port}`, db.kind, env.SEED_DEMO, telnyx.sandbox?.baseUrl);
 }
 

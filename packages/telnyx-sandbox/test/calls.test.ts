@@ -84,8 +84,50 @@ describe("outbound calls", () => {
   });
 
   it("rejects unknown call control ids and bad numbers", async () => {
-    await expect(h.client.calls.actions.hangup("v3:nope", {})).rejects.toMatchObject({ status: 404 });
+    await expect(h.client.calls.actions.hangup("v3:nope", {})).rejects.toMatchObject({ status: 422, error: { errors: [expect.objectContaining({ code: "90015" })] } });
     await expect(h.client.calls.dial({ connection_id: connectionId, from: FROM, to: "0612345678" })).rejects.toMatchObject({ status: 422, error: { errors: [expect.objectContaining({ code: "10016" })] } });
+  });
+});
+
+describe("calls the carrier no longer has (a restart, lost webhooks)", () => {
+  it("answers a call_control_id it does not know exactly as Telnyx does: 422, code 90015", async () => {
+    // What a restarted sandbox (or Telnyx ~10 min after the end) answers for a call from before.
+    const error = await h.client.calls.retrieveStatus("v3:issued-before-the-restart").catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 422,
+      error: {
+        errors: [
+          {
+            code: "90015",
+            title: "Invalid Call Control ID",
+            detail: "The call_control_id provided was not valid.",
+            source: { pointer: "/call_control_id" },
+          },
+        ],
+      },
+    });
+  });
+
+  it("a dropped call whose hangup webhooks were lost reads is_alive: false with its end time and duration", async () => {
+    const ccid = await dial("+13125550000");
+    await h.hooks.waitFor((e) => e.eventType === "call.answered" && e.payload["call_control_id"] === ccid);
+    expect((await h.client.calls.retrieveStatus(ccid)).data!.is_alive).toBe(true);
+    await h.control("/chaos", { drop_event_types: ["call.hangup"] });
+    try {
+      await h.control(`/calls/${encodeURIComponent(ccid)}/hangup`, {});
+      const status = (await h.client.calls.retrieveStatus(ccid)).data!;
+      expect(status).toMatchObject({ call_control_id: ccid, record_type: "call", is_alive: false });
+      expect(typeof status.call_duration).toBe("number");
+      expect(Date.parse(status.end_time!)).toBeGreaterThanOrEqual(Date.parse(status.start_time!));
+      // Asked again later, the end time does not move.
+      expect((await h.client.calls.retrieveStatus(ccid)).data!.end_time).toBe(status.end_time);
+      const dropped = await h.control("/webhooks?event_type=call.hangup&status=dropped");
+      expect(dropped.data.map((d: { payload: { call_control_id: string } }) => d.payload.call_control_id)).toContain(ccid);
+      expect(h.hooks.forCall(ccid).some((e) => e.eventType === "call.hangup")).toBe(false);
+      await expect(h.client.calls.actions.hangup(ccid, {})).rejects.toMatchObject({ status: 422, error: { errors: [expect.objectContaining({ code: "90018" })] } });
+    } finally {
+      await h.control("/chaos", { drop_event_types: [] });
+    }
   });
 });
 

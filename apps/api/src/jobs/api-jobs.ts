@@ -1,6 +1,7 @@
 /**
  * The API's scheduled jobs: hourly sync of every organization that uses Telnyx, daily retention,
- * and every minute the number-order poll (a purchase whose webhook was lost still completes).
+ * every minute the number-order poll (a purchase whose webhook was lost still completes), and once
+ * at start the reconciliation of live calls and presence (reconcile-job.ts).
  */
 import type { Db } from "@app/db/open-db";
 import type { Publisher } from "@app/telnyx-core/realtime/events";
@@ -13,6 +14,7 @@ import type { BackoffOptions } from "@app/telnyx-core/sync/with-backoff";
 import type { TelnyxAccess } from "../telnyx/telnyx-access";
 import { daySlot, hourSlot, minuteSlot, type JobDefinition } from "./scheduler";
 import { purgeJobRuns } from "./claim-job-run";
+import { createReconcileJob } from "./reconcile-job";
 import { syncOrganization } from "./sync-organization";
 
 export const HOURLY_SYNC_JOB = "sync.hourly";
@@ -111,5 +113,6 @@ export function createApiJobs(deps: ApiJobDeps): JobDefinition[] {
     slotOf: minuteSlot,
     run: () => poll({ db: deps.db, telnyx: deps.telnyx, publisher: deps.publisher }),
   });
+  jobs.push(createReconcileJob(deps));
   return jobs;
 }

@@ -11,8 +11,8 @@ import { claimJobRun, finishJobRun } from "./claim-job-run";
 
 export interface JobDefinition {
   name: string;
-  /** Cron expression, evaluated in UTC. */
-  schedule: string;
+  /** Cron expression, evaluated in UTC; null = runs only when triggered (e.g. once at start). */
+  schedule: string | null;
   /** The period a tick belongs to: one run per slot across all instances. */
   slotOf(at: Date): string;
   run(at: Date): Promise<Record<string, unknown>>;
@@ -77,6 +77,7 @@ export function createScheduler(options: { db: Db; jobs: JobDefinition[]; log: L
   return {
     start() {
       for (const job of jobs) {
+        if (job.schedule === null) continue;
         const timer = new Cron(
           job.schedule,
           { name: `${instance}:${job.name}`, timezone: "UTC", protect: true },

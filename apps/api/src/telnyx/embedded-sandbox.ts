@@ -90,7 +90,9 @@ export async function restoreSandboxWorld(db: Db, sandbox: Sandbox, baseUrl: str
     });
     await db.prisma.telnyxConnection.updateMany({ where: { organizationId, kind: "MESSAGING_PROFILE" }, data: { webhookUrl: urls.messages, webhookFailoverUrl: urls.any } });
   }
-  const numbers = await db.prisma.telnyxPhoneNumber.findMany({ where: { status: "ACTIVE" } });
+  // Every number someone holds, bought or still being bought or released: the sandbox must never offer it
+  // as available again (Telnyx lists no owned number in a search).
+  const numbers = await db.prisma.telnyxPhoneNumber.findMany({ where: { status: { in: ["PURCHASE_PENDING", "ACTIVE", "RELEASE_PENDING"] } } });
   for (const number of numbers) {
     sandbox.world.provisionNumber({
       id: number.telnyxId ?? undefined,

@@ -7,10 +7,24 @@ import { AppError, isAppError } from "../errors/app-error";
 import { compact, encodeClientState, newCommandId, type GatewayContext } from "./gateway-context";
 
 const CALL_ALREADY_ENDED = "90018";
+/** Telnyx answers 422 + 90015 for a call_control_id it does not know: never issued, or ended more than ~10 min ago. */
+const UNKNOWN_CALL_CONTROL_ID = "90015";
 
 function hasTelnyxCode(error: unknown, code: string): boolean {
   const codes = isAppError(error) ? error.details?.telnyxCodes : undefined;
   return Array.isArray(codes) && codes.includes(code);
+}
+
+function isUnknownCall(error: unknown): boolean {
+  return hasTelnyxCode(error, UNKNOWN_CALL_CONTROL_ID) || (isAppError(error) && error.code === "TELNYX_NOT_FOUND");
+}
+
+/** Telnyx's view of one leg (GET /calls/{call_control_id}). */
+export interface CallLiveStatus {
+  isAlive: boolean;
+  /** Present once the leg ended. */
+  endTime: Date | null;
+  durationSecs: number | null;
 }
 
 export interface CommandOptions {
@@ -74,8 +88,10 @@ export interface CallCommands {
   dial(input: DialInput): Promise<DialResult>;
   answer(callControlId: string, options?: CommandOptions & { webhookUrl?: string }): Promise<void>;
   reject(callControlId: string, options?: CommandOptions & { cause?: "CALL_REJECTED" | "USER_BUSY" }): Promise<void>;
-  /** Resolves also when the call had already ended. */
+  /** Resolves also when the call had already ended (or is so old that Telnyx forgot it). */
   hangup(callControlId: string, options?: CommandOptions): Promise<void>;
+  /** The leg's status at Telnyx; null when Telnyx no longer knows the leg (see UNKNOWN_CALL_CONTROL_ID). */
+  retrieveCallStatus(callControlId: string): Promise<CallLiveStatus | null>;
   transfer(callControlId: string, input: TransferInput): Promise<void>;
   bridge(callControlId: string, input: CommandOptions & { otherCallControlId: string }): Promise<void>;
   startRecording(callControlId: string, input?: StartRecordingInput): Promise<void>;
@@ -141,8 +157,19 @@ export function createCallCommands(ctx: GatewayContext): CallCommands {
       try {
         await run(call, () => client.calls.actions.hangup(callControlId, compact(commandFields(options))));
       } catch (error) {
-        // The goal (call over) is already met: Telnyx 90018 "Call has already ended".
-        if (!hasTelnyxCode(error, CALL_ALREADY_ENDED)) throw error;
+        // The goal (call over) is already met: Telnyx 90018 "Call has already ended", or 90015 (long gone).
+        if (!hasTelnyxCode(error, CALL_ALREADY_ENDED) && !isUnknownCall(error)) throw error;
+      }
+    },
+    async retrieveCallStatus(callControlId) {
+      try {
+        const response = await run(call, () => client.calls.retrieveStatus(callControlId));
+        const data = response.data;
+        if (!data) throw new AppError("TELNYX_ERROR", "Telnyx answered the call status without data");
+        return { isAlive: data.is_alive, endTime: data.end_time ? new Date(data.end_time) : null, durationSecs: data.call_duration ?? null };
+      } catch (error) {
+        if (isUnknownCall(error)) return null;
+        throw error;
       }
     },
     async transfer(callControlId, input) {

@@ -1,6 +1,6 @@
 /**
  * Reconciles an organization with its Telnyx account, both ways: applications and profiles,
- * numbers, then the last 24 h of messages, calls and recordings. Each step reads with backoff and
+ * numbers, the calls held here as live, then the last 24 h of messages, calls and recordings. Each step reads with backoff and
  * fails alone (its error is recorded, the next step runs); every change is recorded on the SyncRun
  * and progress is pushed live as sync:progress.
  */
@@ -12,6 +12,7 @@ import type { TelnyxGateway } from "../gateway/telnyx-gateway";
 import { noopPublisher, type Publisher } from "../realtime/events";
 import { syncCalls, syncRecordings } from "./sync-calls";
 import { syncConnections } from "./sync-connections";
+import { syncLiveCalls } from "./sync-live-calls";
 import { createSyncReport, type SyncContext } from "./sync-context";
 import { syncMessages } from "./sync-messages";
 import { syncNumbers } from "./sync-numbers";
@@ -21,6 +22,8 @@ import { withBackoff, type BackoffOptions } from "./with-backoff";
 const STEPS: Array<{ label: string; run: (ctx: SyncContext) => Promise<void> }> = [
   { label: "Applications and messaging profiles", run: syncConnections },
   { label: "Phone numbers", run: syncNumbers },
+  // Before the detail records: a lost hangup ends the call through the call applier (live events, agent state).
+  { label: "Live calls", run: syncLiveCalls },
   { label: "Messages (last 24 h)", run: syncMessages },
   { label: "Calls (last 24 h)", run: syncCalls },
   { label: "Recordings (last 24 h)", run: syncRecordings },

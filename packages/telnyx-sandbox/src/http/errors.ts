@@ -41,8 +41,12 @@ export function notE164(field: string, value: string): ApiError {
   return new ApiError(422, "10016", "Phone number must be in +E.164 format", `'${value}' is not a valid +E.164 phone number.`, `/${field}`);
 }
 
-export function invalidCallControlId(ccid: string): ApiError {
-  return new ApiError(404, "90015", "Invalid Call Control ID", `Call control id '${ccid}' is not valid or has expired.`, "/call_control_id");
+/**
+ * A call_control_id Telnyx does not know (never issued, or its call ended more than ~10 minutes ago): 422 with
+ * Telnyx's own title and detail (docs/telnyx-facts.md), for status reads and commands alike.
+ */
+export function invalidCallControlId(_ccid: string): ApiError {
+  return new ApiError(422, "90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id");
 }
 
 export function callEnded(ccid: string): ApiError {

@@ -47,14 +47,15 @@ export function registerCallRoutes(app: FastifyInstance, world: World): void {
 
   app.get("/calls/:ccid", async (request) => {
     const leg = world.calls.require(paramOf(request, "ccid"), false);
-    const now = leg.endedAt !== null ? leg.clock.nowMs() : leg.clock.nowMs();
+    // The leg's own (simulated) clock stopped moving when it ended: read it back at that instant.
+    const endMs = leg.endedAt !== null ? leg.clock.nowMs() - (Date.now() - leg.endedAt) : leg.clock.nowMs();
     return {
       data: {
         ...dialResponse(leg),
         is_alive: leg.state !== "ended",
-        call_duration: leg.answeredAt !== null ? Math.round((now - leg.answeredAt) / 1000) : 0,
+        call_duration: leg.answeredAt !== null ? Math.max(0, Math.round((endMs - leg.answeredAt) / 1000)) : 0,
         start_time: new Date(leg.startedAt).toISOString(),
-        ...(leg.state === "ended" ? { end_time: leg.clock.iso() } : {}),
+        ...(leg.state === "ended" ? { end_time: new Date(endMs).toISOString() } : {}),
       },
     };
   });

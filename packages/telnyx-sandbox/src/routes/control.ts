@@ -92,7 +92,12 @@ export function registerControlRoutes(app: FastifyInstance, world: World): void 
     const body = bodyOf(request);
     const rate = optionalNumber(body, "duplicate_rate") ?? 0;
     if (rate < 0 || rate > 1) throw invalidParam("duplicate_rate", "'duplicate_rate' must be between 0 and 1.");
-    world.webhooks.chaos = { duplicate_rate: rate, reorder: optionalBoolean(body, "reorder") ?? false, delay_ms_max: optionalNumber(body, "delay_ms_max") ?? 0 };
+    world.webhooks.chaos = {
+      duplicate_rate: rate,
+      reorder: optionalBoolean(body, "reorder") ?? false,
+      delay_ms_max: optionalNumber(body, "delay_ms_max") ?? 0,
+      drop_event_types: optionalStringArray(body, "drop_event_types") ?? [],
+    };
     return { data: world.webhooks.chaos };
   });
 

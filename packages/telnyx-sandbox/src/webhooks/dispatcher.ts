@@ -29,7 +29,8 @@ export interface WebhookDelivery {
   url: string;
   failover_url: string | null;
   duplicate: boolean;
-  status: "pending" | "delivered" | "failed";
+  /** dropped: never sent (chaos `drop_event_types`), like a webhook Telnyx gave up on while the app was away. */
+  status: "pending" | "delivered" | "failed" | "dropped";
   attempts: WebhookAttempt[];
   payload: Record<string, unknown>;
 }
@@ -38,7 +39,11 @@ export interface ChaosSettings {
   duplicate_rate: number;
   reorder: boolean;
   delay_ms_max: number;
+  /** Event types recorded but never delivered. */
+  drop_event_types: string[];
 }
+
+const NO_CHAOS: ChaosSettings = { duplicate_rate: 0, reorder: false, delay_ms_max: 0, drop_event_types: [] };
 
 interface QueuedEvent {
   delivery: WebhookDelivery;
@@ -54,7 +59,7 @@ const MAX_LOG = 2000;
  */
 export class WebhookDispatcher extends EventEmitter {
   readonly log: WebhookDelivery[] = [];
-  chaos: ChaosSettings = { duplicate_rate: 0, reorder: false, delay_ms_max: 0 };
+  chaos: ChaosSettings = { ...NO_CHAOS };
   private readonly streams = new Map<string, Promise<void>>();
   private readonly held = new Map<string, QueuedEvent>();
   private nextId = 1;
@@ -70,6 +75,10 @@ export class WebhookDispatcher extends EventEmitter {
   emitEvent(stream: string, eventType: string, payload: Record<string, unknown>, target: WebhookTarget, eventId: string, occurredAt: string): void {
     if (!target.url) return;
     const queued = { delivery: this.record(eventId, eventType, stream, occurredAt, target, payload, false), target };
+    if (this.chaos.drop_event_types.includes(eventType)) {
+      queued.delivery.status = "dropped";
+      return;
+    }
     if (this.chaos.reorder) return this.reorderThenQueue(stream, queued);
     this.enqueue(stream, queued);
   }
@@ -78,7 +87,7 @@ export class WebhookDispatcher extends EventEmitter {
     this.log.length = 0;
     this.streams.clear();
     this.held.clear();
-    this.chaos = { duplicate_rate: 0, reorder: false, delay_ms_max: 0 };
+    this.chaos = { ...NO_CHAOS };
   }
 
   /** Holds one event per stream; the next one overtakes it, so receivers see out-of-order arrival. */

@@ -19,6 +19,7 @@ export const callRestRoutes: RestRoute[] = [
     summary: "List calls, newest first (cursor pagination)",
     input: (r) => ({ cursor: query(r).cursor, limit: intParam(query(r).limit) }),
   },
+  { method: "GET", path: "/api/telnyx/calls/:callId", procedure: "calls.get", summary: "One call with its timeline (follow a call)", input: (r) => ({ id: params(r).callId }) },
   { method: "POST", path: "/api/telnyx/calls/:callId/hangup", procedure: "calls.hangup", summary: "Hang up a call", input: (r) => ({ id: params(r).callId }) },
   { method: "POST", path: "/api/telnyx/calls/:callId/mute", procedure: "calls.mute", summary: "Mute the agent", input: (r) => ({ id: params(r).callId }) },
   { method: "POST", path: "/api/telnyx/calls/:callId/unmute", procedure: "calls.unmute", summary: "Unmute the agent", input: (r) => ({ id: params(r).callId }) },

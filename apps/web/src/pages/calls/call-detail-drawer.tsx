@@ -61,7 +61,7 @@ export function CallDetailDrawer({ callId, onClose }: CallDetailDrawerProps) {
             <Descriptions.Item label={t("calls.detail.cost")}>
               <span data-testid="call-detail-cost">{formatMoney(call.cost, call.costCurrency, language) ?? "—"}</span>
             </Descriptions.Item>
-            <Descriptions.Item label={t("calls.detail.hangupCause")}>{call.hangupCause ?? "—"}</Descriptions.Item>
+            <Descriptions.Item label={t("calls.detail.hangupCause")}>{call.hangupCause ? t(`calls.hangupCause.${call.hangupCause}`, { defaultValue: call.hangupCause }) : "—"}</Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.hangupSource")}>{call.hangupSource ?? "—"}</Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.mos")}>{call.mos ?? "—"}</Descriptions.Item>
           </Descriptions>

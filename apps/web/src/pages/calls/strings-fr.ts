@@ -19,6 +19,7 @@ export const callsStringsFr: Messages<typeof callsStrings> = {
     CANCELED: "Annulé",
   },
   direction: { INBOUND: "Entrant", OUTBOUND: "Sortant" },
+  hangupCause: { ended_while_not_listening: "Terminé pendant que nous n’écoutions pas" },
   columns: { status: "Statut", direction: "Sens", from: "De", to: "Vers", lead: "Prospect", agent: "Agent", startedAt: "Début", duration: "Durée", cost: "Coût" },
   filters: { direction: "Sens", status: "Statut", agent: "Agent", dates: "Dates", clear: "Effacer les filtres", anyDirection: "Tous les sens" },
   empty: { title: "Aucun appel pour l’instant", description: "Les appels passés ou reçus apparaissent ici en direct, avec leur durée, leur coût et leur enregistrement." },
