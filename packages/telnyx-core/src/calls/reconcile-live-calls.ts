@@ -18,6 +18,7 @@ import type { ApplyServices, Emit } from "../webhooks/apply-types";
 import { parseWebhookEvent, type KnownTelnyxEvent } from "../webhooks/parse-event";
 import { applyCallEvent } from "./apply-call-event";
 import { LIVE_CALL_STATUSES } from "./call-state";
+import type { RecordingFetchPolicy } from "./recording-fetch";
 
 /** The hangup cause of a call ended by reconciliation (the web app names it in English and French). */
 export const RECONCILED_HANGUP_CAUSE = "ended_while_not_listening";
@@ -25,6 +26,8 @@ export const RECONCILED_HANGUP_CAUSE = "ended_while_not_listening";
 export const MAX_CALL_LENGTH_SECS = 14_400;
 /** Telnyx: a dial rings for at most timeout_secs, 600 s. */
 const MAX_RING_SECS = 600;
+/** A hangup fetches no recording (a call.recording.saved would): nothing is allowed. */
+const NOTHING_FETCHED: RecordingFetchPolicy = { allowedHosts: [], trustedPrefixes: [], requireHttps: true, maxBytes: 0, timeoutMs: 1 };
 /** Live calls looked at per organization and pass; a next pass takes the rest. */
 const BATCH = 200;
 
@@ -142,6 +145,7 @@ async function endCall(
   const services: ApplyServices = {
     gatewayFor: async () => gateway ?? Promise.reject(new Error("Telnyx cannot be asked")),
     recordingsDir: "",
+    recordingPolicy: NOTHING_FETCHED,
     db,
     publisher: options.publisher,
   };
