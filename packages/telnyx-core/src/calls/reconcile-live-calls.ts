@@ -149,7 +149,8 @@ async function endCall(
     db,
     publisher: options.publisher,
   };
-  const outcome = await db.prisma.$transaction((tx) => applyCallEvent(tx, event, services));
+  // Scoped to this organization, as its own webhook endpoint would be.
+  const outcome = await db.prisma.$transaction((tx) => applyCallEvent(tx, event, services, { organizationIds: [organizationId] }));
   if (outcome.organizationId !== organizationId || outcome.emits.length === 0) return false;
   publishEmits(options.publisher, outcome.emits);
   for (const task of outcome.afterCommit ?? []) await task().catch(() => undefined);
