@@ -11,6 +11,7 @@ import { recordingAbsolutePath, recordingContentType } from "@app/telnyx-core/ca
 import { isAppError } from "@app/telnyx-core/errors/app-error";
 import { resolveCaller } from "../auth/sessions";
 import type { ApiDeps } from "../trpc/context";
+import { assertStorableInput } from "../trpc/input-guard";
 
 function sendError(reply: FastifyReply, status: number, code: string, detail: string): FastifyReply {
   return reply.code(status).send({ errors: [{ code, title: code.replace(/_/g, " ").toLowerCase(), detail }] });
@@ -35,6 +36,7 @@ export async function registerRecordingRoutes(app: FastifyInstance, deps: ApiDep
     const auth = await resolveCaller(deps.db, { authorization: request.headers.authorization, cookie: request.headers.cookie });
     if (!auth) return sendError(reply, 401, "UNAUTHORIZED", "Please log in.");
     const { callId } = request.params as { callId: string };
+    assertStorableInput({ callId });
     const actor = { userId: auth.userId, organizationId: auth.organizationId, role: auth.role, ip: request.ip };
     let call: { recordingPath: string | null };
     try {

@@ -9,6 +9,7 @@ import { ZStatsAnalyticsInputSchema } from "@app/telnyx-core/stats/stats-schemas
 import { resolveCaller } from "../auth/sessions";
 import type { ApiDeps } from "../trpc/context";
 import { analyticsCsv, callsCsv, REPORT_TABLES, type ReportTable } from "./report-tables";
+import { assertStorableInput } from "../trpc/input-guard";
 
 function sendError(reply: FastifyReply, status: number, code: string, detail: string): FastifyReply {
   return reply.code(status).send({ errors: [{ code, title: code.replace(/_/g, " ").toLowerCase(), detail }] });
@@ -24,6 +25,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: ApiDeps):
       return sendError(reply, 404, "NOT_FOUND", `Unknown report; one of: ${REPORT_TABLES.map((t) => `${t}.csv`).join(", ")}.`);
     }
     const query = request.query as Record<string, string | undefined>;
+    assertStorableInput(query);
     const parsed = ZStatsAnalyticsInputSchema.safeParse({ from: query.from, to: query.to, granularity: query.granularity ?? "day", userId: query.userId || undefined });
     if (!parsed.success) {
       const fields = parsed.error.issues.map((issue) => issue.path.join(".") || "query").join(", ");

@@ -6,6 +6,8 @@
  * with a 422 naming the field. The walk is iterative, so a crafted input cannot overflow the stack.
  */
 
+import { AppError } from "@app/telnyx-core/errors/app-error";
+
 /** Deeper than any input schema of the router (update inputs with filters reach 4). */
 export const MAX_INPUT_DEPTH = 20;
 
@@ -47,6 +49,14 @@ export function findInputProblem(input: unknown): InputProblem | null {
     }
   }
   return null;
+}
+
+/** Throws the 422 for `input`'s first problem (procedures, and plain routes' params and query). */
+export function assertStorableInput(input: unknown): void {
+  const problem = findInputProblem(input);
+  if (!problem) return;
+  const message = problem.reason === "too_deep" ? "The input is nested too deeply." : `The field "${problem.field}" contains characters that cannot be stored.`;
+  throw new AppError("VALIDATION", message, { fieldErrors: { [problem.field]: [problem.reason] } });
 }
 
 /** Depth of a JSON-like value without recursion; stops counting past `limit`. */

@@ -12,7 +12,7 @@ import { AppError, httpStatusOf, type AppErrorCode } from "@app/telnyx-core/erro
 import { hasRole } from "../auth/auth-context";
 import { resolveKiosk } from "../auth/kiosk-auth";
 import type { Context } from "./context";
-import { exceedsDepth, fieldKeyOf, findInputProblem, MAX_INPUT_DEPTH } from "./input-guard";
+import { assertStorableInput, exceedsDepth, fieldKeyOf, MAX_INPUT_DEPTH } from "./input-guard";
 import { publicAppErrorOf } from "./public-errors";
 
 export interface Meta {
@@ -122,11 +122,7 @@ const appErrors = t.middleware(async ({ next }) => {
 
 /** Before any schema: unstorable characters and absurd nesting, anywhere in the raw input (input-guard.ts). */
 const storableInput = t.middleware(async ({ getRawInput, next }) => {
-  const problem = findInputProblem(await getRawInput());
-  if (problem) {
-    const message = problem.reason === "too_deep" ? "The input is nested too deeply." : `The field "${problem.field}" contains characters that cannot be stored.`;
-    throw new AppError("VALIDATION", message, { fieldErrors: { [problem.field]: [problem.reason] } });
-  }
+  assertStorableInput(await getRawInput());
   return next();
 });
 

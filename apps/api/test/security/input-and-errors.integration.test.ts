@@ -179,6 +179,23 @@ describe("unstorable characters", () => {
   });
 });
 
+describe("unstorable characters on the plain routes (reports, recordings)", () => {
+  // A URL cannot carry an unpaired surrogate (percent-encoding is UTF-8): NUL is what reaches these routes.
+  it("NUL in a recording id or a report filter is a 422 naming it, not a database error", async () => {
+    const bad = "\u0000";
+    const auth = { authorization: `Bearer ${API_TOKEN}` };
+    for (const [path, field] of [
+      [`/api/recordings/${encodeURIComponent(`call${bad}`)}`, "callId"],
+      [`/api/reports/calls.csv?from=2026-01-01&to=2026-02-01&userId=${encodeURIComponent(`user${bad}`)}`, "userId"],
+    ] as const) {
+      const response = await fetch(`${url}${path}`, { headers: auth });
+      const text = await response.text();
+      expect(response.status, `${path}: ${text}`).toBe(422);
+      expect(JSON.parse(text).errors[0]).toMatchObject({ code: "VALIDATION", source: { pointer: `/${field}` } });
+    }
+  });
+});
+
 describe("malformed session cookie", () => {
   const cookie = "tcrm_session=%E0%A4%A";
 
