@@ -63,7 +63,7 @@ const APP_CODE_BY_TRPC: Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>> = {
  * `meta`) is refused before it can overflow the stack, and whatever superjson cannot read is a 400.
  * The body size is bounded by Fastify's bodyLimit (and the URL length for queries).
  */
-const boundedSuperjson = {
+export const boundedSuperjson = {
   input: {
     serialize: (value: unknown) => superjson.serialize(value),
     deserialize(value: unknown): unknown {
@@ -75,8 +75,31 @@ const boundedSuperjson = {
       }
     },
   },
-  output: superjson,
+  output: {
+    // superjson refuses to serialize an object holding a `__proto__`, `constructor` or `prototype` key. Such a key
+    // can only come from the client (an error shape naming the fields of a crafted input): answer without it
+    // rather than fail the whole response with a 500.
+    serialize(value: unknown) {
+      try {
+        return superjson.serialize(value);
+      } catch {
+        return superjson.serialize(withoutPollutingKeys(value, 0));
+      }
+    },
+    deserialize: (value: unknown) => superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]),
+  },
 };
+
+const POLLUTING_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+function withoutPollutingKeys(value: unknown, depth: number): unknown {
+  if (depth > 64 || typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => withoutPollutingKeys(item, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (!POLLUTING_KEYS.has(key)) copy[key] = withoutPollutingKeys(item, depth + 1);
+  return copy;
+}
 
 export const GENERIC_FAILURE = "Something went wrong on our side. Please try again.";
 
