@@ -14,16 +14,17 @@ import { fieldErrorsOf, GENERIC_FAILURE } from "../trpc/trpc";
 
 const titleOf = (code: string) => code.replace(/_/g, " ").toLowerCase();
 
-function fieldErrorBodies(fieldErrors: Record<string, string[]>): unknown[] {
+/** One entry per field error; `sentence` (a domain error's own message, which says what to do) replaces "field: key". */
+function fieldErrorBodies(fieldErrors: Record<string, string[]>, sentence?: string): unknown[] {
   return Object.entries(fieldErrors).flatMap(([field, keys]) =>
-    keys.map((key) => ({ code: "VALIDATION", title: "Invalid field", detail: `${field}: ${key}`, source: { pointer: `/${field.replace(/\./g, "/")}` } })),
+    keys.map((key) => ({ code: "VALIDATION", title: "Invalid field", detail: sentence ?? `${field}: ${key}`, source: { pointer: `/${field.replace(/\./g, "/")}` } })),
   );
 }
 
 function sendAppError(reply: FastifyReply, appError: AppError): FastifyReply {
   if (appError.retryAfterSecs) reply.header("retry-after", String(appError.retryAfterSecs));
   const status = httpStatusOf(appError.code);
-  if (appError.fieldErrors && status === 422) return reply.code(422).send({ errors: fieldErrorBodies(appError.fieldErrors) });
+  if (appError.fieldErrors && status === 422) return reply.code(422).send({ errors: fieldErrorBodies(appError.fieldErrors, appError.message) });
   return reply.code(status).send({ errors: [{ code: appError.code, title: titleOf(appError.code), detail: appError.message }] });
 }
 

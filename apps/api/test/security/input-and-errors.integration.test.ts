@@ -153,7 +153,7 @@ describe("unstorable characters", () => {
       const text = await response.text();
       expect(response.status, `${route.method} ${request!.path}: ${text}`).toBe(422);
       expect(JSON.parse(text)).toEqual({
-        errors: [{ code: "VALIDATION", title: "Invalid field", detail: `${request!.field}: invalid_characters`, source: { pointer: `/${request!.field.replace(/\./g, "/")}` } }],
+        errors: [{ code: "VALIDATION", title: "Invalid field", detail: `The field "${request!.field}" contains characters that cannot be stored.`, source: { pointer: `/${request!.field.replace(/\./g, "/")}` } }],
       });
     });
 
