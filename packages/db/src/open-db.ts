@@ -66,6 +66,10 @@ function openPostgres(connectionString: string, poolMax = 10): OpenedDb {
         oid === int8Oid ? Number : pg.types.getTypeParser(oid, format),
     } as pg.CustomTypesConfig,
   });
+  // An idle pooled connection the server ends (restart, failover, a forced DROP DATABASE) makes the pool emit
+  // 'error'; unheard, that is an uncaught exception that kills the process. The pool has already dropped that
+  // client: the next query opens a new one, or fails with its own error where a caller handles it.
+  pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   let closing: Promise<void> | undefined;
   return {
