@@ -77,6 +77,8 @@ export interface ServerOptions {
   logStream?: DestinationStream;
   /** Recording fetch policy (RECORDING_HOSTS, RECORDING_MAX_BYTES); the sandbox's origin is added in sandbox mode. */
   recordings?: { hosts?: string[]; maxBytes?: number; timeoutMs?: number; isProduction?: boolean };
+  /** How long close() lets requests in flight finish before it cuts every remaining connection (default 10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface ApiServer {
@@ -305,6 +307,10 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     await Promise.race([deps.background?.idle(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     await webhooks.stop();
     await realtime.close();
+    // Node's server.close() closes idle keep-alive connections but waits for the others, and a connection that was
+    // opened without sending a request yet counts as busy for ever once close() has stopped the header-timeout
+    // checker: shutdown would hang on one silent client. Requests in flight get a grace period, then everything goes.
+    setTimeout(() => app.server.closeAllConnections(), options.shutdownGraceMs ?? 10_000).unref();
   });
   return { app, realtime, deps, webhooks, metricsApp };
 }

@@ -3,6 +3,7 @@
  * tokens, socket.io handshakes, CSRF and health probes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect as connectTcp } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { createTestDb } from "@app/db/test-db";
 import { DEMO_PASSWORD, seedDemo } from "@app/db/seed";
@@ -112,5 +113,22 @@ describe("HTTP server", () => {
     await fetch(`${url}/trpc/auth.logout`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: url }, body: "{}" });
     await disconnected;
     expect(socket.connected).toBe(false);
+  });
+
+  it("shuts down after its grace period even when a client opened a connection and never sent a request", async () => {
+    // Node's server.close() waits for such a connection for ever; a CI run hung a minute in afterAll on one.
+    const own = await buildServer({ db: server.deps.db, logLevel: "silent", webDistDir: "/nonexistent", shutdownGraceMs: 300 });
+    await own.app.listen({ port: 0, host: "127.0.0.1" });
+    const address = own.app.server.address();
+    const silent = connectTcp(typeof address === "object" && address ? address.port : 0, "127.0.0.1");
+    await new Promise((resolve) => silent.on("connect", resolve));
+    const cut = new Promise((resolve) => silent.on("close", resolve));
+    let closed = false;
+    const closing = own.app.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(false); // still inside the grace period
+    await closing;
+    await cut;
+    expect(silent.destroyed).toBe(true);
   });
 });
