@@ -3,7 +3,10 @@ import { defineConfig } from "vitest/config";
 // One runner, five projects: unit tests beside the code, the same integration suite against
 // embedded PGlite and against PostgreSQL, browser e2e in Debian's Chromium, and the reliability
 // suite (outage, faults, soak: long, so `pnpm test` leaves it to `pnpm test:reliability`).
-const integrationInclude = ["{apps,packages}/*/src/**/*.integration.test.ts", "{apps,packages}/*/test/**/*.integration.test.ts"];
+const integrationInclude = [
+  "{apps,packages}/*/src/**/*.integration.test.ts",
+  "{apps,packages}/*/test/**/*.integration.test.ts",
+];
 
 export default defineConfig({
   test: {

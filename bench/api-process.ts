@@ -13,16 +13,36 @@ export interface BenchApi {
   stop(): Promise<void>;
 }
 
-export async function startBenchApi(options: { databaseUrl?: string; env?: Record<string, string> }): Promise<BenchApi> {
+export async function startBenchApi(options: {
+  databaseUrl?: string;
+  env?: Record<string, string>;
+}): Promise<BenchApi> {
   const apiToken = "tok_bench_0123456789abcdefghijklmnop";
   const api = await spawnApi({
     // The swarms stand in for thousands of users with one token: lift the per-credential socket cap.
-    env: { LOG_LEVEL: "error", SEED_API_TOKEN: apiToken, MAX_SOCKETS_PER_CREDENTIAL: "10000", ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}), ...options.env },
+    env: {
+      LOG_LEVEL: "error",
+      SEED_API_TOKEN: apiToken,
+      MAX_SOCKETS_PER_CREDENTIAL: "10000",
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      ...options.env,
+    },
   });
   // The embedded sandbox's key pair signs the benchmark's webhooks, as it signs its own.
-  const keys = JSON.parse(readFileSync(path.join(api.dataDir, "sandbox", "keys.json"), "utf8")) as { privateKey: string };
-  const connections = await fetch(`${api.url}/api/telnyx/connections`, { headers: { authorization: `Bearer ${apiToken}` } });
+  const keys = JSON.parse(readFileSync(path.join(api.dataDir, "sandbox", "keys.json"), "utf8")) as {
+    privateKey: string;
+  };
+  const connections = await fetch(`${api.url}/api/telnyx/connections`, {
+    headers: { authorization: `Bearer ${apiToken}` },
+  });
   const { data } = (await connections.json()) as { data: { expected: { any: string } } };
   const webhookRoot = new URL(data.expected.any).pathname;
-  return { url: api.url, pid: api.child.pid!, privateKeyPem: keys.privateKey, apiToken, webhookRoot, stop: () => api.stop() };
+  return {
+    url: api.url,
+    pid: api.child.pid!,
+    privateKeyPem: keys.privateKey,
+    apiToken,
+    webhookRoot,
+    stop: () => api.stop(),
+  };
 }

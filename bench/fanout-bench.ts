@@ -42,7 +42,9 @@ export interface FanOutResult {
 }
 
 async function readConnectedClients(url: string): Promise<number> {
-  const text = await fetch(`${url}/metrics`).then((r) => r.text()).catch(() => "");
+  const text = await fetch(`${url}/metrics`)
+    .then((r) => r.text())
+    .catch(() => "");
   return Number(/socketio_connected_clients (\d+)/.exec(text)?.[1] ?? "NaN");
 }
 
@@ -59,12 +61,27 @@ function samplePeakRss(pid: number, everyMs: number): () => number {
 }
 
 /** The same broadcasts with a single client: what processing costs without fan-out. */
-async function benchOneClient(api: { url: string; pid: number; privateKeyPem: string; apiToken: string; webhookRoot: string }, options: { rate: number; seconds: number }) {
+async function benchOneClient(
+  api: { url: string; pid: number; privateKeyPem: string; apiToken: string; webhookRoot: string },
+  options: { rate: number; seconds: number },
+) {
   const prefix = "fanout-one ";
-  const swarm = await startSocketSwarm({ url: api.url, token: api.apiToken, clients: 1, workers: 1, event: "message:created", keyPrefix: prefix });
+  const swarm = await startSocketSwarm({
+    url: api.url,
+    token: api.apiToken,
+    clients: 1,
+    workers: 1,
+    event: "message:created",
+    keyPrefix: prefix,
+  });
   try {
     const cpuBefore = readCpuSeconds(api.pid);
-    const sentAt = await postWebhooksAtRate(api.url, api.privateKeyPem, { prefix, rate: options.rate, total: Math.round(options.rate * options.seconds), webhookRoot: api.webhookRoot });
+    const sentAt = await postWebhooksAtRate(api.url, api.privateKeyPem, {
+      prefix,
+      rate: options.rate,
+      total: Math.round(options.rate * options.seconds),
+      webhookRoot: api.webhookRoot,
+    });
     await swarm.waitForReceptions(sentAt.size, 30_000);
     const apiCpuSeconds = readCpuSeconds(api.pid) - cpuBefore;
     return { ...latencyFigures(await swarm.collect(sentAt), sentAt), apiCpuSeconds };
@@ -82,7 +99,14 @@ export async function benchFanOut(
   const rssIdleMb = readRssMb(api.pid);
   const oneClient = await benchOneClient(api, options);
   const prefix = "fanout ";
-  const swarm = await startSocketSwarm({ url: api.url, token: api.apiToken, clients: options.clients, workers: options.workers, event: "message:created", keyPrefix: prefix });
+  const swarm = await startSocketSwarm({
+    url: api.url,
+    token: api.apiToken,
+    clients: options.clients,
+    workers: options.workers,
+    event: "message:created",
+    keyPrefix: prefix,
+  });
   try {
     // Let the handshakes' garbage settle so "connected" is the steady cost of the sockets.
     await new Promise((r) => setTimeout(r, 2_000));
@@ -91,7 +115,12 @@ export async function benchFanOut(
     const stopSampling = samplePeakRss(api.pid, 100);
     const cpuBefore = readCpuSeconds(api.pid);
     const broadcasts = Math.round(options.rate * options.seconds);
-    const sentAt = await postWebhooksAtRate(api.url, api.privateKeyPem, { prefix, rate: options.rate, total: broadcasts, webhookRoot: api.webhookRoot });
+    const sentAt = await postWebhooksAtRate(api.url, api.privateKeyPem, {
+      prefix,
+      rate: options.rate,
+      total: broadcasts,
+      webhookRoot: api.webhookRoot,
+    });
     const expected = broadcasts * swarm.connected;
     await swarm.waitForReceptions(expected, 30_000);
     const rssPeakMb = stopSampling();

@@ -24,7 +24,11 @@ export interface PreparedRequest {
 }
 
 /** Sends every prepared request with `concurrency` in flight (closed loop), measuring each. */
-export async function runClosedLoop(baseUrl: string, requests: PreparedRequest[], concurrency: number): Promise<LoadResult> {
+export async function runClosedLoop(
+  baseUrl: string,
+  requests: PreparedRequest[],
+  concurrency: number,
+): Promise<LoadResult> {
   const url = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
@@ -37,7 +41,14 @@ export async function runClosedLoop(baseUrl: string, requests: PreparedRequest[]
     new Promise<void>((resolve) => {
       const t0 = process.hrtime.bigint();
       const req = http.request(
-        { host: url.hostname, port: url.port, method: request.method, path: request.path, headers: request.headers, agent },
+        {
+          host: url.hostname,
+          port: url.port,
+          method: request.method,
+          path: request.path,
+          headers: request.headers,
+          agent,
+        },
         (res) => {
           res.resume();
           res.on("end", () => {
@@ -63,5 +74,13 @@ export async function runClosedLoop(baseUrl: string, requests: PreparedRequest[]
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { requests: requests.length, ok, errors, seconds, perSecond: ok / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  return {
+    requests: requests.length,
+    ok,
+    errors,
+    seconds,
+    perSecond: ok / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
 }

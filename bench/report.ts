@@ -28,7 +28,8 @@ export interface BenchReport {
 }
 
 const fmt = (n: number | undefined, digits = 0) => (n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : "n/a");
-const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? `${(a / b).toFixed(2)}×` : "n/a");
+const ratio = (a: number, b: number) =>
+  Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? `${(a / b).toFixed(2)}×` : "n/a";
 const mark = (isMet: boolean) => (isMet ? "" : " ✗");
 
 /** Issue 20 moved this figure out of the unit tests: a rate is measured here, not asserted there. */
@@ -107,7 +108,9 @@ function renderStats(rows: StatsBenchRow[], statsRows: number): string[] {
     "|---|---|---|---|---|---|",
   ];
   for (const row of rows) {
-    lines.push(`| ${row.query} | ${row.runs} | ${fmt(row.p50Ms, 1)} | ${fmt(row.p95Ms, 1)} | ≤ 50 | ${ratio(row.p95Ms, 50)}${mark(row.isWithinTarget)} |`);
+    lines.push(
+      `| ${row.query} | ${row.runs} | ${fmt(row.p50Ms, 1)} | ${fmt(row.p95Ms, 1)} | ≤ 50 | ${ratio(row.p95Ms, 50)}${mark(row.isWithinTarget)} |`,
+    );
   }
   return lines;
 }
@@ -125,7 +128,9 @@ function renderApply(rows: ProcessorBenchResult[], ingest: BackendResult[]): str
   for (const row of rows) {
     const accepted = ingest.find((r) => r.backend === row.backend)?.ingest?.perSecond ?? Number.NaN;
     const what = row.scenario === "sms" ? "inbound SMS" : "inbound call lifecycle (initiated, answered, hangup)";
-    lines.push(`| ${what} | ${row.backend} | ${row.events} | ${fmt(row.perSecond)} | ${fmt(row.cpuMsPerEvent, 2)} | ${ratio(row.perSecond, accepted)} |`);
+    lines.push(
+      `| ${what} | ${row.backend} | ${row.events} | ${fmt(row.perSecond)} | ${fmt(row.cpuMsPerEvent, 2)} | ${ratio(row.perSecond, accepted)} |`,
+    );
   }
   return lines;
 }

@@ -24,8 +24,13 @@ import { benchIngest, benchLiveLatency, waitForDrain } from "./webhook-bench";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_DIR = path.resolve(root, process.env.BENCH_OUT_DIR ?? "docs");
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? "ingest,apply,live,fanout,stats,web").split(",").map((s) => s.trim()));
-const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").map((s) => s.trim()) as ("postgres" | "pglite")[];
+const SECTIONS = new Set(
+  (process.env.BENCH_SECTIONS ?? "ingest,apply,live,fanout,stats,web").split(",").map((s) => s.trim()),
+);
+const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").map((s) => s.trim()) as (
+  | "postgres"
+  | "pglite"
+)[];
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const SWARM_WORKERS = Number(process.env.BENCH_SWARM_WORKERS ?? 4);
@@ -58,7 +63,9 @@ async function benchBackend(backend: "postgres" | "pglite"): Promise<BackendResu
       result.drainSeconds = await waitForDrain(api.url, 300_000);
     }
     if (SECTIONS.has("live")) {
-      console.log(`[${backend}] live latency: ${LIVE.clients} sockets in ${LIVE.workers} processes, ${LIVE.rate} events/s for ${LIVE.seconds} s`);
+      console.log(
+        `[${backend}] live latency: ${LIVE.clients} sockets in ${LIVE.workers} processes, ${LIVE.rate} events/s for ${LIVE.seconds} s`,
+      );
       result.live = await benchLiveLatency(api, LIVE);
     }
     return result;
@@ -73,7 +80,9 @@ async function benchFanOutSection(): Promise<FanOutResult> {
   const database = await createBenchDatabase();
   const api = await startBenchApi({ databaseUrl: database.url });
   try {
-    console.log(`[postgres] fan-out: ${FANOUT.clients} sockets in ${FANOUT.workers} processes, ${FANOUT.rate} broadcasts/s for ${FANOUT.seconds} s`);
+    console.log(
+      `[postgres] fan-out: ${FANOUT.clients} sockets in ${FANOUT.workers} processes, ${FANOUT.rate} broadcasts/s for ${FANOUT.seconds} s`,
+    );
     return await benchFanOut(api, FANOUT);
   } finally {
     await api.stop();
@@ -96,7 +105,9 @@ async function benchWebSection(): Promise<WebBenchResult> {
   const database = await createBenchDatabase();
   const api = await startBenchApi({ databaseUrl: database.url });
   try {
-    console.log("[postgres] web: JavaScript for /login and the dashboard, wallboard time to the first live event (Chromium)");
+    console.log(
+      "[postgres] web: JavaScript for /login and the dashboard, wallboard time to the first live event (Chromium)",
+    );
     return await runWebBench({ apiUrl: api.url, privateKeyPem: api.privateKeyPem, webhookRoot: api.webhookRoot });
   } finally {
     await api.stop();
@@ -111,7 +122,8 @@ async function main(): Promise<void> {
     verify = await runVerifyBench();
   }
   const results: BackendResult[] = [];
-  if (SECTIONS.has("ingest") || SECTIONS.has("live")) for (const backend of BACKENDS) results.push(await benchBackend(backend));
+  if (SECTIONS.has("ingest") || SECTIONS.has("live"))
+    for (const backend of BACKENDS) results.push(await benchBackend(backend));
   const apply: ProcessorBenchResult[] = [];
   if (SECTIONS.has("apply")) {
     for (const scenario of ["sms", "calls"] as const) {
@@ -124,11 +136,30 @@ async function main(): Promise<void> {
   const fanOut = SECTIONS.has("fanout") ? await benchFanOutSection() : undefined;
   const stats = SECTIONS.has("stats") ? await benchStatsSection() : undefined;
   const web = SECTIONS.has("web") ? await benchWebSection() : undefined;
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGiB: os.totalmem() / 2 ** 30, node: process.version, loadAverage: os.loadavg() };
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "?",
+    memoryGiB: os.totalmem() / 2 ** 30,
+    node: process.version,
+    loadAverage: os.loadavg(),
+  };
   mkdirSync(OUT_DIR, { recursive: true });
   const measuredAt = new Date().toISOString();
-  writeFileSync(path.join(OUT_DIR, "benchmarks.json"), `${JSON.stringify({ measuredAt, ...machine, sections: [...SECTIONS], verify, results, apply, fanOut, stats, web }, null, 2)}\n`);
-  const markdown = renderMarkdown({ measuredAt, machine, verify, results, apply: apply.length > 0 ? apply : undefined, fanOut, stats, web, statsRows: STATS_ROWS });
+  writeFileSync(
+    path.join(OUT_DIR, "benchmarks.json"),
+    `${JSON.stringify({ measuredAt, ...machine, sections: [...SECTIONS], verify, results, apply, fanOut, stats, web }, null, 2)}\n`,
+  );
+  const markdown = renderMarkdown({
+    measuredAt,
+    machine,
+    verify,
+    results,
+    apply: apply.length > 0 ? apply : undefined,
+    fanOut,
+    stats,
+    web,
+    statsRows: STATS_ROWS,
+  });
   writeFileSync(path.join(OUT_DIR, "benchmarks.md"), markdown);
   console.log(markdown);
 }

@@ -21,7 +21,12 @@ const now = () => performance.timeOrigin + performance.now();
 
 function connectOne(): Promise<void> {
   return new Promise((resolve) => {
-    const socket = io(config.url, { path: "/socket.io", transports: ["websocket"], auth: { token: config.token }, reconnection: false });
+    const socket = io(config.url, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      auth: { token: config.token },
+      reconnection: false,
+    });
     sockets.push(socket);
     socket.on(config.event, (payload: { text?: unknown }) => {
       const at = now();
@@ -90,7 +95,9 @@ process.on("message", (command: SwarmCommand) => {
       clearInterval(progress);
       for (const socket of sockets) socket.close();
       const cpu = process.cpuUsage();
-      process.send?.({ type: "closed", cpuMs: (cpu.user + cpu.system) / 1000 } satisfies SwarmReport, () => process.disconnect?.());
+      process.send?.({ type: "closed", cpuMs: (cpu.user + cpu.system) / 1000 } satisfies SwarmReport, () =>
+        process.disconnect?.(),
+      );
       return;
     }
   }

@@ -7,7 +7,13 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { histogramPercentile, type EventReceptions, type SwarmCommand, type SwarmReport, type SwarmWorkerConfig } from "./socket-swarm-protocol";
+import {
+  histogramPercentile,
+  type EventReceptions,
+  type SwarmCommand,
+  type SwarmReport,
+  type SwarmWorkerConfig,
+} from "./socket-swarm-protocol";
 
 const workerPath = path.join(path.dirname(fileURLToPath(import.meta.url)), "socket-swarm-worker.ts");
 
@@ -51,14 +57,19 @@ interface Worker {
 }
 
 function startWorker(config: SwarmWorkerConfig): Worker {
-  const child = fork(workerPath, [], { execArgv: ["--import", "tsx"], env: { ...process.env, SWARM_CONFIG: JSON.stringify(config) }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(workerPath, [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, SWARM_CONFIG: JSON.stringify(config) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const waiting = new Map<string, (report: SwarmReport) => void>();
   const worker: Worker = {
     child,
     received: 0,
     next: (type) =>
       new Promise((resolve, reject) => {
-        const onExit = (code: number | null) => reject(new Error(`socket swarm worker exited (${code}) before "${type}"`));
+        const onExit = (code: number | null) =>
+          reject(new Error(`socket swarm worker exited (${code}) before "${type}"`));
         child.once("exit", onExit);
         waiting.set(type, (report) => {
           child.off("exit", onExit);
@@ -112,7 +123,10 @@ export async function startSocketSwarm(options: SwarmOptions): Promise<SocketSwa
       const payload = Object.fromEntries(sentAt);
       const summaries = await Promise.all(
         workers.map((w) => {
-          if (hasExited(w.child)) throw new Error(`socket swarm worker exited (${w.child.exitCode ?? w.child.signalCode}) before the summary`);
+          if (hasExited(w.child))
+            throw new Error(
+              `socket swarm worker exited (${w.child.exitCode ?? w.child.signalCode}) before the summary`,
+            );
           const summary = w.next("summary");
           command(w, { type: "collect", sentAt: payload });
           return summary;
@@ -121,10 +135,16 @@ export async function startSocketSwarm(options: SwarmOptions): Promise<SocketSwa
       const latency = new Map<number, number>();
       const events = new Map<string, EventReceptions>();
       for (const summary of summaries) {
-        for (const [bucket, n] of Object.entries(summary.histogram)) latency.set(Number(bucket), (latency.get(Number(bucket)) ?? 0) + n);
+        for (const [bucket, n] of Object.entries(summary.histogram))
+          latency.set(Number(bucket), (latency.get(Number(bucket)) ?? 0) + n);
         for (const [key, e] of Object.entries(summary.events)) {
           const seen = events.get(key);
-          events.set(key, seen ? { first: Math.min(seen.first, e.first), last: Math.max(seen.last, e.last), count: seen.count + e.count } : e);
+          events.set(
+            key,
+            seen
+              ? { first: Math.min(seen.first, e.first), last: Math.max(seen.last, e.last), count: seen.count + e.count }
+              : e,
+          );
         }
       }
       return { latency, events, disconnects: summaries.reduce((sum, s) => sum + s.disconnects, 0) };

@@ -52,14 +52,22 @@ async function measure(query: string, runs: number, fn: () => Promise<unknown>):
   times.sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 100) / 100;
   const p95Ms = round(percentile(times, 95));
-  return { query, runs, p50Ms: round(percentile(times, 50)), p95Ms, maxMs: round(times.at(-1)!), isWithinTarget: p95Ms <= TARGET_MS };
+  return {
+    query,
+    runs,
+    p50Ms: round(percentile(times, 50)),
+    p95Ms,
+    maxMs: round(times.at(-1)!),
+    isWithinTarget: p95Ms <= TARGET_MS,
+  };
 }
 
 export async function runStatsBench(options: StatsBenchOptions): Promise<StatsBenchRow[]> {
   const log = options.log ?? (() => undefined);
   const organizationId =
     options.organizationId ??
-    (await generateLoad({ databaseUrl: options.databaseUrl, calls: options.rows, messages: options.rows, log })).organizationId;
+    (await generateLoad({ databaseUrl: options.databaseUrl, calls: options.rows, messages: options.rows, log }))
+      .organizationId;
   const db = await openDb({ databaseUrl: options.databaseUrl, poolMax: 4 });
   try {
     const runs = options.runs ?? 50;
@@ -72,10 +80,22 @@ export async function runStatsBench(options: StatsBenchOptions): Promise<StatsBe
     const cases: Array<[string, () => Promise<unknown>]> = [
       ["stats.overview (organization)", () => getStatsOverview({ db, actor: supervisor })],
       ["stats.overview (agent)", () => getStatsOverview({ db, actor: agent })],
-      ["stats.analytics day × 30 days", () => getStatsAnalytics({ db, actor: supervisor, input: { ...range(30), granularity: "day" } })],
-      ["stats.analytics day × 365 days", () => getStatsAnalytics({ db, actor: supervisor, input: { ...range(365), granularity: "day" } })],
-      ["stats.analytics month × 18 months", () => getStatsAnalytics({ db, actor: supervisor, input: { ...range(548), granularity: "month" } })],
-      ["stats.analytics month × 18 months (one agent)", () => getStatsAnalytics({ db, actor: agent, input: { ...range(548), granularity: "month" } })],
+      [
+        "stats.analytics day × 30 days",
+        () => getStatsAnalytics({ db, actor: supervisor, input: { ...range(30), granularity: "day" } }),
+      ],
+      [
+        "stats.analytics day × 365 days",
+        () => getStatsAnalytics({ db, actor: supervisor, input: { ...range(365), granularity: "day" } }),
+      ],
+      [
+        "stats.analytics month × 18 months",
+        () => getStatsAnalytics({ db, actor: supervisor, input: { ...range(548), granularity: "month" } }),
+      ],
+      [
+        "stats.analytics month × 18 months (one agent)",
+        () => getStatsAnalytics({ db, actor: agent, input: { ...range(548), granularity: "month" } }),
+      ],
       ["stats.leadCost", () => getLeadCost({ db, actor: supervisor, leadId: lead!.id })],
       ["wallboard.snapshot", () => getWallboardSnapshot({ db, organizationId })],
       ["agents.list", () => listAgents({ db, organizationId })],

@@ -5,7 +5,17 @@ import { runWebBench } from "./web-bench";
 const api = await startBenchApi({});
 try {
   const result = await runWebBench({ apiUrl: api.url, privateKeyPem: api.privateKeyPem, webhookRoot: api.webhookRoot });
-  console.log(JSON.stringify({ ...result, loginJsGzipKB: +(result.loginJsGzipBytes / 1024).toFixed(1), dashboardJsGzipKB: +(result.dashboardJsGzipBytes / 1024).toFixed(1) }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        ...result,
+        loginJsGzipKB: +(result.loginJsGzipBytes / 1024).toFixed(1),
+        dashboardJsGzipKB: +(result.dashboardJsGzipBytes / 1024).toFixed(1),
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await api.stop();
 }

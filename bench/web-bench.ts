@@ -39,7 +39,14 @@ function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -54,12 +61,16 @@ function recordJs(context: BrowserContext) {
   const sizes = new Map<string, Promise<{ gzip: number; wire: number }>>();
   let lastSeenAt = performance.now();
   context.on("response", (response) => {
-    const isJs = response.request().resourceType() === "script" || /javascript/.test(response.headers()["content-type"] ?? "");
+    const isJs =
+      response.request().resourceType() === "script" || /javascript/.test(response.headers()["content-type"] ?? "");
     if (!isJs || sizes.has(response.url())) return;
     lastSeenAt = performance.now();
     sizes.set(
       response.url(),
-      Promise.all([response.body(), response.request().sizes()]).then(([body, transfer]) => ({ gzip: gzipSync(body, { level: 9 }).length, wire: transfer.responseBodySize })),
+      Promise.all([response.body(), response.request().sizes()]).then(([body, transfer]) => ({
+        gzip: gzipSync(body, { level: 9 }).length,
+        wire: transfer.responseBodySize,
+      })),
     );
   });
   return {
@@ -67,7 +78,11 @@ function recordJs(context: BrowserContext) {
     async settled(): Promise<JsTotals> {
       while (performance.now() - lastSeenAt < QUIET_MS) await new Promise((r) => setTimeout(r, 100));
       const files = await Promise.all(sizes.values());
-      return { gzipBytes: files.reduce((sum, f) => sum + f.gzip, 0), wireBytes: files.reduce((sum, f) => sum + f.wire, 0), files: files.length };
+      return {
+        gzipBytes: files.reduce((sum, f) => sum + f.gzip, 0),
+        wireBytes: files.reduce((sum, f) => sum + f.wire, 0),
+        files: files.length,
+      };
     },
   };
 }
@@ -116,7 +131,11 @@ async function measureDashboard(browser: Browser, apiUrl: string, email: string,
 function signedHeaders(privateKeyPem: string, body: string): Record<string, string> {
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = sign(null, Buffer.from(`${timestamp}|${body}`), createPrivateKey(privateKeyPem)).toString("base64");
-  return { "content-type": "application/json", "telnyx-signature-ed25519": signature, "telnyx-timestamp": String(timestamp) };
+  return {
+    "content-type": "application/json",
+    "telnyx-signature-ed25519": signature,
+    "telnyx-timestamp": String(timestamp),
+  };
 }
 
 /** A customer calling the demo number: the wallboard shows a new ringing call card. */
@@ -173,7 +192,10 @@ async function measureWallboardOnce(page: Page, options: WebBenchOptions): Promi
   const t0 = nowEpochMs();
   const response = await fetch(`${options.apiUrl}${options.webhookRoot}/calls`, { method: "POST", headers, body });
   if (!response.ok) throw new Error(`webhook refused: ${response.status} ${await response.text()}`);
-  const seenAt = await page.waitForFunction(() => (globalThis as { benchSeenAt?: number }).benchSeenAt, undefined, { timeout: 15_000, polling: 50 });
+  const seenAt = await page.waitForFunction(() => (globalThis as { benchSeenAt?: number }).benchSeenAt, undefined, {
+    timeout: 15_000,
+    polling: 50,
+  });
   return Number(await seenAt.jsonValue()) - t0;
 }
 
@@ -182,7 +204,9 @@ async function measureWallboard(browser: Browser, options: WebBenchOptions): Pro
   try {
     const page = await context.newPage();
     await logIn(page, options.apiUrl, SUPERVISOR, options.password ?? "demo1234", "/wallboard");
-    await page.locator("[data-testid=wallboard][data-mode=supervisor][data-live=connected]").waitFor({ timeout: 20_000 });
+    await page
+      .locator("[data-testid=wallboard][data-mode=supervisor][data-live=connected]")
+      .waitFor({ timeout: 20_000 });
     await page.locator("[data-testid=wallboard-counter-calls] [data-role=stat-value]").waitFor();
     const runs: number[] = [];
     for (let i = 0; i < WALLBOARD_RUNS; i += 1) {
@@ -206,7 +230,12 @@ export async function runWebBench(options: WebBenchOptions): Promise<WebBenchRes
   const browser = await launchChromium();
   try {
     const login = await measureLogin(browser, options.apiUrl);
-    const dashboard = await measureDashboard(browser, options.apiUrl, options.email ?? "admin@acme.test", options.password ?? "demo1234");
+    const dashboard = await measureDashboard(
+      browser,
+      options.apiUrl,
+      options.email ?? "admin@acme.test",
+      options.password ?? "demo1234",
+    );
     const wallboardRuns = await measureWallboard(browser, options);
     return {
       loginJsGzipBytes: login.gzipBytes,

@@ -16,7 +16,12 @@ export function signedRequest(privateKeyPem: string, body: string, path: string)
   return {
     method: "POST",
     path,
-    headers: { "content-type": "application/json", "telnyx-signature-ed25519": signature, "telnyx-timestamp": String(timestamp), "content-length": String(Buffer.byteLength(body)) },
+    headers: {
+      "content-type": "application/json",
+      "telnyx-signature-ed25519": signature,
+      "telnyx-timestamp": String(timestamp),
+      "content-length": String(Buffer.byteLength(body)),
+    },
     body,
   };
 }
@@ -52,10 +57,22 @@ export function messageReceivedBody(text: string, from: string): string {
 
 const fromNumber = (i: number) => `+1415555${String(1000 + (i % 8000)).padStart(4, "0")}`;
 
-export async function benchIngest(url: string, privateKeyPem: string, count: number, concurrency: number, webhookRoot: string): Promise<{ ingest: LoadResult; baseline: LoadResult }> {
-  const baselineRequests: PreparedRequest[] = Array.from({ length: count }, () => ({ method: "GET", path: "/healthz", headers: {} }));
+export async function benchIngest(
+  url: string,
+  privateKeyPem: string,
+  count: number,
+  concurrency: number,
+  webhookRoot: string,
+): Promise<{ ingest: LoadResult; baseline: LoadResult }> {
+  const baselineRequests: PreparedRequest[] = Array.from({ length: count }, () => ({
+    method: "GET",
+    path: "/healthz",
+    headers: {},
+  }));
   const baseline = await runClosedLoop(url, baselineRequests, concurrency);
-  const requests = Array.from({ length: count }, (_, i) => signedRequest(privateKeyPem, messageReceivedBody(`ingest ${i}`, fromNumber(i)), `${webhookRoot}/messages`));
+  const requests = Array.from({ length: count }, (_, i) =>
+    signedRequest(privateKeyPem, messageReceivedBody(`ingest ${i}`, fromNumber(i)), `${webhookRoot}/messages`),
+  );
   const ingest = await runClosedLoop(url, requests, concurrency);
   return { ingest, baseline };
 }
@@ -111,10 +128,18 @@ export async function postWebhooksAtRate(
     const wait = started + i * interval - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const text = `${options.prefix}${i} ${randomUUID().slice(0, 8)}`;
-    const request = signedRequest(privateKeyPem, messageReceivedBody(text, fromNumber(i)), `${options.webhookRoot}/messages`);
+    const request = signedRequest(
+      privateKeyPem,
+      messageReceivedBody(text, fromNumber(i)),
+      `${options.webhookRoot}/messages`,
+    );
     sentAt.set(text, nowMs());
     // A refused or timed-out delivery is a lost sample (Telnyx would retry), not a crash of the benchmark.
-    posts.push(fetch(`${url}${request.path}`, { method: "POST", headers: request.headers, body: request.body }).catch(() => undefined));
+    posts.push(
+      fetch(`${url}${request.path}`, { method: "POST", headers: request.headers, body: request.body }).catch(
+        () => undefined,
+      ),
+    );
   }
   await Promise.all(posts);
   return sentAt;
@@ -127,11 +152,23 @@ export async function benchLiveLatency(
 ): Promise<LatencyResult> {
   const { url, privateKeyPem } = api;
   const prefix = "live ";
-  const swarm = await startSocketSwarm({ url, token: api.apiToken, clients: options.clients, workers: options.workers, event: "message:created", keyPrefix: prefix });
+  const swarm = await startSocketSwarm({
+    url,
+    token: api.apiToken,
+    clients: options.clients,
+    workers: options.workers,
+    event: "message:created",
+    keyPrefix: prefix,
+  });
   try {
     const total = Math.round(options.rate * options.seconds);
     const cpuBefore = readCpuSeconds(api.pid);
-    const sentAt = await postWebhooksAtRate(url, privateKeyPem, { prefix, rate: options.rate, total, webhookRoot: api.webhookRoot });
+    const sentAt = await postWebhooksAtRate(url, privateKeyPem, {
+      prefix,
+      rate: options.rate,
+      total,
+      webhookRoot: api.webhookRoot,
+    });
     const expected = total * swarm.connected;
     await swarm.waitForReceptions(expected, 30_000);
     const apiCpuSeconds = readCpuSeconds(api.pid) - cpuBefore;

@@ -21,7 +21,11 @@ if (major < 20 || (major === 20 && minor < 19)) {
 
 function hasPnpm() {
   try {
-    return execSync("pnpm --version", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim() === pinned.split("@")[1];
+    return (
+      execSync("pnpm --version", { stdio: ["ignore", "pipe", "ignore"] })
+        .toString()
+        .trim() === pinned.split("@")[1]
+    );
   } catch {
     return false;
   }

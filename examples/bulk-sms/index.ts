@@ -22,7 +22,9 @@ const { values } = parseArgs({
 const token = process.env.CRM_TOKEN;
 const rate = Number(values.rate);
 if (!token || !values.text || (!values.search && !values.ids) || !(rate > 0)) {
-  console.error('Usage: CRM_URL=… CRM_TOKEN=… bulk-sms --text "…" (--search <query> | --ids <id,id>) [--rate <per second>] [--from-number-id <id>] [--dry-run]');
+  console.error(
+    'Usage: CRM_URL=… CRM_TOKEN=… bulk-sms --text "…" (--search <query> | --ids <id,id>) [--rate <per second>] [--from-number-id <id>] [--dry-run]',
+  );
   process.exit(2);
 }
 
@@ -55,7 +57,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const report = { sent: [] as string[], optedOut: [] as string[], failed: [] as string[] };
 
 const [leads, optedOut] = await Promise.all([leadsToText(), optedOutNumbers()]);
-console.log(`${leads.length} lead(s), ${optedOut.size} opted-out number(s) in the organization; sending at ${rate}/s${values["dry-run"] ? " (dry run)" : ""}`);
+console.log(
+  `${leads.length} lead(s), ${optedOut.size} opted-out number(s) in the organization; sending at ${rate}/s${values["dry-run"] ? " (dry run)" : ""}`,
+);
 
 let lastSend = 0;
 for (const lead of leads) {
@@ -73,7 +77,12 @@ for (const lead of leads) {
   await sleep(Math.max(0, lastSend + 1000 / rate - Date.now()));
   lastSend = Date.now();
   try {
-    const message = await crm.trpc.messages.send.mutate({ to: lead.phoneNumber, text: values.text, leadId: lead.id, fromNumberId: values["from-number-id"] });
+    const message = await crm.trpc.messages.send.mutate({
+      to: lead.phoneNumber,
+      text: values.text,
+      leadId: lead.id,
+      fromNumberId: values["from-number-id"],
+    });
     report.sent.push(label);
     console.log(`sent  ${label}: ${message.status.toLowerCase()} (${message.parts} part(s))`);
   } catch (error) {
@@ -84,7 +93,9 @@ for (const lead of leads) {
   }
 }
 
-console.log(`\nsent ${report.sent.length}, skipped ${report.optedOut.length} opted out, failed ${report.failed.length}`);
+console.log(
+  `\nsent ${report.sent.length}, skipped ${report.optedOut.length} opted out, failed ${report.failed.length}`,
+);
 for (const label of report.optedOut) console.log(`  opted out: ${label}`);
 for (const label of report.failed) console.log(`  failed: ${label}`);
 crm.close();

@@ -21,8 +21,12 @@ function print(call: TCallDto): void {
   const time = new Date().toISOString().slice(11, 19);
   const who = call.leadName ?? (call.direction === "OUTBOUND" ? call.toNumber : call.fromNumber);
   const agent = call.agentName ? ` agent=${call.agentName}` : "";
-  const ended = call.endedAt ? ` duration=${call.durationSecs ?? 0}s${call.hangupCause ? ` cause=${call.hangupCause}` : ""}` : "";
-  console.log(`${time} call ${call.id} ${call.direction.toLowerCase()} ${call.fromNumber} -> ${call.toNumber} (${who}) ${call.status.toLowerCase()}${agent}${ended}`);
+  const ended = call.endedAt
+    ? ` duration=${call.durationSecs ?? 0}s${call.hangupCause ? ` cause=${call.hangupCause}` : ""}`
+    : "";
+  console.log(
+    `${time} call ${call.id} ${call.direction.toLowerCase()} ${call.fromNumber} -> ${call.toNumber} (${who}) ${call.status.toLowerCase()}${agent}${ended}`,
+  );
 }
 
 /** Live calls at start and after a reconnection that could not replay what was missed. */
@@ -50,7 +54,10 @@ try {
   await listActive();
 } catch (error) {
   // A token revoked while we start is refused by the API as well as by the socket.
-  const reason = appErrorCodeOf(error) === "UNAUTHORIZED" ? "the API token was refused (token revoked, expired or unknown)." : (error as Error).message;
+  const reason =
+    appErrorCodeOf(error) === "UNAUTHORIZED"
+      ? "the API token was refused (token revoked, expired or unknown)."
+      : (error as Error).message;
   console.error(`Cannot connect to ${url}: ${reason}`);
   process.exit(1);
 }

@@ -17,7 +17,8 @@ describe("loadEnv", () => {
   });
 
   it("names every invalid variable with what it should look like", () => {
-    const attempt = () => loadEnv({ PORT: "http", DATABASE_URL: "mysql://x", APP_ENCRYPTION_KEY: "short", SEED_DEMO: "maybe" });
+    const attempt = () =>
+      loadEnv({ PORT: "http", DATABASE_URL: "mysql://x", APP_ENCRYPTION_KEY: "short", SEED_DEMO: "maybe" });
     expect(attempt).toThrow(EnvError);
     try {
       attempt();
@@ -31,7 +32,11 @@ describe("loadEnv", () => {
   });
 
   it("switches to real Telnyx when a key is set, and reads flags", () => {
-    const env = loadEnv({ TELNYX_API_KEY: "KEY123", SEED_DEMO: "false", DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test" });
+    const env = loadEnv({
+      TELNYX_API_KEY: "KEY123",
+      SEED_DEMO: "false",
+      DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test",
+    });
     expect(isSandboxMode(env)).toBe(false);
     expect(env.SEED_DEMO).toBe(false);
   });

@@ -32,14 +32,30 @@ export const ZEnvSchema = z.object({
   ),
   DATA_DIR: z.string().default(".data"),
   REDIS_URL: optionalUrl("redis://host:6379"),
-  TELNYX_API_KEY: z.string().trim().optional().transform((value) => value || undefined),
-  TELNYX_PUBLIC_KEY: z.string().trim().optional().transform((value) => value || undefined),
+  TELNYX_API_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined),
+  TELNYX_PUBLIC_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined),
   TELNYX_BASE_URL: optionalUrl("Telnyx API base URL including /v2"),
   APP_ENCRYPTION_KEY: z
     .string()
     .optional()
-    .refine((value) => !value || Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)"),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+    .refine(
+      (value) => !value || Buffer.from(value, "base64").length === 32,
+      "must be 32 bytes, base64-encoded (openssl rand -base64 32)",
+    ),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
   SEED_DEMO: booleanFlag(true),
   SEED_API_TOKEN: z.string().min(20, "must be at least 20 characters").optional(),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
@@ -59,18 +75,43 @@ export const ZEnvSchema = z.object({
   RECORDING_HOSTS: z
     .string()
     .default(TELNYX_RECORDING_HOSTS.join(","))
-    .transform((value) => value.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .pipe(
       z
-        .array(z.string().regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/, "must be host names"))
+        .array(
+          z
+            .string()
+            .regex(
+              /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/,
+              "must be host names",
+            ),
+        )
         .min(1, "must name at least one host"),
     ),
   /** Largest recording downloaded, in bytes (bigger ones are refused while streaming). */
-  RECORDING_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 32).default(DEFAULT_RECORDING_MAX_BYTES),
+  RECORDING_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 32)
+    .default(DEFAULT_RECORDING_MAX_BYTES),
   /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
-  METRICS_TOKEN: z.string().trim().optional().transform((value) => value || undefined).pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.string().min(16, "must be at least 16 characters").optional()),
   /** When set, /metrics is served only on this port (not on PORT). */
-  METRICS_PORT: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(65535).optional()),
+  METRICS_PORT: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(1).max(65535).optional(),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST_DIR: z.string().optional(),
 });
@@ -83,7 +124,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = ZEnvSchema.safeParse(source);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
-  throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee the README's configuration table or .env.example.`);
+  throw new EnvError(
+    `Invalid configuration:\n${lines.join("\n")}\nSee the README's configuration table or .env.example.`,
+  );
 }
 
 /** The mode the process runs in: sandbox Telnyx unless a real key is configured. */

@@ -26,7 +26,7 @@ function printBanner(env: Env, url: string, dbKind: string, seeded: boolean, san
     "",
     `  Telnyx CRM is running at ${url}`,
     `  Database: ${dbKind === "pglite" ? `embedded (${path.resolve(env.DATA_DIR, "pglite")})` : "PostgreSQL"}`,
-    `  Telnyx:   ${sandboxUrl ? `built-in sandbox at ${sandboxUrl} (set TELNYX_API_KEY for real Telnyx)` : env.TELNYX_BASE_URL ?? "https://api.telnyx.com/v2"}`,
+    `  Telnyx:   ${sandboxUrl ? `built-in sandbox at ${sandboxUrl} (set TELNYX_API_KEY for real Telnyx)` : (env.TELNYX_BASE_URL ?? "https://api.telnyx.com/v2")}`,
   ];
   if (seeded) {
     lines.push(
@@ -49,21 +49,34 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR, "pglite") }).catch((error: Error) =>
-    fail(error.message),
+  const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR, "pglite") }).catch(
+    (error: Error) => fail(error.message),
   );
-  const demo = env.SEED_DEMO ? await seedDemo(db, { hashPassword, apiToken: env.SEED_API_TOKEN, hashToken }) : undefined;
+  const demo = env.SEED_DEMO
+    ? await seedDemo(db, { hashPassword, apiToken: env.SEED_API_TOKEN, hashToken })
+    : undefined;
   let telnyx: TelnyxAccess;
   if (isSandboxMode(env)) {
-    const sandbox = await startEmbeddedSandbox({ port: env.SANDBOX_PORT, dataDir: path.resolve(env.DATA_DIR), timeScale: env.SANDBOX_TIME_SCALE }).catch(async (error: NodeJS.ErrnoException) => {
+    const sandbox = await startEmbeddedSandbox({
+      port: env.SANDBOX_PORT,
+      dataDir: path.resolve(env.DATA_DIR),
+      timeScale: env.SANDBOX_TIME_SCALE,
+    }).catch(async (error: NodeJS.ErrnoException) => {
       await db.close().catch(() => undefined);
-      if (error.code === "EADDRINUSE") fail(`Port ${env.SANDBOX_PORT} (the built-in Telnyx sandbox) is already in use. Set SANDBOX_PORT to a free port, or 0 for any.`);
+      if (error.code === "EADDRINUSE")
+        fail(
+          `Port ${env.SANDBOX_PORT} (the built-in Telnyx sandbox) is already in use. Set SANDBOX_PORT to a free port, or 0 for any.`,
+        );
       throw error;
     });
     telnyx = createSandboxAccess(sandbox);
     if (demo) await seedDemoTelnyx(db, demo.organization.id);
   } else {
-    telnyx = createLiveAccess({ apiKey: env.TELNYX_API_KEY!, publicKey: env.TELNYX_PUBLIC_KEY, baseURL: env.TELNYX_BASE_URL });
+    telnyx = createLiveAccess({
+      apiKey: env.TELNYX_API_KEY!,
+      publicKey: env.TELNYX_PUBLIC_KEY,
+      baseURL: env.TELNYX_BASE_URL,
+    });
   }
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
   const server = await buildServer({
@@ -80,7 +93,11 @@ async function main(): Promise<void> {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     maxSocketsPerCredential: env.MAX_SOCKETS_PER_CREDENTIAL,
     trustProxy: env.TRUST_PROXY,
-    recordings: { hosts: env.RECORDING_HOSTS, maxBytes: env.RECORDING_MAX_BYTES, isProduction: env.NODE_ENV === "production" },
+    recordings: {
+      hosts: env.RECORDING_HOSTS,
+      maxBytes: env.RECORDING_MAX_BYTES,
+      isProduction: env.NODE_ENV === "production",
+    },
     metricsToken: env.METRICS_TOKEN,
     metricsPort: env.METRICS_PORT,
   });
@@ -88,7 +105,12 @@ async function main(): Promise<void> {
   const scheduler = createScheduler({
     db,
     log: server.app.log,
-    jobs: createApiJobs({ db, telnyx: deps.telnyx, publisher: server.realtime.publisher, publicUrl: deps.config.publicUrl }),
+    jobs: createApiJobs({
+      db,
+      telnyx: deps.telnyx,
+      publisher: server.realtime.publisher,
+      publicUrl: deps.config.publicUrl,
+    }),
   });
 
   let stopping = false;
@@ -115,7 +137,8 @@ async function main(): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     await db.close().catch(() => undefined);
-    if (code === "EADDRINUSE") fail(`Port ${env.PORT} is already in use. Stop the other process or set PORT to a free port.`);
+    if (code === "EADDRINUSE")
+      fail(`Port ${env.PORT} is already in use. Stop the other process or set PORT to a free port.`);
     throw error;
   }
   await server.metricsApp?.listen({ port: env.METRICS_PORT, host: env.HOST });
@@ -126,7 +149,9 @@ async function main(): Promise<void> {
   // Calls that ended while no instance was listening, and the presence that followed them (issue 19).
   const reconcileAt = startReconcileAt(new Date());
   reconcileTimer = setTimeout(() => {
-    scheduler.trigger(START_RECONCILE_JOB, reconcileAt).catch((error: unknown) => server.app.log.error({ err: error }, "start-up reconciliation failed"));
+    scheduler
+      .trigger(START_RECONCILE_JOB, reconcileAt)
+      .catch((error: unknown) => server.app.log.error({ err: error }, "start-up reconciliation failed"));
   }, reconcileAt.getTime() - Date.now());
   printBanner(env, env.APP_URL ?? `http://localhost:${port}`, db.kind, env.SEED_DEMO, telnyx.sandbox?.baseUrl);
 }

@@ -11,7 +11,12 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from "fastify";
 import type { Db } from "@app/db/open-db";
 import type { Redis } from "ioredis";
 import { createLoginLimiter } from "./auth/login-limiter";
@@ -99,7 +104,13 @@ function cookieJarFor(request: FastifyRequest, reply: FastifyReply, secure: bool
   return {
     read: () => cookieValue(request.headers.cookie, SESSION_COOKIE),
     set(token, expiresAt) {
-      reply.setCookie(SESSION_COOKIE, token, { path: "/", httpOnly: true, sameSite: "lax", secure, expires: expiresAt });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure,
+        expires: expiresAt,
+      });
     },
     clear() {
       reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax", secure });
@@ -227,11 +238,14 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
           requestId: req.id,
         }),
       responseMeta({ errors }) {
-        const retryAfter = errors.map((error) => (error.cause instanceof AppError ? error.cause.retryAfterSecs : undefined)).find(Boolean);
+        const retryAfter = errors
+          .map((error) => (error.cause instanceof AppError ? error.cause.retryAfterSecs : undefined))
+          .find(Boolean);
         return retryAfter ? { headers: { "retry-after": String(retryAfter) } } : {};
       },
       onError({ error, path: procedurePath, req }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") req.log.error({ err: error.cause ?? error, path: procedurePath }, "procedure failed");
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          req.log.error({ err: error.cause ?? error, path: procedurePath }, "procedure failed");
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
@@ -267,7 +281,10 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
   const heapAfterGc = watchHeapAfterGc();
   const serveMetrics = async (request: FastifyRequest, reply: FastifyReply) => {
     if (options.metricsToken && !isBearer(request.headers.authorization, options.metricsToken)) {
-      return reply.code(401).header("www-authenticate", "Bearer").send({ error: { code: "UNAUTHORIZED", message: "METRICS_TOKEN required." } });
+      return reply
+        .code(401)
+        .header("www-authenticate", "Bearer")
+        .send({ error: { code: "UNAUTHORIZED", message: "METRICS_TOKEN required." } });
     }
     const [inbox] = await options.db
       .query<{ pending: number; failed: number }>(
@@ -350,10 +367,15 @@ async function registerWebApp(app: FastifyInstance, distDir: string): Promise<vo
   app.setNotFoundHandler((request, reply) => {
     const isApi = API_PREFIXES.some((prefix) => request.url.startsWith(prefix));
     if (isApi || request.method !== "GET") {
-      return reply.code(404).send({ error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url.split("?")[0]}` } });
+      return reply
+        .code(404)
+        .send({ error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url.split("?")[0]}` } });
     }
     if (!hasWeb) {
-      return reply.code(503).type("text/plain").send("The web app is not built yet: run `pnpm build` (or `npm start`, which builds it).");
+      return reply
+        .code(503)
+        .type("text/plain")
+        .send("The web app is not built yet: run `pnpm build` (or `npm start`, which builds it).");
     }
     return reply.header("cache-control", "no-cache").sendFile("index.html");
   });

@@ -20,20 +20,35 @@ describe("agent states", () => {
 
     const agents = await api.asDemoSupervisor().agents.list();
     expect(agents.map((a) => a.name)).toEqual(["Alice Martin", "Emma Wilson", "Sophie Lefèvre", "Thomas Dubois"]);
-    expect(agents.find((a) => a.userId === api.demo.users.agent1.id)).toMatchObject({ status: "AWAY", currentCallId: null, since: away.since });
+    expect(agents.find((a) => a.userId === api.demo.users.agent1.id)).toMatchObject({
+      status: "AWAY",
+      currentCallId: null,
+      since: away.since,
+    });
     expect(agents.find((a) => a.userId === api.demo.users.agent2.id)?.status).toBe("OFFLINE");
-    const audits = await api.db.prisma.auditLog.count({ where: { action: "agent.set_status", userId: api.demo.users.agent1.id } });
+    const audits = await api.db.prisma.auditLog.count({
+      where: { action: "agent.set_status", userId: api.demo.users.agent1.id },
+    });
     expect(audits).toBe(3);
   });
 
   it("stays ON_CALL while the agent has a live call; agents cannot list the team; ON_CALL cannot be chosen", async () => {
     const agentId = api.demo.users.agent1.id;
     const call = await api.db.prisma.telnyxCall.create({
-      data: { organizationId: api.demo.organization.id, direction: "OUTBOUND", status: "BRIDGED", fromNumber: "+33187650100", toNumber: "+33612345678", userId: agentId },
+      data: {
+        organizationId: api.demo.organization.id,
+        direction: "OUTBOUND",
+        status: "BRIDGED",
+        fromNumber: "+33187650100",
+        toNumber: "+33612345678",
+        userId: agentId,
+      },
     });
     expect((await api.asDemoAgent().agents.setStatus({ status: "AVAILABLE" })).status).toBe("ON_CALL");
     expect((await api.asDemoSupervisor().agents.list()).find((a) => a.userId === agentId)?.currentCallId).toBe(call.id);
     await expect(api.asDemoAgent().agents.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(api.asDemoAgent().agents.setStatus({ status: "ON_CALL" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.asDemoAgent().agents.setStatus({ status: "ON_CALL" } as never)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });

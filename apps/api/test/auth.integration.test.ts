@@ -35,8 +35,14 @@ describe("auth", () => {
   });
 
   it("answers a wrong password and an unknown email the same way", async () => {
-    const wrong = await api.anonymous().auth.login({ email: "agent2@acme.test", password: "nope" }).catch((e) => e);
-    const unknown = await api.anonymous().auth.login({ email: "ghost@acme.test", password: "nope" }).catch((e) => e);
+    const wrong = await api
+      .anonymous()
+      .auth.login({ email: "agent2@acme.test", password: "nope" })
+      .catch((e) => e);
+    const unknown = await api
+      .anonymous()
+      .auth.login({ email: "ghost@acme.test", password: "nope" })
+      .catch((e) => e);
     expect(wrong.message).toBe("Wrong email or password.");
     expect(unknown.message).toBe(wrong.message);
     expect(wrong.code).toBe("UNAUTHORIZED");
@@ -44,16 +50,25 @@ describe("auth", () => {
 
   it("locks an email out after 5 failures, even with the right password then", async () => {
     for (let i = 0; i < 5; i += 1) {
-      await api.anonymous().auth.login({ email: "supervisor@acme.test", password: `bad-${i}` }).catch(() => undefined);
+      await api
+        .anonymous()
+        .auth.login({ email: "supervisor@acme.test", password: `bad-${i}` })
+        .catch(() => undefined);
     }
-    const error = await api.anonymous().auth.login({ email: "supervisor@acme.test", password: DEMO_PASSWORD }).catch((e) => e);
+    const error = await api
+      .anonymous()
+      .auth.login({ email: "supervisor@acme.test", password: DEMO_PASSWORD })
+      .catch((e) => e);
     expect(error.code).toBe("TOO_MANY_REQUESTS");
     expect(error.message).toMatch(/Too many login attempts/);
   });
 
   it("returns null from me when not logged in, and refuses protected procedures", async () => {
     expect(await api.anonymous().auth.me()).toBeNull();
-    const error = await api.anonymous().leads.list({}).catch((e) => e);
+    const error = await api
+      .anonymous()
+      .leads.list({})
+      .catch((e) => e);
     expect(error.code).toBe("UNAUTHORIZED");
   });
 });
@@ -61,12 +76,18 @@ describe("auth", () => {
 describe("profile", () => {
   it("sets the agent's device as E.164 or a SIP address, and refuses anything else", async () => {
     const agent = api.asDemoAgent();
-    expect((await agent.auth.updateProfile({ agentDevice: "+1 (555) 000-1001" })).user.agentDevice).toBe("+15550001001");
-    expect((await agent.auth.updateProfile({ agentDevice: "sip:thomas@acme.sip.telnyx.com" })).user.agentDevice).toBe("sip:thomas@acme.sip.telnyx.com");
+    expect((await agent.auth.updateProfile({ agentDevice: "+1 (555) 000-1001" })).user.agentDevice).toBe(
+      "+15550001001",
+    );
+    expect((await agent.auth.updateProfile({ agentDevice: "sip:thomas@acme.sip.telnyx.com" })).user.agentDevice).toBe(
+      "sip:thomas@acme.sip.telnyx.com",
+    );
     const error = await agent.auth.updateProfile({ agentDevice: "call me maybe" }).catch((e) => e);
     expect(error.code).toBe("BAD_REQUEST");
     expect((await agent.auth.updateProfile({ agentDevice: "" })).user.agentDevice).toBeNull();
-    const audited = await api.db.prisma.auditLog.count({ where: { action: "user.update_profile", userId: api.demo.users.agent1.id } });
+    const audited = await api.db.prisma.auditLog.count({
+      where: { action: "user.update_profile", userId: api.demo.users.agent1.id },
+    });
     expect(audited).toBe(3);
   });
 });

@@ -32,13 +32,23 @@ export interface CallsTestEnv {
   tokenFor(user: { id: string }, role: Role, organizationId?: string): Promise<string>;
   openSocket(token: string): Promise<Socket>;
   /** Polls the call row until `check` returns something other than false (webhooks are asynchronous). */
-  waitForCall<T>(id: string, check: (call: TelnyxCall) => T | false | Promise<T | false>, timeoutMs?: number): Promise<T>;
+  waitForCall<T>(
+    id: string,
+    check: (call: TelnyxCall) => T | false | Promise<T | false>,
+    timeoutMs?: number,
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
 export async function setupCallsTest(options: { timeScale?: number } = {}): Promise<CallsTestEnv> {
   const keyPair = generateSandboxKeyPair();
-  const sandbox = await startSandbox({ port: 0, timeScale: options.timeScale ?? 0.05, apiKey: SANDBOX_API_KEY, keyPair, seed: 42 });
+  const sandbox = await startSandbox({
+    port: 0,
+    timeScale: options.timeScale ?? 0.05,
+    apiKey: SANDBOX_API_KEY,
+    keyPair,
+    seed: 42,
+  });
   const telnyx = createSandboxAccess(sandbox);
   const api = await setupTestApi({ telnyx });
   await seedDemoTelnyx(api.db, api.demo.organization.id);
@@ -58,14 +68,30 @@ export async function setupCallsTest(options: { timeScale?: number } = {}): Prom
     server,
     url,
     as: (user, role, organizationId = api.demo.organization.id) =>
-      createCaller(createContextInner({ deps: server.deps, auth: { userId: user.id, organizationId, role, via: "session" } })),
+      createCaller(
+        createContextInner({ deps: server.deps, auth: { userId: user.id, organizationId, role, via: "session" } }),
+      ),
     async tokenFor(user, role, organizationId = api.demo.organization.id) {
       const token = `tok_calls_test_${process.pid}_${++tokens}_0123456789abcdef`;
-      await api.db.prisma.apiToken.create({ data: { organizationId, userId: user.id, name: "calls test", tokenHash: hashToken(token), prefix: token.slice(0, 8), role } });
+      await api.db.prisma.apiToken.create({
+        data: {
+          organizationId,
+          userId: user.id,
+          name: "calls test",
+          tokenHash: hashToken(token),
+          prefix: token.slice(0, 8),
+          role,
+        },
+      });
       return token;
     },
     openSocket(token) {
-      const socket = connect(url, { path: "/socket.io", transports: ["websocket"], reconnection: false, auth: { token } });
+      const socket = connect(url, {
+        path: "/socket.io",
+        transports: ["websocket"],
+        reconnection: false,
+        auth: { token },
+      });
       sockets.push(socket);
       return new Promise((resolve, reject) => {
         socket.on("ready", () => resolve(socket));
@@ -80,7 +106,8 @@ export async function setupCallsTest(options: { timeScale?: number } = {}): Prom
         last = call;
         const result = call ? await check(call) : false;
         if (result !== false) return result;
-        if (Date.now() > deadline) throw new Error(`call ${id} never reached the expected state; last: ${JSON.stringify(last)}`);
+        if (Date.now() > deadline)
+          throw new Error(`call ${id} never reached the expected state; last: ${JSON.stringify(last)}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

@@ -21,7 +21,12 @@ const agent1 = () => env.as(env.api.demo.users.agent1, "AGENT");
 const terminal = ["ENDED", "BUSY", "NO_ANSWER", "CANCELED", "FAILED"];
 
 async function leadWith(phoneNumber: string): Promise<string> {
-  const lead = await agent1().leads.create({ firstName: "Test", lastName: `Lead ${phoneNumber.slice(-4)}`, phoneNumber, ownerId: env.api.demo.users.agent1.id });
+  const lead = await agent1().leads.create({
+    firstName: "Test",
+    lastName: `Lead ${phoneNumber.slice(-4)}`,
+    phoneNumber,
+    ownerId: env.api.demo.users.agent1.id,
+  });
   return lead.id;
 }
 
@@ -33,13 +38,29 @@ describe("outbound calls through the sandbox", () => {
     const leadId = await leadWith("+13125550060");
 
     const created = await agent1().calls.create({ to: "+13125550060", leadId, record: true });
-    expect(created).toMatchObject({ direction: "OUTBOUND", status: "INITIATED", leadId, leadName: "Test Lead 0060", agentName: "Thomas Dubois", fromNumber: "+13125550100" });
+    expect(created).toMatchObject({
+      direction: "OUTBOUND",
+      status: "INITIATED",
+      leadId,
+      leadName: "Test Lead 0060",
+      agentName: "Thomas Dubois",
+      fromNumber: "+13125550100",
+    });
 
-    const ended = await env.waitForCall(created.id, (c) => c.status === "ENDED" && c.cost !== null && c.recordingPath !== null && c);
+    const ended = await env.waitForCall(
+      created.id,
+      (c) => c.status === "ENDED" && c.cost !== null && c.recordingPath !== null && c,
+    );
     // The sandbox's far end talks 60 simulated seconds (3 s of real time at timeScale 0.05).
     expect(ended.durationSecs).toBeGreaterThanOrEqual(59);
     expect(ended.durationSecs).toBeLessThanOrEqual(61);
-    expect(ended).toMatchObject({ hangupCause: "normal_clearing", hangupSource: "callee", costSource: "telnyx", costCurrency: "USD", isRecording: false });
+    expect(ended).toMatchObject({
+      hangupCause: "normal_clearing",
+      hangupSource: "callee",
+      costSource: "telnyx",
+      costCurrency: "USD",
+      isRecording: false,
+    });
     expect(Number(ended.cost!.toString())).toBeGreaterThan(0);
     expect(ended.billedSecs).toBeGreaterThanOrEqual(59);
     expect(ended.conferenceId).toBeTruthy();
@@ -53,20 +74,34 @@ describe("outbound calls through the sandbox", () => {
     expect(detail.recordingUrl).toBe(`/api/recordings/${created.id}`);
     expect(detail.hasRecording).toBe(true);
     const summaries = detail.timeline.map((t) => t.summary);
-    expect(summaries).toEqual(expect.arrayContaining(["Agent: dialing", "Agent: answered", "Conference created", "Customer: answered", "Customer: joined the conference"]));
+    expect(summaries).toEqual(
+      expect.arrayContaining([
+        "Agent: dialing",
+        "Agent: answered",
+        "Conference created",
+        "Customer: answered",
+        "Customer: joined the conference",
+      ]),
+    );
     expect(summaries.some((s) => s.startsWith("Customer: hung up (normal_clearing"))).toBe(true);
 
-    const ranged = await fetch(`${env.url}${detail.recordingUrl}`, { headers: { authorization: `Bearer ${agent1Token}`, range: "bytes=0-99" } });
+    const ranged = await fetch(`${env.url}${detail.recordingUrl}`, {
+      headers: { authorization: `Bearer ${agent1Token}`, range: "bytes=0-99" },
+    });
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get("content-type")).toBe("audio/mpeg");
     expect(ranged.headers.get("content-range")).toMatch(/^bytes 0-99\/\d+$/);
     expect((await ranged.arrayBuffer()).byteLength).toBe(100);
-    const whole = await fetch(`${env.url}${detail.recordingUrl}`, { headers: { authorization: `Bearer ${agent1Token}` } });
+    const whole = await fetch(`${env.url}${detail.recordingUrl}`, {
+      headers: { authorization: `Bearer ${agent1Token}` },
+    });
     expect(whole.status).toBe(200);
     expect(Number(whole.headers.get("content-length"))).toBeGreaterThan(100);
     expect((await fetch(`${env.url}${detail.recordingUrl}`)).status).toBe(401);
     const otherToken = await env.tokenFor(env.api.other.users.admin, "ADMIN", env.api.other.organization.id);
-    expect((await fetch(`${env.url}${detail.recordingUrl}`, { headers: { authorization: `Bearer ${otherToken}` } })).status).toBe(404);
+    expect(
+      (await fetch(`${env.url}${detail.recordingUrl}`, { headers: { authorization: `Bearer ${otherToken}` } })).status,
+    ).toBe(404);
   });
 
   it("marks a busy customer BUSY and hangs up the agent's leg", async () => {
@@ -96,7 +131,9 @@ describe("outbound calls through the sandbox", () => {
     expect(participant(live.agentCallControlId).muted).toBe(false);
 
     // Another agent cannot touch the call; a supervisor can.
-    await expect(env.as(env.api.demo.users.agent2, "AGENT").calls.hold({ id: call.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(env.as(env.api.demo.users.agent2, "AGENT").calls.hold({ id: call.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await env.as(env.api.demo.users.supervisor, "SUPERVISOR").calls.hold({ id: call.id })).isOnHold).toBe(true);
     expect(participant(live.callControlId).onHold).toBe(true);
     expect((await agent1().calls.unhold({ id: call.id })).isOnHold).toBe(false);
@@ -110,8 +147,19 @@ describe("outbound calls through the sandbox", () => {
     expect(ended).toMatchObject({ hangupSource: "caller", isMuted: false, isOnHold: false });
     await expect(agent1().calls.mute({ id: call.id })).rejects.toMatchObject({ code: "CONFLICT" });
 
-    const actions = await env.api.db.prisma.auditLog.findMany({ where: { targetId: call.id }, orderBy: { createdAt: "asc" }, select: { action: true, userId: true } });
-    expect(actions.map((a) => a.action)).toEqual(["call.create", "call.mute", "call.unmute", "call.hold", "call.unhold", "call.hangup"]);
+    const actions = await env.api.db.prisma.auditLog.findMany({
+      where: { targetId: call.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, userId: true },
+    });
+    expect(actions.map((a) => a.action)).toEqual([
+      "call.create",
+      "call.mute",
+      "call.unmute",
+      "call.hold",
+      "call.unhold",
+      "call.hangup",
+    ]);
     expect(actions[3]!.userId).toBe(env.api.demo.users.supervisor.id);
     expect((await agent1().calls.active()).map((c) => c.id)).not.toContain(call.id);
   });
@@ -127,7 +175,10 @@ describe("outbound calls through the sandbox", () => {
 
     const agent2 = env.as(env.api.demo.users.agent2, "AGENT");
     await agent2.calls.transfer({ id: call.id, to: "+13125550000" });
-    await env.waitForCall(call.id, () => env.sandbox.world.calls.legs.get(takenOver.agentCallControlId!)?.state === "ended");
+    await env.waitForCall(
+      call.id,
+      () => env.sandbox.world.calls.legs.get(takenOver.agentCallControlId!)?.state === "ended",
+    );
     await env.server.webhooks.drain();
     expect((await agent2.calls.get({ id: call.id })).status).toBe("BRIDGED");
 
@@ -149,23 +200,39 @@ describe("outbound calls through the sandbox", () => {
     // agent2 sees only the call transferred to them.
     const ofAgent2 = (await env.as(env.api.demo.users.agent2, "AGENT").calls.list({})).items;
     expect(ofAgent2.map((c) => c.userId)).toEqual([env.api.demo.users.agent2.id]);
-    expect((await env.as(env.api.demo.users.admin, "ADMIN").calls.list({ userId: env.api.demo.users.agent1.id })).items.length).toBeGreaterThanOrEqual(4);
+    expect(
+      (await env.as(env.api.demo.users.admin, "ADMIN").calls.list({ userId: env.api.demo.users.agent1.id })).items
+        .length,
+    ).toBeGreaterThanOrEqual(4);
   });
 
   it("refuses to call without a device or from a number the caller may not use, with clear messages", async () => {
     const admin = env.as(env.api.demo.users.admin, "ADMIN");
     await admin.auth.updateProfile({ agentDevice: "" });
-    await expect(admin.calls.create({ to: "+13125550000" })).rejects.toThrow("Set your phone number or SIP address in your profile first");
-    const number = await env.api.db.prisma.telnyxPhoneNumber.findFirstOrThrow({ where: { phoneNumber: "+33187650100" } });
-    await env.api.db.prisma.telnyxPhoneNumber.update({ where: { id: number.id }, data: { assignedUserId: env.api.demo.users.agent2.id } });
-    await expect(agent1().calls.create({ to: "+13125550000", fromNumberId: number.id })).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
+    await expect(admin.calls.create({ to: "+13125550000" })).rejects.toThrow(
+      "Set your phone number or SIP address in your profile first",
+    );
+    const number = await env.api.db.prisma.telnyxPhoneNumber.findFirstOrThrow({
+      where: { phoneNumber: "+33187650100" },
+    });
+    await env.api.db.prisma.telnyxPhoneNumber.update({
+      where: { id: number.id },
+      data: { assignedUserId: env.api.demo.users.agent2.id },
+    });
+    await expect(agent1().calls.create({ to: "+13125550000", fromNumberId: number.id })).rejects.toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+    });
     expect((await agent1().calls.fromNumbers()).map((n) => n.phoneNumber)).toEqual(["+13125550100"]);
     await env.api.db.prisma.telnyxPhoneNumber.update({ where: { id: number.id }, data: { assignedUserId: null } });
   });
 
   it("places and controls calls over REST", async () => {
     const post = (path: string, body?: unknown) =>
-      fetch(`${env.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${agent1Token}`, "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+      fetch(`${env.url}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${agent1Token}`, "content-type": "application/json" },
+        body: JSON.stringify(body ?? {}),
+      });
     const created = await post("/api/telnyx/calls", { to: "+13125550000", from: "+13125550100" });
     expect(created.status).toBe(201);
     const { data } = (await created.json()) as { data: TCallDto };
@@ -174,7 +241,9 @@ describe("outbound calls through the sandbox", () => {
     expect((await post(`/api/telnyx/calls/${data.id}/unmute`)).status).toBe(200);
     expect((await post(`/api/telnyx/calls/${data.id}/hangup`)).status).toBe(200);
     await env.waitForCall(data.id, (c) => c.status === "ENDED");
-    const list = await fetch(`${env.url}/api/telnyx/calls?limit=50`, { headers: { authorization: `Bearer ${agent1Token}` } });
+    const list = await fetch(`${env.url}/api/telnyx/calls?limit=50`, {
+      headers: { authorization: `Bearer ${agent1Token}` },
+    });
     expect(((await list.json()) as { data: { items: TCallDto[] } }).data.items[0]!.id).toBe(data.id);
     const badFrom = await post("/api/telnyx/calls", { to: "+13125550000", from: "+14155550000" });
     expect(badFrom.status).toBe(422);

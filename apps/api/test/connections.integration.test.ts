@@ -19,7 +19,9 @@ afterAll(async () => {
 });
 
 const auditOf = async (targetId: string) =>
-  (await api.db.prisma.auditLog.findMany({ where: { targetId }, orderBy: { createdAt: "asc" } })).map((row) => `${row.action}:${row.result}`);
+  (await api.db.prisma.auditLog.findMany({ where: { targetId }, orderBy: { createdAt: "asc" } })).map(
+    (row) => `${row.action}:${row.result}`,
+  );
 
 describe("connections", () => {
   it("lists the application and the profile as ok, with the expected webhook URLs", async () => {
@@ -31,12 +33,20 @@ describe("connections", () => {
       ["CALL_CONTROL_APPLICATION", true, "ok"],
       ["MESSAGING_PROFILE", true, "ok"],
     ]);
-    expect(items[0]).toMatchObject({ telnyxId: api.app.telnyxId, webhookUrl: expected.calls, webhookFailoverUrl: expected.any, callCostInWebhooks: true });
+    expect(items[0]).toMatchObject({
+      telnyxId: api.app.telnyxId,
+      webhookUrl: expected.calls,
+      webhookFailoverUrl: expected.any,
+      callCostInWebhooks: true,
+    });
   });
 
   it("detects a voice webhook changed directly in Telnyx, and fixWebhooks repairs it", async () => {
     const gateway = await api.gateway();
-    await gateway.updateCallControlApplication(api.app.telnyxId, { webhookEventUrl: "https://old.example.com/hook", callCostInWebhooks: false });
+    await gateway.updateCallControlApplication(api.app.telnyxId, {
+      webhookEventUrl: "https://old.example.com/hook",
+      callCostInWebhooks: false,
+    });
     const before = (await api.asSupervisor().connections.list()).items.find((item) => item.id === api.app.id)!;
     expect(before.check).toEqual({
       status: "mismatch",
@@ -54,32 +64,48 @@ describe("connections", () => {
       webhook_event_failover_url: api.expected.any,
       call_cost_in_webhooks: true,
     });
-    expect((await api.asSupervisor().connections.list()).items.find((item) => item.id === api.app.id)!.check.status).toBe("ok");
-    const audit = await api.db.prisma.auditLog.findFirstOrThrow({ where: { targetId: api.app.id, action: "connection.fix_webhooks" } });
+    expect(
+      (await api.asSupervisor().connections.list()).items.find((item) => item.id === api.app.id)!.check.status,
+    ).toBe("ok");
+    const audit = await api.db.prisma.auditLog.findFirstOrThrow({
+      where: { targetId: api.app.id, action: "connection.fix_webhooks" },
+    });
     expect(audit.details).toMatchObject({ after: { webhookUrl: api.expected.calls, callCostInWebhooks: true } });
   });
 
   it("treats the legacy shared URL as needing a fix, and fixWebhooks moves it to the organization's own", async () => {
     const gateway = await api.gateway();
-    await gateway.updateMessagingProfile(api.profile.telnyxId, { webhookUrl: `${api.url}/api/telnyx/webhooks/messages`, webhookFailoverUrl: `${api.url}/api/telnyx/webhooks` });
+    await gateway.updateMessagingProfile(api.profile.telnyxId, {
+      webhookUrl: `${api.url}/api/telnyx/webhooks/messages`,
+      webhookFailoverUrl: `${api.url}/api/telnyx/webhooks`,
+    });
     const before = (await api.asSupervisor().connections.list()).items.find((item) => item.id === api.profile.id)!;
     expect(before.check.status).toBe("mismatch");
     const fixed = await api.asAdmin().connections.fixWebhooks({ id: api.profile.id });
     expect(fixed.check).toEqual({ status: "ok", problems: [] });
-    expect(api.sandbox.world.messagingProfiles.get(api.profile.telnyxId)).toMatchObject({ webhook_url: api.expected.messages, webhook_failover_url: api.expected.any });
+    expect(api.sandbox.world.messagingProfiles.get(api.profile.telnyxId)).toMatchObject({
+      webhook_url: api.expected.messages,
+      webhook_failover_url: api.expected.any,
+    });
   });
 
   it("detects a missing messaging failover URL and repairs it", async () => {
     const gateway = await api.gateway();
     await gateway.updateMessagingProfile(api.profile.telnyxId, { webhookFailoverUrl: null });
     const before = (await api.asAdmin().connections.list()).items.find((item) => item.id === api.profile.id)!;
-    expect(before.check).toEqual({ status: "mismatch", problems: [`Messaging failover webhook is not set (it should be ${api.expected.any})`] });
+    expect(before.check).toEqual({
+      status: "mismatch",
+      problems: [`Messaging failover webhook is not set (it should be ${api.expected.any})`],
+    });
     await api.asAdmin().connections.fixWebhooks({ id: api.profile.id });
     expect(api.sandbox.world.messagingProfiles.get(api.profile.telnyxId)?.webhook_failover_url).toBe(api.expected.any);
   });
 
   it("says unknown, not ok, when Telnyx cannot be reached", async () => {
-    const unreachable = { ...api.server.deps, telnyx: createLiveAccess({ apiKey: "KEY_UNREACHABLE", baseURL: "http://127.0.0.1:9/v2" }) };
+    const unreachable = {
+      ...api.server.deps,
+      telnyx: createLiveAccess({ apiKey: "KEY_UNREACHABLE", baseURL: "http://127.0.0.1:9/v2" }),
+    };
     const caller = api.callerFor(api.demo.users.supervisor, api.demo.organization.id, "SUPERVISOR", unreachable);
     const { items } = await caller.connections.list();
     expect(items.length).toBe(2);
@@ -90,7 +116,10 @@ describe("connections", () => {
   });
 
   it("refuses to point real Telnyx at a loopback address (APP_URL unset)", async () => {
-    const live = { ...api.server.deps, telnyx: createLiveAccess({ apiKey: "KEY_LIVE", baseURL: "http://127.0.0.1:9/v2" }) };
+    const live = {
+      ...api.server.deps,
+      telnyx: createLiveAccess({ apiKey: "KEY_LIVE", baseURL: "http://127.0.0.1:9/v2" }),
+    };
     const admin = api.callerFor(api.demo.users.admin, api.demo.organization.id, "ADMIN", live);
     await expect(admin.connections.fixWebhooks({ id: api.app.id })).rejects.toMatchObject({
       code: "UNPROCESSABLE_CONTENT",
@@ -103,7 +132,13 @@ describe("connections", () => {
     // Organization B's resources point at B's own endpoint.
     const expected = webhookUrls(api.url, api.other.organization.webhookToken);
     const app = await otherAdmin.connections.createApplication({ name: "Globex voice" });
-    expect(app).toMatchObject({ kind: "CALL_CONTROL_APPLICATION", name: "Globex voice", isDefault: true, active: true, callCostInWebhooks: true });
+    expect(app).toMatchObject({
+      kind: "CALL_CONTROL_APPLICATION",
+      name: "Globex voice",
+      isDefault: true,
+      active: true,
+      callCostInWebhooks: true,
+    });
     expect(app.check).toEqual({ status: "ok", problems: [] });
     expect(api.sandbox.world.apps.get(app.telnyxId)).toMatchObject({
       application_name: "Globex voice",
@@ -114,14 +149,21 @@ describe("connections", () => {
     });
     const profile = await otherAdmin.connections.createMessagingProfile({ name: "Globex SMS" });
     expect(profile).toMatchObject({ kind: "MESSAGING_PROFILE", isDefault: true, webhookUrl: expected.messages });
-    expect(api.sandbox.world.messagingProfiles.get(profile.telnyxId)).toMatchObject({ whitelisted_destinations: ["*"], webhook_failover_url: expected.any });
+    expect(api.sandbox.world.messagingProfiles.get(profile.telnyxId)).toMatchObject({
+      whitelisted_destinations: ["*"],
+      webhook_failover_url: expected.any,
+    });
 
     const second = await otherAdmin.connections.createApplication({ name: "Globex voice 2" });
     expect(second.isDefault).toBe(false);
     expect(await auditOf(app.id)).toEqual(["connection.create:ok"]);
     expect(await auditOf(profile.id)).toEqual(["connection.create:ok"]);
     // Organization B sees only its own.
-    expect((await otherAdmin.connections.list()).items.map((item) => item.name)).toEqual(["Globex voice", "Globex voice 2", "Globex SMS"]);
+    expect((await otherAdmin.connections.list()).items.map((item) => item.name)).toEqual([
+      "Globex voice",
+      "Globex voice 2",
+      "Globex SMS",
+    ]);
   });
 
   it("renames and deactivates an application in Telnyx", async () => {
@@ -143,11 +185,15 @@ describe("connections", () => {
       agent.connections.fixWebhooks({ id: api.app.id }),
     ];
     for (const attempt of attempts) await expect(attempt).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(api.asSupervisor().connections.fixWebhooks({ id: api.app.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api.asSupervisor().connections.fixWebhooks({ id: api.app.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("answers GET /api/telnyx/connections", async () => {
-    const response = await fetch(`${api.url}/api/telnyx/connections`, { headers: { authorization: `Bearer ${ADMIN_API_TOKEN}` } });
+    const response = await fetch(`${api.url}/api/telnyx/connections`, {
+      headers: { authorization: `Bearer ${ADMIN_API_TOKEN}` },
+    });
     expect(response.status).toBe(200);
     const { data } = (await response.json()) as { data: { items: Array<{ id: string }>; expected: { calls: string } } };
     expect(data.expected.calls).toBe(api.expected.calls);
@@ -158,21 +204,40 @@ describe("connections", () => {
   it("rotates the organization's webhook URL from Settings: Telnyx is re-pointed, the old URL is a 404, audited", async () => {
     const oldToken = api.demo.organization.webhookToken;
     const rotated = await api.asAdmin().settings.rotateWebhookToken();
-    const { webhookToken } = await api.db.prisma.organization.findUniqueOrThrow({ where: { id: api.demo.organization.id }, select: { webhookToken: true } });
+    const { webhookToken } = await api.db.prisma.organization.findUniqueOrThrow({
+      where: { id: api.demo.organization.id },
+      select: { webhookToken: true },
+    });
     expect(webhookToken).not.toBe(oldToken);
     expect(webhookToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const own = `${api.url}/api/telnyx/webhooks/o/${webhookToken}`;
     expect(rotated.webhookUrls).toEqual({ calls: `${own}/calls`, messages: `${own}/messages`, any: own });
     expect(rotated.repoint.failed).toEqual([]);
-    expect(api.sandbox.world.apps.get(api.app.telnyxId)).toMatchObject({ webhook_event_url: `${own}/calls`, webhook_event_failover_url: own });
-    expect(api.sandbox.world.messagingProfiles.get(api.profile.telnyxId)).toMatchObject({ webhook_url: `${own}/messages`, webhook_failover_url: own });
-    const listed = (await api.asSupervisor().connections.list()).items.filter((item) => item.id === api.app.id || item.id === api.profile.id);
+    expect(api.sandbox.world.apps.get(api.app.telnyxId)).toMatchObject({
+      webhook_event_url: `${own}/calls`,
+      webhook_event_failover_url: own,
+    });
+    expect(api.sandbox.world.messagingProfiles.get(api.profile.telnyxId)).toMatchObject({
+      webhook_url: `${own}/messages`,
+      webhook_failover_url: own,
+    });
+    const listed = (await api.asSupervisor().connections.list()).items.filter(
+      (item) => item.id === api.app.id || item.id === api.profile.id,
+    );
     expect(listed.map((item) => item.check.status)).toEqual(["ok", "ok"]);
 
-    const old = await fetch(`${api.url}/api/telnyx/webhooks/o/${oldToken}/calls`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const old = await fetch(`${api.url}/api/telnyx/webhooks/o/${oldToken}/calls`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(old.status).toBe(404);
     const audit = await api.db.prisma.auditLog.findFirstOrThrow({ where: { action: "settings.webhookToken.rotate" } });
-    expect(audit).toMatchObject({ result: "ok", userId: api.demo.users.admin.id, details: { repointed: rotated.repoint.updated, failed: [] } });
+    expect(audit).toMatchObject({
+      result: "ok",
+      userId: api.demo.users.admin.id,
+      details: { repointed: rotated.repoint.updated, failed: [] },
+    });
     expect(JSON.stringify(audit)).not.toContain(webhookToken);
     await expect(api.asSupervisor().settings.rotateWebhookToken()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

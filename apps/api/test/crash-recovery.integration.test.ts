@@ -33,12 +33,19 @@ async function pendingCount(url: string): Promise<number> {
 
 it("applies every acknowledged event exactly once across a SIGKILL and a restart", async () => {
   testDb = isPostgres ? await createTestDb("postgres") : undefined;
-  const env: Record<string, string> = { SEED_API_TOKEN: API_TOKEN, ...(testDb?.databaseUrl ? { DATABASE_URL: testDb.databaseUrl } : {}) };
+  const env: Record<string, string> = {
+    SEED_API_TOKEN: API_TOKEN,
+    ...(testDb?.databaseUrl ? { DATABASE_URL: testDb.databaseUrl } : {}),
+  };
   api = await spawnApi({ dataDir, env });
   const signed = sandboxSigner(dataDir);
   // The demo organization's own endpoint, as the embedded sandbox's Telnyx resources are configured.
-  const connections = await fetch(`${api.url}/api/telnyx/connections`, { headers: { authorization: `Bearer ${API_TOKEN}` } });
-  const messagesPath = new URL(((await connections.json()) as { data: { expected: { messages: string } } }).data.expected.messages).pathname;
+  const connections = await fetch(`${api.url}/api/telnyx/connections`, {
+    headers: { authorization: `Bearer ${API_TOKEN}` },
+  });
+  const messagesPath = new URL(
+    ((await connections.json()) as { data: { expected: { messages: string } } }).data.expected.messages,
+  ).pathname;
 
   const total = 400;
   const events = Array.from({ length: total }, (_, i) => ({
@@ -46,7 +53,10 @@ it("applies every acknowledged event exactly once across a SIGKILL and a restart
     body: "",
     text: `crash-test ${i}`,
     from: `+1415555${String(2000 + i)}`,
-  })).map((event) => ({ ...event, body: inboundSms({ messageId: event.messageId, from: event.from, to: DEMO_NUMBER, text: event.text }) }));
+  })).map((event) => ({
+    ...event,
+    body: inboundSms({ messageId: event.messageId, from: event.from, to: DEMO_NUMBER, text: event.text }),
+  }));
 
   const acknowledged = new Set<string>();
   let next = 0;
@@ -56,7 +66,11 @@ it("applies every acknowledged event exactly once across a SIGKILL and a restart
     while (next < events.length) {
       const event = events[next++]!;
       try {
-        const response = await fetch(`${url}${messagesPath}`, { method: "POST", headers: signed(event.body), body: event.body });
+        const response = await fetch(`${url}${messagesPath}`, {
+          method: "POST",
+          headers: signed(event.body),
+          body: event.body,
+        });
         if (response.ok) acknowledged.add(event.messageId);
       } catch {
         // The process died with this request in flight: Telnyx would retry it later.

@@ -66,15 +66,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i]!;
     if (isQuoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), (i += 1));
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
       else if (ch === '"') isQuoted = false;
       else field += ch;
     } else if (ch === '"') isQuoted = true;
-    else if (ch === ",") (row.push(field), (field = ""));
-    else if (ch === "\n") (row.push(field), rows.push(row), (row = []), (field = ""));
+    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
     else if (ch !== "\r") field += ch;
   }
-  if (field || row.length) (row.push(field), rows.push(row));
+  if (field || row.length) row.push(field), rows.push(row);
   return rows;
 }
 

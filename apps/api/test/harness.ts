@@ -42,7 +42,10 @@ export async function setupTestApi(options: { telnyx?: TelnyxAccess; encryptionK
     loginLimiter: createLoginLimiter(),
     telnyx: createUnconfiguredAccess(),
     webhookEndpoints: createWebhookEndpoints(db),
-    secretBox: options.encryptionKey === null ? null : createSecretBox(options.encryptionKey ?? randomBytes(32).toString("base64")),
+    secretBox:
+      options.encryptionKey === null
+        ? null
+        : createSecretBox(options.encryptionKey ?? randomBytes(32).toString("base64")),
     background: createBackgroundTasks(),
   };
   deps.telnyx = withOrganizationKeys(options.telnyx ?? deps.telnyx, { db, secretBox: deps.secretBox });

@@ -31,7 +31,20 @@ import { snapshotOrganization } from "./support/org-snapshot";
 type Target = IsolationTarget;
 
 // One file per domain under ./isolation-cases; add yours to this list.
-const DOMAINS: IsolationDomain[] = [authAndLeadsIsolation, callsIsolation, messagesIsolation, numbersIsolation, connectionsIsolation, settingsIsolation, syncIsolation, auditIsolation, tokensIsolation, statsIsolation, wallboardIsolation, agentsIsolation];
+const DOMAINS: IsolationDomain[] = [
+  authAndLeadsIsolation,
+  callsIsolation,
+  messagesIsolation,
+  numbersIsolation,
+  connectionsIsolation,
+  settingsIsolation,
+  syncIsolation,
+  auditIsolation,
+  tokensIsolation,
+  statsIsolation,
+  wallboardIsolation,
+  agentsIsolation,
+];
 const CASES: IsolationCases = Object.assign({}, ...DOMAINS.map((domain) => domain.cases));
 
 interface ProcedureLike {
@@ -40,8 +53,14 @@ interface ProcedureLike {
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureLike>);
 const RANK: Record<Role, number> = { AGENT: 1, SUPERVISOR: 2, ADMIN: 3 };
 
-async function invoke(caller: Caller, path: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; code: string }> {
-  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (i: unknown) => Promise<unknown>;
+async function invoke(
+  caller: Caller,
+  path: string,
+  input: unknown,
+): Promise<{ ok: true; value: unknown } | { ok: false; code: string }> {
+  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    i: unknown,
+  ) => Promise<unknown>;
   try {
     return { ok: true, value: await fn(input) };
   } catch (error) {
@@ -97,7 +116,10 @@ afterAll(async () => {
 });
 
 /** A REST request built from the procedure's isolation input: path params, query or JSON body. */
-function restRequest(route: (typeof REST_ROUTES)[number], input: Record<string, unknown>): { path: string; init: RequestInit } {
+function restRequest(
+  route: (typeof REST_ROUTES)[number],
+  input: Record<string, unknown>,
+): { path: string; init: RequestInit } {
   const used = new Set<string>();
   const path = route.path.replace(/:(\w+)/g, (_match, name: string) => {
     const value = input[name] ?? input.id;
@@ -110,7 +132,10 @@ function restRequest(route: (typeof REST_ROUTES)[number], input: Record<string, 
     const search = new URLSearchParams(Object.entries(payload).map(([k, v]): [string, string] => [k, String(v)]));
     return { path: `${path}${search.size ? `?${search}` : ""}`, init: { method: route.method } };
   }
-  return { path, init: { method: route.method, headers: { "content-type": "application/json" }, body: JSON.stringify(payload) } };
+  return {
+    path,
+    init: { method: route.method, headers: { "content-type": "application/json" }, body: JSON.stringify(payload) },
+  };
 }
 
 describe("isolation", () => {
@@ -126,12 +151,21 @@ describe("isolation", () => {
       const body = JSON.stringify(result.value) ?? "";
       for (const secret of secrets) expect(body, `${path} leaked ${secret}`).not.toContain(secret);
     } else {
-      expect(["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED", "BAD_REQUEST", "UNPROCESSABLE_CONTENT", "TOO_MANY_REQUESTS"]).toContain(result.code);
+      expect([
+        "NOT_FOUND",
+        "FORBIDDEN",
+        "UNAUTHORIZED",
+        "BAD_REQUEST",
+        "UNPROCESSABLE_CONTENT",
+        "TOO_MANY_REQUESTS",
+      ]).toContain(result.code);
     }
   });
 
   it.each(
-    procedures.filter(([, p]) => p._def.meta?.minRole && RANK[p._def.meta.minRole] > RANK.AGENT).map(([path, p]) => [path, p._def.meta!.minRole!]),
+    procedures
+      .filter(([, p]) => p._def.meta?.minRole && RANK[p._def.meta.minRole] > RANK.AGENT)
+      .map(([path, p]) => [path, p._def.meta!.minRole!]),
   )("%s (needs %s): agents are refused, in either organization", async (path) => {
     for (const caller of [api.asDemoAgent(), api.asOtherAgent()]) {
       const result = await invoke(caller, path, CASES[path]!.input(target));
@@ -139,9 +173,15 @@ describe("isolation", () => {
     }
   });
 
-  it.each(procedures.filter(([, p]) => p._def.meta?.minRole).map(([path]) => [path]))("%s: refused without a login", async (path) => {
-    expect(await invoke(api.anonymous(), path, CASES[path]!.input(target))).toEqual({ ok: false, code: "UNAUTHORIZED" });
-  });
+  it.each(procedures.filter(([, p]) => p._def.meta?.minRole).map(([path]) => [path]))(
+    "%s: refused without a login",
+    async (path) => {
+      expect(await invoke(api.anonymous(), path, CASES[path]!.input(target))).toEqual({
+        ok: false,
+        code: "UNAUTHORIZED",
+      });
+    },
+  );
 
   it.each(REST_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
     "REST %s: organization B reaches nothing of organization A",
@@ -150,10 +190,14 @@ describe("isolation", () => {
       expect(isolationCase, `no isolation case for ${route.procedure}`).toBeDefined();
       const input = (isolationCase!.input(target) ?? {}) as Record<string, unknown>;
       const { path, init } = restRequest(route, input);
-      const response = await fetch(`${url}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${OTHER_ADMIN_TOKEN}` } });
+      const response = await fetch(`${url}${path}`, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${OTHER_ADMIN_TOKEN}` },
+      });
       const text = await response.text();
       expect(response.status, `${route.method} ${path}: ${text}`).toBeLessThan(500);
-      if (response.status < 300) for (const secret of secrets) expect(text, `${path} leaked ${secret}`).not.toContain(secret);
+      if (response.status < 300)
+        for (const secret of secrets) expect(text, `${path} leaked ${secret}`).not.toContain(secret);
       const anonymous = await fetch(`${url}${path}`, init);
       expect(anonymous.status).toBe(401);
     },

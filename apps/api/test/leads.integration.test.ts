@@ -22,7 +22,12 @@ async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
 describe("leads", () => {
   it("creates a lead with a phone number normalised to E.164, then finds it by name and by number", async () => {
     const agent = api.asDemoAgent();
-    const lead = await agent.leads.create({ firstName: "Zoé", lastName: "Delacroix-Test", phoneNumber: "+33 6 12 34 56 78", company: "Énergie SA" });
+    const lead = await agent.leads.create({
+      firstName: "Zoé",
+      lastName: "Delacroix-Test",
+      phoneNumber: "+33 6 12 34 56 78",
+      company: "Énergie SA",
+    });
     expect(lead.phoneNumber).toBe("+33612345678");
     const byName = await agent.leads.list({ search: "delacroix" });
     expect(byName.items.map((l) => l.id)).toEqual([lead.id]);
@@ -64,12 +69,20 @@ describe("leads", () => {
     expect((await errorOf(api.asDemoAgent().leads.delete({ id: lead.id }))).code).toBe("FORBIDDEN");
     await api.asDemoSupervisor().leads.delete({ id: lead.id });
     expect((await errorOf(api.asDemoAgent().leads.get({ id: lead.id }))).code).toBe("NOT_FOUND");
-    const actions = await api.db.prisma.auditLog.findMany({ where: { targetId: lead.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
+    const actions = await api.db.prisma.auditLog.findMany({
+      where: { targetId: lead.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action)).toEqual(["lead.create", "lead.update", "lead.delete"]);
   });
 
   it("refuses an owner from another organization", async () => {
-    const error = await errorOf(api.asDemoAgent().leads.create({ firstName: "X", phoneNumber: "+14155550124", ownerId: api.other.users.admin.id }));
+    const error = await errorOf(
+      api
+        .asDemoAgent()
+        .leads.create({ firstName: "X", phoneNumber: "+14155550124", ownerId: api.other.users.admin.id }),
+    );
     expect(error.code).toBe("UNPROCESSABLE_CONTENT");
   });
 });

@@ -36,14 +36,23 @@ export async function startMessagingEnv() {
   await seedDemoTelnyx(db, demo.organization.id);
   const sandboxAccess = createSandboxAccess(sandbox);
   const testKeys = [sandbox.publicKey, signingKey.publicKeyBase64];
-  const telnyx: TelnyxAccess = { ...sandboxAccess, installationPublicKeys: () => testKeys, webhookKeysFor: async () => testKeys };
+  const telnyx: TelnyxAccess = {
+    ...sandboxAccess,
+    installationPublicKeys: () => testKeys,
+    webhookKeysFor: async () => testKeys,
+  };
   const server: ApiServer = await buildServer({ db, telnyx, logLevel: "silent", webDistDir: "/nonexistent" });
   await server.app.listen({ port: 0, host: "127.0.0.1" });
   const address = server.app.server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   await restoreSandboxWorld(db, sandbox, url);
 
-  const socket: Socket = connect(url, { path: "/socket.io", transports: ["websocket"], reconnection: false, auth: { token: API_TOKEN } });
+  const socket: Socket = connect(url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    auth: { token: API_TOKEN },
+  });
   const events: LiveEvent[] = [];
   socket.onAny((event: string, payload: Record<string, unknown>) => events.push({ event, payload }));
   await new Promise<void>((resolve, reject) => {
@@ -52,7 +61,12 @@ export async function startMessagingEnv() {
   });
 
   const as = (user: { id: string }, role: Role, deps: ApiDeps = server.deps) =>
-    createCaller(createContextInner({ deps, auth: { userId: user.id, organizationId: demo.organization.id, role, via: "session" } }));
+    createCaller(
+      createContextInner({
+        deps,
+        auth: { userId: user.id, organizationId: demo.organization.id, role, via: "session" },
+      }),
+    );
 
   /** Resolves once the sandbox has delivered (2xx) a matching webhook, then lets the inbox drain. */
   async function delivered(match: (delivery: WebhookDelivery) => boolean): Promise<WebhookDelivery> {
@@ -88,11 +102,20 @@ export async function startMessagingEnv() {
   /** A webhook signed with the test key, posted like Telnyx does (to the organization's endpoint). */
   async function postSignedWebhook(body: unknown): Promise<Response> {
     const raw = JSON.stringify(body);
-    return fetch(`${url}/api/telnyx/webhooks/o/${demo.organization.webhookToken}/messages`, { method: "POST", headers: { "content-type": "application/json", ...signWebhook(raw, signingKey.privateKey) }, body: raw });
+    return fetch(`${url}/api/telnyx/webhooks/o/${demo.organization.webhookToken}/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...signWebhook(raw, signingKey.privateKey) },
+      body: raw,
+    });
   }
 
   const control = (path: string, body?: unknown) =>
-    fetch(`${sandbox.origin}/sandbox/${path}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(
+      `${sandbox.origin}/sandbox/${path}`,
+      body === undefined
+        ? {}
+        : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+    );
 
   return {
     db,

@@ -27,7 +27,8 @@ async function receive(from: string, text: string, mediaUrls?: string[]): Promis
 }
 
 const leadOf = (phoneNumber: string) => env.demo.leads.find((l) => l.phoneNumber === phoneNumber)!;
-const sentToSandbox = (to: string) => [...env.sandbox.world.messaging.messages.values()].filter((m) => m.to[0]?.phone_number === to);
+const sentToSandbox = (to: string) =>
+  [...env.sandbox.world.messaging.messages.values()].filter((m) => m.to[0]?.phone_number === to);
 
 describe("receiving SMS", () => {
   it("threads an inbound SMS on the lead who sent it, live", async () => {
@@ -35,16 +36,37 @@ describe("receiving SMS", () => {
     const telnyxId = await receive(MIKE, "Can you call me back tomorrow?");
     const thread = await env.asAgent().messages.thread({ leadId: mike.id });
     expect(thread).toMatchObject({ leadId: mike.id, counterpartNumber: MIKE, optedOut: false });
-    expect(thread.items.at(-1)).toMatchObject({ direction: "INBOUND", status: "RECEIVED", type: "SMS", fromNumber: MIKE, toNumber: US_NUMBER, text: "Can you call me back tomorrow?", leadName: thread.leadName });
-    const live = await env.liveEvent((e) => e.event === "message:created" && e.payload.text === "Can you call me back tomorrow?");
+    expect(thread.items.at(-1)).toMatchObject({
+      direction: "INBOUND",
+      status: "RECEIVED",
+      type: "SMS",
+      fromNumber: MIKE,
+      toNumber: US_NUMBER,
+      text: "Can you call me back tomorrow?",
+      leadName: thread.leadName,
+    });
+    const live = await env.liveEvent(
+      (e) => e.event === "message:created" && e.payload.text === "Can you call me back tomorrow?",
+    );
     expect(live.payload).toMatchObject({ leadId: mike.id, status: "RECEIVED" });
 
     const { items } = await env.asAgent().messages.threads({});
-    expect(items.find((t) => t.counterpartNumber === MIKE)).toMatchObject({ key: mike.id, leadId: mike.id, messageCount: 1, lastMessage: { text: "Can you call me back tomorrow?" } });
+    expect(items.find((t) => t.counterpartNumber === MIKE)).toMatchObject({
+      key: mike.id,
+      leadId: mike.id,
+      messageCount: 1,
+      lastMessage: { text: "Can you call me back tomorrow?" },
+    });
     const stored = await env.db.prisma.telnyxMessage.findUniqueOrThrow({ where: { telnyxId } });
-    expect(stored).toMatchObject({ leadId: mike.id, organizationId: env.demo.organization.id, counterpartNumber: MIKE, parts: 1 });
+    expect(stored).toMatchObject({
+      leadId: mike.id,
+      organizationId: env.demo.organization.id,
+      counterpartNumber: MIKE,
+      parts: 1,
+    });
     // Timestamps are stored in UTC like every Prisma-written row: received moments ago, not hours off.
-    for (const at of [stored.completedAt!, stored.lastEventAt!, stored.createdAt, stored.updatedAt]) expect(Math.abs(at.getTime() - Date.now())).toBeLessThan(60_000);
+    for (const at of [stored.completedAt!, stored.lastEventAt!, stored.createdAt, stored.updatedAt])
+      expect(Math.abs(at.getTime() - Date.now())).toBeLessThan(60_000);
     expect(stored.completedAt!.getTime()).toBeLessThanOrEqual(stored.createdAt.getTime() + 1000);
   });
 
@@ -53,7 +75,9 @@ describe("receiving SMS", () => {
     await receive(stranger, "Here is the photo", ["https://example.com/roof.jpg"]);
     const thread = await env.asAgent().messages.thread({ counterpartNumber: stranger });
     expect(thread).toMatchObject({ leadId: null, leadName: null, counterpartNumber: stranger });
-    expect(thread.items).toEqual([expect.objectContaining({ type: "MMS", mediaUrls: ["https://example.com/roof.jpg"], text: "Here is the photo" })]);
+    expect(thread.items).toEqual([
+      expect.objectContaining({ type: "MMS", mediaUrls: ["https://example.com/roof.jpg"], text: "Here is the photo" }),
+    ]);
     const { items } = await env.asAgent().messages.threads({ search: "5550777" });
     expect(items).toEqual([expect.objectContaining({ key: stranger, leadId: null, counterpartNumber: stranger })]);
   });
@@ -73,13 +97,17 @@ describe("opt-outs", () => {
   it("STOP opts the number out: the next send is refused and nothing reaches Telnyx; START opts back in", async () => {
     const mike = leadOf(MIKE);
     await receive(MIKE, "  stop ");
-    await env.liveEvent((e) => e.event === "optout:updated" && e.payload.phoneNumber === MIKE && e.payload.optedOut === true);
+    await env.liveEvent(
+      (e) => e.event === "optout:updated" && e.payload.phoneNumber === MIKE && e.payload.optedOut === true,
+    );
     const { items } = await env.asAgent().messages.optOuts({});
     expect(items).toEqual([expect.objectContaining({ phoneNumber: MIKE, source: "KEYWORD", keyword: "STOP" })]);
     expect((await env.asAgent().messages.thread({ leadId: mike.id })).optedOut).toBe(true);
 
     const rowsBefore = await env.db.prisma.telnyxMessage.count();
-    await expect(env.asAgent().messages.send({ to: MIKE, text: "Are you still there?", leadId: mike.id })).rejects.toMatchObject({
+    await expect(
+      env.asAgent().messages.send({ to: MIKE, text: "Are you still there?", leadId: mike.id }),
+    ).rejects.toMatchObject({
       code: "UNPROCESSABLE_CONTENT",
       message: `${MIKE} replied STOP and opted out of SMS; they must text START to opt back in.`,
     });
@@ -87,7 +115,9 @@ describe("opt-outs", () => {
     expect(await env.db.prisma.telnyxMessage.count()).toBe(rowsBefore);
 
     await receive(MIKE, "Start");
-    await env.liveEvent((e) => e.event === "optout:updated" && e.payload.phoneNumber === MIKE && e.payload.optedOut === false);
+    await env.liveEvent(
+      (e) => e.event === "optout:updated" && e.payload.phoneNumber === MIKE && e.payload.optedOut === false,
+    );
     const sent = await env.asAgent().messages.send({ to: MIKE, text: "Welcome back", leadId: mike.id });
     expect(sent.leadId).toBe(mike.id);
     expect(sentToSandbox(MIKE)).toHaveLength(1);
@@ -102,11 +132,22 @@ describe("opt-outs", () => {
 
   it("lets supervisors opt a number out and back in by hand", async () => {
     const number = "+12125550199";
-    expect(await env.asSupervisor().messages.optOut({ phoneNumber: number })).toEqual({ phoneNumber: number, optedOut: true });
-    await expect(env.asAgent().messages.send({ to: number, text: "hi" })).rejects.toMatchObject({ message: expect.stringContaining("opted out") });
-    expect(await env.asSupervisor().messages.optIn({ phoneNumber: number })).toEqual({ phoneNumber: number, optedOut: false });
+    expect(await env.asSupervisor().messages.optOut({ phoneNumber: number })).toEqual({
+      phoneNumber: number,
+      optedOut: true,
+    });
+    await expect(env.asAgent().messages.send({ to: number, text: "hi" })).rejects.toMatchObject({
+      message: expect.stringContaining("opted out"),
+    });
+    expect(await env.asSupervisor().messages.optIn({ phoneNumber: number })).toEqual({
+      phoneNumber: number,
+      optedOut: false,
+    });
     await expect(env.asAgent().messages.optOut({ phoneNumber: number })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const actions = await env.db.prisma.auditLog.findMany({ where: { targetId: number }, orderBy: { createdAt: "asc" } });
+    const actions = await env.db.prisma.auditLog.findMany({
+      where: { targetId: number },
+      orderBy: { createdAt: "asc" },
+    });
     expect(actions.map((a) => a.action)).toEqual(["optout.add", "optout.remove"]);
   });
 });
@@ -116,7 +157,9 @@ async function liveBarrier(optedOut: boolean) {
   const marker = "+12125550188";
   if (optedOut) await env.asSupervisor().messages.optOut({ phoneNumber: marker });
   else await env.asSupervisor().messages.optIn({ phoneNumber: marker });
-  const arrived = await env.liveEvent((e) => e.event === "optout:updated" && e.payload.phoneNumber === marker && e.payload.optedOut === optedOut);
+  const arrived = await env.liveEvent(
+    (e) => e.event === "optout:updated" && e.payload.phoneNumber === marker && e.payload.optedOut === optedOut,
+  );
   return env.events.slice(0, env.events.indexOf(arrived));
 }
 
@@ -125,21 +168,44 @@ describe("late and duplicate webhooks", () => {
     const sent = await env.asAgent().messages.send({ to: MARIA, text: "Your quote is ready" });
     const { telnyxId } = await env.db.prisma.telnyxMessage.findUniqueOrThrow({ where: { id: sent.id } });
     const finalized = await env.delivered((d) => d.stream === telnyxId && d.event_type === "message.finalized");
-    const sentEvent = env.sandbox.world.webhooks.log.find((d) => d.stream === telnyxId && d.event_type === "message.sent")!;
+    const sentEvent = env.sandbox.world.webhooks.log.find(
+      (d) => d.stream === telnyxId && d.event_type === "message.sent",
+    )!;
     const before = await env.db.prisma.telnyxMessage.findUniqueOrThrow({ where: { id: sent.id } });
     expect(before.status).toBe("DELIVERED");
-    const updatesBefore = (await liveBarrier(true)).filter((e) => e.event === "message:updated" && e.payload.id === sent.id).length;
+    const updatesBefore = (await liveBarrier(true)).filter(
+      (e) => e.event === "message:updated" && e.payload.id === sent.id,
+    ).length;
 
     // The same events again under new event ids (a redelivery the inbox cannot recognise), and the exact same one.
-    const replay = (delivery: typeof finalized) => ({ data: { record_type: "event", id: randomUUID(), event_type: delivery.event_type, occurred_at: delivery.occurred_at, payload: delivery.payload } });
-    for (const body of [replay(sentEvent), replay(finalized), replay(sentEvent)]) expect((await env.postSignedWebhook(body)).status).toBe(200);
-    const exact = { data: { record_type: "event", id: finalized.event_id, event_type: "message.finalized", occurred_at: finalized.occurred_at, payload: finalized.payload } };
+    const replay = (delivery: typeof finalized) => ({
+      data: {
+        record_type: "event",
+        id: randomUUID(),
+        event_type: delivery.event_type,
+        occurred_at: delivery.occurred_at,
+        payload: delivery.payload,
+      },
+    });
+    for (const body of [replay(sentEvent), replay(finalized), replay(sentEvent)])
+      expect((await env.postSignedWebhook(body)).status).toBe(200);
+    const exact = {
+      data: {
+        record_type: "event",
+        id: finalized.event_id,
+        event_type: "message.finalized",
+        occurred_at: finalized.occurred_at,
+        payload: finalized.payload,
+      },
+    };
     expect(await (await env.postSignedWebhook(exact)).json()).toEqual({ status: "duplicate" });
     await env.server.webhooks.drain();
 
     const after = await env.db.prisma.telnyxMessage.findUniqueOrThrow({ where: { id: sent.id } });
     expect(after).toEqual(before);
-    expect((await liveBarrier(false)).filter((e) => e.event === "message:updated" && e.payload.id === sent.id)).toHaveLength(updatesBefore);
+    expect(
+      (await liveBarrier(false)).filter((e) => e.event === "message:updated" && e.payload.id === sent.id),
+    ).toHaveLength(updatesBefore);
     expect(await env.db.prisma.telnyxMessage.count({ where: { telnyxId } })).toBe(1);
   });
 
@@ -161,9 +227,19 @@ describe("late and duplicate webhooks", () => {
 
   it("records a message sent from one of our numbers outside the CRM", async () => {
     const outside = env.sandboxAccess.gatewayFor("any");
-    const message = await (await outside).sendMessage({ to: MARIA, from: US_NUMBER, text: "Sent from the Telnyx portal" });
+    const message = await (await outside).sendMessage({
+      to: MARIA,
+      from: US_NUMBER,
+      text: "Sent from the Telnyx portal",
+    });
     await env.delivered((d) => d.stream === message.id && d.event_type === "message.finalized");
     const row = await env.db.prisma.telnyxMessage.findUniqueOrThrow({ where: { telnyxId: message.id } });
-    expect(row).toMatchObject({ direction: "OUTBOUND", status: "DELIVERED", organizationId: env.demo.organization.id, leadId: leadOf(MARIA).id, userId: null });
+    expect(row).toMatchObject({
+      direction: "OUTBOUND",
+      status: "DELIVERED",
+      organizationId: env.demo.organization.id,
+      leadId: leadOf(MARIA).id,
+      userId: null,
+    });
   });
 });

@@ -25,7 +25,12 @@ async function rowOf(id: string) {
 }
 
 /** Sends, then waits until Telnyx's final webhook for it has been applied. */
-async function sendAndSettle(input: { to: string; text: string; fromNumberId?: string; leadId?: string }): Promise<TMessageDto> {
+async function sendAndSettle(input: {
+  to: string;
+  text: string;
+  fromNumberId?: string;
+  leadId?: string;
+}): Promise<TMessageDto> {
   const sent = await env.asAgent().messages.send(input);
   const { telnyxId } = await rowOf(sent.id);
   await env.delivered((d) => d.stream === telnyxId && d.event_type === "message.finalized");
@@ -33,7 +38,9 @@ async function sendAndSettle(input: { to: string; text: string; fromNumberId?: s
 }
 
 function statusesSeenLive(id: string): string[] {
-  return env.events.filter((e) => e.event.startsWith("message:") && e.payload.id === id).map((e) => String(e.payload.status));
+  return env.events
+    .filter((e) => e.event.startsWith("message:") && e.payload.id === id)
+    .map((e) => String(e.payload.status));
 }
 
 describe("sending SMS", () => {
@@ -41,10 +48,15 @@ describe("sending SMS", () => {
     const numbers = await env.asAgent().messages.fromNumbers();
     expect(numbers.map((n) => n.phoneNumber).sort()).toEqual(["+13125550100", "+33187650100"]);
     const french = numbers.find((n) => n.countryCode === "FR")!;
-    await env.db.prisma.telnyxPhoneNumber.update({ where: { id: french.id }, data: { assignedUserId: env.demo.users.agent2.id } });
+    await env.db.prisma.telnyxPhoneNumber.update({
+      where: { id: french.id },
+      data: { assignedUserId: env.demo.users.agent2.id },
+    });
     try {
       expect((await env.asAgent().messages.fromNumbers()).map((n) => n.phoneNumber)).toEqual(["+13125550100"]);
-      await expect(env.asAgent().messages.send({ to: ELODIE, text: "Bonjour", fromNumberId: french.id })).rejects.toMatchObject({
+      await expect(
+        env.asAgent().messages.send({ to: ELODIE, text: "Bonjour", fromNumberId: french.id }),
+      ).rejects.toMatchObject({
         code: "UNPROCESSABLE_CONTENT",
         message: expect.stringContaining("cannot send SMS from this number"),
       });
@@ -56,16 +68,33 @@ describe("sending SMS", () => {
   it("delivers an SMS to a lead: QUEUED, then SENT, then DELIVERED with its cost, live on the socket", async () => {
     const john = env.demo.leads.find((l) => l.phoneNumber === JOHN)!;
     const sent = await sendAndSettle({ to: JOHN, text: "Hi John, following up on our call." });
-    expect(sent).toMatchObject({ direction: "OUTBOUND", fromNumber: "+13125550100", toNumber: JOHN, leadId: john.id, leadName: "John Miller", parts: 1 });
+    expect(sent).toMatchObject({
+      direction: "OUTBOUND",
+      fromNumber: "+13125550100",
+      toNumber: JOHN,
+      leadId: john.id,
+      leadName: "John Miller",
+      parts: 1,
+    });
 
     const row = await rowOf(sent.id);
-    expect(row).toMatchObject({ status: "DELIVERED", costCurrency: "USD", encoding: "GSM-7", userId: env.demo.users.agent1.id, errorCode: null });
+    expect(row).toMatchObject({
+      status: "DELIVERED",
+      costCurrency: "USD",
+      encoding: "GSM-7",
+      userId: env.demo.users.agent1.id,
+      errorCode: null,
+    });
     expect(row.cost?.toFixed()).toBe("0.0075");
     expect(row.sentAt).toBeInstanceOf(Date);
     expect(row.completedAt).toBeInstanceOf(Date);
-    expect(env.sandbox.world.messaging.messages.get(row.telnyxId!)).toMatchObject({ text: "Hi John, following up on our call." });
+    expect(env.sandbox.world.messaging.messages.get(row.telnyxId!)).toMatchObject({
+      text: "Hi John, following up on our call.",
+    });
 
-    await env.liveEvent((e) => e.event === "message:updated" && e.payload.id === sent.id && e.payload.status === "DELIVERED");
+    await env.liveEvent(
+      (e) => e.event === "message:updated" && e.payload.id === sent.id && e.payload.status === "DELIVERED",
+    );
     const live = statusesSeenLive(sent.id);
     expect(live[0]).toBe("QUEUED");
     expect(live.at(-1)).toBe("DELIVERED");
@@ -98,13 +127,28 @@ describe("sending SMS", () => {
   it("marks a send Telnyx refuses as not sent, tells why, and does not retry it", async () => {
     await env.control("faults", { path: "/messages", method: "POST", kind: "429", count: 1, retry_after: 7 });
     const before = env.sandbox.world.faults.requests.filter((r) => r.path === "/v2/messages").length;
-    const error = await env.asAgent().messages.send({ to: JOHN, text: "Rate limited" }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "Telnyx is rate-limiting this account — try again in 7 s." });
+    const error = await env
+      .asAgent()
+      .messages.send({ to: JOHN, text: "Rate limited" })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: "Telnyx is rate-limiting this account — try again in 7 s.",
+    });
     expect(env.sandbox.world.faults.requests.filter((r) => r.path === "/v2/messages").length).toBe(before + 1);
     const row = await env.db.prisma.telnyxMessage.findFirstOrThrow({ where: { text: "Rate limited" } });
-    expect(row).toMatchObject({ status: "SENDING_FAILED", errorCode: "10011", telnyxId: null, errorDetail: expect.stringContaining("rate-limiting") });
-    await env.liveEvent((e) => e.event === "message:updated" && e.payload.id === row.id && e.payload.status === "SENDING_FAILED");
-    const audit = await env.db.prisma.auditLog.findFirstOrThrow({ where: { action: "message.send", targetId: row.id } });
+    expect(row).toMatchObject({
+      status: "SENDING_FAILED",
+      errorCode: "10011",
+      telnyxId: null,
+      errorDetail: expect.stringContaining("rate-limiting"),
+    });
+    await env.liveEvent(
+      (e) => e.event === "message:updated" && e.payload.id === row.id && e.payload.status === "SENDING_FAILED",
+    );
+    const audit = await env.db.prisma.auditLog.findFirstOrThrow({
+      where: { action: "message.send", targetId: row.id },
+    });
     expect(audit.result).toBe("failed");
   });
 
@@ -112,7 +156,10 @@ describe("sending SMS", () => {
     const impatient = createTelnyxGateway({ apiKey: SANDBOX_API_KEY, baseURL: env.sandbox.baseUrl, timeoutMs: 300 });
     const deps = { ...env.server.deps, telnyx: { ...env.sandboxAccess, gatewayFor: async () => impatient } };
     await env.control("faults", { path: "/messages", method: "POST", kind: "timeout", count: 1, delay_ms: 1000 });
-    const error = await env.asAgent(deps).messages.send({ to: JOHN, text: "Lost in transit" }).catch((e: unknown) => e);
+    const error = await env
+      .asAgent(deps)
+      .messages.send({ to: JOHN, text: "Lost in transit" })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE", message: SMS_OUTCOME_UNKNOWN_MESSAGE });
     const row = await env.db.prisma.telnyxMessage.findFirstOrThrow({ where: { text: "Lost in transit" } });
     expect(row).toMatchObject({ status: "QUEUED", telnyxId: null, errorTitle: "Outcome unknown" });
@@ -124,12 +171,20 @@ describe("sending SMS", () => {
     const deps = { ...env.server.deps, telnyx: { ...env.sandboxAccess, gatewayFor: async () => impatient } };
     // "slow": the sandbox sends the message at once and answers 1 s late, after the client gave up.
     await env.control("faults", { path: "/messages", method: "POST", kind: "slow", count: 1, delay_ms: 1000 });
-    await env.asAgent(deps).messages.send({ to: JOHN, text: "Answer lost" }).catch((e: unknown) => e);
+    await env
+      .asAgent(deps)
+      .messages.send({ to: JOHN, text: "Answer lost" })
+      .catch((e: unknown) => e);
     const sandboxMessage = [...env.sandbox.world.messaging.messages.values()].find((m) => m.text === "Answer lost")!;
     await env.delivered((d) => d.stream === sandboxMessage.id && d.event_type === "message.finalized");
     const rows = await env.db.prisma.telnyxMessage.findMany({ where: { text: "Answer lost" } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: "DELIVERED", telnyxId: sandboxMessage.id, errorTitle: null, userId: env.demo.users.agent1.id });
+    expect(rows[0]).toMatchObject({
+      status: "DELIVERED",
+      telnyxId: sandboxMessage.id,
+      errorTitle: null,
+      userId: env.demo.users.agent1.id,
+    });
   });
 
   it("sends and lists through the REST face", async () => {
@@ -144,11 +199,17 @@ describe("sending SMS", () => {
     const { data } = (await created.json()) as { data: TMessageDto };
     expect(data).toMatchObject({ fromNumber: "+33187650100", toNumber: JOHN, leadId: john.id, text: "Sent over REST" });
 
-    const refused = await fetch(`${env.url}/api/telnyx/messages`, { method: "POST", headers, body: JSON.stringify({ to: "0612", text: "x" }) });
+    const refused = await fetch(`${env.url}/api/telnyx/messages`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ to: "0612", text: "x" }),
+    });
     expect(refused.status).toBe(422);
     expect(await refused.json()).toMatchObject({ errors: [{ code: "VALIDATION", source: { pointer: "/to" } }] });
 
-    const listed = await fetch(`${env.url}/api/telnyx/messages?limit=50`, { headers: { authorization: `Bearer ${API_TOKEN}` } });
+    const listed = await fetch(`${env.url}/api/telnyx/messages?limit=50`, {
+      headers: { authorization: `Bearer ${API_TOKEN}` },
+    });
     const page = (await listed.json()) as { data: { items: TMessageDto[] } };
     expect(page.data.items[0]).toMatchObject({ id: data.id });
   });

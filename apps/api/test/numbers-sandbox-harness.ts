@@ -34,7 +34,13 @@ export async function startSandboxApi() {
   const other = await seedSecondOrg(db, { hashPassword: fastHash, hashToken });
   const sandbox = await startSandbox({ port: 0, timeScale: 0, apiKey: SANDBOX_API_KEY });
   const telnyx = createSandboxAccess(sandbox);
-  const server = await buildServer({ db, telnyx, logLevel: "silent", webDistDir: "/nonexistent", dataDir: path.join(tmpdir(), `tcrm-numbers-${process.pid}`) });
+  const server = await buildServer({
+    db,
+    telnyx,
+    logLevel: "silent",
+    webDistDir: "/nonexistent",
+    dataDir: path.join(tmpdir(), `tcrm-numbers-${process.pid}`),
+  });
   await server.app.listen({ port: 0, host: "127.0.0.1" });
   const address = server.app.server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -63,7 +69,12 @@ export async function startSandboxApi() {
 
   /** A socket logged in as the demo admin (API token), recording every number:updated it receives. */
   async function watchNumbers(): Promise<{ events: Array<ServerEventPayload<"number:updated">>; socket: Socket }> {
-    const socket = connect(url, { path: "/socket.io", transports: ["websocket"], reconnection: false, auth: { token: ADMIN_API_TOKEN } });
+    const socket = connect(url, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      reconnection: false,
+      auth: { token: ADMIN_API_TOKEN },
+    });
     const events: Array<ServerEventPayload<"number:updated">> = [];
     socket.on("number:updated", (payload: ServerEventPayload<"number:updated">) => events.push(payload));
     await new Promise<void>((resolve, reject) => {

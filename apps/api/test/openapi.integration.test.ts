@@ -9,8 +9,17 @@ import { REST_ROUTES } from "../src/rest/rest-routes";
 import { buildServer, type ApiServer } from "../src/server";
 import { setupTestApi, type TestApi } from "./harness";
 
-type Operation = { responses: Record<string, unknown>; parameters?: { name: string; in: string }[]; requestBody?: unknown; security?: unknown[] };
-type Doc = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, unknown> } };
+type Operation = {
+  responses: Record<string, unknown>;
+  parameters?: { name: string; in: string }[];
+  requestBody?: unknown;
+  security?: unknown[];
+};
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { securitySchemes: Record<string, unknown> };
+};
 
 let api: TestApi;
 let server: ApiServer;
@@ -42,23 +51,29 @@ describe("OpenAPI document", () => {
   });
 
   it("documents exactly the REST routes: every one, nothing extra", () => {
-    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     const routes = REST_ROUTES.map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, "{$1}")}`);
     expect(documented.sort()).toEqual([...new Set(routes)].sort());
   });
 
   it("describes inputs and outputs from the procedures' zod schemas", () => {
     const create = doc.paths["/api/leads"]!.post!;
-    const body = (create.requestBody as { content: { "application/json": { schema: { properties: Record<string, unknown>; required: string[] } } } }).content[
-      "application/json"
-    ].schema;
+    const body = (
+      create.requestBody as {
+        content: { "application/json": { schema: { properties: Record<string, unknown>; required: string[] } } };
+      }
+    ).content["application/json"].schema;
     expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(["firstName", "phoneNumber", "email"]));
     expect(body.required).toEqual(expect.arrayContaining(["firstName", "phoneNumber"]));
     expect(Object.keys(create.responses)).toContain("201");
     const get = doc.paths["/api/leads/{id}"]!.get!;
     expect(get.parameters).toEqual([expect.objectContaining({ name: "id", in: "path" })]);
     const list = doc.paths["/api/leads"]!.get!;
-    expect(list.parameters!.map((p) => `${p.in}:${p.name}`)).toEqual(expect.arrayContaining(["query:search", "query:cursor", "query:limit"]));
+    expect(list.parameters!.map((p) => `${p.in}:${p.name}`)).toEqual(
+      expect.arrayContaining(["query:search", "query:cursor", "query:limit"]),
+    );
     const ok = JSON.stringify(get.responses["200"]);
     expect(ok).toContain('"data"');
     expect(ok).toContain('"date-time"');
@@ -71,7 +86,8 @@ describe("OpenAPI document", () => {
         const statuses = Object.keys(operation.responses);
         expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(["401", "403", "429", "500"]));
         if (path.includes("{")) expect(statuses, `${method} ${path}`).toContain("404");
-        if (operation.requestBody || operation.parameters?.length) expect(statuses, `${method} ${path}`).toContain("422");
+        if (operation.requestBody || operation.parameters?.length)
+          expect(statuses, `${method} ${path}`).toContain("422");
       }
     }
     expect(doc.paths["/api/telnyx/calls"]!.post!.responses).toHaveProperty("502");

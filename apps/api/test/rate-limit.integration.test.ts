@@ -13,7 +13,13 @@ let url: string;
 
 beforeAll(async () => {
   api = await setupTestApi();
-  server = await buildServer({ db: api.db, telnyx: api.deps.telnyx, logLevel: "silent", webDistDir: "/nonexistent", rateLimitPerMinute: LIMIT });
+  server = await buildServer({
+    db: api.db,
+    telnyx: api.deps.telnyx,
+    logLevel: "silent",
+    webDistDir: "/nonexistent",
+    rateLimitPerMinute: LIMIT,
+  });
   await server.app.listen({ port: 0, host: "127.0.0.1" });
   const address = server.app.server.address();
   url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -43,7 +49,9 @@ describe("rate limits", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     const body = (await limited.json()) as { errors: { code: string; title: string; detail: string }[] };
     expect(body.errors[0]).toMatchObject({ code: "RATE_LIMITED", title: "Too many requests" });
-    expect(body.errors[0]!.detail).toMatch(new RegExp(`^Too many requests: ${LIMIT} per minute allowed for this token; retry in \\d+ s\\.$`));
+    expect(body.errors[0]!.detail).toMatch(
+      new RegExp(`^Too many requests: ${LIMIT} per minute allowed for this token; retry in \\d+ s\\.$`),
+    );
 
     // Another token of the same user and organization is unaffected.
     const other = await newToken("rest-other");
@@ -57,13 +65,18 @@ describe("rate limits", () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get("x-ratelimit-limit")).toBe(String(LIMIT));
     expect(limited.headers.get("retry-after")).toBeTruthy();
-    const body = (await limited.json()) as { error: { json: { message: string; data: { code: string; appCode: string } } } };
+    const body = (await limited.json()) as {
+      error: { json: { message: string; data: { code: string; appCode: string } } };
+    };
     expect(body.error.json.message).toMatch(/per minute allowed for this token/);
     expect(body.error.json.data).toMatchObject({ code: "TOO_MANY_REQUESTS", appCode: "RATE_LIMITED" });
 
-    const batch = await fetch(`${url}/trpc/leads.list,auth.me?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: {} }, 1: {} }))}`, {
-      headers: bearer(token),
-    });
+    const batch = await fetch(
+      `${url}/trpc/leads.list,auth.me?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: {} }, 1: {} }))}`,
+      {
+        headers: bearer(token),
+      },
+    );
     expect(batch.status).toBe(429);
     expect(((await batch.json()) as unknown[]).length).toBe(2);
     expect((await fetch(trpcUrl(), { headers: bearer(await newToken("trpc-other")) })).status).toBe(200);
@@ -72,7 +85,11 @@ describe("rate limits", () => {
   it("anonymous callers are limited by address; webhooks and probes never", async () => {
     for (let i = 0; i < LIMIT + 2; i++) {
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
-      const webhook = await fetch(`${url}/api/telnyx/webhooks/calls`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      const webhook = await fetch(`${url}/api/telnyx/webhooks/calls`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
       expect(webhook.status).not.toBe(429);
       expect(webhook.headers.get("x-ratelimit-limit")).toBeNull();
     }

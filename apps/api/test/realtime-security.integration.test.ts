@@ -14,7 +14,12 @@ import type { Role } from "@app/db/client";
 import { agentReadersOfCall, callVisibilityWhere } from "@app/telnyx-core/calls/call-access";
 import { callDtoSelect, toCallDto } from "@app/telnyx-core/calls/call-dto";
 import { EVENT_AUDIENCE } from "@app/telnyx-core/realtime/event-audience";
-import { SERVER_EVENT_SCHEMAS, type ServerEventName, type ServerEventPayload, type TCallDto } from "@app/telnyx-core/realtime/events";
+import {
+  SERVER_EVENT_SCHEMAS,
+  type ServerEventName,
+  type ServerEventPayload,
+  type TCallDto,
+} from "@app/telnyx-core/realtime/events";
 import { createSession } from "../src/auth/sessions";
 import { hashToken } from "../src/auth/tokens";
 import { buildServer, type ApiServer } from "../src/server";
@@ -42,7 +47,14 @@ const sockets: Socket[] = [];
 let serial = 0;
 
 async function startInstance(options: { redisUrl?: string; maxSocketsPerCredential?: number }): Promise<Instance> {
-  const server = await buildServer({ db: api.db, logLevel: "silent", webDistDir: "/nonexistent", dataDir, appUrl: APP_URL, ...options });
+  const server = await buildServer({
+    db: api.db,
+    logLevel: "silent",
+    webDistDir: "/nonexistent",
+    dataDir,
+    appUrl: APP_URL,
+    ...options,
+  });
   await server.app.listen({ port: 0, host: "127.0.0.1" });
   const address = server.app.server.address();
   return { server, url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` };
@@ -65,9 +77,15 @@ afterAll(async () => {
 
 const org = () => api.demo.organization.id;
 
-async function tokenFor(user: { id: string }, role: Role, organizationId = org()): Promise<{ token: string; id: string }> {
+async function tokenFor(
+  user: { id: string },
+  role: Role,
+  organizationId = org(),
+): Promise<{ token: string; id: string }> {
   const token = `tok_rt_${process.pid}_${++serial}_0123456789abcdef`;
-  const row = await api.db.prisma.apiToken.create({ data: { organizationId, userId: user.id, name: "rt", tokenHash: hashToken(token), prefix: token.slice(0, 8), role } });
+  const row = await api.db.prisma.apiToken.create({
+    data: { organizationId, userId: user.id, name: "rt", tokenHash: hashToken(token), prefix: token.slice(0, 8), role },
+  });
   return { token, id: row.id };
 }
 
@@ -79,10 +97,18 @@ async function cookieFor(user: { id: string }, organizationId = org()): Promise<
 type Opened = Socket & { frames: string[] };
 
 function openSocket(url: string, options: { auth?: Record<string, string>; headers?: Record<string, string> }): Opened {
-  const socket = connect(url, { path: "/socket.io", transports: ["websocket"], reconnection: false, auth: options.auth ?? {}, extraHeaders: options.headers }) as Opened;
+  const socket = connect(url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    auth: options.auth ?? {},
+    extraHeaders: options.headers,
+  }) as Opened;
   socket.frames = [];
   // Raw engine.io frames: what a hand-written client would read, before socket.io-client's own checks.
-  socket.io.on("open", () => socket.io.engine.on("packet", (packet: { data?: unknown }) => socket.frames.push(String(packet.data ?? ""))));
+  socket.io.on("open", () =>
+    socket.io.engine.on("packet", (packet: { data?: unknown }) => socket.frames.push(String(packet.data ?? ""))),
+  );
   sockets.push(socket);
   return socket;
 }
@@ -94,7 +120,10 @@ function ready(socket: Socket): Promise<{ role: string }> {
   });
 }
 
-async function open(url: string, options: { auth?: Record<string, string>; headers?: Record<string, string> }): Promise<Opened> {
+async function open(
+  url: string,
+  options: { auth?: Record<string, string>; headers?: Record<string, string> },
+): Promise<Opened> {
   const socket = openSocket(url, options);
   await ready(socket);
   return socket;
@@ -106,7 +135,8 @@ const refusedWith = (socket: Socket) =>
     socket.once("connect_error", (error) => resolve(error.message));
   });
 
-const closedByServer = (socket: Socket) => new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
+const closedByServer = (socket: Socket) =>
+  new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
 
 /** Everything `socket` receives, by event name. */
 function record(socket: Socket): Map<string, unknown[]> {
@@ -123,23 +153,64 @@ function record(socket: Socket): Map<string, unknown[]> {
 async function barrier(instance: Instance, targets: Socket[]): Promise<void> {
   const marker = `barrier-${++serial}`;
   const arrived = targets.map(
-    (socket) => new Promise<void>((resolve) => socket.on("ready" as never, (event: { userId: string }) => void (event.userId === marker && resolve()))),
+    (socket) =>
+      new Promise<void>((resolve) =>
+        socket.on("ready" as never, (event: { userId: string }) => void (event.userId === marker && resolve())),
+      ),
   );
-  instance.server.realtime.io.to(targets.map((socket) => socket.id!)).emit("ready", { userId: marker, organizationId: "", role: "AGENT" });
+  instance.server.realtime.io
+    .to(targets.map((socket) => socket.id!))
+    .emit("ready", { userId: marker, organizationId: "", role: "AGENT" });
   await Promise.all(arrived);
 }
 
-function callerOn(instance: Instance, user: { id: string }, role: Role, cookies = createMemoryCookieJar(), sessionId?: string) {
-  return createCaller(createContextInner({ deps: instance.server.deps, auth: { userId: user.id, organizationId: org(), role, via: "session", sessionId }, cookies }));
+function callerOn(
+  instance: Instance,
+  user: { id: string },
+  role: Role,
+  cookies = createMemoryCookieJar(),
+  sessionId?: string,
+) {
+  return createCaller(
+    createContextInner({
+      deps: instance.server.deps,
+      auth: { userId: user.id, organizationId: org(), role, via: "session", sessionId },
+      cookies,
+    }),
+  );
 }
 
 function callDto(overrides: Partial<TCallDto>): TCallDto {
   const now = new Date();
   return {
-    id: `call-${++serial}`, direction: "OUTBOUND", status: "ANSWERED", fromNumber: "+13125550100", toNumber: "+14155550123", leadId: "lead-1", leadName: null,
-    userId: null, agentName: null, phoneNumberId: "pn-1", isMuted: false, isOnHold: false, isRecording: true, hangupCause: null, hangupSource: null,
-    startedAt: now, answeredAt: now, endedAt: null, durationSecs: 12, billedSecs: 60, cost: "0.0120", costCurrency: "USD", hasRecording: true, recordingUnavailable: false, mos: "4.3",
-    createdAt: now, updatedAt: now, ...overrides,
+    id: `call-${++serial}`,
+    direction: "OUTBOUND",
+    status: "ANSWERED",
+    fromNumber: "+13125550100",
+    toNumber: "+14155550123",
+    leadId: "lead-1",
+    leadName: null,
+    userId: null,
+    agentName: null,
+    phoneNumberId: "pn-1",
+    isMuted: false,
+    isOnHold: false,
+    isRecording: true,
+    hangupCause: null,
+    hangupSource: null,
+    startedAt: now,
+    answeredAt: now,
+    endedAt: null,
+    durationSecs: 12,
+    billedSecs: 60,
+    cost: "0.0120",
+    costCurrency: "USD",
+    hasRecording: true,
+    recordingUnavailable: false,
+    mos: "4.3",
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
   };
 }
 
@@ -152,28 +223,79 @@ describe("who receives what (every event of the map, across instances)", () => {
     ready: [],
     "call:created": [
       { payload: () => callDto({ userId: me().agent1.id }), receivers: ["admin", "agent1", "kiosk"] },
-      { payload: () => callDto({ userId: null, direction: "INBOUND" }), receivers: ["admin", "agent1", "agent2", "kiosk"] },
+      {
+        payload: () => callDto({ userId: null, direction: "INBOUND" }),
+        receivers: ["admin", "agent1", "agent2", "kiosk"],
+      },
       { payload: () => callDto({ userId: null, direction: "OUTBOUND" }), receivers: ["admin", "kiosk"] },
     ],
     "call:updated": [{ payload: () => callDto({ userId: me().agent2.id }), receivers: ["admin", "agent2", "kiosk"] }],
-    "call:incoming": [{ payload: () => ({ call: callDto({ userId: me().agent1.id }) }), receivers: ["admin", "agent1"] }],
+    "call:incoming": [
+      { payload: () => ({ call: callDto({ userId: me().agent1.id }) }), receivers: ["admin", "agent1"] },
+    ],
     "message:created": [{ payload: () => message(), receivers: ["admin", "agent1", "agent2"] }],
     "message:updated": [{ payload: () => message(), receivers: ["admin", "agent1", "agent2"] }],
-    "optout:updated": [{ payload: () => ({ phoneNumber: "+14155550123", optedOut: true, keyword: "STOP" }), receivers: ["admin", "agent1", "agent2"] }],
-    "number:updated": [{ payload: () => ({ id: "n1", phoneNumber: "+13125550100", status: "ACTIVE", updatedAt: new Date() }), receivers: ["admin", "agent1", "agent2"] }],
-    "sync:progress": [{ payload: () => ({ id: "s1", status: "RUNNING", progress: 0.5, message: null }), receivers: ["admin"] }],
+    "optout:updated": [
+      {
+        payload: () => ({ phoneNumber: "+14155550123", optedOut: true, keyword: "STOP" }),
+        receivers: ["admin", "agent1", "agent2"],
+      },
+    ],
+    "number:updated": [
+      {
+        payload: () => ({ id: "n1", phoneNumber: "+13125550100", status: "ACTIVE", updatedAt: new Date() }),
+        receivers: ["admin", "agent1", "agent2"],
+      },
+    ],
+    "sync:progress": [
+      { payload: () => ({ id: "s1", status: "RUNNING", progress: 0.5, message: null }), receivers: ["admin"] },
+    ],
     "stats:delta": [
-      { payload: () => ({ organizationId: org(), userId: me().agent1.id, callsToday: 1 }), receivers: ["admin", "agent1", "kiosk"] },
+      {
+        payload: () => ({ organizationId: org(), userId: me().agent1.id, callsToday: 1 }),
+        receivers: ["admin", "agent1", "kiosk"],
+      },
       { payload: () => ({ organizationId: org(), userId: null, cost: "1.00" }), receivers: ["admin", "kiosk"] },
     ],
-    "agent:updated": [{ payload: () => ({ userId: me().agent2.id, name: "Agent 2", status: "AWAY", since: new Date(), currentCallId: null }), receivers: ["admin", "agent2", "kiosk"] }],
+    "agent:updated": [
+      {
+        payload: () => ({
+          userId: me().agent2.id,
+          name: "Agent 2",
+          status: "AWAY",
+          since: new Date(),
+          currentCallId: null,
+        }),
+        receivers: ["admin", "agent2", "kiosk"],
+      },
+    ],
   };
   function message(): ServerEventPayload<"message:created"> {
     const now = new Date();
     return {
-      id: `m-${++serial}`, direction: "INBOUND", status: "RECEIVED", type: "SMS", fromNumber: "+14155550123", toNumber: "+13125550100", counterpartNumber: "+14155550123",
-      text: "secret SMS text", mediaUrls: [], encoding: null, parts: 1, leadId: null, leadName: null, userId: null, cost: null, costCurrency: null, errorCode: null,
-      errorTitle: null, errorDetail: null, sentAt: null, completedAt: null, createdAt: now, updatedAt: now,
+      id: `m-${++serial}`,
+      direction: "INBOUND",
+      status: "RECEIVED",
+      type: "SMS",
+      fromNumber: "+14155550123",
+      toNumber: "+13125550100",
+      counterpartNumber: "+14155550123",
+      text: "secret SMS text",
+      mediaUrls: [],
+      encoding: null,
+      parts: 1,
+      leadId: null,
+      leadName: null,
+      userId: null,
+      cost: null,
+      costCurrency: null,
+      errorCode: null,
+      errorTitle: null,
+      errorDetail: null,
+      sentAt: null,
+      completedAt: null,
+      createdAt: now,
+      updatedAt: now,
     };
   }
 
@@ -193,7 +315,9 @@ describe("who receives what (every event of the map, across instances)", () => {
     const viewers: Record<Viewer, Socket> = { admin, agent1, agent2, kiosk };
     for (const [event, cases] of Object.entries(CASES) as [ServerEventName, Case[]][]) {
       for (const { payload, receivers } of cases) {
-        const seen = Object.fromEntries(Object.entries(viewers).map(([name, socket]) => [name, record(socket)])) as Record<Viewer, Map<string, unknown[]>>;
+        const seen = Object.fromEntries(
+          Object.entries(viewers).map(([name, socket]) => [name, record(socket)]),
+        ) as Record<Viewer, Map<string, unknown[]>>;
         const sent = payload();
         a.server.realtime.publisher.toOrganization(org(), event, sent as never);
         await barrier(a, Object.values(viewers));
@@ -214,7 +338,14 @@ describe("who receives what (every event of the map, across instances)", () => {
     }
     // The kiosk's call carries no line number, cost or recording.
     const kioskCall = EVENT_AUDIENCE["call:created"].kiosk(callDto({ leadName: "Ada" }))!;
-    expect(kioskCall).toMatchObject({ fromNumber: "", toNumber: "", cost: null, phoneNumberId: null, hasRecording: false, leadName: "Ada" });
+    expect(kioskCall).toMatchObject({
+      fromNumber: "",
+      toNumber: "",
+      cost: null,
+      phoneNumberId: null,
+      hasRecording: false,
+      leadName: "Ada",
+    });
   });
 
   it("routes calls to agents by exactly the rule HTTP's callVisibilityWhere applies", async () => {
@@ -223,10 +354,24 @@ describe("who receives what (every event of the map, across instances)", () => {
     const created = [];
     for (const userId of [me().agent1.id, me().agent2.id, null]) {
       for (const direction of ["INBOUND", "OUTBOUND"] as const) {
-        created.push(await p.telnyxCall.create({ data: { organizationId: org(), direction, status: "ENDED", fromNumber: "+14155550123", toNumber: "+13125550100", userId } }));
+        created.push(
+          await p.telnyxCall.create({
+            data: {
+              organizationId: org(),
+              direction,
+              status: "ENDED",
+              fromNumber: "+14155550123",
+              toNumber: "+13125550100",
+              userId,
+            },
+          }),
+        );
       }
     }
-    const visible = await p.telnyxCall.findMany({ where: { ...callVisibilityWhere(agent), id: { in: created.map((c) => c.id) } }, select: { id: true } });
+    const visible = await p.telnyxCall.findMany({
+      where: { ...callVisibilityWhere(agent), id: { in: created.map((c) => c.id) } },
+      select: { id: true },
+    });
     const routed = created.filter((call) => {
       const readers = agentReadersOfCall(call);
       return readers === "all" || (readers !== "none" && readers.userId === agent.userId);
@@ -237,7 +382,14 @@ describe("who receives what (every event of the map, across instances)", () => {
 
   it("gives a kiosk over its socket the same call it reads over HTTP", async () => {
     const row = await api.db.prisma.telnyxCall.create({
-      data: { organizationId: org(), direction: "INBOUND", status: "RINGING", fromNumber: "+14155550999", toNumber: "+13125550100", startedAt: new Date() },
+      data: {
+        organizationId: org(),
+        direction: "INBOUND",
+        status: "RINGING",
+        fromNumber: "+14155550999",
+        toNumber: "+13125550100",
+        startedAt: new Date(),
+      },
       select: callDtoSelect,
     });
     const link = await callerOn(a, me().supervisor, "SUPERVISOR").wallboard.createKioskLink({ name: "TV 2" });
@@ -250,7 +402,9 @@ describe("who receives what (every event of the map, across instances)", () => {
     a.server.realtime.publisher.toOrganization(org(), "call:updated", toCallDto(row));
     expect(JSON.parse(JSON.stringify(await received))).toEqual(overHttp);
     // A supervisor still reads the whole call over HTTP.
-    const full = (await callerOn(a, me().supervisor, "SUPERVISOR").wallboard.snapshot()).activeCalls.find((call) => call.id === row.id);
+    const full = (await callerOn(a, me().supervisor, "SUPERVISOR").wallboard.snapshot()).activeCalls.find(
+      (call) => call.id === row.id,
+    );
     expect(full?.toNumber).toBe("+13125550100");
     await api.db.prisma.telnyxCall.update({ where: { id: row.id }, data: { status: "ENDED" } });
   });
@@ -291,7 +445,9 @@ describe("revocation closes the credential's sockets on every instance", () => {
       const token = await cookieFor(user);
       const pair = await onBoth({}, { cookie: `tcrm_session=${token}`, origin: APP_URL });
       const closed = expectClosedAndRefused(pair);
-      const caller = createCaller(createContextInner({ deps: a.server.deps, auth: null, cookies: createMemoryCookieJar(token) }));
+      const caller = createCaller(
+        createContextInner({ deps: a.server.deps, auth: null, cookies: createMemoryCookieJar(token) }),
+      );
       if (end === "logout") await caller.auth.logout();
       else await caller.auth.login({ email: user.email, password: "demo1234" });
       await closed;
@@ -304,11 +460,15 @@ describe("revocation closes the credential's sockets on every instance", () => {
     const { token } = await tokenFor(user, "AGENT");
     const sockets = [...(await onBoth({}, { cookie, origin: APP_URL })), ...(await onBoth({ token }))];
     const closed = expectClosedAndRefused(sockets);
-    const membership = await api.db.prisma.membership.delete({ where: { organizationId_userId: { organizationId: org(), userId: user.id } } });
+    const membership = await api.db.prisma.membership.delete({
+      where: { organizationId_userId: { organizationId: org(), userId: user.id } },
+    });
     try {
       await closed;
     } finally {
-      await api.db.prisma.membership.create({ data: { organizationId: org(), userId: user.id, role: membership.role } });
+      await api.db.prisma.membership.create({
+        data: { organizationId: org(), userId: user.id, role: membership.role },
+      });
     }
   });
 
@@ -317,25 +477,43 @@ describe("revocation closes the credential's sockets on every instance", () => {
     const cookie = `tcrm_session=${await cookieFor(user)}`;
     const pair = await onBoth({}, { cookie, origin: APP_URL });
     const closed = Promise.all(pair.map(closedByServer));
-    await api.db.prisma.membership.update({ where: { organizationId_userId: { organizationId: org(), userId: user.id } }, data: { role: "AGENT" } });
+    await api.db.prisma.membership.update({
+      where: { organizationId_userId: { organizationId: org(), userId: user.id } },
+      data: { role: "AGENT" },
+    });
     try {
       expect(await closed).toEqual(["io server disconnect", "io server disconnect"]);
-      const again = await Promise.all(pair.map(async (socket) => {
-        const back = ready(socket);
-        socket.connect();
-        return back;
-      }));
+      const again = await Promise.all(
+        pair.map(async (socket) => {
+          const back = ready(socket);
+          socket.connect();
+          return back;
+        }),
+      );
       expect(again.map((event) => event.role)).toEqual(["AGENT", "AGENT"]);
       const seen = pair.map(record);
-      a.server.realtime.publisher.toOrganization(org(), "sync:progress", { id: "s2", status: "RUNNING", progress: 0.1, message: null });
-      a.server.realtime.publisher.toOrganization(org(), "number:updated", { id: "n2", phoneNumber: "+13125550100", status: "ACTIVE", updatedAt: new Date() });
+      a.server.realtime.publisher.toOrganization(org(), "sync:progress", {
+        id: "s2",
+        status: "RUNNING",
+        progress: 0.1,
+        message: null,
+      });
+      a.server.realtime.publisher.toOrganization(org(), "number:updated", {
+        id: "n2",
+        phoneNumber: "+13125550100",
+        status: "ACTIVE",
+        updatedAt: new Date(),
+      });
       await barrier(a, pair);
       for (const got of seen) {
         expect(got.has("sync:progress")).toBe(false);
         expect(got.has("number:updated")).toBe(true);
       }
     } finally {
-      await api.db.prisma.membership.update({ where: { organizationId_userId: { organizationId: org(), userId: user.id } }, data: { role: "SUPERVISOR" } });
+      await api.db.prisma.membership.update({
+        where: { organizationId_userId: { organizationId: org(), userId: user.id } },
+        data: { role: "SUPERVISOR" },
+      });
     }
   });
 });
@@ -347,7 +525,11 @@ describe("connection-state recovery re-runs authentication", () => {
    */
   async function cut(socket: Socket) {
     const warm = new Promise((resolve) => socket.once("stats:delta" as never, resolve));
-    solo.server.realtime.publisher.toOrganization(org(), "stats:delta", { organizationId: org(), userId: null, callsToday: 0 });
+    solo.server.realtime.publisher.toOrganization(org(), "stats:delta", {
+      organizationId: org(),
+      userId: null,
+      callsToday: 0,
+    });
     await warm;
     // The credential is revoked only once the server too has seen the socket go (a real cut).
     const serverSide = solo.server.realtime.io.of("/").sockets.get(socket.id!)!;
@@ -356,7 +538,13 @@ describe("connection-state recovery re-runs authentication", () => {
     socket.io.engine.close();
     await Promise.all([gone, goneOnServer]);
   }
-  const staffOnly = () => solo.server.realtime.publisher.toOrganization(org(), "sync:progress", { id: `s-${++serial}`, status: "RUNNING", progress: 0.3, message: "missed while away" });
+  const staffOnly = () =>
+    solo.server.realtime.publisher.toOrganization(org(), "sync:progress", {
+      id: `s-${++serial}`,
+      status: "RUNNING",
+      progress: 0.3,
+      message: "missed while away",
+    });
 
   it("replays what a still-valid credential missed (the control)", async () => {
     const { token } = await tokenFor(api.demo.users.admin, "ADMIN");
@@ -391,15 +579,27 @@ describe("connection-state recovery re-runs authentication", () => {
         const key = { organizationId_userId: { organizationId: org(), userId: user.id } };
         revoke =
           kind === "session"
-            ? () => createCaller(createContextInner({ deps: solo.server.deps, auth: null, cookies: createMemoryCookieJar(token) })).auth.logout()
+            ? () =>
+                createCaller(
+                  createContextInner({ deps: solo.server.deps, auth: null, cookies: createMemoryCookieJar(token) }),
+                ).auth.logout()
             : () => api.db.prisma.membership.delete({ where: key });
-        if (kind === "membership") restore = async () => void (await api.db.prisma.membership.create({ data: { organizationId: org(), userId: user.id, role: "SUPERVISOR" } }));
+        if (kind === "membership")
+          restore = async () =>
+            void (await api.db.prisma.membership.create({
+              data: { organizationId: org(), userId: user.id, role: "SUPERVISOR" },
+            }));
       }
       try {
         await cut(socket);
         await revoke();
         staffOnly();
-        solo.server.realtime.publisher.toOrganization(org(), "stats:delta", { organizationId: org(), userId: null, callsToday: 1, cost: "9.99" });
+        solo.server.realtime.publisher.toOrganization(org(), "stats:delta", {
+          organizationId: org(),
+          userId: null,
+          callsToday: 1,
+          cost: "9.99",
+        });
         const refused = refusedWith(socket);
         const framesBefore = socket.frames.length;
         socket.connect();
@@ -416,7 +616,9 @@ describe("connection-state recovery re-runs authentication", () => {
   it("gives a demoted member nothing of the old role's rooms: a fresh connection with the new role", async () => {
     const user = api.demo.users.supervisor;
     const key = { organizationId_userId: { organizationId: org(), userId: user.id } };
-    const socket = await open(solo.url, { headers: { cookie: `tcrm_session=${await cookieFor(user)}`, origin: APP_URL } });
+    const socket = await open(solo.url, {
+      headers: { cookie: `tcrm_session=${await cookieFor(user)}`, origin: APP_URL },
+    });
     await cut(socket);
     await api.db.prisma.membership.update({ where: key, data: { role: "AGENT" } });
     try {
@@ -450,9 +652,15 @@ describe("handshake origin and socket cap", () => {
 
   it("refuses the socket past MAX_SOCKETS_PER_CREDENTIAL for one credential, not for another", async () => {
     const { token } = await tokenFor(api.demo.users.agent1, "AGENT");
-    const first = [await open(solo.url, { auth: { token } }), await open(solo.url, { auth: { token } }), await open(solo.url, { auth: { token } })];
+    const first = [
+      await open(solo.url, { auth: { token } }),
+      await open(solo.url, { auth: { token } }),
+      await open(solo.url, { auth: { token } }),
+    ];
     const extra = openSocket(solo.url, { auth: { token } });
-    const refused = new Promise<{ message: string; data?: { message: string } }>((resolve) => extra.once("connect_error", resolve));
+    const refused = new Promise<{ message: string; data?: { message: string } }>((resolve) =>
+      extra.once("connect_error", resolve),
+    );
     expect((await refused).message).toBe("TOO_MANY_CONNECTIONS");
     expect((await refused).data?.message).toContain("At most 3");
     const other = await tokenFor(api.demo.users.agent1, "AGENT");

@@ -5,7 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildPresence } from "@app/telnyx-core/agents/rebuild-presence";
-import { MAX_CALL_LENGTH_SECS, RECONCILED_HANGUP_CAUSE, reconcileLiveCalls } from "@app/telnyx-core/calls/reconcile-live-calls";
+import {
+  MAX_CALL_LENGTH_SECS,
+  RECONCILED_HANGUP_CAUSE,
+  reconcileLiveCalls,
+} from "@app/telnyx-core/calls/reconcile-live-calls";
 import type { Publisher } from "@app/telnyx-core/realtime/events";
 import { setupTestApi, type TestApi } from "./harness";
 
@@ -46,12 +50,36 @@ describe("reconciling live calls without Telnyx", () => {
       },
     });
     // Its timeline as the webhooks wrote it (the row is derived from it): dialed, answered, 90 s later a cost note.
-    const signal = (type: string, at: Date) => ({ type, eventId: `seed-${type}`, eventType: `call.${type}`, at: at.toISOString(), leg: "customer" });
+    const signal = (type: string, at: Date) => ({
+      type,
+      eventId: `seed-${type}`,
+      eventType: `call.${type}`,
+      at: at.toISOString(),
+      leg: "customer",
+    });
     await api.db.prisma.callEvent.createMany({
       data: [
-        { callId: old.id, eventId: "seed-initiated", eventType: "call.initiated", occurredAt: answeredAt, payload: { ...signal("initiated", answeredAt), direction: "outgoing" } },
-        { callId: old.id, eventId: "seed-answered", eventType: "call.answered", occurredAt: answeredAt, payload: signal("answered", answeredAt) },
-        { callId: old.id, eventId: "seed-bridged", eventType: "call.bridged", occurredAt: lastEventAt, payload: signal("bridged", lastEventAt) },
+        {
+          callId: old.id,
+          eventId: "seed-initiated",
+          eventType: "call.initiated",
+          occurredAt: answeredAt,
+          payload: { ...signal("initiated", answeredAt), direction: "outgoing" },
+        },
+        {
+          callId: old.id,
+          eventId: "seed-answered",
+          eventType: "call.answered",
+          occurredAt: answeredAt,
+          payload: signal("answered", answeredAt),
+        },
+        {
+          callId: old.id,
+          eventId: "seed-bridged",
+          eventType: "call.bridged",
+          occurredAt: lastEventAt,
+          payload: signal("bridged", lastEventAt),
+        },
       ],
     });
     const young = await api.db.prisma.telnyxCall.create({
@@ -70,12 +98,24 @@ describe("reconciling live calls without Telnyx", () => {
     expect((await api.asDemoAgent().agents.setStatus({ status: "AVAILABLE" })).status).toBe("ON_CALL");
 
     const { publisher, events } = recordingPublisher();
-    const result = await reconcileLiveCalls({ db: api.db, organizationId, gateway: null, publisher, trigger: "sync", now });
+    const result = await reconcileLiveCalls({
+      db: api.db,
+      organizationId,
+      gateway: null,
+      publisher,
+      trigger: "sync",
+      now,
+    });
     expect(result.ended.map((call) => [call.id, call.reason])).toEqual([[old.id, "max_length"]]);
     expect(result.unreachable).toBe(1);
 
     const ended = await api.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: old.id } });
-    expect(ended).toMatchObject({ status: "ENDED", hangupCause: RECONCILED_HANGUP_CAUSE, endedAt: lastEventAt, durationSecs: 90 });
+    expect(ended).toMatchObject({
+      status: "ENDED",
+      hangupCause: RECONCILED_HANGUP_CAUSE,
+      endedAt: lastEventAt,
+      durationSecs: 90,
+    });
     expect((await api.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: young.id } })).status).toBe("BRIDGED");
     expect(events).toEqual(
       expect.arrayContaining([
@@ -84,11 +124,20 @@ describe("reconciling live calls without Telnyx", () => {
       ]),
     );
     expect((await api.db.prisma.user.findUniqueOrThrow({ where: { id: agentId } })).agentStatus).toBe("AVAILABLE");
-    expect(await api.db.prisma.auditLog.count({ where: { organizationId, action: "call.reconciled", targetId: old.id } })).toBe(1);
+    expect(
+      await api.db.prisma.auditLog.count({ where: { organizationId, action: "call.reconciled", targetId: old.id } }),
+    ).toBe(1);
 
     // Another instance, or the next sync: nothing more happens.
     const again = recordingPublisher();
-    const second = await reconcileLiveCalls({ db: api.db, organizationId, gateway: null, publisher: again.publisher, trigger: "sync", now });
+    const second = await reconcileLiveCalls({
+      db: api.db,
+      organizationId,
+      gateway: null,
+      publisher: again.publisher,
+      trigger: "sync",
+      now,
+    });
     expect(second.ended).toEqual([]);
     expect(again.events).toEqual([]);
   });
@@ -96,9 +145,17 @@ describe("reconciling live calls without Telnyx", () => {
   it("gives an agent left ON_CALL without a live call what they had chosen", async () => {
     const organizationId = api.demo.organization.id;
     const supervisorId = api.demo.users.supervisor.id;
-    await api.db.prisma.user.update({ where: { id: supervisorId }, data: { agentStatus: "ON_CALL", agentPresence: "AWAY" } });
+    await api.db.prisma.user.update({
+      where: { id: supervisorId },
+      data: { agentStatus: "ON_CALL", agentPresence: "AWAY" },
+    });
     const emits = await rebuildPresence(api.db, organizationId);
-    expect(emits).toContainEqual(expect.objectContaining({ event: "agent:updated", payload: expect.objectContaining({ userId: supervisorId, status: "AWAY" }) }));
+    expect(emits).toContainEqual(
+      expect.objectContaining({
+        event: "agent:updated",
+        payload: expect.objectContaining({ userId: supervisorId, status: "AWAY" }),
+      }),
+    );
     expect((await api.db.prisma.user.findUniqueOrThrow({ where: { id: supervisorId } })).agentStatus).toBe("AWAY");
   });
 });

@@ -28,14 +28,24 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Call = { id: string; status: string; hangupCause: string | null; answeredAt: string | null; endedAt: string | null; durationSecs: number | null };
+type Call = {
+  id: string;
+  status: string;
+  hangupCause: string | null;
+  answeredAt: string | null;
+  endedAt: string | null;
+  durationSecs: number | null;
+};
 type Agent = { name: string; status: string; currentCallId: string | null };
 type Snapshot = { activeCalls: Array<{ id: string }>; agents: Agent[] };
 
 async function rest<T>(method: string, route: string, body?: unknown): Promise<{ status: number; data: T }> {
   const response = await fetch(`${api!.url}${route}`, {
     method,
-    headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      authorization: `Bearer ${TOKEN}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await response.json()) as { data: T };
@@ -44,18 +54,28 @@ async function rest<T>(method: string, route: string, body?: unknown): Promise<{
 
 async function query<T>(procedure: string, input?: unknown): Promise<T> {
   const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const response = await fetch(`${api!.url}/trpc/${procedure}${search}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  const response = await fetch(`${api!.url}/trpc/${procedure}${search}`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
   const json = (await response.json()) as { result: { data: { json: T } } };
   expect(response.status, JSON.stringify(json)).toBe(200);
   return json.result.data.json;
 }
 
 /** Polls until `isDone` holds; a generous deadline (loaded CI machines), and the last value in the failure. */
-async function until<T>(what: string, read: () => Promise<T>, isDone: (value: T) => boolean, timeoutMs = 90_000): Promise<T> {
+async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  isDone: (value: T) => boolean,
+  timeoutMs = 90_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last = await read();
   while (!isDone(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: not reached in ${timeoutMs} ms; last ${JSON.stringify(last)}\n${api?.output().slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${what}: not reached in ${timeoutMs} ms; last ${JSON.stringify(last)}\n${api?.output().slice(-3000)}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 250));
     last = await read();
   }
@@ -100,7 +120,12 @@ describe("live state after restarts and lost webhooks", () => {
 
     for (const id of ids) {
       // The acceptance's 60 s, counted from the moment the restarted API answers.
-      const call = await until(`call ${id} reconciled`, () => getCall(id), (c) => c.status === "ENDED", 60_000);
+      const call = await until(
+        `call ${id} reconciled`,
+        () => getCall(id),
+        (c) => c.status === "ENDED",
+        60_000,
+      );
       expect(call.hangupCause).toBe(RECONCILED_HANGUP_CAUSE);
       expect(call.durationSecs).not.toBeNull();
       expect(Date.parse(call.endedAt!)).toBeLessThan(restartedAt);
@@ -110,7 +135,10 @@ describe("live state after restarts and lost webhooks", () => {
     expect(after.activeCalls).toEqual([]);
     expect(admin(after).status).not.toBe("ON_CALL");
     expect(admin(after).currentCallId).toBeNull();
-    const audit = await query<{ items: Array<{ action: string; targetId: string | null }> }>("audit.list", { action: "call.reconciled", limit: 50 });
+    const audit = await query<{ items: Array<{ action: string; targetId: string | null }> }>("audit.list", {
+      action: "call.reconciled",
+      limit: 50,
+    });
     expect(audit.items.map((entry) => entry.targetId).sort()).toEqual([...ids].sort());
   }, 300_000);
 
@@ -121,7 +149,9 @@ describe("live state after restarts and lost webhooks", () => {
         method: body === undefined ? "GET" : "POST",
         headers: body === undefined ? {} : { "content-type": "application/json" },
         body: body === undefined ? undefined : JSON.stringify(body),
-      }).then((response) => response.json() as Promise<{ data: Array<{ status: string; payload: Record<string, string> }> }>);
+      }).then(
+        (response) => response.json() as Promise<{ data: Array<{ status: string; payload: Record<string, string> }> }>,
+      );
     await control("/chaos", { drop_event_types: ["call.hangup"] });
 
     const to = "+14155550000";
@@ -130,17 +160,31 @@ describe("live state after restarts and lost webhooks", () => {
     const initiated = await control(`/webhooks?event_type=call.initiated`);
     const ccid = initiated.data.find((delivery) => delivery.payload.to === to)!.payload.call_control_id!;
     await control(`/calls/${encodeURIComponent(ccid)}/hangup`, {});
-    await until("the customer's hangup dropped", () => control("/webhooks?event_type=call.hangup&status=dropped"), (log) =>
-      log.data.some((delivery) => delivery.payload.call_control_id === ccid),
+    await until(
+      "the customer's hangup dropped",
+      () => control("/webhooks?event_type=call.hangup&status=dropped"),
+      (log) => log.data.some((delivery) => delivery.payload.call_control_id === ccid),
     );
     // No webhook came: here the call is still up (what the wallboard showed for ever before reconciliation).
     expect(isUp(await getCall(id))).toBe(true);
 
     const started = await rest<{ runId: string }>("POST", "/api/telnyx/sync");
     expect(started.status).toBe(202);
-    type Run = { status: string; changes: Array<{ kind: string; description: string }>; counts: Record<string, number> };
-    const run = await until("sync finished", () => query<Run>("sync.get", { id: started.data.runId }), (r) => r.status !== "RUNNING");
-    expect(run.changes).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "call.reconciled", description: expect.stringContaining(to) })]));
+    type Run = {
+      status: string;
+      changes: Array<{ kind: string; description: string }>;
+      counts: Record<string, number>;
+    };
+    const run = await until(
+      "sync finished",
+      () => query<Run>("sync.get", { id: started.data.runId }),
+      (r) => r.status !== "RUNNING",
+    );
+    expect(run.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "call.reconciled", description: expect.stringContaining(to) }),
+      ]),
+    );
     expect(run.counts.liveCallsEnded).toBe(1);
 
     const call = await getCall(id);
@@ -161,8 +205,10 @@ describe("live state after restarts and lost webhooks", () => {
       return bought.data.phoneNumber;
     };
     const first = await buy();
-    await until(`${first} active`, () => rest<{ items: Number[] }>("GET", "/api/telnyx/phone-numbers"), (list) =>
-      list.data.items.some((n) => n.phoneNumber === first && n.status === "ACTIVE"),
+    await until(
+      `${first} active`,
+      () => rest<{ items: Number[] }>("GET", "/api/telnyx/phone-numbers"),
+      (list) => list.data.items.some((n) => n.phoneNumber === first && n.status === "ACTIVE"),
     );
     // Bought, and the API killed before its order completes.
     const second = await buy();

@@ -29,9 +29,13 @@ function startHostileServer(): Promise<Server> {
       return res.writeHead(302, { location: `${env.sandbox.origin}/sandbox/webhooks` }).end();
     // Untyped (as S3 serves a file uploaded without a type): an MP3 with its ID3 tag, and a page.
     if (url.pathname.endsWith("/untyped.mp3"))
-      return res.writeHead(200, { "content-type": "binary/octet-stream" }).end(Buffer.concat([Buffer.from("ID3\x04\x00"), Buffer.alloc(4096, 1)]));
+      return res
+        .writeHead(200, { "content-type": "binary/octet-stream" })
+        .end(Buffer.concat([Buffer.from("ID3\x04\x00"), Buffer.alloc(4096, 1)]));
     if (url.pathname.endsWith("/untyped-page.mp3"))
-      return res.writeHead(200, { "content-type": "application/octet-stream" }).end("<html><body>internal</body></html>");
+      return res
+        .writeHead(200, { "content-type": "application/octet-stream" })
+        .end("<html><body>internal</body></html>");
     if (url.pathname.endsWith("/json.mp3"))
       return res.writeHead(200, { "content-type": "application/json" }).end('{"secret":1}');
     const chunks = Number(url.searchParams.get("chunks") ?? "1");

@@ -32,7 +32,14 @@ async function tokenFor(user: { id: string }, role: Role): Promise<string> {
   await api.db.prisma.apiToken.upsert({
     where: { tokenHash: hashToken(token) },
     update: {},
-    create: { organizationId: api.demo.organization.id, userId: user.id, name: "reports", tokenHash: hashToken(token), prefix: token.slice(0, 8), role },
+    create: {
+      organizationId: api.demo.organization.id,
+      userId: user.id,
+      name: "reports",
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, 8),
+      role,
+    },
   });
   return token;
 }
@@ -58,10 +65,18 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function getCsv(path: string, token: string): Promise<{ status: number; bytes: Buffer; rows: string[][]; type: string | null }> {
+async function getCsv(
+  path: string,
+  token: string,
+): Promise<{ status: number; bytes: Buffer; rows: string[][]; type: string | null }> {
   const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   const bytes = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, bytes, rows: parseCsv(bytes.toString("utf8").replace(/^\uFEFF/, "")), type: response.headers.get("content-type") };
+  return {
+    status: response.status,
+    bytes,
+    rows: parseCsv(bytes.toString("utf8").replace(/^\uFEFF/, "")),
+    type: response.headers.get("content-type"),
+  };
 }
 
 const range = () => {
@@ -72,7 +87,10 @@ const range = () => {
 
 describe("CSV reports", () => {
   it("per-agent: BOM, header, accents, quoted fields, money with a dot; equal to stats.analytics", async () => {
-    await api.db.prisma.user.update({ where: { id: api.demo.users.agent1.id }, data: { name: 'Élodie "Lo" Bérard, Jr' } });
+    await api.db.prisma.user.update({
+      where: { id: api.demo.users.agent1.id },
+      data: { name: 'Élodie "Lo" Bérard, Jr' },
+    });
     const token = await tokenFor(api.demo.users.admin, "ADMIN");
     const { query, from, to } = range();
     const csv = await getCsv(`/api/reports/per-agent.csv?${query}&granularity=month`, token);
@@ -81,8 +99,20 @@ describe("CSV reports", () => {
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.bytes.toString("utf8")).toContain('"Élodie ""Lo"" Bérard, Jr"');
     expect(csv.rows[0]).toEqual(["user_id", "name", "calls", "answered", "minutes", "sms", "cost"]);
-    const analytics = await api.asDemoAdmin().stats.analytics({ from: new Date(from), to: new Date(to), granularity: "month" });
-    expect(csv.rows.slice(1)).toEqual(analytics.perAgent.map((a) => [a.userId, a.name, String(a.calls), String(a.answered), String(a.minutes), String(a.sms), a.cost]));
+    const analytics = await api
+      .asDemoAdmin()
+      .stats.analytics({ from: new Date(from), to: new Date(to), granularity: "month" });
+    expect(csv.rows.slice(1)).toEqual(
+      analytics.perAgent.map((a) => [
+        a.userId,
+        a.name,
+        String(a.calls),
+        String(a.answered),
+        String(a.minutes),
+        String(a.sms),
+        a.cost,
+      ]),
+    );
     for (const row of csv.rows.slice(1)) expect(row[6]).toMatch(/^\d+\.\d{6}$/);
     expect(csv.rows.find((r) => r[1]!.startsWith("Élodie"))).toBeDefined();
   });
@@ -92,11 +122,28 @@ describe("CSV reports", () => {
     const { query, from, to } = range();
     const cost = await getCsv(`/api/reports/cost-per-period.csv?${query}&granularity=month`, admin);
     expect(cost.rows[0]).toEqual(["period", "calls", "sms", "numbers", "total"]);
-    const analytics = await api.asDemoAdmin().stats.analytics({ from: new Date(from), to: new Date(to), granularity: "month" });
+    const analytics = await api
+      .asDemoAdmin()
+      .stats.analytics({ from: new Date(from), to: new Date(to), granularity: "month" });
     expect(cost.rows.slice(1)).toEqual(analytics.cost.map((c) => [c.period, c.calls, c.sms, c.numbers, c.total]));
 
     const calls = await getCsv(`/api/reports/calls.csv?${query}`, admin);
-    expect(calls.rows[0]).toEqual(["id", "created_at", "direction", "status", "from", "to", "lead", "agent", "answered_at", "ended_at", "duration_secs", "cost", "currency", "archived"]);
+    expect(calls.rows[0]).toEqual([
+      "id",
+      "created_at",
+      "direction",
+      "status",
+      "from",
+      "to",
+      "lead",
+      "agent",
+      "answered_at",
+      "ended_at",
+      "duration_secs",
+      "cost",
+      "currency",
+      "archived",
+    ]);
     const [truth] = await api.db.query<{ n: number; archived: number }>(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE "archivedAt" IS NOT NULL)::int AS archived FROM "TelnyxCall"
        WHERE "organizationId" = $1 AND (("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris')::date
@@ -118,7 +165,9 @@ describe("CSV reports", () => {
     expect((await fetch(`${url}/api/reports/per-agent.csv?from=2026-01-01&to=2026-02-01`)).status).toBe(401);
     const token = await tokenFor(api.demo.users.admin, "ADMIN");
     expect((await getCsv(`/api/reports/everything.csv?from=2026-01-01&to=2026-02-01`, token)).status).toBe(404);
-    const bad = await fetch(`${url}/api/reports/per-agent.csv?from=nope`, { headers: { authorization: `Bearer ${token}` } });
+    const bad = await fetch(`${url}/api/reports/per-agent.csv?from=nope`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { detail: string }[] }).errors[0]!.detail).toContain("from");
   });

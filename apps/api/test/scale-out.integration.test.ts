@@ -38,10 +38,21 @@ describe.runIf((process.env.TEST_DB ?? "pglite") === "postgres")("two instances 
     const [a, b] = apis as [SpawnedApi, SpawnedApi];
     const organization = await db.prisma.organization.findUniqueOrThrow({ where: { slug: "acme" } });
     await db.prisma.telnyxPhoneNumber.create({
-      data: { organizationId: organization.id, phoneNumber: NUMBER, countryCode: "US", status: "ACTIVE", features: ["sms", "voice"] },
+      data: {
+        organizationId: organization.id,
+        phoneNumber: NUMBER,
+        countryCode: "US",
+        status: "ACTIVE",
+        features: ["sms", "voice"],
+      },
     });
 
-    const socket = io(b.url, { path: "/socket.io", transports: ["websocket"], auth: { token: TOKEN }, reconnection: false });
+    const socket = io(b.url, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      auth: { token: TOKEN },
+      reconnection: false,
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once("ready", () => resolve());
       socket.once("connect_error", reject);
@@ -53,7 +64,11 @@ describe.runIf((process.env.TEST_DB ?? "pglite") === "postgres")("two instances 
       });
     });
     const body = inboundSms({ messageId: randomUUID(), from: "+14155550123", to: NUMBER, text });
-    const response = await fetch(`${a.url}/api/telnyx/webhooks/o/${organization.webhookToken}/messages`, { method: "POST", headers: { "content-type": "application/json", ...signWebhook(body, key.privateKey) }, body });
+    const response = await fetch(`${a.url}/api/telnyx/webhooks/o/${organization.webhookToken}/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...signWebhook(body, key.privateKey) },
+      body,
+    });
     expect(response.status).toBe(200);
     expect((await received).text).toBe(text);
     socket.close();

@@ -12,7 +12,11 @@ import { afterAll, expect, it } from "vitest";
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = mkdtempSync(path.join(tmpdir(), "tcrm-lock-"));
 const env = { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, SANDBOX_PORT: "0", LOG_LEVEL: "warn" };
-const first = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: apiDir, env, stdio: ["ignore", "pipe", "pipe"] });
+const first = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  cwd: apiDir,
+  env,
+  stdio: ["ignore", "pipe", "pipe"],
+});
 
 afterAll(async () => {
   if (first.exitCode === null) {
@@ -34,9 +38,16 @@ it("refuses a second instance on the same embedded data folder, naming the folde
     first.once("exit", (code) => reject(new Error(`first instance exited (${code}): ${output}`)));
   });
   const started = Date.now();
-  const second = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: apiDir, env, encoding: "utf8", timeout: 90_000 });
+  const second = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: apiDir,
+    env,
+    encoding: "utf8",
+    timeout: 90_000,
+  });
   expect(second.status).toBe(1);
-  expect(second.stderr).toContain(`The embedded database folder ${path.join(dataDir, "pglite")} is already in use by process ${first.pid}`);
+  expect(second.stderr).toContain(
+    `The embedded database folder ${path.join(dataDir, "pglite")} is already in use by process ${first.pid}`,
+  );
   expect(second.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
   // "At once" means it does not wait for the lock; the bound leaves room for a loaded machine's slow tsx start.
   expect(Date.now() - started).toBeLessThan(45_000);

@@ -43,7 +43,10 @@ async function login(): Promise<string> {
   return cookie.split(";")[0]!;
 }
 
-function openSocket(options: { cookie?: string; token?: string }): Promise<{ socket: Socket; ready?: unknown; error?: Error }> {
+function openSocket(options: {
+  cookie?: string;
+  token?: string;
+}): Promise<{ socket: Socket; ready?: unknown; error?: Error }> {
   const socket = connect(url, {
     path: "/socket.io",
     transports: ["websocket"],
@@ -67,7 +70,9 @@ describe("HTTP server", () => {
 
   it("logs in with a cookie and reads leads with it", async () => {
     const cookie = await login();
-    const response = await fetch(`${url}/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, { headers: { cookie } });
+    const response = await fetch(`${url}/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, {
+      headers: { cookie },
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { result: { data: { json: { total: number } } } };
     expect(body.result.data.json.total).toBeGreaterThan(0);
@@ -80,7 +85,9 @@ describe("HTTP server", () => {
       headers: { authorization: "Bearer nope" },
     });
     expect(wrong.status).toBe(401);
-    const error = (await wrong.json()) as { error: { json: { message: string; data: { appCode: string; stack?: string } } } };
+    const error = (await wrong.json()) as {
+      error: { json: { message: string; data: { appCode: string; stack?: string } } };
+    };
     expect(error.error.json.data.appCode).toBe("UNAUTHORIZED");
     expect(error.error.json.data.stack).toBeUndefined();
   });
@@ -110,14 +117,23 @@ describe("HTTP server", () => {
     const cookie = await login();
     const { socket } = await openSocket({ cookie });
     const disconnected = new Promise((resolve) => socket.on("disconnect", resolve));
-    await fetch(`${url}/trpc/auth.logout`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: url }, body: "{}" });
+    await fetch(`${url}/trpc/auth.logout`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, origin: url },
+      body: "{}",
+    });
     await disconnected;
     expect(socket.connected).toBe(false);
   });
 
   it("shuts down after its grace period even when a client opened a connection and never sent a request", async () => {
     // Node's server.close() waits for such a connection for ever; a CI run hung a minute in afterAll on one.
-    const own = await buildServer({ db: server.deps.db, logLevel: "silent", webDistDir: "/nonexistent", shutdownGraceMs: 300 });
+    const own = await buildServer({
+      db: server.deps.db,
+      logLevel: "silent",
+      webDistDir: "/nonexistent",
+      shutdownGraceMs: 300,
+    });
     await own.app.listen({ port: 0, host: "127.0.0.1" });
     const address = own.app.server.address();
     const silent = connectTcp(typeof address === "object" && address ? address.port : 0, "127.0.0.1");

@@ -59,7 +59,9 @@ describe("organization Telnyx keys", () => {
       apiKeyHint: null,
       hasPublicKey: false,
     });
-    expect(settings.webhookUrls.calls).toBe(`https://crm.example.com/api/telnyx/webhooks/o/${api.demo.organization.webhookToken}/calls`);
+    expect(settings.webhookUrls.calls).toBe(
+      `https://crm.example.com/api/telnyx/webhooks/o/${api.demo.organization.webhookToken}/calls`,
+    );
     expect(settings.organization).toMatchObject({ name: "Acme Sales", currency: "USD" });
   });
 

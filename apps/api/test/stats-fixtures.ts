@@ -25,29 +25,149 @@ export async function seedStatsFixture(api: TestApi): Promise<StatsFixture> {
   const todayStart = await localMidnight(api, "Europe/Paris");
   const monthsAgo = (n: number) => new Date(todayStart.getTime() - n * 31 * 24 * H);
   const n1 = await p.telnyxPhoneNumber.create({
-    data: { organizationId, phoneNumber: "+33187650199", countryCode: "FR", status: "ACTIVE", features: ["voice", "sms"], assignedUserId: agent1.id, monthlyCost: "2.00", purchasedAt: monthsAgo(3) },
+    data: {
+      organizationId,
+      phoneNumber: "+33187650199",
+      countryCode: "FR",
+      status: "ACTIVE",
+      features: ["voice", "sms"],
+      assignedUserId: agent1.id,
+      monthlyCost: "2.00",
+      purchasedAt: monthsAgo(3),
+    },
   });
   const n2 = await p.telnyxPhoneNumber.create({
-    data: { organizationId, phoneNumber: "+13125550177", countryCode: "US", status: "RELEASED", features: ["voice", "sms"], monthlyCost: "5.00", purchasedAt: monthsAgo(6), releasedAt: monthsAgo(1) },
+    data: {
+      organizationId,
+      phoneNumber: "+13125550177",
+      countryCode: "US",
+      status: "RELEASED",
+      features: ["voice", "sms"],
+      monthlyCost: "5.00",
+      purchasedAt: monthsAgo(6),
+      releasedAt: monthsAgo(1),
+    },
   });
   const base = { organizationId, fromNumber: "+33187650199", toNumber: lead.phoneNumber, leadId: lead.id };
   const at = (ms: number) => new Date(todayStart.getTime() + ms);
   const calls = [
     // Yesterday, one second before local midnight / today, one second after.
-    { at: at(-1000), direction: "OUTBOUND", status: "ENDED", userId: agent1.id, phoneNumberId: n1.id, answered: 5, duration: 65, cost: "0.0100", mos: "4.10" },
-    { at: at(1000), direction: "OUTBOUND", status: "ENDED", userId: agent1.id, phoneNumberId: n1.id, answered: 3, duration: 125, cost: "0.0150", mos: "4.30" },
+    {
+      at: at(-1000),
+      direction: "OUTBOUND",
+      status: "ENDED",
+      userId: agent1.id,
+      phoneNumberId: n1.id,
+      answered: 5,
+      duration: 65,
+      cost: "0.0100",
+      mos: "4.10",
+    },
+    {
+      at: at(1000),
+      direction: "OUTBOUND",
+      status: "ENDED",
+      userId: agent1.id,
+      phoneNumberId: n1.id,
+      answered: 3,
+      duration: 125,
+      cost: "0.0150",
+      mos: "4.30",
+    },
     { at: at(2 * H), direction: "INBOUND", status: "NO_ANSWER", userId: null, phoneNumberId: n1.id, duration: 0 },
-    { at: at(2 * H + 5), direction: "INBOUND", status: "ENDED", userId: agent2.id, phoneNumberId: n2.id, answered: 30, duration: 40, cost: "0.0040" },
+    {
+      at: at(2 * H + 5),
+      direction: "INBOUND",
+      status: "ENDED",
+      userId: agent2.id,
+      phoneNumberId: n2.id,
+      answered: 30,
+      duration: 40,
+      cost: "0.0040",
+    },
     { at: at(3 * H), direction: "OUTBOUND", status: "BUSY", userId: agent2.id, phoneNumberId: n2.id, duration: 0 },
-    { at: at(3 * H + 10), direction: "OUTBOUND", status: "BRIDGED", userId: agent2.id, phoneNumberId: n1.id, answered: 2 },
-    { at: at(4 * H), direction: "INBOUND", status: "ENDED", userId: agent1.id, phoneNumberId: n1.id, answered: 8, duration: 300, cost: "0.0250", archived: true },
+    {
+      at: at(3 * H + 10),
+      direction: "OUTBOUND",
+      status: "BRIDGED",
+      userId: agent2.id,
+      phoneNumberId: n1.id,
+      answered: 2,
+    },
+    {
+      at: at(4 * H),
+      direction: "INBOUND",
+      status: "ENDED",
+      userId: agent1.id,
+      phoneNumberId: n1.id,
+      answered: 8,
+      duration: 300,
+      cost: "0.0250",
+      archived: true,
+    },
     // Around the Paris DST change (2026-03-29: 23-hour day) and on a DST-free day (2026-02-10).
-    { at: new Date("2026-03-28T22:59:59Z"), direction: "OUTBOUND", status: "ENDED", userId: agent1.id, phoneNumberId: n1.id, answered: 1, duration: 10, cost: "0.0050", archived: true },
-    { at: new Date("2026-03-28T23:00:01Z"), direction: "OUTBOUND", status: "ENDED", userId: agent1.id, phoneNumberId: n1.id, answered: 1, duration: 20, cost: "0.0060", archived: true },
-    { at: new Date("2026-03-29T21:59:59Z"), direction: "INBOUND", status: "CANCELED", userId: null, phoneNumberId: n2.id, duration: 0, archived: true },
-    { at: new Date("2026-03-29T22:00:01Z"), direction: "INBOUND", status: "ENDED", userId: agent2.id, phoneNumberId: n2.id, answered: 4, duration: 50, cost: "0.0070", mos: "3.90" },
-    { at: new Date("2026-02-09T22:59:59Z"), direction: "OUTBOUND", status: "FAILED", userId: agent2.id, phoneNumberId: n2.id, duration: 0, archived: true },
-    { at: new Date("2026-02-09T23:00:01Z"), direction: "OUTBOUND", status: "ENDED", userId: agent2.id, phoneNumberId: n2.id, answered: 6, duration: 90, cost: "0.0110", archived: true },
+    {
+      at: new Date("2026-03-28T22:59:59Z"),
+      direction: "OUTBOUND",
+      status: "ENDED",
+      userId: agent1.id,
+      phoneNumberId: n1.id,
+      answered: 1,
+      duration: 10,
+      cost: "0.0050",
+      archived: true,
+    },
+    {
+      at: new Date("2026-03-28T23:00:01Z"),
+      direction: "OUTBOUND",
+      status: "ENDED",
+      userId: agent1.id,
+      phoneNumberId: n1.id,
+      answered: 1,
+      duration: 20,
+      cost: "0.0060",
+      archived: true,
+    },
+    {
+      at: new Date("2026-03-29T21:59:59Z"),
+      direction: "INBOUND",
+      status: "CANCELED",
+      userId: null,
+      phoneNumberId: n2.id,
+      duration: 0,
+      archived: true,
+    },
+    {
+      at: new Date("2026-03-29T22:00:01Z"),
+      direction: "INBOUND",
+      status: "ENDED",
+      userId: agent2.id,
+      phoneNumberId: n2.id,
+      answered: 4,
+      duration: 50,
+      cost: "0.0070",
+      mos: "3.90",
+    },
+    {
+      at: new Date("2026-02-09T22:59:59Z"),
+      direction: "OUTBOUND",
+      status: "FAILED",
+      userId: agent2.id,
+      phoneNumberId: n2.id,
+      duration: 0,
+      archived: true,
+    },
+    {
+      at: new Date("2026-02-09T23:00:01Z"),
+      direction: "OUTBOUND",
+      status: "ENDED",
+      userId: agent2.id,
+      phoneNumberId: n2.id,
+      answered: 6,
+      duration: 90,
+      cost: "0.0110",
+      archived: true,
+    },
   ] as const;
   for (const c of calls) {
     const answeredAt = "answered" in c ? new Date(c.at.getTime() + c.answered * 1000) : null;
@@ -70,20 +190,87 @@ export async function seedStatsFixture(api: TestApi): Promise<StatsFixture> {
     });
   }
   // A call that moves from ringing to ended (the update trigger), and one deleted (the delete trigger).
-  const moving = await p.telnyxCall.create({ data: { ...base, direction: "INBOUND", status: "RINGING", userId: agent1.id, phoneNumberId: n1.id, createdAt: at(5 * H), startedAt: at(5 * H) } });
-  await p.telnyxCall.update({ where: { id: moving.id }, data: { status: "ENDED", answeredAt: at(5 * H + 25_000), durationSecs: 33, cost: "0.0030", userId: agent2.id } });
-  const gone = await p.telnyxCall.create({ data: { ...base, direction: "OUTBOUND", status: "ENDED", userId: agent1.id, createdAt: at(H), answeredAt: at(H), durationSecs: 9, cost: "0.0010" } });
+  const moving = await p.telnyxCall.create({
+    data: {
+      ...base,
+      direction: "INBOUND",
+      status: "RINGING",
+      userId: agent1.id,
+      phoneNumberId: n1.id,
+      createdAt: at(5 * H),
+      startedAt: at(5 * H),
+    },
+  });
+  await p.telnyxCall.update({
+    where: { id: moving.id },
+    data: { status: "ENDED", answeredAt: at(5 * H + 25_000), durationSecs: 33, cost: "0.0030", userId: agent2.id },
+  });
+  const gone = await p.telnyxCall.create({
+    data: {
+      ...base,
+      direction: "OUTBOUND",
+      status: "ENDED",
+      userId: agent1.id,
+      createdAt: at(H),
+      answeredAt: at(H),
+      durationSecs: 9,
+      cost: "0.0010",
+    },
+  });
   await p.telnyxCall.delete({ where: { id: gone.id } });
 
   const sms = [
-    { at: at(-1000), direction: "OUTBOUND", status: "DELIVERED", userId: agent1.id, phoneNumberId: n1.id, cost: "0.0380" },
-    { at: at(1000), direction: "OUTBOUND", status: "DELIVERED", userId: agent1.id, phoneNumberId: n1.id, cost: "0.0760" },
-    { at: at(2000), direction: "OUTBOUND", status: "DELIVERY_FAILED", userId: agent2.id, phoneNumberId: n2.id, cost: "0.0075" },
+    {
+      at: at(-1000),
+      direction: "OUTBOUND",
+      status: "DELIVERED",
+      userId: agent1.id,
+      phoneNumberId: n1.id,
+      cost: "0.0380",
+    },
+    {
+      at: at(1000),
+      direction: "OUTBOUND",
+      status: "DELIVERED",
+      userId: agent1.id,
+      phoneNumberId: n1.id,
+      cost: "0.0760",
+    },
+    {
+      at: at(2000),
+      direction: "OUTBOUND",
+      status: "DELIVERY_FAILED",
+      userId: agent2.id,
+      phoneNumberId: n2.id,
+      cost: "0.0075",
+    },
     { at: at(3000), direction: "OUTBOUND", status: "QUEUED", userId: agent2.id, phoneNumberId: n2.id },
     { at: at(4000), direction: "INBOUND", status: "RECEIVED", userId: null, phoneNumberId: n1.id },
-    { at: at(5000), direction: "OUTBOUND", status: "DELIVERED", userId: agent1.id, phoneNumberId: n1.id, cost: "0.0380", archived: true },
-    { at: new Date("2026-03-28T23:00:01Z"), direction: "OUTBOUND", status: "SENDING_FAILED", userId: agent1.id, phoneNumberId: n1.id },
-    { at: new Date("2026-02-09T22:59:59Z"), direction: "OUTBOUND", status: "DELIVERED", userId: agent2.id, phoneNumberId: n2.id, cost: "0.0075", archived: true },
+    {
+      at: at(5000),
+      direction: "OUTBOUND",
+      status: "DELIVERED",
+      userId: agent1.id,
+      phoneNumberId: n1.id,
+      cost: "0.0380",
+      archived: true,
+    },
+    {
+      at: new Date("2026-03-28T23:00:01Z"),
+      direction: "OUTBOUND",
+      status: "SENDING_FAILED",
+      userId: agent1.id,
+      phoneNumberId: n1.id,
+    },
+    {
+      at: new Date("2026-02-09T22:59:59Z"),
+      direction: "OUTBOUND",
+      status: "DELIVERED",
+      userId: agent2.id,
+      phoneNumberId: n2.id,
+      cost: "0.0075",
+      archived: true,
+    },
   ] as const;
   for (const m of sms) {
     await p.telnyxMessage.create({

@@ -10,8 +10,26 @@ import { seedStatsFixture, type StatsFixture } from "./stats-fixtures";
 let api: TestApi;
 let fx: StatsFixture;
 const MONEY = (value: string | null | undefined) => Number(value ?? 0).toFixed(6);
-const ROLLUP_METRICS = ["calls", "inbound", "outbound", "answered", "finished", "finishedAnswered", "missed", "durationSecs", "answeredWithDuration",
-  "answeredDurationSecs", "mosSum", "mosCount", "callCost", "smsSent", "smsReceived", "smsDelivered", "smsFailed", "smsCost"];
+const ROLLUP_METRICS = [
+  "calls",
+  "inbound",
+  "outbound",
+  "answered",
+  "finished",
+  "finishedAnswered",
+  "missed",
+  "durationSecs",
+  "answeredWithDuration",
+  "answeredDurationSecs",
+  "mosSum",
+  "mosCount",
+  "callCost",
+  "smsSent",
+  "smsReceived",
+  "smsDelivered",
+  "smsFailed",
+  "smsCost",
+];
 
 beforeAll(async () => {
   api = await setupTestApi();
@@ -47,18 +65,42 @@ async function truthByPeriod(tz: string, fmt: string, first: string, last: strin
      FROM "TelnyxMessage" WHERE ${where} GROUP BY 1`,
     [org, first, last, userId],
   );
-  return { calls: new Map(calls.map((r) => [r.period as string, r])), sms: new Map(sms.map((r) => [r.period as string, r])) };
+  return {
+    calls: new Map(calls.map((r) => [r.period as string, r])),
+    sms: new Map(sms.map((r) => [r.period as string, r])),
+  };
 }
 
-async function expectAnalyticsMatchTruth(caller: ReturnType<TestApi["asDemoAdmin"]>, tz: string, granularity: "day" | "month", from: Date, to: Date, userId: string | null) {
+async function expectAnalyticsMatchTruth(
+  caller: ReturnType<TestApi["asDemoAdmin"]>,
+  tz: string,
+  granularity: "day" | "month",
+  from: Date,
+  to: Date,
+  userId: string | null,
+) {
   const result = await caller.stats.analytics({ from, to, granularity, ...(userId ? { userId } : {}) });
   const first = result.periods[0]!;
   const lastPeriod = result.periods.at(-1)!;
   const fmt = granularity === "day" ? "YYYY-MM-DD" : "YYYY-MM";
   const firstDay = granularity === "day" ? first : `${first}-01`;
-  const lastDay = granularity === "day" ? lastPeriod : (await api.db.query<{ d: string }>(`SELECT to_char((($1 || '-01')::date + interval '1 month' - interval '1 day'), 'YYYY-MM-DD') AS d`, [lastPeriod]))[0]!.d;
+  const lastDay =
+    granularity === "day"
+      ? lastPeriod
+      : (
+          await api.db.query<{ d: string }>(
+            `SELECT to_char((($1 || '-01')::date + interval '1 month' - interval '1 day'), 'YYYY-MM-DD') AS d`,
+            [lastPeriod],
+          )
+        )[0]!.d;
   // Month granularity: the range is whole days, so trim the truth to the days actually asked for.
-  const truth = await truthByPeriod(tz, fmt, granularity === "day" ? firstDay : result.periods.length ? localDay(from, tz) : firstDay, granularity === "day" ? lastDay : localDay(new Date(to.getTime() - 1), tz), userId);
+  const truth = await truthByPeriod(
+    tz,
+    fmt,
+    granularity === "day" ? firstDay : result.periods.length ? localDay(from, tz) : firstDay,
+    granularity === "day" ? lastDay : localDay(new Date(to.getTime() - 1), tz),
+    userId,
+  );
   let totalCalls = 0;
   for (const row of result.calls) {
     const t = truth.calls.get(row.period);
@@ -69,12 +111,19 @@ async function expectAnalyticsMatchTruth(caller: ReturnType<TestApi["asDemoAdmin
     expect(row.missed, row.period).toBe(t?.missed ?? 0);
     expect(row.avgDurationSecs, row.period).toBe(t?.avgDurationSecs ?? null);
     expect(row.minutes, row.period).toBe(Math.round(Number(t?.secs ?? 0) / 6) / 10);
-    expect(row.successRate, row.period).toBe(t && Number(t.finished) > 0 ? Number(t.finishedAnswered) / Number(t.finished) : null);
+    expect(row.successRate, row.period).toBe(
+      t && Number(t.finished) > 0 ? Number(t.finishedAnswered) / Number(t.finished) : null,
+    );
     expect(row.avgMos, row.period).toBe(t?.avgMos ?? null);
   }
   for (const row of result.sms) {
     const t = truth.sms.get(row.period);
-    expect([row.sent, row.received, row.delivered, row.failed], row.period).toEqual([t?.sent ?? 0, t?.received ?? 0, t?.delivered ?? 0, t?.failed ?? 0]);
+    expect([row.sent, row.received, row.delivered, row.failed], row.period).toEqual([
+      t?.sent ?? 0,
+      t?.received ?? 0,
+      t?.delivered ?? 0,
+      t?.failed ?? 0,
+    ]);
   }
   for (const row of result.cost) {
     expect(MONEY(row.calls), row.period).toBe(MONEY(truth.calls.get(row.period)?.cost as string));
@@ -84,7 +133,9 @@ async function expectAnalyticsMatchTruth(caller: ReturnType<TestApi["asDemoAdmin
 }
 
 function localDay(at: Date, tz: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    at,
+  );
 }
 
 describe("stats.overview", () => {
@@ -114,8 +165,14 @@ describe("stats.overview", () => {
       [api.demo.organization.id, month, tz],
     );
     expect(MONEY(overview.costThisMonth.numbers)).toBe(MONEY(fees!.fees));
-    expect(MONEY(overview.costThisMonth.total)).toBe(MONEY(String(Number(m.cost) + Number(ms.cost) + Number(fees!.fees))));
-    expect(overview.activeNumbers).toBe(await api.db.prisma.telnyxPhoneNumber.count({ where: { organizationId: api.demo.organization.id, status: "ACTIVE" } }));
+    expect(MONEY(overview.costThisMonth.total)).toBe(
+      MONEY(String(Number(m.cost) + Number(ms.cost) + Number(fees!.fees))),
+    );
+    expect(overview.activeNumbers).toBe(
+      await api.db.prisma.telnyxPhoneNumber.count({
+        where: { organizationId: api.demo.organization.id, status: "ACTIVE" },
+      }),
+    );
   });
 
   it("agents see only their own figures, whatever userId they pass", async () => {
@@ -137,14 +194,28 @@ describe("stats.analytics", () => {
   it("per day over the last 40 days equals SQL, for the organization and for one agent", async () => {
     const from = new Date(fx.todayStart.getTime() - 40 * 86_400_000);
     const to = new Date(fx.todayStart.getTime() + 86_400_000);
-    const { result, totalCalls } = await expectAnalyticsMatchTruth(api.asDemoAdmin(), "Europe/Paris", "day", from, to, null);
+    const { result, totalCalls } = await expectAnalyticsMatchTruth(
+      api.asDemoAdmin(),
+      "Europe/Paris",
+      "day",
+      from,
+      to,
+      null,
+    );
     expect(result.periods).toHaveLength(41);
     expect(totalCalls).toBeGreaterThanOrEqual(8);
     await expectAnalyticsMatchTruth(api.asDemoSupervisor(), "Europe/Paris", "day", from, to, api.demo.users.agent2.id);
   });
 
   it("per day across the DST change and on a DST-free day: rows one second either side of local midnight land on the right days", async () => {
-    const { result } = await expectAnalyticsMatchTruth(api.asDemoAdmin(), "Europe/Paris", "day", new Date("2026-02-01T00:00:00+01:00"), new Date("2026-04-01T00:00:00+02:00"), null);
+    const { result } = await expectAnalyticsMatchTruth(
+      api.asDemoAdmin(),
+      "Europe/Paris",
+      "day",
+      new Date("2026-02-01T00:00:00+01:00"),
+      new Date("2026-04-01T00:00:00+02:00"),
+      null,
+    );
     const byDay = new Map(result.calls.map((row) => [row.period, row.inbound + row.outbound]));
     expect(byDay.get("2026-02-09")).toBe(1);
     expect(byDay.get("2026-02-10")).toBe(1);
@@ -156,7 +227,14 @@ describe("stats.analytics", () => {
   it("per month over a year equals SQL; per-agent and per-number totals add up; number fees are monthly", async () => {
     const from = new Date(fx.todayStart.getTime() - 330 * 86_400_000);
     const to = new Date(fx.todayStart.getTime() + 86_400_000);
-    const { result, totalCalls } = await expectAnalyticsMatchTruth(api.asDemoAdmin(), "Europe/Paris", "month", from, to, null);
+    const { result, totalCalls } = await expectAnalyticsMatchTruth(
+      api.asDemoAdmin(),
+      "Europe/Paris",
+      "month",
+      from,
+      to,
+      null,
+    );
     const [counts] = await api.db.query<{ assigned: number; numbered: number }>(
       `SELECT count(*) FILTER (WHERE "userId" IS NOT NULL)::int AS assigned, count(*) FILTER (WHERE "phoneNumberId" IS NOT NULL)::int AS numbered
        FROM "TelnyxCall" WHERE "organizationId" = $1 AND "createdAt" >= $2 AND "createdAt" < $3`,
@@ -171,7 +249,10 @@ describe("stats.analytics", () => {
   });
 
   it("after a time-zone change the rollup is rebuilt and still equals SQL in the new zone", async () => {
-    await api.db.prisma.organization.update({ where: { id: api.demo.organization.id }, data: { timeZone: "America/New_York" } });
+    await api.db.prisma.organization.update({
+      where: { id: api.demo.organization.id },
+      data: { timeZone: "America/New_York" },
+    });
     try {
       const from = new Date("2026-02-01T00:00:00-05:00");
       const to = new Date("2026-04-01T00:00:00-04:00");
@@ -179,7 +260,10 @@ describe("stats.analytics", () => {
       const byDay = new Map(result.calls.map((row) => [row.period, row.inbound + row.outbound]));
       expect(byDay.get("2026-02-09")).toBe(2);
     } finally {
-      await api.db.prisma.organization.update({ where: { id: api.demo.organization.id }, data: { timeZone: "Europe/Paris" } });
+      await api.db.prisma.organization.update({
+        where: { id: api.demo.organization.id },
+        data: { timeZone: "Europe/Paris" },
+      });
     }
   });
 
@@ -204,7 +288,12 @@ describe("stats.analytics", () => {
     await expect(
       api.db.prisma.$transaction(async (tx) => {
         await tx.organization.update({ where: { id: api.demo.organization.id }, data: { timeZone: "Asia/Tokyo" } });
-        changedCalls = (await tx.telnyxCall.updateMany({ where: { organizationId: api.demo.organization.id, status: "ENDED" }, data: { cost: "0.123400" } })).count;
+        changedCalls = (
+          await tx.telnyxCall.updateMany({
+            where: { organizationId: api.demo.organization.id, status: "ENDED" },
+            data: { cost: "0.123400" },
+          })
+        ).count;
         inside = await tx.$queryRawUnsafe(driftSql);
         throw rolledBack;
       }),
@@ -216,7 +305,9 @@ describe("stats.analytics", () => {
 
   it("refuses an empty or reversed range with a field error", async () => {
     const now = new Date();
-    await expect(api.asDemoAdmin().stats.analytics({ from: now, to: now, granularity: "day" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.asDemoAdmin().stats.analytics({ from: now, to: now, granularity: "day" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });
 
@@ -242,6 +333,9 @@ describe("stats.leadCost", () => {
 
 async function startOfLocalDay(at: Date): Promise<Date> {
   const day = localDay(at, "Europe/Paris");
-  const [row] = await api.db.query<{ at: string }>(`SELECT to_char((($1::date)::timestamp AT TIME ZONE 'Europe/Paris') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at`, [day]);
+  const [row] = await api.db.query<{ at: string }>(
+    `SELECT to_char((($1::date)::timestamp AT TIME ZONE 'Europe/Paris') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at`,
+    [day],
+  );
   return new Date(row!.at);
 }

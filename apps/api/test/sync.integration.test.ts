@@ -107,7 +107,9 @@ describe("sync", () => {
       `+13125550100: voice connection changed in Telnyx to ${foreign.id} (was ${app.telnyxId})`,
     );
     expect(said("connection.webhook_changed")).toContain("https://attacker.example/hook");
-    expect(said("connection.webhook_changed")).toContain(`${PUBLIC_URL}/api/telnyx/webhooks/o/${api.demo.organization.webhookToken}/messages`);
+    expect(said("connection.webhook_changed")).toContain(
+      `${PUBLIC_URL}/api/telnyx/webhooks/o/${api.demo.organization.webhookToken}/messages`,
+    );
     expect(run.counts).toMatchObject({ numbersNotOurs: 1 });
 
     const numbers = await api.db.prisma.telnyxPhoneNumber.findMany({

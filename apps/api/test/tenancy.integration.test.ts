@@ -52,11 +52,21 @@ beforeAll(async () => {
   b = await seedSecondOrg(db, { hashPassword, hashToken });
   await seedDemoTelnyx(db, a.organization.id);
   await db.prisma.telnyxPhoneNumber.create({
-    data: { organizationId: b.organization.id, phoneNumber: B_NUMBER, countryCode: "US", status: "ACTIVE", features: ["voice", "sms"] },
+    data: {
+      organizationId: b.organization.id,
+      phoneNumber: B_NUMBER,
+      countryCode: "US",
+      status: "ACTIVE",
+      features: ["voice", "sms"],
+    },
   });
   server = await buildServer({
     db,
-    telnyx: createLiveAccess({ apiKey: "KEYinstallation_unused", publicKey: installationKey.publicKeyBase64, baseURL: sandbox.baseUrl }),
+    telnyx: createLiveAccess({
+      apiKey: "KEYinstallation_unused",
+      publicKey: installationKey.publicKeyBase64,
+      baseURL: sandbox.baseUrl,
+    }),
     encryptionKey: randomBytes(32).toString("base64"),
     logLevel: "silent",
     webDistDir: "/nonexistent",
@@ -87,7 +97,10 @@ beforeAll(async () => {
 
   // B's admin saves B's own keys through Settings, as the attacker did.
   const bAdmin = createCallerFactory(appRouter)(
-    createContextInner({ deps: server.deps, auth: { userId: b.users.admin.id, organizationId: b.organization.id, role: "ADMIN", via: "session" } }),
+    createContextInner({
+      deps: server.deps,
+      auth: { userId: b.users.admin.id, organizationId: b.organization.id, role: "ADMIN", via: "session" },
+    }),
   );
   await bAdmin.settings.setTelnyxKeys({ apiKey: B_API_KEY, publicKey: bKey.publicKeyBase64 });
 });
@@ -101,42 +114,75 @@ afterAll(async () => {
 const endpoint = (token: string, kind: "calls" | "messages") => `/api/telnyx/webhooks/o/${token}/${kind}`;
 
 async function post(route: string, body: string, privateKey: KeyObject): Promise<number> {
-  const response = await fetch(`${url}${route}`, { method: "POST", headers: { "content-type": "application/json", ...signWebhook(body, privateKey) }, body });
+  const response = await fetch(`${url}${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...signWebhook(body, privateKey) },
+    body,
+  });
   await response.body?.cancel();
   return response.status;
 }
 
 /** Every row of A a forged event could touch, call timelines included. */
 async function snapshotA(): Promise<string> {
-  const events = await db.prisma.callEvent.findMany({ where: { call: { organizationId: a.organization.id } }, orderBy: { id: "asc" } });
+  const events = await db.prisma.callEvent.findMany({
+    where: { call: { organizationId: a.organization.id } },
+    orderBy: { id: "asc" },
+  });
   return (await snapshotOrganization(db, a.organization.id)) + JSON.stringify(events);
 }
 
 function callEventBody(eventType: string, payload: Record<string, unknown>): string {
   const now = new Date().toISOString();
-  return JSON.stringify({ data: { record_type: "event", event_type: eventType, id: randomUUID(), occurred_at: now, payload }, meta: { attempt: 1 } });
+  return JSON.stringify({
+    data: { record_type: "event", event_type: eventType, id: randomUUID(), occurred_at: now, payload },
+    meta: { attempt: 1 },
+  });
 }
 
 function recordingSaved(clientState: string | null, callControlId?: string): string {
-  const fixture = JSON.parse(readFileSync(path.join(findWebhookFixtures(), "call.recording.saved__openapi__1.json"), "utf8")) as {
+  const fixture = JSON.parse(
+    readFileSync(path.join(findWebhookFixtures(), "call.recording.saved__openapi__1.json"), "utf8"),
+  ) as {
     data: { id: string; occurred_at: string; payload: Record<string, unknown> };
   };
   fixture.data.id = randomUUID();
   fixture.data.occurred_at = new Date().toISOString();
-  fixture.data.payload = { ...fixture.data.payload, client_state: clientState, ...(callControlId ? { call_control_id: callControlId } : {}) };
+  fixture.data.payload = {
+    ...fixture.data.payload,
+    client_state: clientState,
+    ...(callControlId ? { call_control_id: callControlId } : {}),
+  };
   return JSON.stringify(fixture);
 }
 
 /** The four forged events of finding 1, naming A's number, A's lead and A's call. */
 function forgedEvents(): Array<{ name: string; kind: "calls" | "messages"; body: string }> {
-  const guessedState = encodeClientState(encodeCallClientState({ callId: aCall.id, leg: "customer" }, "a secret B does not have"));
+  const guessedState = encodeClientState(
+    encodeCallClientState({ callId: aCall.id, leg: "customer" }, "a secret B does not have"),
+  );
   return [
-    { name: "inbound SMS", kind: "messages", body: inboundSms({ messageId: randomUUID(), from: aLeadPhone, to: A_NUMBER, text: "forged hello" }) },
-    { name: "STOP", kind: "messages", body: inboundSms({ messageId: randomUUID(), from: aLeadPhone, to: A_NUMBER, text: "STOP" }) },
+    {
+      name: "inbound SMS",
+      kind: "messages",
+      body: inboundSms({ messageId: randomUUID(), from: aLeadPhone, to: A_NUMBER, text: "forged hello" }),
+    },
+    {
+      name: "STOP",
+      kind: "messages",
+      body: inboundSms({ messageId: randomUUID(), from: aLeadPhone, to: A_NUMBER, text: "STOP" }),
+    },
     {
       name: "call.initiated",
       kind: "calls",
-      body: callEventBody("call.initiated", { call_control_id: `v3:ghost-${randomUUID()}`, direction: "incoming", state: "parked", from: aLeadPhone, to: A_NUMBER, client_state: null }),
+      body: callEventBody("call.initiated", {
+        call_control_id: `v3:ghost-${randomUUID()}`,
+        direction: "incoming",
+        state: "parked",
+        from: aLeadPhone,
+        to: A_NUMBER,
+        client_state: null,
+      }),
     },
     { name: "call.recording.saved (client_state)", kind: "calls", body: recordingSaved(guessedState!) },
     { name: "call.recording.saved (call_control_id)", kind: "calls", body: recordingSaved(null, aCall.callControlId) },
@@ -175,7 +221,10 @@ describe("webhooks are bound to the organization of their endpoint", () => {
     const body = inboundSms({ messageId: randomUUID(), from: aLeadPhone, to: B_NUMBER, text: "hello B" });
     expect(await post(endpoint(b.organization.webhookToken, "messages"), body, bKey.privateKey)).toBe(200);
     await server.webhooks.drain();
-    const messages = await db.prisma.telnyxMessage.findMany({ where: { text: "hello B" }, select: { organizationId: true, leadId: true } });
+    const messages = await db.prisma.telnyxMessage.findMany({
+      where: { text: "hello B" },
+      select: { organizationId: true, leadId: true },
+    });
     // Applied in B; A's lead with the same phone is not B's lead.
     expect(messages).toEqual([{ organizationId: b.organization.id, leadId: null }]);
   });
@@ -183,34 +232,60 @@ describe("webhooks are bound to the organization of their endpoint", () => {
   it("keeps A's legacy shared endpoint working with the installation's key, applied to A", async () => {
     const body = inboundSms({ messageId: randomUUID(), from: aLeadPhone, to: A_NUMBER, text: "legacy hello" });
     expect(await post("/api/telnyx/webhooks/messages", body, installationKey.privateKey)).toBe(200);
-    expect(await post(endpoint(a.organization.webhookToken, "messages"), inboundSms({ messageId: randomUUID(), from: aLeadPhone, to: A_NUMBER, text: "own hello" }), installationKey.privateKey)).toBe(200);
+    expect(
+      await post(
+        endpoint(a.organization.webhookToken, "messages"),
+        inboundSms({ messageId: randomUUID(), from: aLeadPhone, to: A_NUMBER, text: "own hello" }),
+        installationKey.privateKey,
+      ),
+    ).toBe(200);
     await server.webhooks.drain();
-    const messages = await db.prisma.telnyxMessage.findMany({ where: { text: { in: ["legacy hello", "own hello"] } }, select: { organizationId: true } });
+    const messages = await db.prisma.telnyxMessage.findMany({
+      where: { text: { in: ["legacy hello", "own hello"] } },
+      select: { organizationId: true },
+    });
     expect(messages).toEqual([{ organizationId: a.organization.id }, { organizationId: a.organization.id }]);
   });
 });
 
 describe("client_state is authenticated inside one organization", () => {
   const answered = (clientState: string | null) =>
-    callEventBody("call.answered", { call_control_id: `v3:stray-${randomUUID()}`, state: "answered", from: A_NUMBER, to: aLeadPhone, client_state: clientState });
+    callEventBody("call.answered", {
+      call_control_id: `v3:stray-${randomUUID()}`,
+      state: "answered",
+      from: A_NUMBER,
+      to: aLeadPhone,
+      client_state: clientState,
+    });
   const timelineOf = (callId: string) => db.prisma.callEvent.count({ where: { callId } });
 
   it("does not attach a leg to another call of the organization when the MAC is bad or missing", async () => {
     const before = await snapshotA();
-    const forgedMac = encodeClientState(encodeCallClientState({ callId: aOtherCall.id, leg: "customer" }, "not A's secret"));
+    const forgedMac = encodeClientState(
+      encodeCallClientState({ callId: aOtherCall.id, leg: "customer" }, "not A's secret"),
+    );
     const noMac = encodeClientState(JSON.stringify({ callId: aOtherCall.id, leg: "customer" }));
     for (const state of [forgedMac!, noMac!]) {
-      expect(await post(endpoint(a.organization.webhookToken, "calls"), answered(state), installationKey.privateKey)).toBe(200);
+      expect(
+        await post(endpoint(a.organization.webhookToken, "calls"), answered(state), installationKey.privateKey),
+      ).toBe(200);
     }
     await server.webhooks.drain();
     expect(await snapshotA()).toBe(before);
   });
 
   it("attaches it when the MAC is A's (so the refusal above is the MAC's doing)", async () => {
-    const { clientStateSecret } = await db.prisma.organization.findUniqueOrThrow({ where: { id: a.organization.id }, select: { clientStateSecret: true } });
-    const genuine = encodeClientState(encodeCallClientState({ callId: aOtherCall.id, leg: "customer" }, clientStateSecret));
+    const { clientStateSecret } = await db.prisma.organization.findUniqueOrThrow({
+      where: { id: a.organization.id },
+      select: { clientStateSecret: true },
+    });
+    const genuine = encodeClientState(
+      encodeCallClientState({ callId: aOtherCall.id, leg: "customer" }, clientStateSecret),
+    );
     const before = await timelineOf(aOtherCall.id);
-    expect(await post(endpoint(a.organization.webhookToken, "calls"), answered(genuine!), installationKey.privateKey)).toBe(200);
+    expect(
+      await post(endpoint(a.organization.webhookToken, "calls"), answered(genuine!), installationKey.privateKey),
+    ).toBe(200);
     await server.webhooks.drain();
     expect(await timelineOf(aOtherCall.id)).toBe(before + 1);
   });

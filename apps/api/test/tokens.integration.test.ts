@@ -34,14 +34,21 @@ function openSocket(token: string): Promise<{ socket: Socket; error?: Error }> {
 
 const restLeads = (token: string) => fetch(`${url}/api/leads`, { headers: { authorization: `Bearer ${token}` } });
 const trpcLeads = (token: string) =>
-  fetch(`${url}/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, { headers: { authorization: `Bearer ${token}` } });
+  fetch(`${url}/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
 const trpcMe = (token: string) => fetch(`${url}/trpc/auth.me`, { headers: { authorization: `Bearer ${token}` } });
 
 describe("API tokens", () => {
   it("creates a token shown once, stored only as a hash, listed with its creator", async () => {
     const { token, item } = await api.asDemoAdmin().tokens.create({ name: "Reporting script", role: "SUPERVISOR" });
     expect(token).toMatch(/^tcrm_[A-Za-z0-9_-]{40,}$/);
-    expect(item).toMatchObject({ name: "Reporting script", role: "SUPERVISOR", revokedAt: null, userName: api.demo.users.admin.name });
+    expect(item).toMatchObject({
+      name: "Reporting script",
+      role: "SUPERVISOR",
+      revokedAt: null,
+      userName: api.demo.users.admin.name,
+    });
     expect(token.startsWith(item.prefix)).toBe(true);
     const row = await api.db.prisma.apiToken.findUniqueOrThrow({ where: { id: item.id } });
     expect(row.tokenHash).toBe(hashToken(token));
@@ -61,21 +68,29 @@ describe("API tokens", () => {
   });
 
   it("refuses a past expiry and an empty name with field errors", async () => {
-    await expect(api.asDemoAdmin().tokens.create({ name: "x", role: "AGENT", expiresAt: new Date(Date.now() - 1000) })).rejects.toMatchObject({
+    await expect(
+      api.asDemoAdmin().tokens.create({ name: "x", role: "AGENT", expiresAt: new Date(Date.now() - 1000) }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    await expect(api.asDemoAdmin().tokens.create({ name: " ", role: "AGENT" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.asDemoAdmin().tokens.create({ name: " ", role: "AGENT" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("an expired token is refused", async () => {
-    const { token, item } = await api.asDemoAdmin().tokens.create({ name: "short", role: "AGENT", expiresAt: new Date(Date.now() + 60_000) });
+    const { token, item } = await api
+      .asDemoAdmin()
+      .tokens.create({ name: "short", role: "AGENT", expiresAt: new Date(Date.now() + 60_000) });
     expect((await trpcMe(token)).status).toBe(200);
     await api.db.prisma.apiToken.update({ where: { id: item.id }, data: { expiresAt: new Date(Date.now() - 1) } });
     expect((await restLeads(token)).status).toBe(401);
   });
 
   it("supervisors and agents cannot manage tokens", async () => {
-    await expect(api.asDemoSupervisor().tokens.create({ name: "x", role: "AGENT" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api.asDemoSupervisor().tokens.create({ name: "x", role: "AGENT" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(api.asDemoAgent().tokens.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -90,7 +105,10 @@ describe("API tokens", () => {
     // Revoke through the running server's own context (what the web app's request does).
     const response = await fetch(`${url}/trpc/tokens.revoke`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${(await api.asDemoAdmin().tokens.create({ name: "admin", role: "ADMIN" })).token}` },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${(await api.asDemoAdmin().tokens.create({ name: "admin", role: "ADMIN" })).token}`,
+      },
       body: JSON.stringify({ json: { id: item.id } }),
     });
     expect(response.status).toBe(200);

@@ -40,12 +40,18 @@ describe("agent states, live deltas and supervision", () => {
 
     const set = await agent1().agents.setStatus({ status: "AVAILABLE" });
     expect(set.status).toBe("AVAILABLE");
-    await until(() => agentEvents.some((e) => e.userId === agentId && e.status === "AVAILABLE"), "agent:updated AVAILABLE");
+    await until(
+      () => agentEvents.some((e) => e.userId === agentId && e.status === "AVAILABLE"),
+      "agent:updated AVAILABLE",
+    );
     const before = await supervisor().stats.overview({ userId: agentId });
 
     const call = await agent1().calls.create({ to: "+13125550000" });
     const live = await env.waitForCall(call.id, (c) => c.status === "BRIDGED" && c);
-    const onCall = await until(() => agentEvents.find((e) => e.userId === agentId && e.status === "ON_CALL") ?? false, "agent ON_CALL");
+    const onCall = await until(
+      () => agentEvents.find((e) => e.userId === agentId && e.status === "ON_CALL") ?? false,
+      "agent ON_CALL",
+    );
     expect(onCall.currentCallId).toBe(call.id);
     // Choosing AWAY during the call keeps ON_CALL; the choice applies once the call ends.
     expect((await agent1().agents.setStatus({ status: "AWAY" })).status).toBe("ON_CALL");
@@ -59,7 +65,10 @@ describe("agent states, live deltas and supervision", () => {
     await supervisor().calls.supervise({ id: call.id, role: "monitor" });
     const conference = env.sandbox.world.conferences.require(live.conferenceId!);
     const supervision = await until(
-      () => env.api.db.prisma.callSupervision.findFirst({ where: { callId: call.id, status: "JOINED" } }).then((s) => s ?? false),
+      () =>
+        env.api.db.prisma.callSupervision
+          .findFirst({ where: { callId: call.id, status: "JOINED" } })
+          .then((s) => s ?? false),
       "supervisor leg joined",
     );
     const leg = () => conference.participants.get(supervision.callControlId!);
@@ -73,18 +82,30 @@ describe("agent states, live deltas and supervision", () => {
 
     await agent1().calls.hangup({ id: call.id });
     await env.waitForCall(call.id, (c) => c.status === "ENDED" && c);
-    const back = await until(() => agentEvents.find((e) => e.userId === agentId && e.status === "AWAY") ?? false, "agent back to AWAY");
+    const back = await until(
+      () => agentEvents.find((e) => e.userId === agentId && e.status === "AWAY") ?? false,
+      "agent back to AWAY",
+    );
     expect(back.currentCallId).toBeNull();
 
     // The live increments add up to what a refetch shows.
     const after = await supervisor().stats.overview({ userId: agentId });
-    await until(() => deltas.filter((d) => d.userId === agentId).reduce((n, d) => n + (d.finishedToday ?? 0), 0) === 1 || false, "finished delta");
+    await until(
+      () => deltas.filter((d) => d.userId === agentId).reduce((n, d) => n + (d.finishedToday ?? 0), 0) === 1 || false,
+      "finished delta",
+    );
     const mine = deltas.filter((d) => d.userId === agentId);
     expect(mine.reduce((n, d) => n + (d.callsToday ?? 0), 0)).toBe(after.callsToday - before.callsToday);
     expect(mine.reduce((n, d) => n + (d.answeredToday ?? 0), 0)).toBe(1);
 
-    const actions = await env.api.db.prisma.auditLog.findMany({ where: { targetId: call.id }, orderBy: { createdAt: "asc" }, select: { action: true, userId: true } });
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["call.supervise", "call.supervise", "call.stop_supervising"]));
+    const actions = await env.api.db.prisma.auditLog.findMany({
+      where: { targetId: call.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, userId: true },
+    });
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["call.supervise", "call.supervise", "call.stop_supervising"]),
+    );
   });
 });
 
@@ -98,14 +119,23 @@ describe("kiosk links", () => {
     const headers = { "x-kiosk-token": link.token };
     const snapshot = await fetch(`${env.url}/trpc/wallboard.snapshot`, { headers });
     expect(snapshot.status).toBe(200);
-    const body = (await snapshot.json()) as { result: { data: { json: { currency: string; sla: { thresholdSecs: number } } } } };
+    const body = (await snapshot.json()) as {
+      result: { data: { json: { currency: string; sla: { thresholdSecs: number } } } };
+    };
     expect(body.result.data.json.sla.thresholdSecs).toBe(20);
     for (const path of ["stats.overview", "wallboard.kioskLinks", "calls.active", "agents.list"]) {
       expect((await fetch(`${env.url}/trpc/${path}`, { headers })).status, path).toBe(401);
     }
-    expect((await fetch(`${env.url}/api/reports/per-agent.csv?from=2026-01-01&to=2026-02-01`, { headers })).status).toBe(401);
+    expect(
+      (await fetch(`${env.url}/api/reports/per-agent.csv?from=2026-01-01&to=2026-02-01`, { headers })).status,
+    ).toBe(401);
 
-    const socket = connect(env.url, { path: "/socket.io", transports: ["websocket"], reconnection: false, auth: { kiosk: link.token } });
+    const socket = connect(env.url, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      reconnection: false,
+      auth: { kiosk: link.token },
+    });
     await new Promise<void>((resolve, reject) => {
       socket.on("ready", () => resolve());
       socket.on("connect_error", reject);
@@ -118,11 +148,18 @@ describe("kiosk links", () => {
     await supervisor().wallboard.revokeKioskLink({ id: link.id });
     expect(await disconnected).toBe("io server disconnect");
     expect((await fetch(`${env.url}/trpc/wallboard.snapshot`, { headers })).status).toBe(401);
-    const refused = connect(env.url, { path: "/socket.io", transports: ["websocket"], reconnection: false, auth: { kiosk: link.token } });
-    await expect(new Promise((resolve, reject) => {
-      refused.on("connect", () => resolve(undefined));
-      refused.on("connect_error", (error) => reject(error));
-    })).rejects.toThrow("UNAUTHORIZED");
+    const refused = connect(env.url, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      reconnection: false,
+      auth: { kiosk: link.token },
+    });
+    await expect(
+      new Promise((resolve, reject) => {
+        refused.on("connect", () => resolve(undefined));
+        refused.on("connect_error", (error) => reject(error));
+      }),
+    ).rejects.toThrow("UNAUTHORIZED");
     refused.close();
     expect((await supervisor().wallboard.kioskLinks()).find((l) => l.id === link.id)?.revokedAt).toBeInstanceOf(Date);
   });
@@ -137,10 +174,16 @@ describe("wallboard figures", () => {
     const inbound = (answeredAfterSecs: number | null, status: "ENDED" | "NO_ANSWER" | "RINGING", ageSecs = 60) =>
       p.telnyxCall.create({
         data: {
-          organizationId, direction: "INBOUND", status, fromNumber: "+33612345678", toNumber: "+33187650100",
-          startedAt: new Date(now - ageSecs * 1000), createdAt: new Date(now - ageSecs * 1000),
+          organizationId,
+          direction: "INBOUND",
+          status,
+          fromNumber: "+33612345678",
+          toNumber: "+33187650100",
+          startedAt: new Date(now - ageSecs * 1000),
+          createdAt: new Date(now - ageSecs * 1000),
           answeredAt: answeredAfterSecs === null ? null : new Date(now - ageSecs * 1000 + answeredAfterSecs * 1000),
-          durationSecs: status === "ENDED" ? 30 : status === "NO_ANSWER" ? 0 : null, lastEventAt: new Date(),
+          durationSecs: status === "ENDED" ? 30 : status === "NO_ANSWER" ? 0 : null,
+          lastEventAt: new Date(),
         },
       });
     await inbound(5, "ENDED");
@@ -149,7 +192,14 @@ describe("wallboard figures", () => {
     await inbound(null, "NO_ANSWER");
     await inbound(null, "RINGING", 42);
     const board = await supervisor().wallboard.snapshot();
-    const [truth] = await env.api.db.query<{ answered: number; within: number; calls: number; inbound: number; missed: number; sms: number }>(
+    const [truth] = await env.api.db.query<{
+      answered: number;
+      within: number;
+      calls: number;
+      inbound: number;
+      missed: number;
+      sms: number;
+    }>(
       `WITH today AS (SELECT * FROM "TelnyxCall" WHERE "organizationId" = $1
          AND (("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris')::date = ((now() AT TIME ZONE 'Europe/Paris')::date))
        SELECT count(*) FILTER (WHERE "direction" = 'INBOUND' AND "answeredAt" IS NOT NULL)::int AS answered,
@@ -161,10 +211,22 @@ describe("wallboard figures", () => {
        FROM today`,
       [organizationId],
     );
-    expect(board.sla).toEqual({ thresholdSecs: 15, answeredWithin: truth!.within, inboundAnswered: truth!.answered, rate: truth!.within / truth!.answered });
-    expect(board.today).toMatchObject({ calls: truth!.calls, inbound: truth!.inbound, missed: truth!.missed, sms: truth!.sms });
+    expect(board.sla).toEqual({
+      thresholdSecs: 15,
+      answeredWithin: truth!.within,
+      inboundAnswered: truth!.answered,
+      rate: truth!.within / truth!.answered,
+    });
+    expect(board.today).toMatchObject({
+      calls: truth!.calls,
+      inbound: truth!.inbound,
+      missed: truth!.missed,
+      sms: truth!.sms,
+    });
     expect(board.longestWaitSecs).toBeGreaterThanOrEqual(42);
     expect(board.longestWaitSecs).toBeLessThan(80);
-    await expect(env.as(env.api.demo.users.agent1, "AGENT").wallboard.snapshot()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(env.as(env.api.demo.users.agent1, "AGENT").wallboard.snapshot()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

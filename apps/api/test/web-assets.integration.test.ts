@@ -32,18 +32,33 @@ function largestScript(): string {
   const assets = path.join(WEB_DIST, "assets");
   const scripts = readdirSync(assets).filter((name) => name.endsWith(".js"));
   expect(scripts.length).toBeGreaterThan(0);
-  return scripts.sort((a, b) => readFileSync(path.join(assets, b)).length - readFileSync(path.join(assets, a)).length)[0]!;
+  return scripts.sort(
+    (a, b) => readFileSync(path.join(assets, b)).length - readFileSync(path.join(assets, a)).length,
+  )[0]!;
 }
 
 // Node's fetch decompresses on its own; a raw request shows what travels on the wire.
-async function raw(pathname: string, acceptEncoding?: string): Promise<{ status: number; headers: Headers; body: Buffer }> {
+async function raw(
+  pathname: string,
+  acceptEncoding?: string,
+): Promise<{ status: number; headers: Headers; body: Buffer }> {
   const { request } = await import("node:http");
   return new Promise((resolve, reject) => {
-    const req = request(`${url}${pathname}`, { headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: new Headers(res.headers as Record<string, string>), body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      `${url}${pathname}`,
+      { headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: new Headers(res.headers as Record<string, string>),
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
     req.on("error", reject);
     req.end();
   });

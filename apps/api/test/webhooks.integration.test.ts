@@ -33,7 +33,11 @@ beforeAll(async () => {
   own = `/api/telnyx/webhooks/o/${organization.webhookToken}`;
   server = await buildServer({
     db,
-    telnyx: createLiveAccess({ apiKey: "KEY_UNUSED", publicKey: key.publicKeyBase64, baseURL: "http://127.0.0.1:9/v2" }),
+    telnyx: createLiveAccess({
+      apiKey: "KEY_UNUSED",
+      publicKey: key.publicKeyBase64,
+      baseURL: "http://127.0.0.1:9/v2",
+    }),
     logLevel: "silent",
     webDistDir: "/nonexistent",
   });
@@ -117,14 +121,21 @@ describe("webhook endpoints", () => {
 
   it("stores and acknowledges an unknown event type without applying it", async () => {
     const body = JSON.stringify({
-      data: { record_type: "event", event_type: "call.streaming.started", id: "7f2f0d1e-9b7c-4f5b-8f0a-000000000001", occurred_at: new Date().toISOString(), payload: { call_control_id: "v3:x" } },
+      data: {
+        record_type: "event",
+        event_type: "call.streaming.started",
+        id: "7f2f0d1e-9b7c-4f5b-8f0a-000000000001",
+        occurred_at: new Date().toISOString(),
+        payload: { call_control_id: "v3:x" },
+      },
       meta: { attempt: 1, delivered_to: `${url}/api/telnyx/webhooks` },
     });
     const response = await post(body, signWebhook(body, key.privateKey));
     expect(response.status).toBe(200);
-    const [row] = await db.query<{ state: string; eventType: string }>(`SELECT "state", "eventType" FROM "WebhookEvent" WHERE "id" = $1`, [
-      "7f2f0d1e-9b7c-4f5b-8f0a-000000000001",
-    ]);
+    const [row] = await db.query<{ state: string; eventType: string }>(
+      `SELECT "state", "eventType" FROM "WebhookEvent" WHERE "id" = $1`,
+      ["7f2f0d1e-9b7c-4f5b-8f0a-000000000001"],
+    );
     expect(row).toEqual({ state: "IGNORED", eventType: "call.streaming.started" });
   });
 
@@ -137,7 +148,13 @@ describe("webhook endpoints", () => {
     const before = await storedCount();
     const bodies = Array.from({ length: 250 }, (_, i) =>
       JSON.stringify({
-        data: { record_type: "event", event_type: "message.sent", id: `burst-${i}`, occurred_at: new Date().toISOString(), payload: { id: `m-${i}`, direction: "outbound", to: [] } },
+        data: {
+          record_type: "event",
+          event_type: "message.sent",
+          id: `burst-${i}`,
+          occurred_at: new Date().toISOString(),
+          payload: { id: `m-${i}`, direction: "outbound", to: [] },
+        },
       }),
     );
     const sends = [...bodies, ...bodies.slice(0, 50)].map((body) => post(body, signWebhook(body, key.privateKey)));
@@ -148,7 +165,9 @@ describe("webhook endpoints", () => {
 
   it("processes the inbox: nothing is left pending or failed", async () => {
     await server.webhooks.drain();
-    const rows = await db.query<{ state: string; n: number }>(`SELECT "state"::text AS state, count(*)::int AS n FROM "WebhookEvent" GROUP BY 1`);
+    const rows = await db.query<{ state: string; n: number }>(
+      `SELECT "state"::text AS state, count(*)::int AS n FROM "WebhookEvent" GROUP BY 1`,
+    );
     const byState = Object.fromEntries(rows.map((r) => [r.state, r.n]));
     expect(byState.PENDING ?? 0).toBe(0);
     expect(byState.FAILED ?? 0).toBe(0);

@@ -34,14 +34,21 @@ async function watchAttribute(name: string, watch: Watch): Promise<void> {
       const seen: string[] = [];
       (window as unknown as Record<string, string[]>)[name] = seen;
       const record = () => {
-        const matches = [...document.querySelectorAll(watch.selector)].filter((element) => element.textContent?.includes(watch.text ?? ""));
+        const matches = [...document.querySelectorAll(watch.selector)].filter((element) =>
+          element.textContent?.includes(watch.text ?? ""),
+        );
         const last = matches.at(-1);
         const target = last && watch.inner ? last.querySelector(watch.inner) : last;
         const value = target?.getAttribute(watch.attribute);
         if (value && seen.at(-1) !== value) seen.push(value);
       };
       record();
-      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
     },
     { name, watch },
   );
@@ -93,7 +100,10 @@ describe("calls and SMS, live", () => {
   });
 
   it("calls the lead from its row: initiated → ringing → answered live, mute/unmute, hang up", async () => {
-    await page.locator("input[data-testid=leads-search], [data-testid=leads-search] input").first().fill(LEAD_LAST_NAME);
+    await page
+      .locator("input[data-testid=leads-search], [data-testid=leads-search] input")
+      .first()
+      .fill(LEAD_LAST_NAME);
     const row = page.locator("tbody tr[data-row-key]", { hasText: LEAD_LAST_NAME });
     await row.waitFor();
     await row.locator("[data-testid=lead-call]").click();
@@ -106,7 +116,11 @@ describe("calls and SMS, live", () => {
     const panel = page.locator("[data-testid=live-call-panel]");
     await panel.waitFor();
     // Answered, then bridged once the lead joins the agent's conference: both count as talking.
-    await page.locator("[data-testid=live-call-status][data-status=ANSWERED], [data-testid=live-call-status][data-status=BRIDGED]").waitFor({ timeout: 20_000 });
+    await page
+      .locator(
+        "[data-testid=live-call-status][data-status=ANSWERED], [data-testid=live-call-status][data-status=BRIDGED]",
+      )
+      .waitFor({ timeout: 20_000 });
     const statuses = await readWatched("callStatuses");
     expect(statuses).toContain("ANSWERED");
     expect(["INITIATED", "RINGING"]).toContain(statuses[0]);
@@ -133,13 +147,18 @@ describe("calls and SMS, live", () => {
     await row.locator("[data-testid=call-status][data-status=ENDED]").waitFor({ timeout: 15_000 });
     expect(await row.textContent()).toContain(`Nadia ${LEAD_LAST_NAME}`);
     expect(await row.locator("[data-testid=call-duration]").textContent()).toMatch(/^0:\d\d$/);
-    await expect.poll(() => row.locator("[data-testid=call-cost]").textContent(), { timeout: 20_000 }).toMatch(/^\d+\.\d{2,4} USD$/);
+    await expect
+      .poll(() => row.locator("[data-testid=call-cost]").textContent(), { timeout: 20_000 })
+      .toMatch(/^\d+\.\d{2,4} USD$/);
 
     await row.click();
     const audio = page.locator("[data-testid=call-drawer] audio[data-testid=call-recording]");
     await audio.waitFor({ timeout: 30_000 });
     const src = await audio.getAttribute("src");
-    const status = await page.evaluate(async (url) => (await fetch(url!, { headers: { Range: "bytes=0-1023" } })).status, src);
+    const status = await page.evaluate(
+      async (url) => (await fetch(url!, { headers: { Range: "bytes=0-1023" } })).status,
+      src,
+    );
     expect([200, 206]).toContain(status);
     const seconds = await audio.evaluate(
       (element: HTMLAudioElement) =>
@@ -170,7 +189,9 @@ describe("calls and SMS, live", () => {
     await page.click("[data-testid=send-sms-submit]");
 
     await page.waitForURL(/\/messages\?(lead|number)=/);
-    const bubble = page.locator("[data-testid=message-bubble][data-direction=OUTBOUND]", { hasText: "merci pour votre appel" });
+    const bubble = page.locator("[data-testid=message-bubble][data-direction=OUTBOUND]", {
+      hasText: "merci pour votre appel",
+    });
     await bubble.locator("[data-testid=message-status][data-status=DELIVERED]").waitFor({ timeout: 15_000 });
     expect(await page.locator("[data-testid=thread-item]").first().textContent()).toContain("merci pour votre appel");
   });
@@ -178,7 +199,9 @@ describe("calls and SMS, live", () => {
   it("shows a reply sent from the thread going from queued to delivered live", async () => {
     const text = "Je vous envoie le devis ce soir.";
     await page.fill("[data-testid=thread-composer]", text);
-    await expect.poll(() => page.textContent("[data-testid=thread-segments]")).toBe(`1 SMS · ${text.length}/160 · GSM-7`);
+    await expect
+      .poll(() => page.textContent("[data-testid=thread-segments]"))
+      .toBe(`1 SMS · ${text.length}/160 · GSM-7`);
     await watchAttribute("smsStatuses", {
       selector: "[data-testid=message-bubble][data-direction=OUTBOUND]",
       text,
@@ -196,7 +219,9 @@ describe("calls and SMS, live", () => {
 
   it("shows the lead's reply live in the open thread", async () => {
     await sandboxInboundMessage("Oui, rappelez-moi demain à 10 h.");
-    const reply = page.locator("[data-testid=message-bubble][data-direction=INBOUND]", { hasText: "rappelez-moi demain" });
+    const reply = page.locator("[data-testid=message-bubble][data-direction=INBOUND]", {
+      hasText: "rappelez-moi demain",
+    });
     await reply.waitFor({ timeout: 15_000 });
     expect(await page.locator("[data-testid=thread-item]").first().textContent()).toContain("rappelez-moi demain");
   });
@@ -233,7 +258,11 @@ describe("calls and SMS, live", () => {
     await toast.waitFor({ timeout: 15_000 });
     expect(await toast.textContent()).toContain("Élodie Bérard is calling");
     await toast.locator("[data-testid=incoming-answer]").click();
-    await page.locator("[data-testid=live-call-status][data-status=ANSWERED], [data-testid=live-call-status][data-status=BRIDGED]").waitFor({ timeout: 15_000 });
+    await page
+      .locator(
+        "[data-testid=live-call-status][data-status=ANSWERED], [data-testid=live-call-status][data-status=BRIDGED]",
+      )
+      .waitFor({ timeout: 15_000 });
     await toast.waitFor({ state: "detached" });
     expect(await page.textContent("[data-testid=live-call-panel]")).toContain("Élodie Bérard");
     await page.click("[data-testid=call-hangup]");

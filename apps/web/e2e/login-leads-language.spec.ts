@@ -43,7 +43,10 @@ describe("first steps in the browser", () => {
     await page.fill("#lead-company", "Crêperie du Port");
     await page.fill("#lead-phoneNumber", "12345");
     await page.click("[data-testid=lead-submit]");
-    await page.getByText(/Enter a valid phone number/).first().waitFor();
+    await page
+      .getByText(/Enter a valid phone number/)
+      .first()
+      .waitFor();
     await page.fill("#lead-phoneNumber", "+33 6 98 76 54 32");
     await page.click("[data-testid=lead-submit]");
     await page.getByRole("dialog").waitFor({ state: "hidden" });

@@ -48,7 +48,10 @@ async function buyThroughDrawer(country: string, typeLabel: string): Promise<str
   await page.locator("[data-testid=purchase-progress]").waitFor();
   await page.getByText("Ordered", { exact: true }).waitFor();
   await page.locator("[data-testid=purchase-progress][data-step=done]").waitFor({ timeout: 60_000 });
-  await page.locator("[data-testid=buy-success]").getByText(/is ready/).waitFor();
+  await page
+    .locator("[data-testid=buy-success]")
+    .getByText(/is ready/)
+    .waitFor();
   await page.click("[data-testid=buy-close]");
   return number;
 }
@@ -76,7 +79,9 @@ describe("buying a number", () => {
 
   it("still shows it as active and configured after a reload (it is really stored)", async () => {
     await page.reload();
-    await page.locator(`[data-testid=number-row][data-number='${bought}'][data-status=ACTIVE][data-configured=true]`).waitFor();
+    await page
+      .locator(`[data-testid=number-row][data-number='${bought}'][data-status=ACTIVE][data-configured=true]`)
+      .waitFor();
   });
 });
 
@@ -89,7 +94,10 @@ describe("using the new numbers right away", () => {
     await agent.fill("#login-password", "demo1234");
     await agent.click("[data-testid=login-submit]");
     await agent.waitForURL((url) => !url.pathname.startsWith("/login"));
-    const response = await agent.request.post(`${api.url}/api/telnyx/calls`, { headers: { origin: api.url }, data: { to: "+33612340005", from: bought } });
+    const response = await agent.request.post(`${api.url}/api/telnyx/calls`, {
+      headers: { origin: api.url },
+      data: { to: "+33612340005", from: bought },
+    });
     const body = await response.text();
     expect([200, 201], body).toContain(response.status());
     expect(body).toContain(bought);
@@ -97,7 +105,10 @@ describe("using the new numbers right away", () => {
   });
 
   it("refuses SMS from it with a clear reason: French local numbers are voice only", async () => {
-    const response = await page.request.post(`${api.url}/api/telnyx/messages`, { headers: { origin: api.url }, data: { to: "+33612345678", from: bought, text: "Bonjour" } });
+    const response = await page.request.post(`${api.url}/api/telnyx/messages`, {
+      headers: { origin: api.url },
+      data: { to: "+33612345678", from: bought, text: "Bonjour" },
+    });
     expect(response.status()).toBe(422);
     expect(await response.text()).toMatch(/cannot send SMS from this number/);
   });

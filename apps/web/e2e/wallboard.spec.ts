@@ -96,7 +96,10 @@ describe("wallboard, live", () => {
     const agentCalls = agent.locator("[data-testid=dashboard-counter-calls] [data-role=stat-value]");
     expect(await agentCalls.textContent()).toBe("0");
     await agent.locator("[data-testid=live-indicator][data-state=connected]").waitFor();
-    const response = await agent.request.post(`${api.url}/api/telnyx/calls`, { headers: { origin: api.url }, data: { to: CUSTOMER } });
+    const response = await agent.request.post(`${api.url}/api/telnyx/calls`, {
+      headers: { origin: api.url },
+      data: { to: CUSTOMER },
+    });
     expect(response.status(), await response.text()).toBeLessThan(300);
     const created = (await response.json()) as { id?: string; data?: { id: string } };
     callId = created.data?.id ?? created.id ?? "";
@@ -105,13 +108,19 @@ describe("wallboard, live", () => {
     const card = tv.locator(`[data-testid=wallboard-active-call][data-call-id="${callId}"]`);
     await card.waitFor({ timeout: 15_000 });
     expect(await card.textContent()).toContain("Thomas Dubois");
-    await tv.locator(`[data-testid=wallboard-active-call][data-call-id="${callId}"]:is([data-status=ANSWERED], [data-status=BRIDGED])`).waitFor({ timeout: 20_000 });
+    await tv
+      .locator(
+        `[data-testid=wallboard-active-call][data-call-id="${callId}"]:is([data-status=ANSWERED], [data-status=BRIDGED])`,
+      )
+      .waitFor({ timeout: 20_000 });
     const statuses = (await tv.evaluate(() => (window as unknown as { tvStatuses: string[] }).tvStatuses)) ?? [];
     expect(["INITIATED", "RINGING"]).toContain(statuses[0]);
     await expect.poll(() => readCounter(tv, "calls"), { timeout: 20_000 }).toBe(callsBefore + 1);
     // The agent's own dashboard counted it live too (stats:delta, no reload, no refetch needed).
     await expect.poll(() => agentCalls.textContent(), { timeout: 20_000 }).toBe("1");
-    await expect.poll(() => card.locator("[data-testid=wallboard-call-timer]").textContent(), { timeout: 15_000 }).not.toBe("0:00");
+    await expect
+      .poll(() => card.locator("[data-testid=wallboard-call-timer]").textContent(), { timeout: 15_000 })
+      .not.toBe("0:00");
   });
 
   it("lets the supervisor listen, then whisper, then barge into the live call", async () => {
@@ -125,14 +134,20 @@ describe("wallboard, live", () => {
   });
 
   it("shows the call end on the TV and the answered counter move, still without a reload", async () => {
-    const response = await agent.request.post(`${api.url}/api/telnyx/calls/${callId}/hangup`, { headers: { origin: api.url } });
+    const response = await agent.request.post(`${api.url}/api/telnyx/calls/${callId}/hangup`, {
+      headers: { origin: api.url },
+    });
     expect(response.status(), await response.text()).toBeLessThan(300);
-    await tv.locator(`[data-testid=wallboard-active-call][data-call-id="${callId}"]`).waitFor({ state: "detached", timeout: 20_000 });
+    await tv
+      .locator(`[data-testid=wallboard-active-call][data-call-id="${callId}"]`)
+      .waitFor({ state: "detached", timeout: 20_000 });
     await expect.poll(() => readCounter(tv, "answered"), { timeout: 15_000 }).toBe(answeredBefore + 1);
     expect(await readCounter(tv, "calls")).toBe(callsBefore + 1);
     expect(await tv.evaluate(() => (window as unknown as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
     // The supervisor's wallboard dropped the call (and its supervise controls) too.
-    await supervisor.locator(`[data-testid=wallboard-active-call][data-call-id="${callId}"]`).waitFor({ state: "detached", timeout: 20_000 });
+    await supervisor
+      .locator(`[data-testid=wallboard-active-call][data-call-id="${callId}"]`)
+      .waitFor({ state: "detached", timeout: 20_000 });
   });
 
   it("blanks the TV at once when the supervisor revokes its kiosk link", async () => {

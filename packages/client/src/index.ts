@@ -13,7 +13,13 @@ import type { ManagerOptions, SocketOptions } from "socket.io-client";
 
 export type { AppRouter, RouterInputs, RouterOutputs };
 export type { CatchupSignal, LiveConnection, LiveError, LiveEventMap, LiveEventName } from "./live-events";
-export type { TCallDto, TMessageDto, TReadyEvent, ServerEventName, ServerEventPayload } from "@app/telnyx-core/realtime/events";
+export type {
+  TCallDto,
+  TMessageDto,
+  TReadyEvent,
+  ServerEventName,
+  ServerEventPayload,
+} from "@app/telnyx-core/realtime/events";
 export { TRPCClientError };
 
 export interface TelnyxCrmClientOptions {
@@ -35,7 +41,8 @@ export interface TelnyxCrmClient {
 
 export function createTelnyxCrmClient(options: TelnyxCrmClientOptions): TelnyxCrmClient {
   if (!options.url) throw new Error("createTelnyxCrmClient: `url` is required (e.g. http://localhost:4000).");
-  if (!options.token) throw new Error("createTelnyxCrmClient: `token` is required (create one in Settings → API tokens).");
+  if (!options.token)
+    throw new Error("createTelnyxCrmClient: `token` is required (create one in Settings → API tokens).");
   const url = options.url.replace(/\/+$/, "");
   const trpc = createTRPCClient<AppRouter>({
     links: [

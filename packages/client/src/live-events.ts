@@ -4,7 +4,12 @@
  * signal tells tools whether events may have been missed (then they re-list what they show).
  */
 import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
-import { SERVER_EVENT_SCHEMAS, type ServerEventName, type ServerEventPayload, type TReadyEvent } from "@app/telnyx-core/realtime/events";
+import {
+  SERVER_EVENT_SCHEMAS,
+  type ServerEventName,
+  type ServerEventPayload,
+  type TReadyEvent,
+} from "@app/telnyx-core/realtime/events";
 
 export interface CatchupSignal {
   /** true: the server replayed what was missed (short outage); false: re-list to be sure. */
@@ -76,11 +81,15 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
     socket.on("disconnect", (reason) => {
       dispatch("disconnect", { reason });
       if (reason === "io server disconnect") {
-        dispatch("error", { kind: "closed_by_server", message: "The server closed the connection (token revoked or logged out)." } satisfies LiveError);
+        dispatch("error", {
+          kind: "closed_by_server",
+          message: "The server closed the connection (token revoked or logged out).",
+        } satisfies LiveError);
       }
     });
     socket.on("connect_error", (error) => {
-      const message = error.message === "UNAUTHORIZED" ? "The API token was refused (unknown, expired or revoked)." : error.message;
+      const message =
+        error.message === "UNAUTHORIZED" ? "The API token was refused (unknown, expired or revoked)." : error.message;
       dispatch("error", { kind: "connect_failed", message } satisfies LiveError);
     });
     return socket;

@@ -26,11 +26,25 @@ it("sends to each lead except the opted-out one, and reports it", async () => {
   const { token } = await admin.tokens.create({ name: "bulk sms", role: "SUPERVISOR" });
   const leads = env.api.demo.leads.slice(0, 3);
   await admin.messages.optOut({ phoneNumber: leads[1]!.phoneNumber });
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "index.ts", "--text", "Office closed Friday", "--ids", leads.map((l) => l.id).join(","), "--rate", "5"], {
-    cwd: exampleDir,
-    env: { ...process.env, CRM_URL: env.url, CRM_TOKEN: token },
-    encoding: "utf8",
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "index.ts",
+      "--text",
+      "Office closed Friday",
+      "--ids",
+      leads.map((l) => l.id).join(","),
+      "--rate",
+      "5",
+    ],
+    {
+      cwd: exampleDir,
+      env: { ...process.env, CRM_URL: env.url, CRM_TOKEN: token },
+      encoding: "utf8",
+    },
+  );
   expect(stdout).toMatch(/sent 2, skipped 1 opted out, failed 0/);
   expect(stdout).toContain(`skip  ${leads[1]!.firstName}`);
   const sent = await env.api.db.prisma.telnyxMessage.findMany({ where: { text: "Office closed Friday" } });

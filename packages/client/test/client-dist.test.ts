@@ -11,7 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(root, "dist/index.js");
-const SERVER_MODULES = /apps\/api\/|@app\/db|packages\/db\/|prisma|fastify|\/node_modules\/pg\/|@electric-sql|telnyx-core\/src\//;
+const SERVER_MODULES =
+  /apps\/api\/|@app\/db|packages\/db\/|prisma|fastify|\/node_modules\/pg\/|@electric-sql|telnyx-core\/src\//;
 
 beforeAll(() => {
   if (!existsSync(dist)) execFileSync("pnpm", ["build"], { cwd: root, stdio: "ignore" });
@@ -30,7 +31,10 @@ export async function resolve(specifier, context, next) {
   return result;
 }`,
     );
-    writeFileSync(path.join(dir, "register.mjs"), `import { register } from "node:module"; register("./hooks.mjs", import.meta.url);`);
+    writeFileSync(
+      path.join(dir, "register.mjs"),
+      `import { register } from "node:module"; register("./hooks.mjs", import.meta.url);`,
+    );
     const script = `
       import { createRequire } from "node:module";
       const client = await import(${JSON.stringify(pathToFileURL(dist).href)});
@@ -38,10 +42,14 @@ export async function resolve(specifier, context, next) {
       if (typeof crm.trpc.leads.list.query !== "function") throw new Error("no typed proxy");
       crm.close();
       console.log(JSON.stringify(Object.keys(createRequire(import.meta.url).cache)));`;
-    const output = execFileSync(process.execPath, ["--import", pathToFileURL(path.join(dir, "register.mjs")).href, "--input-type=module", "-e", script], {
-      cwd: dir,
-      encoding: "utf8",
-    });
+    const output = execFileSync(
+      process.execPath,
+      ["--import", pathToFileURL(path.join(dir, "register.mjs")).href, "--input-type=module", "-e", script],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      },
+    );
     const required = JSON.parse(output.trim().split("\n").pop()!) as string[];
     const resolved = readFileSync(log, "utf8").split("\n").filter(Boolean);
     expect(resolved.some((url) => url.includes("socket.io-client"))).toBe(true);

@@ -57,7 +57,11 @@ describe("@app/client", () => {
     expect(ready).toMatchObject({ organizationId: api.demo.organization.id, role: "SUPERVISOR" });
     const optOut = nextOf<{ phoneNumber: string }>((h) => crm.live.on("optout:updated", h));
     const invalid = nextOf<LiveError>((h) => crm.live.on("error", h));
-    server.realtime.publisher.toOrganization(api.demo.organization.id, "optout:updated", { phoneNumber: "+33600000001", optedOut: true, keyword: "STOP" });
+    server.realtime.publisher.toOrganization(api.demo.organization.id, "optout:updated", {
+      phoneNumber: "+33600000001",
+      optedOut: true,
+      keyword: "STOP",
+    });
     expect(await optOut).toEqual({ phoneNumber: "+33600000001", optedOut: true, keyword: "STOP" });
     server.realtime.publisher.toOrganization(api.demo.organization.id, "call:updated", { id: 42 } as never);
     expect(await invalid).toMatchObject({ kind: "invalid_payload", event: "call:updated" });

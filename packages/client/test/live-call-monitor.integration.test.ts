@@ -35,7 +35,8 @@ function waitForOutput(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(clientRoot, "dist/index.js"))) execFileSync("pnpm", ["build"], { cwd: clientRoot, stdio: "ignore" });
+  if (!existsSync(path.join(clientRoot, "dist/index.js")))
+    execFileSync("pnpm", ["build"], { cwd: clientRoot, stdio: "ignore" });
   env = await setupCallsTest();
 }, 120_000);
 afterAll(async () => {
@@ -46,7 +47,9 @@ afterAll(async () => {
 describe("examples/live-call-monitor", () => {
   it("prints a call's states as it is placed and hung up through the API", async () => {
     const { api } = env;
-    const { token } = await env.as(api.demo.users.admin, "ADMIN").tokens.create({ name: "live monitor", role: "SUPERVISOR" });
+    const { token } = await env
+      .as(api.demo.users.admin, "ADMIN")
+      .tokens.create({ name: "live monitor", role: "SUPERVISOR" });
     monitor = spawn(process.execPath, ["--import", "tsx", "index.ts"], {
       cwd: exampleDir,
       env: { ...process.env, CRM_URL: env.url, CRM_TOKEN: token },
@@ -68,7 +71,10 @@ describe("examples/live-call-monitor", () => {
     await waitForOutput(new RegExp(`call ${call.id} outbound \\+13125550100 -> \\+13125550000 .* initiated`));
     await waitForOutput(new RegExp(`call ${call.id} .* ringing`));
     await waitForOutput(new RegExp(`call ${call.id} .* answered`));
-    const hangup = await fetch(`${env.url}/api/telnyx/calls/${call.id}/hangup`, { method: "POST", headers: { authorization: `Bearer ${agentToken}` } });
+    const hangup = await fetch(`${env.url}/api/telnyx/calls/${call.id}/hangup`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${agentToken}` },
+    });
     expect(hangup.status).toBe(200);
     await waitForOutput(new RegExp(`call ${call.id} .* ended .*duration=\\d+s`));
 
@@ -86,7 +92,10 @@ describe("examples/live-call-monitor", () => {
     const admin = env.as(api.demo.users.admin, "ADMIN");
     const { token, item } = await admin.tokens.create({ name: "to revoke", role: "SUPERVISOR" });
     let out = "";
-    const child = spawn(process.execPath, ["--import", "tsx", "index.ts"], { cwd: exampleDir, env: { ...process.env, CRM_URL: env.url, CRM_TOKEN: token } });
+    const child = spawn(process.execPath, ["--import", "tsx", "index.ts"], {
+      cwd: exampleDir,
+      env: { ...process.env, CRM_URL: env.url, CRM_TOKEN: token },
+    });
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
     await expect.poll(() => out, { timeout: 20_000 }).toMatch(/monitoring calls/);

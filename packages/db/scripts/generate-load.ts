@@ -25,7 +25,9 @@ export interface GenerateLoadOptions {
 const AGENTS = 20;
 const CHUNK = 100_000;
 
-export async function generateLoad(options: GenerateLoadOptions): Promise<{ organizationId: string; userIds: string[] }> {
+export async function generateLoad(
+  options: GenerateLoadOptions,
+): Promise<{ organizationId: string; userIds: string[] }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const slug = options.slug ?? "loadtest";
   const db = await openDb({ databaseUrl: options.databaseUrl, poolMax: 2 });
@@ -35,14 +37,20 @@ export async function generateLoad(options: GenerateLoadOptions): Promise<{ orga
   try {
     await client.query(`DELETE FROM "Organization" WHERE "slug" = $1`, [slug]);
     const org = `load_${slug}`;
-    await client.query(`INSERT INTO "Organization" ("id", "name", "slug", "timeZone", "updatedAt") VALUES ($1, 'Load test', $2, 'Europe/Paris', now())`, [org, slug]);
+    await client.query(
+      `INSERT INTO "Organization" ("id", "name", "slug", "timeZone", "updatedAt") VALUES ($1, 'Load test', $2, 'Europe/Paris', now())`,
+      [org, slug],
+    );
     await client.query(
       `INSERT INTO "User" ("id", "email", "name", "passwordHash", "agentStatus", "updatedAt")
        SELECT $1 || '_u' || i, $1 || '_agent' || i || '@load.test', 'Agent ' || i, 'x', 'AVAILABLE', now() FROM generate_series(0, ${AGENTS - 1}) AS i
        ON CONFLICT ("email") DO NOTHING`,
       [org],
     );
-    await client.query(`INSERT INTO "Membership" ("id", "organizationId", "userId", "role") SELECT $1 || '_m' || i, $1, $1 || '_u' || i, 'AGENT' FROM generate_series(0, ${AGENTS - 1}) AS i`, [org]);
+    await client.query(
+      `INSERT INTO "Membership" ("id", "organizationId", "userId", "role") SELECT $1 || '_m' || i, $1, $1 || '_u' || i, 'AGENT' FROM generate_series(0, ${AGENTS - 1}) AS i`,
+      [org],
+    );
     // One number per agent + 5 shared numbers.
     await client.query(
       `INSERT INTO "TelnyxPhoneNumber" ("id", "organizationId", "phoneNumber", "countryCode", "status", "features", "assignedUserId", "monthlyCost", "purchasedAt", "updatedAt")
@@ -70,7 +78,8 @@ export async function generateLoad(options: GenerateLoadOptions): Promise<{ orga
     await client.query("SET session_replication_role = origin");
     await client.query("SELECT daily_usage_rebuild($1)", [org]);
     // What autovacuum would do next (visibility map, statistics), done now so it does not run during measurements.
-    for (const table of ["TelnyxCall", "TelnyxMessage", "DailyUsage", "MonthlyUsage"]) await client.query(`VACUUM (ANALYZE) "${table}"`);
+    for (const table of ["TelnyxCall", "TelnyxMessage", "DailyUsage", "MonthlyUsage"])
+      await client.query(`VACUUM (ANALYZE) "${table}"`);
     log(`organization ${org} ready`);
     return { organizationId: org, userIds: Array.from({ length: AGENTS }, (_, i) => `${org}_u${i}`) };
   } finally {
@@ -150,7 +159,9 @@ FROM s`;
 
 const isMain = process.argv[1]?.endsWith("generate-load.ts");
 if (isMain) {
-  const { values } = parseArgs({ options: { calls: { type: "string" }, messages: { type: "string" }, slug: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { calls: { type: "string" }, messages: { type: "string" }, slug: { type: "string" } },
+  });
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     console.error("Set DATABASE_URL to a PostgreSQL database (the generator needs PostgreSQL).");

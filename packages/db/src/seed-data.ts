@@ -32,7 +32,13 @@ export const demoOrg: OrgSpec = {
   rates: true,
   users: [
     { key: "admin", email: "admin@acme.test", name: "Alice Martin", role: Role.ADMIN, agentDevice: "+15550001000" },
-    { key: "supervisor", email: "supervisor@acme.test", name: "Sophie Lefèvre", role: Role.SUPERVISOR, agentDevice: "+15550001003" },
+    {
+      key: "supervisor",
+      email: "supervisor@acme.test",
+      name: "Sophie Lefèvre",
+      role: Role.SUPERVISOR,
+      agentDevice: "+15550001003",
+    },
     { key: "agent1", email: "agent1@acme.test", name: "Thomas Dubois", role: Role.AGENT, agentDevice: "+15550001001" },
     { key: "agent2", email: "agent2@acme.test", name: "Emma Wilson", role: Role.AGENT, agentDevice: "+15550001002" },
   ],

@@ -49,7 +49,9 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const keyPair = options.dataDir ? loadOrCreateKeyPair(options.dataDir) : options.keyPair ?? generateSandboxKeyPair();
+  const keyPair = options.dataDir
+    ? loadOrCreateKeyPair(options.dataDir)
+    : (options.keyPair ?? generateSandboxKeyPair());
   const signer = new WebhookSigner(keyPair);
   const apiKey = options.apiKey ?? process.env["SANDBOX_API_KEY"] ?? undefined;
   const world = new World({ signer, apiKey, timeScale: options.timeScale ?? 1, seed: options.seed });
@@ -93,15 +95,24 @@ function buildApp(world: World, options: SandboxOptions): FastifyInstance {
   });
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof ApiError) return reply.status(error.status).send(error.toBody());
-    const status = typeof (error as { statusCode?: unknown }).statusCode === "number" ? (error as { statusCode: number }).statusCode : 500;
-    const apiError = status < 500
-      ? new ApiError(status, "10015", "Bad Request", error instanceof Error ? error.message : String(error))
-      : new ApiError(500, "10007", "Unexpected error", "An unexpected error occurred.");
+    const status =
+      typeof (error as { statusCode?: unknown }).statusCode === "number"
+        ? (error as { statusCode: number }).statusCode
+        : 500;
+    const apiError =
+      status < 500
+        ? new ApiError(status, "10015", "Bad Request", error instanceof Error ? error.message : String(error))
+        : new ApiError(500, "10007", "Unexpected error", "An unexpected error occurred.");
     if (status >= 500) app.log.error(error);
     return reply.status(apiError.status).send(apiError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
-    const err = new ApiError(404, "10005", "Resource not found", `No route for ${request.method} ${request.url.split("?")[0]}.`);
+    const err = new ApiError(
+      404,
+      "10005",
+      "Resource not found",
+      `No route for ${request.method} ${request.url.split("?")[0]}.`,
+    );
     return reply.status(404).send(err.toBody());
   });
   installGuards(app, world, {
@@ -109,7 +120,16 @@ function buildApp(world: World, options: SandboxOptions): FastifyInstance {
   });
   void app.register(
     async (v2) => {
-      for (const register of [registerCallRoutes, registerConferenceRoutes, registerMessageRoutes, registerNumberRoutes, registerPhoneNumberRoutes, registerAccountRoutes, registerRecordingRoutes, registerBillingRoutes]) {
+      for (const register of [
+        registerCallRoutes,
+        registerConferenceRoutes,
+        registerMessageRoutes,
+        registerNumberRoutes,
+        registerPhoneNumberRoutes,
+        registerAccountRoutes,
+        registerRecordingRoutes,
+        registerBillingRoutes,
+      ]) {
         register(v2, world);
       }
     },

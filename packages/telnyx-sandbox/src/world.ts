@@ -20,7 +20,14 @@ import { CallEngine } from "./world/calls.js";
 import { ConferenceEngine } from "./world/conferences.js";
 import { Inventory, type ProvisionNumberInput } from "./world/inventory.js";
 import { MessagingEngine } from "./world/messaging.js";
-import type { CallControlApp, CredentialConnection, DetailRecord, MessagingProfile, OwnedNumber, Recording } from "./world/types.js";
+import type {
+  CallControlApp,
+  CredentialConnection,
+  DetailRecord,
+  MessagingProfile,
+  OwnedNumber,
+  Recording,
+} from "./world/types.js";
 
 export type { CallControlAppInput, CredentialConnectionInput, MessagingProfileInput, ProvisionNumberInput };
 
@@ -84,21 +91,30 @@ export class World {
     return this.options.seed ?? 0;
   }
 
-  createCallControlApplication(input: CallControlAppInput, owner: TelnyxAccount = this.accounts.defaultAccount): CallControlApp {
+  createCallControlApplication(
+    input: CallControlAppInput,
+    owner: TelnyxAccount = this.accounts.defaultAccount,
+  ): CallControlApp {
     const app = buildCallControlApp(this.rng, input, new Date().toISOString());
     this.apps.set(app.id, app);
     this.owners.set(app.id, owner);
     return app;
   }
 
-  createMessagingProfile(input: MessagingProfileInput, owner: TelnyxAccount = this.accounts.defaultAccount): MessagingProfile {
+  createMessagingProfile(
+    input: MessagingProfileInput,
+    owner: TelnyxAccount = this.accounts.defaultAccount,
+  ): MessagingProfile {
     const profile = buildMessagingProfile(this.rng, input, new Date().toISOString());
     this.messagingProfiles.set(profile.id, profile);
     this.owners.set(profile.id, owner);
     return profile;
   }
 
-  createCredentialConnection(input: CredentialConnectionInput, owner: TelnyxAccount = this.accounts.defaultAccount): CredentialConnection {
+  createCredentialConnection(
+    input: CredentialConnectionInput,
+    owner: TelnyxAccount = this.accounts.defaultAccount,
+  ): CredentialConnection {
     const connection = buildCredentialConnection(this.rng, input, new Date().toISOString());
     this.credentialConnections.set(connection.id, connection);
     this.owners.set(connection.id, owner);
@@ -127,7 +143,11 @@ export class World {
     };
   }
 
-  messagingTarget(profileId: string | null | undefined, overrideUrl?: string | null, overrideFailover?: string | null): WebhookTarget {
+  messagingTarget(
+    profileId: string | null | undefined,
+    overrideUrl?: string | null,
+    overrideFailover?: string | null,
+  ): WebhookTarget {
     const profile = profileId ? this.messagingProfiles.get(profileId) : undefined;
     return {
       url: overrideUrl || profile?.webhook_url || null,
@@ -141,7 +161,13 @@ export class World {
     return this.owners.get(resourceId) ?? this.accounts.defaultAccount;
   }
 
-  emit(stream: string, eventType: string, payload: Record<string, unknown>, target: WebhookTarget, occurredAt: string): void {
+  emit(
+    stream: string,
+    eventType: string,
+    payload: Record<string, unknown>,
+    target: WebhookTarget,
+    occurredAt: string,
+  ): void {
     this.webhooks.emitEvent(stream, eventType, payload, target, this.rng.uuid(), occurredAt);
   }
 

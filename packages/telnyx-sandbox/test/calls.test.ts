@@ -7,7 +7,11 @@ const FROM = "+13125550100";
 
 beforeAll(async () => {
   h = await startHarness();
-  const app = await h.client.callControlApplications.create({ application_name: "crm-voice", webhook_event_url: `${h.hooks.url}/voice`, call_cost_in_webhooks: true });
+  const app = await h.client.callControlApplications.create({
+    application_name: "crm-voice",
+    webhook_event_url: `${h.hooks.url}/voice`,
+    call_cost_in_webhooks: true,
+  });
   connectionId = app.data!.id!;
   h.sandbox.world.provisionNumber({ phoneNumber: FROM, connectionId });
 });
@@ -23,24 +27,37 @@ async function dial(to: string, extra: Record<string, unknown> = {}) {
   return res.data!.call_control_id;
 }
 
-const hangupOf = (ccid: string) => h.hooks.waitFor((e) => e.eventType === "call.hangup" && e.payload["call_control_id"] === ccid);
+const hangupOf = (ccid: string) =>
+  h.hooks.waitFor((e) => e.eventType === "call.hangup" && e.payload["call_control_id"] === ccid);
 
 describe("outbound calls", () => {
   it("answers, then our hangup ends it with normal_clearing from the caller", async () => {
     const ccid = await dial("+13125551234", { client_state: Buffer.from("lead-1").toString("base64") });
-    const answered = await h.hooks.waitFor((e) => e.eventType === "call.answered" && e.payload["call_control_id"] === ccid);
+    const answered = await h.hooks.waitFor(
+      (e) => e.eventType === "call.answered" && e.payload["call_control_id"] === ccid,
+    );
     expect(answered.payload["state"]).toBe("answered");
     expect(answered.payload["client_state"]).toBe(Buffer.from("lead-1").toString("base64"));
     const status = await h.client.calls.retrieveStatus(ccid);
     expect(status.data!.is_alive).toBe(true);
     await h.client.calls.actions.hangup(ccid, {});
     const hangup = await hangupOf(ccid);
-    expect(hangup.payload).toMatchObject({ hangup_cause: "normal_clearing", hangup_source: "caller", sip_hangup_cause: "200" });
+    expect(hangup.payload).toMatchObject({
+      hangup_cause: "normal_clearing",
+      hangup_source: "caller",
+      sip_hangup_cause: "200",
+    });
     expect(hangup.payload["call_quality_stats"]).toBeTruthy();
     const types = h.hooks.forCall(ccid).map((e) => e.eventType);
     expect(types.slice(0, 3)).toEqual(["call.initiated", "call.answered", "call.hangup"]);
     const initiated = h.hooks.forCall(ccid)[0]!;
-    expect(initiated.payload).toMatchObject({ direction: "outgoing", state: "bridging", from: FROM, to: "+13125551234", connection_id: connectionId });
+    expect(initiated.payload).toMatchObject({
+      direction: "outgoing",
+      state: "bridging",
+      from: FROM,
+      to: "+13125551234",
+      connection_id: connectionId,
+    });
     expect((await h.client.calls.retrieveStatus(ccid)).data!.is_alive).toBe(false);
   });
 
@@ -78,14 +95,21 @@ describe("outbound calls", () => {
     const cost = await h.hooks.waitFor((e) => e.eventType === "call.cost" && e.payload["call_control_id"] === ccid);
     expect(cost.payload["billed_duration_secs"]).toBe(7);
     expect(cost.payload["total_cost"]).toMatch(/^\d+\.\d{4}$/);
-    expect(cost.payload["cost_parts"]).toContainEqual(expect.objectContaining({ call_part: "sip-trunking", rate: "0.0035", currency: "USD" }));
+    expect(cost.payload["cost_parts"]).toContainEqual(
+      expect.objectContaining({ call_part: "sip-trunking", rate: "0.0035", currency: "USD" }),
+    );
     const order = h.hooks.forCall(ccid).map((e) => e.eventType);
     expect(order.indexOf("call.cost")).toBeGreaterThan(order.indexOf("call.hangup"));
   });
 
   it("rejects unknown call control ids and bad numbers", async () => {
-    await expect(h.client.calls.actions.hangup("v3:nope", {})).rejects.toMatchObject({ status: 422, error: { errors: [expect.objectContaining({ code: "90015" })] } });
-    await expect(h.client.calls.dial({ connection_id: connectionId, from: FROM, to: "0612345678" })).rejects.toMatchObject({ status: 422, error: { errors: [expect.objectContaining({ code: "10016" })] } });
+    await expect(h.client.calls.actions.hangup("v3:nope", {})).rejects.toMatchObject({
+      status: 422,
+      error: { errors: [expect.objectContaining({ code: "90015" })] },
+    });
+    await expect(
+      h.client.calls.dial({ connection_id: connectionId, from: FROM, to: "0612345678" }),
+    ).rejects.toMatchObject({ status: 422, error: { errors: [expect.objectContaining({ code: "10016" })] } });
   });
 });
 
@@ -122,9 +146,14 @@ describe("calls the carrier no longer has (a restart, lost webhooks)", () => {
       // Asked again later, the end time does not move.
       expect((await h.client.calls.retrieveStatus(ccid)).data!.end_time).toBe(status.end_time);
       const dropped = await h.control("/webhooks?event_type=call.hangup&status=dropped");
-      expect(dropped.data.map((d: { payload: { call_control_id: string } }) => d.payload.call_control_id)).toContain(ccid);
+      expect(dropped.data.map((d: { payload: { call_control_id: string } }) => d.payload.call_control_id)).toContain(
+        ccid,
+      );
       expect(h.hooks.forCall(ccid).some((e) => e.eventType === "call.hangup")).toBe(false);
-      await expect(h.client.calls.actions.hangup(ccid, {})).rejects.toMatchObject({ status: 422, error: { errors: [expect.objectContaining({ code: "90018" })] } });
+      await expect(h.client.calls.actions.hangup(ccid, {})).rejects.toMatchObject({
+        status: 422,
+        error: { errors: [expect.objectContaining({ code: "90018" })] },
+      });
     } finally {
       await h.control("/chaos", { drop_event_types: [] });
     }
@@ -134,10 +163,14 @@ describe("calls the carrier no longer has (a restart, lost webhooks)", () => {
 describe("inbound calls, recording, transfer", () => {
   it("inbound call is parked until the app answers; far end hangs up", async () => {
     const { data } = await h.control("/inbound-call", { from: "+33612345678", to: FROM });
-    const initiated = await h.hooks.waitFor((e) => e.eventType === "call.initiated" && e.payload["call_control_id"] === data.call_control_id);
+    const initiated = await h.hooks.waitFor(
+      (e) => e.eventType === "call.initiated" && e.payload["call_control_id"] === data.call_control_id,
+    );
     expect(initiated.payload).toMatchObject({ direction: "incoming", state: "parked", from: "+33612345678", to: FROM });
     await h.client.calls.actions.answer(data.call_control_id, { client_state: "YWJj" });
-    const answered = await h.hooks.waitFor((e) => e.eventType === "call.answered" && e.payload["call_control_id"] === data.call_control_id);
+    const answered = await h.hooks.waitFor(
+      (e) => e.eventType === "call.answered" && e.payload["call_control_id"] === data.call_control_id,
+    );
     expect(answered.payload["client_state"]).toBe("YWJj");
     await h.control(`/calls/${data.call_control_id}/hangup`, {});
     expect((await hangupOf(data.call_control_id)).payload["hangup_source"]).toBe("caller");
@@ -145,7 +178,9 @@ describe("inbound calls, recording, transfer", () => {
 
   it("records from answer; the WAV downloads with Range support", async () => {
     const ccid = await dial("+13125550005", { record: "record-from-answer" });
-    const saved = await h.hooks.waitFor((e) => e.eventType === "call.recording.saved" && e.payload["call_control_id"] === ccid);
+    const saved = await h.hooks.waitFor(
+      (e) => e.eventType === "call.recording.saved" && e.payload["call_control_id"] === ccid,
+    );
     const urls = saved.payload["recording_urls"] as { wav: string; mp3: string };
     expect(saved.payload["public_recording_urls"]).toEqual(urls);
     expect(saved.payload["channels"]).toBe("single");
@@ -184,7 +219,9 @@ describe("inbound calls, recording, transfer", () => {
     await h.client.calls.actions.pauseRecording(ccid, {});
     await h.client.calls.actions.resumeRecording(ccid, {});
     await h.client.calls.actions.stopRecording(ccid, {});
-    const saved = await h.hooks.waitFor((e) => e.eventType === "call.recording.saved" && e.payload["call_control_id"] === ccid);
+    const saved = await h.hooks.waitFor(
+      (e) => e.eventType === "call.recording.saved" && e.payload["call_control_id"] === ccid,
+    );
     expect(saved.payload).toMatchObject({ channels: "dual", format: "mp3" });
     await h.client.calls.actions.speak(ccid, { payload: "Bonjour", voice: "female" });
     await h.hooks.waitFor((e) => e.eventType === "call.speak.ended" && e.payload["call_control_id"] === ccid);
@@ -194,9 +231,14 @@ describe("inbound calls, recording, transfer", () => {
 
   it("transfer dials the target in the same session and bridges both legs", async () => {
     const ccid = await dial("+13125553333");
-    const answered = await h.hooks.waitFor((e) => e.eventType === "call.answered" && e.payload["call_control_id"] === ccid);
+    const answered = await h.hooks.waitFor(
+      (e) => e.eventType === "call.answered" && e.payload["call_control_id"] === ccid,
+    );
     await h.client.calls.actions.transfer(ccid, { to: "+13125554444" });
-    const bridged = await h.hooks.waitFor((e) => e.eventType === "call.bridged" && e.payload["call_control_id"] !== ccid && e.payload["to"] === "+13125554444");
+    const bridged = await h.hooks.waitFor(
+      (e) =>
+        e.eventType === "call.bridged" && e.payload["call_control_id"] !== ccid && e.payload["to"] === "+13125554444",
+    );
     expect(bridged.payload["call_session_id"]).toBe(answered.payload["call_session_id"]);
     await h.hooks.waitFor((e) => e.eventType === "call.bridged" && e.payload["call_control_id"] === ccid);
     await h.client.calls.actions.hangup(ccid, {});
@@ -215,11 +257,17 @@ describe("conferences", () => {
     const customer = await dial("+13125556666");
     await h.hooks.waitFor((e) => e.eventType === "call.answered" && e.payload["call_control_id"] === customer);
     await h.client.conferences.actions.join(id, { call_control_id: customer });
-    await h.hooks.waitFor((e) => e.eventType === "conference.participant.joined" && e.payload["call_control_id"] === customer);
+    await h.hooks.waitFor(
+      (e) => e.eventType === "conference.participant.joined" && e.payload["call_control_id"] === customer,
+    );
     await h.client.conferences.actions.mute(id, { call_control_ids: [agent] });
     await h.client.conferences.actions.hold(id, { call_control_ids: [customer] });
     let participants = (await h.client.conferences.listParticipants(id)).data;
-    expect(participants.find((p) => p.call_control_id === agent)).toMatchObject({ muted: true, on_hold: false, status: "joined" });
+    expect(participants.find((p) => p.call_control_id === agent)).toMatchObject({
+      muted: true,
+      on_hold: false,
+      status: "joined",
+    });
     expect(participants.find((p) => p.call_control_id === customer)).toMatchObject({ muted: false, on_hold: true });
     await h.client.conferences.actions.unmute(id, { call_control_ids: [agent] });
     await h.client.conferences.actions.unhold(id, { call_control_ids: [customer] });
@@ -228,7 +276,9 @@ describe("conferences", () => {
     expect(participants.every((p) => !p.muted && !p.on_hold)).toBe(true);
     expect((await h.client.conferences.list()).data.some((c) => c.id === id)).toBe(true);
     await h.client.calls.actions.hangup(customer, {});
-    await h.hooks.waitFor((e) => e.eventType === "conference.participant.left" && e.payload["call_control_id"] === customer);
+    await h.hooks.waitFor(
+      (e) => e.eventType === "conference.participant.left" && e.payload["call_control_id"] === customer,
+    );
     await h.client.calls.actions.hangup(agent, {});
     const ended = await h.hooks.waitFor((e) => e.eventType === "conference.ended" && e.payload["conference_id"] === id);
     expect(ended.payload["reason"]).toBe("all_left");

@@ -26,7 +26,9 @@ describe("faults and auth", () => {
 
   it("5xx faults surface as InternalServerError without retries", async () => {
     await h.control("/faults", { endpoint: "/calls*", kind: "503", count: 1 });
-    const err = await h.client.calls.dial({ connection_id: "x", from: "+13125550100", to: "+13125551234" }).catch((e: unknown) => e);
+    const err = await h.client.calls
+      .dial({ connection_id: "x", from: "+13125550100", to: "+13125551234" })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Telnyx.InternalServerError);
     expect((err as { status: number }).status).toBe(503);
     await h.control("/faults", { path: "/balance", kind: "500", count: 1 });
@@ -48,12 +50,17 @@ describe("faults and auth", () => {
     const bad = new Telnyx({ apiKey: "wrong", baseURL: h.sandbox.baseUrl, maxRetries: 0 });
     const err = await bad.balance.retrieve().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Telnyx.AuthenticationError);
-    expect((err as { error: unknown }).error).toMatchObject({ errors: [{ code: "10009", title: "Authentication failed" }] });
+    expect((err as { error: unknown }).error).toMatchObject({
+      errors: [{ code: "10009", title: "Authentication failed" }],
+    });
   });
 
   it("serves the public key and accepts both bracket encodings", async () => {
     expect((await h.control("/public-key")).public_key).toBe(h.sandbox.publicKey);
-    const raw = await fetch(`${h.sandbox.baseUrl}/available_phone_numbers?filter[country_code]=GB&filter[features][]=voice&filter[limit]=1`, { headers: { authorization: `Bearer ${API_KEY}` } });
+    const raw = await fetch(
+      `${h.sandbox.baseUrl}/available_phone_numbers?filter[country_code]=GB&filter[features][]=voice&filter[limit]=1`,
+      { headers: { authorization: `Bearer ${API_KEY}` } },
+    );
     const body = (await raw.json()) as { data: Array<{ phone_number: string }> };
     expect(body.data[0]!.phone_number).toMatch(/^\+44/);
   });

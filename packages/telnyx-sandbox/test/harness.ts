@@ -26,7 +26,10 @@ export class WebhookReceiver {
   url = "";
   private waiters: Array<() => void> = [];
 
-  constructor(private readonly client: Telnyx, private readonly publicKey: string) {}
+  constructor(
+    private readonly client: Telnyx,
+    private readonly publicKey: string,
+  ) {}
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req).then((status) => res.writeHead(status).end()));
@@ -54,7 +57,16 @@ export class WebhookReceiver {
       };
       if (headers["user-agent"] !== "telnyx-webhooks") throw new Error(`bad user-agent ${headers["user-agent"]}`);
       if (status >= 200 && status < 300) {
-        this.events.push({ id: event.data.id, eventType: event.data.event_type, occurredAt: event.data.occurred_at, payload: event.data.payload, attempt: event.meta?.attempt ?? 0, rawBody, path, receivedAt: Date.now() });
+        this.events.push({
+          id: event.data.id,
+          eventType: event.data.event_type,
+          occurredAt: event.data.occurred_at,
+          payload: event.data.payload,
+          attempt: event.meta?.attempt ?? 0,
+          rawBody,
+          path,
+          receivedAt: Date.now(),
+        });
       }
     } catch (error) {
       this.verificationErrors.push(error);
@@ -70,7 +82,8 @@ export class WebhookReceiver {
       const found = this.events.find(predicate);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`Timed out waiting for webhook; got: ${this.events.map((e) => e.eventType).join(", ")}`);
+      if (left <= 0)
+        throw new Error(`Timed out waiting for webhook; got: ${this.events.map((e) => e.eventType).join(", ")}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -95,7 +108,12 @@ export interface Harness {
 }
 
 export async function startHarness(options: { timeScale?: number; seed?: number } = {}): Promise<Harness> {
-  const sandbox = await startSandbox({ port: 0, timeScale: options.timeScale ?? 0, seed: options.seed ?? 42, apiKey: API_KEY });
+  const sandbox = await startSandbox({
+    port: 0,
+    timeScale: options.timeScale ?? 0,
+    seed: options.seed ?? 42,
+    apiKey: API_KEY,
+  });
   const client = new Telnyx({ apiKey: API_KEY, baseURL: sandbox.baseUrl, maxRetries: 0 });
   const hooks = new WebhookReceiver(client, sandbox.publicKey);
   await hooks.start();

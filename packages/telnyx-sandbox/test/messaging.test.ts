@@ -8,9 +8,17 @@ const FR = "+33612340000";
 
 beforeAll(async () => {
   h = await startHarness();
-  const profile = await h.client.messagingProfiles.create({ name: "crm-sms", whitelisted_destinations: ["US", "FR"], webhook_url: `${h.hooks.url}/messages` });
+  const profile = await h.client.messagingProfiles.create({
+    name: "crm-sms",
+    whitelisted_destinations: ["US", "FR"],
+    webhook_url: `${h.hooks.url}/messages`,
+  });
   profileId = profile.data!.id!;
-  h.sandbox.world.provisionNumber({ phoneNumber: FROM, messagingProfileId: profileId, features: ["sms", "mms", "voice"] });
+  h.sandbox.world.provisionNumber({
+    phoneNumber: FROM,
+    messagingProfileId: profileId,
+    features: ["sms", "mms", "voice"],
+  });
   h.sandbox.world.provisionNumber({ phoneNumber: FR, messagingProfileId: profileId, phoneNumberType: "mobile" });
 });
 afterAll(async () => {
@@ -18,13 +26,20 @@ afterAll(async () => {
   await h.close();
 });
 
-const finalizedOf = (id: string) => h.hooks.waitFor((e) => e.eventType === "message.finalized" && e.payload["id"] === id);
+const finalizedOf = (id: string) =>
+  h.hooks.waitFor((e) => e.eventType === "message.finalized" && e.payload["id"] === id);
 
 describe("messaging", () => {
   it("queues, sends and delivers an SMS with a cost", async () => {
     const res = await h.client.messages.send({ from: FROM, to: "+13125551111", text: "Hello from the CRM" });
     const msg = res.data!;
-    expect(msg).toMatchObject({ type: "SMS", encoding: "GSM-7", parts: 1, direction: "outbound", messaging_profile_id: profileId });
+    expect(msg).toMatchObject({
+      type: "SMS",
+      encoding: "GSM-7",
+      parts: 1,
+      direction: "outbound",
+      messaging_profile_id: profileId,
+    });
     expect(msg.to![0]!.status).toBe("queued");
     const sent = await h.hooks.waitFor((e) => e.eventType === "message.sent" && e.payload["id"] === msg.id);
     expect((sent.payload["to"] as Array<{ status: string }>)[0]!.status).toBe("sent");
@@ -44,7 +59,12 @@ describe("messaging", () => {
     expect(ucs.data).toMatchObject({ encoding: "UCS-2", parts: 1 });
     const ucsLong = await h.client.messages.send({ from: FROM, to: "+13125551114", text: "ж".repeat(71) });
     expect(ucsLong.data).toMatchObject({ encoding: "UCS-2", parts: 2 });
-    const mms = await h.client.messages.send({ from: FROM, to: "+13125551115", text: "pic", media_urls: ["https://example.com/a.png"] });
+    const mms = await h.client.messages.send({
+      from: FROM,
+      to: "+13125551115",
+      text: "pic",
+      media_urls: ["https://example.com/a.png"],
+    });
     expect(mms.data!.type).toBe("MMS");
   });
 
@@ -59,7 +79,12 @@ describe("messaging", () => {
   });
 
   it("per-request webhook_url overrides the profile", async () => {
-    const res = await h.client.messages.send({ from: FROM, to: "+13125551116", text: "x", webhook_url: `${h.hooks.url}/override` });
+    const res = await h.client.messages.send({
+      from: FROM,
+      to: "+13125551116",
+      text: "x",
+      webhook_url: `${h.hooks.url}/override`,
+    });
     const fin = await finalizedOf(res.data!.id!);
     expect(fin.path).toBe("/override");
   });
@@ -68,16 +93,31 @@ describe("messaging", () => {
     await h.control("/inbound-message", { from: "+13125559999", to: FROM, text: "STOP" });
     const sms = await h.hooks.waitFor((e) => e.eventType === "message.received" && e.payload["text"] === "STOP");
     expect(sms.payload).toMatchObject({ direction: "inbound", type: "SMS", messaging_profile_id: profileId });
-    await h.control("/inbound-message", { from: "+13125559999", to: FROM, text: "photo", media_urls: ["https://example.com/p.jpg"] });
+    await h.control("/inbound-message", {
+      from: "+13125559999",
+      to: FROM,
+      text: "photo",
+      media_urls: ["https://example.com/p.jpg"],
+    });
     const mms = await h.hooks.waitFor((e) => e.eventType === "message.received" && e.payload["text"] === "photo");
     expect(mms.payload["type"]).toBe("MMS");
-    expect(mms.payload["media"]).toEqual([expect.objectContaining({ url: "https://example.com/p.jpg", content_type: "image/jpeg" })]);
+    expect(mms.payload["media"]).toEqual([
+      expect.objectContaining({ url: "https://example.com/p.jpg", content_type: "image/jpeg" }),
+    ]);
   });
 
   it("validates sends", async () => {
-    await expect(h.client.messages.send({ from: FROM, to: "3125551111", text: "x" })).rejects.toMatchObject({ status: 422, error: { errors: [expect.objectContaining({ code: "10016" })] } });
-    await expect(h.client.messages.send({ from: "+13125550999", to: "+13125551111", text: "x" })).rejects.toMatchObject({ status: 422 });
-    await expect(h.client.messages.retrieve("00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ status: 404, error: { errors: [expect.objectContaining({ code: "10005" })] } });
+    await expect(h.client.messages.send({ from: FROM, to: "3125551111", text: "x" })).rejects.toMatchObject({
+      status: 422,
+      error: { errors: [expect.objectContaining({ code: "10016" })] },
+    });
+    await expect(h.client.messages.send({ from: "+13125550999", to: "+13125551111", text: "x" })).rejects.toMatchObject(
+      { status: 422 },
+    );
+    await expect(h.client.messages.retrieve("00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({
+      status: 404,
+      error: { errors: [expect.objectContaining({ code: "10005" })] },
+    });
   });
 
   it("charges the balance and lists messaging detail records", async () => {
@@ -91,7 +131,12 @@ describe("messaging", () => {
 
 describe("webhook delivery", () => {
   it("retries non-2xx responses, then uses the failover URL", async () => {
-    const profile = await h.client.messagingProfiles.create({ name: "flaky", whitelisted_destinations: ["*"], webhook_url: `${h.hooks.url}/down`, webhook_failover_url: `${h.hooks.url}/failover` });
+    const profile = await h.client.messagingProfiles.create({
+      name: "flaky",
+      whitelisted_destinations: ["*"],
+      webhook_url: `${h.hooks.url}/down`,
+      webhook_failover_url: `${h.hooks.url}/failover`,
+    });
     const number = "+13125550300";
     h.sandbox.world.provisionNumber({ phoneNumber: number, messagingProfileId: profile.data!.id! });
     h.hooks.statusFor = (path) => (path === "/down" ? 500 : 200);
@@ -100,7 +145,10 @@ describe("webhook delivery", () => {
     h.hooks.statusFor = () => 200;
     expect(fin.path).toBe("/failover");
     expect(fin.attempt).toBe(4);
-    const log = (await h.control("/webhooks?event_type=message.finalized")).data as Array<{ event_id: string; attempts: Array<{ status_code: number }> }>;
+    const log = (await h.control("/webhooks?event_type=message.finalized")).data as Array<{
+      event_id: string;
+      attempts: Array<{ status_code: number }>;
+    }>;
     const entry = log.find((d) => d.event_id === fin.id)!;
     expect(entry.attempts.map((a) => a.status_code)).toEqual([500, 500, 500, 200]);
   });

@@ -1,7 +1,16 @@
 import type { HTMLAttributes } from "react";
 import { Tag } from "antd";
 
-export type CallStatus = "INITIATED" | "RINGING" | "ANSWERED" | "BRIDGED" | "ENDED" | "FAILED" | "BUSY" | "NO_ANSWER" | "CANCELED";
+export type CallStatus =
+  | "INITIATED"
+  | "RINGING"
+  | "ANSWERED"
+  | "BRIDGED"
+  | "ENDED"
+  | "FAILED"
+  | "BUSY"
+  | "NO_ANSWER"
+  | "CANCELED";
 
 export interface CallStatusTagProps extends HTMLAttributes<HTMLSpanElement> {
   status: CallStatus;

@@ -3,7 +3,18 @@
  * the chart library, which the dashboard counters and the login page must not download.
  */
 import type { ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { Empty, theme } from "antd";
 
 export interface ChartSeries {
@@ -32,7 +43,10 @@ export interface TimeSeriesChartProps {
 }
 
 /** Decimal strings are charted as numbers: display only, never used for arithmetic. */
-function toChartRows(data: readonly Record<string, unknown>[], series: readonly ChartSeries[]): Record<string, unknown>[] {
+function toChartRows(
+  data: readonly Record<string, unknown>[],
+  series: readonly ChartSeries[],
+): Record<string, unknown>[] {
   return data.map((row) => {
     const out: Record<string, unknown> = { ...row };
     for (const { key } of series) {
@@ -43,12 +57,30 @@ function toChartRows(data: readonly Record<string, unknown>[], series: readonly 
   });
 }
 
-export function TimeSeriesChart({ kind, data, xKey, series, isStacked, height = 260, formatValue, emptyText, ...rest }: TimeSeriesChartProps) {
+export function TimeSeriesChart({
+  kind,
+  data,
+  xKey,
+  series,
+  isStacked,
+  height = 260,
+  formatValue,
+  emptyText,
+  ...rest
+}: TimeSeriesChartProps) {
   const { token } = theme.useToken();
-  const palette = [token.colorPrimary, token.colorWarning, token.colorInfo, token.colorError, token.colorSuccess, token.colorTextTertiary];
+  const palette = [
+    token.colorPrimary,
+    token.colorWarning,
+    token.colorInfo,
+    token.colorError,
+    token.colorSuccess,
+    token.colorTextTertiary,
+  ];
   if (data.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />;
   const rows = toChartRows(data, series);
-  const format = (value: unknown) => (typeof value === "number" && formatValue ? formatValue(value) : String(value ?? ""));
+  const format = (value: unknown) =>
+    typeof value === "number" && formatValue ? formatValue(value) : String(value ?? "");
   const axisStyle = { fontSize: 12, fill: token.colorTextSecondary };
   const common = (
     <>
@@ -66,14 +98,29 @@ export function TimeSeriesChart({ kind, data, xKey, series, isStacked, height = 
           <BarChart data={rows}>
             {common}
             {series.map((s, index) => (
-              <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? palette[index % palette.length]} stackId={isStacked ? "stack" : undefined} />
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                fill={s.color ?? palette[index % palette.length]}
+                stackId={isStacked ? "stack" : undefined}
+              />
             ))}
           </BarChart>
         ) : (
           <LineChart data={rows}>
             {common}
             {series.map((s, index) => (
-              <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color ?? palette[index % palette.length]} strokeWidth={2} dot={false} connectNulls />
+              <Line
+                key={s.key}
+                type="monotone"
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color ?? palette[index % palette.length]}
+                strokeWidth={2}
+                dot={false}
+                connectNulls
+              />
             ))}
           </LineChart>
         )}

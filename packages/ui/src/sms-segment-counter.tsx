@@ -12,7 +12,12 @@ export interface SmsSegmentCounterProps extends HTMLAttributes<HTMLSpanElement> 
 
 export function SmsSegmentCounter({ parts, label, warnAbove = 1, ...rest }: SmsSegmentCounterProps) {
   return (
-    <Typography.Text type={parts > warnAbove ? "warning" : "secondary"} style={{ fontSize: 12 }} data-parts={parts} {...rest}>
+    <Typography.Text
+      type={parts > warnAbove ? "warning" : "secondary"}
+      style={{ fontSize: 12 }}
+      data-parts={parts}
+      {...rest}
+    >
       {label}
     </Typography.Text>
   );

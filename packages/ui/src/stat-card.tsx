@@ -17,7 +17,17 @@ export interface StatCardProps extends Omit<HTMLAttributes<HTMLDivElement>, "tit
 }
 
 /** One headline figure in a card: dashboard counters and wallboard tiles. */
-export function StatCard({ title, value, footer, icon, isLoading, size = "default", accent, style, ...rest }: StatCardProps) {
+export function StatCard({
+  title,
+  value,
+  footer,
+  icon,
+  isLoading,
+  size = "default",
+  accent,
+  style,
+  ...rest
+}: StatCardProps) {
   const { token } = theme.useToken();
   const isWall = size === "wall";
   return (
@@ -36,7 +46,11 @@ export function StatCard({ title, value, footer, icon, isLoading, size = "defaul
     >
       <Flex vertical gap={isWall ? 8 : 4}>
         <Flex align="center" gap={8}>
-          {icon ? <span aria-hidden style={{ color: token.colorTextTertiary, fontSize: isWall ? 28 : 16 }}>{icon}</span> : null}
+          {icon ? (
+            <span aria-hidden style={{ color: token.colorTextTertiary, fontSize: isWall ? 28 : 16 }}>
+              {icon}
+            </span>
+          ) : null}
           <Typography.Text type="secondary" style={{ fontSize: isWall ? 26 : token.fontSize }}>
             {title}
           </Typography.Text>

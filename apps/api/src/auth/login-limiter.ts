@@ -33,7 +33,9 @@ export function accountDelaySecs(failures: number): number {
 
 export function createLoginLimiter(redis?: Redis): LoginLimiter {
   const make = (opts: { points: number; duration: number }, keyPrefix: string): RateLimiterAbstract =>
-    redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, ...opts }) : new RateLimiterMemory({ keyPrefix, ...opts });
+    redis
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, ...opts })
+      : new RateLimiterMemory({ keyPrefix, ...opts });
   const byEmail = make(PER_EMAIL, "login_email");
   const byIp = make(PER_IP, "login_ip");
   // Failures per account (a counter that lives on while failures keep coming) and the account's lock.
@@ -41,21 +43,34 @@ export function createLoginLimiter(redis?: Redis): LoginLimiter {
   const accountLock = make({ points: 1, duration: ACCOUNT_MAX_DELAY_SECS }, "login_account_lock");
   const account = (email: string) => email.trim().toLowerCase();
   const emailKey = (ip: string, email: string) => `${ip}|${account(email)}`;
-  const blockedFor = (res: RateLimiterRes | null, max: number) => (res && res.consumedPoints >= max ? Math.ceil(res.msBeforeNext / 1000) : 0);
+  const blockedFor = (res: RateLimiterRes | null, max: number) =>
+    res && res.consumedPoints >= max ? Math.ceil(res.msBeforeNext / 1000) : 0;
 
   return {
     async retryAfter(ip, email) {
-      const [emailRes, ipRes, lockRes] = await Promise.all([byEmail.get(emailKey(ip, email)), byIp.get(ip), accountLock.get(account(email))]);
+      const [emailRes, ipRes, lockRes] = await Promise.all([
+        byEmail.get(emailKey(ip, email)),
+        byIp.get(ip),
+        accountLock.get(account(email)),
+      ]);
       const lock = lockRes && lockRes.consumedPoints > 1 ? Math.ceil(lockRes.msBeforeNext / 1000) : 0;
       return Math.max(blockedFor(emailRes, PER_EMAIL.points), blockedFor(ipRes, PER_IP.points), lock);
     },
     async recordFailure(ip, email) {
-      const [, , failures] = await Promise.all([byEmail.penalty(emailKey(ip, email), 1), byIp.penalty(ip, 1), accountFailures.penalty(account(email), 1)]);
+      const [, , failures] = await Promise.all([
+        byEmail.penalty(emailKey(ip, email), 1),
+        byIp.penalty(ip, 1),
+        accountFailures.penalty(account(email), 1),
+      ]);
       const delay = accountDelaySecs(failures.consumedPoints);
       if (delay > 0) await accountLock.block(account(email), delay);
     },
     async reset(ip, email) {
-      await Promise.all([byEmail.delete(emailKey(ip, email)), accountFailures.delete(account(email)), accountLock.delete(account(email))]);
+      await Promise.all([
+        byEmail.delete(emailKey(ip, email)),
+        accountFailures.delete(account(email)),
+        accountLock.delete(account(email)),
+      ]);
     },
   };
 }

@@ -70,7 +70,15 @@ export async function resolveSession(db: Db, token: string): Promise<AuthContext
 export async function resolveApiToken(db: Db, token: string): Promise<AuthContext | null> {
   const apiToken = await db.prisma.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, organizationId: true, role: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      userId: true,
+      organizationId: true,
+      role: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
   });
   if (!apiToken || apiToken.revokedAt || (apiToken.expiresAt && apiToken.expiresAt <= new Date())) return null;
   const membership = await db.prisma.membership.findUnique({

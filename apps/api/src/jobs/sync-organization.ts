@@ -40,7 +40,9 @@ export async function syncOrganization(
     organizationId: run.organizationId,
     gatewayFor: () => deps.telnyx.gatewayFor(run.organizationId),
     isOwnAccount: await isOwnAccount(deps, run.organizationId),
-    expectedWebhookUrls: deps.publicUrl ? await organizationWebhookUrls(deps.db, deps.publicUrl(), run.organizationId) : undefined,
+    expectedWebhookUrls: deps.publicUrl
+      ? await organizationWebhookUrls(deps.db, deps.publicUrl(), run.organizationId)
+      : undefined,
     publisher: deps.publisher,
     backoff: deps.backoff,
   });

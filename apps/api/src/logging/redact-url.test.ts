@@ -4,7 +4,9 @@ import { redactUrl } from "./redact-url";
 describe("redactUrl", () => {
   it("hides credentials passed in the query, whatever their case or encoding", () => {
     expect(redactUrl("/wallboard?kiosk=kiosk_abc123")).toBe("/wallboard?kiosk=[redacted]");
-    expect(redactUrl("/x?a=1&access_token=t&API%5FKEY=k&b=2")).toBe("/x?a=1&access_token=[redacted]&API%5FKEY=[redacted]&b=2");
+    expect(redactUrl("/x?a=1&access_token=t&API%5FKEY=k&b=2")).toBe(
+      "/x?a=1&access_token=[redacted]&API%5FKEY=[redacted]&b=2",
+    );
   });
 
   it("leaves other URLs as they are", () => {

@@ -36,7 +36,10 @@ const ERROR_BODY: JsonSchema = {
         type: "object",
         required: ["code", "title", "detail"],
         properties: {
-          code: { type: "string", description: "Stable error code (VALIDATION, NOT_FOUND, OPTED_OUT, RATE_LIMITED, ...)" },
+          code: {
+            type: "string",
+            description: "Stable error code (VALIDATION, NOT_FOUND, OPTED_OUT, RATE_LIMITED, ...)",
+          },
           title: { type: "string" },
           detail: { type: "string", description: "A sentence a person can act on." },
           source: { type: "object", properties: { pointer: { type: "string" } } },
@@ -47,7 +50,10 @@ const ERROR_BODY: JsonSchema = {
 };
 
 const RATE_HEADERS = {
-  "x-ratelimit-limit": { description: "Requests allowed per minute for this token/user/IP.", schema: { type: "integer" } },
+  "x-ratelimit-limit": {
+    description: "Requests allowed per minute for this token/user/IP.",
+    schema: { type: "integer" },
+  },
   "x-ratelimit-remaining": { description: "Requests left in the current window.", schema: { type: "integer" } },
   "x-ratelimit-reset": { description: "Seconds until the window resets.", schema: { type: "integer" } },
 };
@@ -66,7 +72,8 @@ function errorStatuses(route: RestRoute, minRole: Role | undefined, hasInput: bo
 
 function operationOf(route: RestRoute): Record<string, unknown> {
   const procedure = procedures[route.procedure];
-  if (!procedure) throw new Error(`REST route ${route.method} ${route.path} calls unknown procedure ${route.procedure}`);
+  if (!procedure)
+    throw new Error(`REST route ${route.method} ${route.path} calls unknown procedure ${route.procedure}`);
   const { meta, inputs, output } = procedure._def;
   const input = objectPart(mergedInputSchema(inputs));
   const fieldOf = (key: string): JsonSchema => input.properties?.[key] ?? {};
@@ -74,7 +81,12 @@ function operationOf(route: RestRoute): Record<string, unknown> {
   const shape = probeRequestShape(route);
 
   const parameters = [
-    ...[...shape.params].map(([name, key]) => ({ name, in: "path", required: true, schema: { type: "string", ...fieldOf(key) } })),
+    ...[...shape.params].map(([name, key]) => ({
+      name,
+      in: "path",
+      required: true,
+      schema: { type: "string", ...fieldOf(key) },
+    })),
     ...[...shape.query].map(([name, key]) => ({ name, in: "query", required: isRequired(key), schema: fieldOf(key) })),
   ];
   let bodySchema: JsonSchema | undefined;
@@ -92,7 +104,11 @@ function operationOf(route: RestRoute): Record<string, unknown> {
     [String(route.successStatus ?? 200)]: {
       description: "Success",
       headers: RATE_HEADERS,
-      content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: jsonSchemaOf(output, "output") } } } },
+      content: {
+        "application/json": {
+          schema: { type: "object", required: ["data"], properties: { data: jsonSchemaOf(output, "output") } },
+        },
+      },
     },
   };
   for (const status of errorStatuses(route, meta?.minRole, inputs.length > 0)) {
@@ -113,7 +129,9 @@ function operationOf(route: RestRoute): Record<string, unknown> {
 /** Fastify `:param` → OpenAPI `{param}`. */
 export const openApiPathOf = (path: string) => path.replace(/:(\w+)/g, "{$1}");
 
-export function buildOpenApiDocument(options: { routes?: RestRoute[]; version?: string } = {}): Record<string, unknown> {
+export function buildOpenApiDocument(
+  options: { routes?: RestRoute[]; version?: string } = {},
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of options.routes ?? REST_ROUTES) {
     (paths[openApiPathOf(route.path)] ??= {})[route.method.toLowerCase()] = operationOf(route);
@@ -123,7 +141,14 @@ export function buildOpenApiDocument(options: { routes?: RestRoute[]; version?: 
       `Error${status}`,
       {
         description,
-        ...(status === "429" ? { headers: { ...RATE_HEADERS, "retry-after": { description: "Seconds to wait.", schema: { type: "integer" } } } } : {}),
+        ...(status === "429"
+          ? {
+              headers: {
+                ...RATE_HEADERS,
+                "retry-after": { description: "Seconds to wait.", schema: { type: "integer" } },
+              },
+            }
+          : {}),
         content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorBody" } } },
       },
     ]),
@@ -141,8 +166,17 @@ export function buildOpenApiDocument(options: { routes?: RestRoute[]; version?: 
     paths,
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", description: "An API token created in Settings → API tokens (tcrm_…)." },
-        cookieAuth: { type: "apiKey", in: "cookie", name: "tcrm_session", description: "The web app's session cookie." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token created in Settings → API tokens (tcrm_…).",
+        },
+        cookieAuth: {
+          type: "apiKey",
+          in: "cookie",
+          name: "tcrm_session",
+          description: "The web app's session cookie.",
+        },
       },
       schemas: { ErrorBody: ERROR_BODY },
       responses: errorResponses,

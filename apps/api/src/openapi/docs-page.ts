@@ -15,13 +15,21 @@ const json = (value: unknown) => `<pre>${escape(JSON.stringify(value, null, 2))}
 
 function renderOperation(method: string, path: string, op: Operation): string {
   const params = (op.parameters ?? [])
-    .map((p) => `<tr><td><code>${escape(p.name)}</code></td><td>${p.in}</td><td>${p.required ? "yes" : "no"}</td><td>${json(p.schema ?? {})}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td><code>${escape(p.name)}</code></td><td>${p.in}</td><td>${p.required ? "yes" : "no"}</td><td>${json(p.schema ?? {})}</td></tr>`,
+    )
     .join("");
   const body = op.requestBody?.content["application/json"]?.schema;
   const responses = Object.entries(op.responses)
     .map(([status, r]) => {
       const schema = r.content?.["application/json"]?.schema;
-      const label = r.$ref ? r.$ref.split("/").pop()!.replace(/^Error/, "error ") : (r.description ?? "");
+      const label = r.$ref
+        ? r.$ref
+            .split("/")
+            .pop()!
+            .replace(/^Error/, "error ")
+        : (r.description ?? "");
       return `<li><b>${status}</b> ${escape(label)}${schema ? `<details><summary>schema</summary>${json(schema)}</details>` : ""}</li>`;
     })
     .join("");
@@ -34,10 +42,18 @@ ${body ? `<details><summary>Request body (application/json)</summary>${json(body
 }
 
 export function renderDocsPage(doc: Doc): string {
-  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+  );
   const tags = [...new Set(operations.map(({ op }) => op.tags?.[0] ?? "other"))];
   const sections = tags
-    .map((tag) => `<h2>${escape(tag)}</h2>${operations.filter(({ op }) => (op.tags?.[0] ?? "other") === tag).map(({ method, path, op }) => renderOperation(method, path, op)).join("")}`)
+    .map(
+      (tag) =>
+        `<h2>${escape(tag)}</h2>${operations
+          .filter(({ op }) => (op.tags?.[0] ?? "other") === tag)
+          .map(({ method, path, op }) => renderOperation(method, path, op))
+          .join("")}`,
+    )
     .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(doc.info.title)}</title>
 <style>

@@ -9,6 +9,8 @@ export async function registerOpenApiRoutes(app: FastifyInstance): Promise<void>
   const documentOf = () => (document ??= buildOpenApiDocument());
   app.get("/api/openapi.json", async (_request, reply) => reply.header("cache-control", "no-cache").send(documentOf()));
   app.get("/api/docs", async (_request, reply) =>
-    reply.type("text/html; charset=utf-8").send((page ??= renderDocsPage(documentOf() as unknown as Parameters<typeof renderDocsPage>[0]))),
+    reply
+      .type("text/html; charset=utf-8")
+      .send((page ??= renderDocsPage(documentOf() as unknown as Parameters<typeof renderDocsPage>[0]))),
   );
 }

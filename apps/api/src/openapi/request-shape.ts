@@ -46,12 +46,22 @@ function resolved(seen: Map<string, string | undefined>): Map<string, string> {
 }
 
 export function probeRequestShape(route: RestRoute): RequestShape {
-  const found: Record<Source, Map<string, string | undefined>> = { params: new Map(), query: new Map(), body: new Map() };
+  const found: Record<Source, Map<string, string | undefined>> = {
+    params: new Map(),
+    query: new Map(),
+    body: new Map(),
+  };
   const body = recorder("body", found.body);
-  const request = { params: recorder("params", found.params), query: recorder("query", found.query), body, headers: {} };
+  const request = {
+    params: recorder("params", found.params),
+    query: recorder("query", found.query),
+    body,
+    headers: {},
+  };
   const result = route.input(request as unknown as FastifyRequest) as Record<string, unknown> | undefined;
   traceValues(result, found);
-  for (const name of route.path.matchAll(/:(\w+)/g)) if (!found.params.has(name[1]!)) found.params.set(name[1]!, name[1]!);
+  for (const name of route.path.matchAll(/:(\w+)/g))
+    if (!found.params.has(name[1]!)) found.params.set(name[1]!, name[1]!);
   const wholeBody = result === body ? "input" : result && result.data === body ? "data" : null;
   const bodyKeys = resolved(found.body);
   return {

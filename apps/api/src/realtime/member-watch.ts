@@ -19,7 +19,12 @@ export function watchMembers(io: RealtimeServer, memberRolesOf: MemberRolesLooku
     try {
       const sockets = [...io.of("/").sockets.values()].filter((socket) => socket.data.memberRole);
       if (sockets.length === 0) return;
-      const members = new Map(sockets.map((socket) => [memberKeyOf(socket.data), { organizationId: socket.data.organizationId, userId: socket.data.userId }]));
+      const members = new Map(
+        sockets.map((socket) => [
+          memberKeyOf(socket.data),
+          { organizationId: socket.data.organizationId, userId: socket.data.userId },
+        ]),
+      );
       const roles = await memberRolesOf([...members.values()]);
       for (const socket of sockets) {
         if (roles.get(memberKeyOf(socket.data)) !== socket.data.memberRole) socket.disconnect(true);

@@ -125,7 +125,12 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     if (typeof kioskToken === "string" && kioskToken) {
       const kiosk = await deps.resolveKiosk?.(kioskToken);
       if (!kiosk) return refusal("UNAUTHORIZED", "This wallboard link was revoked or is invalid.");
-      return { userId: `kiosk:${kiosk.kioskId}`, organizationId: kiosk.organizationId, role: "AGENT", kioskId: kiosk.kioskId };
+      return {
+        userId: `kiosk:${kiosk.kioskId}`,
+        organizationId: kiosk.organizationId,
+        role: "AGENT",
+        kioskId: kiosk.kioskId,
+      };
     }
     const authorization = bearerFrom(socket.handshake.auth) ?? headers.authorization;
     // The session cookie is ambient: a page of another origin must not open a socket with it.
@@ -133,13 +138,20 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     // cross-origin ones always carry Origin, so only a present, foreign source is refused.
     if (!authorization && cookieValue(headers.cookie, SESSION_COOKIE)) {
       const source = requestSourceOf(headers);
-      if (source && !isOwnOrigin(source, headers.host, deps.appUrl)) return refusal("FORBIDDEN", "Cross-site connection refused.");
+      if (source && !isOwnOrigin(source, headers.host, deps.appUrl))
+        return refusal("FORBIDDEN", "Cross-site connection refused.");
     }
     const caller = await deps.resolveCaller({ authorization, cookie: headers.cookie });
     if (!caller) return refusal("UNAUTHORIZED", "Please log in.");
     const member = { organizationId: caller.organizationId, userId: caller.userId };
     const memberRole = caller.via === "session" ? caller.role : await deps.memberRoleOf?.(member);
-    return { ...member, role: caller.role, sessionId: caller.sessionId, tokenId: caller.tokenId, memberRole: (memberRole ?? undefined) as SocketData["memberRole"] };
+    return {
+      ...member,
+      role: caller.role,
+      sessionId: caller.sessionId,
+      tokenId: caller.tokenId,
+      memberRole: (memberRole ?? undefined) as SocketData["memberRole"],
+    };
   };
 
   io.use(async (socket, next) => {
@@ -150,7 +162,12 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
       const credential = credentialOf(result);
       const open = socketsByCredential.get(credential) ?? new Set<string>();
       if (open.size >= maxPerCredential) {
-        return next(refusal("TOO_MANY_CONNECTIONS", `At most ${maxPerCredential} live connections per login, API token or wallboard link: close another tab or tool.`));
+        return next(
+          refusal(
+            "TOO_MANY_CONNECTIONS",
+            `At most ${maxPerCredential} live connections per login, API token or wallboard link: close another tab or tool.`,
+          ),
+        );
       }
       open.add(socket.id);
       socketsByCredential.set(credential, open);

@@ -17,7 +17,10 @@ interface HeldSession {
 }
 
 interface RecoverableAdapter {
-  restoreSession(pid: string, offset: string): Promise<{ rooms: unknown; data: unknown; missedPackets: unknown[][] } | null>;
+  restoreSession(
+    pid: string,
+    offset: string,
+  ): Promise<{ rooms: unknown; data: unknown; missedPackets: unknown[][] } | null>;
 }
 
 // Keyed by the placeholder object the Socket receives as its `data`; the middleware takes it out.
@@ -30,7 +33,10 @@ export function holdRecoveredSessions(adapter: RecoverableAdapter): void {
     const session = await restore(pid, offset);
     if (!session) return session;
     const placeholder = {};
-    heldByPlaceholder.set(placeholder, { data: (session.data ?? {}) as Partial<SocketData>, missedPackets: session.missedPackets });
+    heldByPlaceholder.set(placeholder, {
+      data: (session.data ?? {}) as Partial<SocketData>,
+      missedPackets: session.missedPackets,
+    });
     return { ...session, rooms: [], data: placeholder, missedPackets: [] };
   };
 }

@@ -33,7 +33,10 @@ export function parseRange(header: string, size: number): { start: number; end: 
 
 export async function registerRecordingRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   app.get("/api/recordings/:callId", async (request, reply) => {
-    const auth = await resolveCaller(deps.db, { authorization: request.headers.authorization, cookie: request.headers.cookie });
+    const auth = await resolveCaller(deps.db, {
+      authorization: request.headers.authorization,
+      cookie: request.headers.cookie,
+    });
     if (!auth) return sendError(reply, 401, "UNAUTHORIZED", "Please log in.");
     const { callId } = request.params as { callId: string };
     assertStorableInput({ callId });
@@ -47,9 +50,13 @@ export async function registerRecordingRoutes(app: FastifyInstance, deps: ApiDep
     }
     const file = call.recordingPath ? recordingAbsolutePath(deps.config.recordingsDir, call.recordingPath) : null;
     const info = file ? await stat(file).catch(() => null) : null;
-    if (!file || !info?.isFile()) return sendError(reply, 404, "NOT_FOUND", "The recording of this call is not available (yet).");
+    if (!file || !info?.isFile())
+      return sendError(reply, 404, "NOT_FOUND", "The recording of this call is not available (yet).");
 
-    reply.header("accept-ranges", "bytes").header("content-type", recordingContentType(file)).header("cache-control", "private, max-age=3600");
+    reply
+      .header("accept-ranges", "bytes")
+      .header("content-type", recordingContentType(file))
+      .header("cache-control", "private, max-age=3600");
     const rangeHeader = request.headers.range;
     if (!rangeHeader) {
       reply.header("content-length", String(info.size));

@@ -17,19 +17,37 @@ function sendError(reply: FastifyReply, status: number, code: string, detail: st
 
 export async function registerReportRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   app.get("/api/reports/:file", async (request, reply) => {
-    const auth = await resolveCaller(deps.db, { authorization: request.headers.authorization, cookie: request.headers.cookie });
+    const auth = await resolveCaller(deps.db, {
+      authorization: request.headers.authorization,
+      cookie: request.headers.cookie,
+    });
     if (!auth) return sendError(reply, 401, "UNAUTHORIZED", "Please log in.");
     const { file } = request.params as { file: string };
     const table = file.replace(/\.csv$/, "") as ReportTable;
     if (!file.endsWith(".csv") || !REPORT_TABLES.includes(table)) {
-      return sendError(reply, 404, "NOT_FOUND", `Unknown report; one of: ${REPORT_TABLES.map((t) => `${t}.csv`).join(", ")}.`);
+      return sendError(
+        reply,
+        404,
+        "NOT_FOUND",
+        `Unknown report; one of: ${REPORT_TABLES.map((t) => `${t}.csv`).join(", ")}.`,
+      );
     }
     const query = request.query as Record<string, string | undefined>;
     assertStorableInput(query);
-    const parsed = ZStatsAnalyticsInputSchema.safeParse({ from: query.from, to: query.to, granularity: query.granularity ?? "day", userId: query.userId || undefined });
+    const parsed = ZStatsAnalyticsInputSchema.safeParse({
+      from: query.from,
+      to: query.to,
+      granularity: query.granularity ?? "day",
+      userId: query.userId || undefined,
+    });
     if (!parsed.success) {
       const fields = parsed.error.issues.map((issue) => issue.path.join(".") || "query").join(", ");
-      return sendError(reply, 400, "VALIDATION", `Invalid or missing parameters: ${fields} (from and to are ISO dates, granularity day or month).`);
+      return sendError(
+        reply,
+        400,
+        "VALIDATION",
+        `Invalid or missing parameters: ${fields} (from and to are ISO dates, granularity day or month).`,
+      );
     }
     const actor = { userId: auth.userId, organizationId: auth.organizationId, role: auth.role, ip: request.ip };
     const fileName = `${table}_${query.from?.slice(0, 10) ?? ""}_${query.to?.slice(0, 10) ?? ""}.csv`;

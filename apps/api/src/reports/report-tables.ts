@@ -9,16 +9,48 @@ import type { TStatsAnalyticsInput } from "@app/telnyx-core/stats/stats-schemas"
 import { statsUserIdOf } from "@app/telnyx-core/stats/stats-scope";
 import { csvLine, CSV_BOM, toCsv, type CsvValue } from "./csv";
 
-export const REPORT_TABLES = ["calls-per-period", "sms-per-period", "cost-per-period", "per-agent", "per-number", "calls"] as const;
+export const REPORT_TABLES = [
+  "calls-per-period",
+  "sms-per-period",
+  "cost-per-period",
+  "per-agent",
+  "per-number",
+  "calls",
+] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
-export async function analyticsCsv(db: Db, actor: Actor, table: Exclude<ReportTable, "calls">, input: TStatsAnalyticsInput): Promise<string> {
+export async function analyticsCsv(
+  db: Db,
+  actor: Actor,
+  table: Exclude<ReportTable, "calls">,
+  input: TStatsAnalyticsInput,
+): Promise<string> {
   const data = await getStatsAnalytics({ db, actor, input });
   switch (table) {
     case "calls-per-period":
       return toCsv(
-        ["period", "inbound", "outbound", "answered", "missed", "avg_duration_secs", "success_rate", "minutes", "avg_mos"],
-        data.calls.map((r) => [r.period, r.inbound, r.outbound, r.answered, r.missed, r.avgDurationSecs, r.successRate, r.minutes, r.avgMos]),
+        [
+          "period",
+          "inbound",
+          "outbound",
+          "answered",
+          "missed",
+          "avg_duration_secs",
+          "success_rate",
+          "minutes",
+          "avg_mos",
+        ],
+        data.calls.map((r) => [
+          r.period,
+          r.inbound,
+          r.outbound,
+          r.answered,
+          r.missed,
+          r.avgDurationSecs,
+          r.successRate,
+          r.minutes,
+          r.avgMos,
+        ]),
       );
     case "sms-per-period":
       return toCsv(
@@ -26,9 +58,15 @@ export async function analyticsCsv(db: Db, actor: Actor, table: Exclude<ReportTa
         data.sms.map((r) => [r.period, r.sent, r.received, r.delivered, r.failed, r.deliveryRate]),
       );
     case "cost-per-period":
-      return toCsv(["period", "calls", "sms", "numbers", "total"], data.cost.map((r) => [r.period, r.calls, r.sms, r.numbers, r.total]));
+      return toCsv(
+        ["period", "calls", "sms", "numbers", "total"],
+        data.cost.map((r) => [r.period, r.calls, r.sms, r.numbers, r.total]),
+      );
     case "per-agent":
-      return toCsv(["user_id", "name", "calls", "answered", "minutes", "sms", "cost"], data.perAgent.map((r) => [r.userId, r.name, r.calls, r.answered, r.minutes, r.sms, r.cost]));
+      return toCsv(
+        ["user_id", "name", "calls", "answered", "minutes", "sms", "cost"],
+        data.perAgent.map((r) => [r.userId, r.name, r.calls, r.answered, r.minutes, r.sms, r.cost]),
+      );
     case "per-number":
       return toCsv(
         ["phone_number_id", "phone_number", "calls", "answered", "minutes", "sms", "cost"],
@@ -37,7 +75,22 @@ export async function analyticsCsv(db: Db, actor: Actor, table: Exclude<ReportTa
   }
 }
 
-const CALL_HEADER = ["id", "created_at", "direction", "status", "from", "to", "lead", "agent", "answered_at", "ended_at", "duration_secs", "cost", "currency", "archived"];
+const CALL_HEADER = [
+  "id",
+  "created_at",
+  "direction",
+  "status",
+  "from",
+  "to",
+  "lead",
+  "agent",
+  "answered_at",
+  "ended_at",
+  "duration_secs",
+  "cost",
+  "currency",
+  "archived",
+];
 const callRowSelect = {
   id: true,
   createdAt: true,
@@ -60,8 +113,13 @@ export async function* callsCsv(db: Db, actor: Actor, input: TStatsAnalyticsInpu
   const org = await organizationFactsOf(db, actor.organizationId);
   const { firstDay, lastDay } = dayRangeOf(input.from, input.to, org.timeZone);
   // Local midnights as UTC instants (text: a bare timestamp would be read in the server's zone).
-  const iso = (n: number) => `to_char(((($${n}::date)::timestamp AT TIME ZONE $3) AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
-  const [bounds] = await db.query<{ start: string; end: string }>(`SELECT ${iso(1)} AS "start", ${iso(2)} AS "end"`, [firstDay, addDays(lastDay, 1), org.timeZone]);
+  const iso = (n: number) =>
+    `to_char(((($${n}::date)::timestamp AT TIME ZONE $3) AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+  const [bounds] = await db.query<{ start: string; end: string }>(`SELECT ${iso(1)} AS "start", ${iso(2)} AS "end"`, [
+    firstDay,
+    addDays(lastDay, 1),
+    org.timeZone,
+  ]);
   const userId = statsUserIdOf(actor, input.userId);
   const where: Prisma.TelnyxCallWhereInput = {
     organizationId: actor.organizationId,
@@ -82,9 +140,20 @@ export async function* callsCsv(db: Db, actor: Actor, input: TStatsAnalyticsInpu
     yield rows
       .map((r) => {
         const values: CsvValue[] = [
-          r.id, r.createdAt, r.direction, r.status, r.fromNumber, r.toNumber,
-          r.lead ? `${r.lead.firstName} ${r.lead.lastName}`.trim() : null, r.user?.name ?? null,
-          r.answeredAt, r.endedAt, r.durationSecs, r.cost?.toFixed(6) ?? null, r.costCurrency, r.archivedAt !== null,
+          r.id,
+          r.createdAt,
+          r.direction,
+          r.status,
+          r.fromNumber,
+          r.toNumber,
+          r.lead ? `${r.lead.firstName} ${r.lead.lastName}`.trim() : null,
+          r.user?.name ?? null,
+          r.answeredAt,
+          r.endedAt,
+          r.durationSecs,
+          r.cost?.toFixed(6) ?? null,
+          r.costCurrency,
+          r.archivedAt !== null,
         ];
         return csvLine(values);
       })

@@ -41,10 +41,15 @@ function subjectOf(key: string): string {
 
 /** tRPC clients expect their own error envelope (one per procedure of a batch). */
 function trpcErrorBody(request: FastifyRequest, message: string): unknown {
-  const shape = { json: { message, code: -32029, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, appCode: "RATE_LIMITED" } } };
+  const shape = {
+    json: { message, code: -32029, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, appCode: "RATE_LIMITED" } },
+  };
   const isBatch = (request.query as Record<string, unknown> | undefined)?.batch !== undefined;
   if (!isBatch) return { error: shape };
-  const procedures = request.url.split("?")[0]!.replace(/^\/trpc\//, "").split(",");
+  const procedures = request.url
+    .split("?")[0]!
+    .replace(/^\/trpc\//, "")
+    .split(",");
   return procedures.map(() => ({ error: shape }));
 }
 
@@ -71,7 +76,8 @@ export async function registerRateLimit(
     errorResponseBuilder: (request, context) => {
       const retryIn = Math.max(1, Math.ceil(context.ttl / 1000));
       const detail = `Too many requests: ${context.max} per minute allowed for ${subjectOf(limitKeys.get(request) ?? "")}; retry in ${retryIn} s.`;
-      if (request.url.startsWith("/trpc")) return Object.assign(trpcErrorBody(request, detail) as object, { statusCode: 429 });
+      if (request.url.startsWith("/trpc"))
+        return Object.assign(trpcErrorBody(request, detail) as object, { statusCode: 429 });
       return { statusCode: 429, errors: [{ code: "RATE_LIMITED", title: "Too many requests", detail }] };
     },
   });

@@ -18,9 +18,18 @@ export async function registerRestRoutes(app: FastifyInstance, deps: ApiDeps): P
       handler: async (request, reply) => {
         const auth = await callerOf(deps.db, request);
         const caller = createCaller(
-          createContextInner({ deps, auth, ip: request.ip, userAgent: request.headers["user-agent"], cookies: readOnlyCookies(undefined), requestId: request.id }),
+          createContextInner({
+            deps,
+            auth,
+            ip: request.ip,
+            userAgent: request.headers["user-agent"],
+            cookies: readOnlyCookies(undefined),
+            requestId: request.id,
+          }),
         );
-        const procedure = route.procedure.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+        const procedure = route.procedure
+          .split(".")
+          .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
           input: unknown,
         ) => Promise<unknown>;
         try {

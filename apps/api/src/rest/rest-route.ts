@@ -7,7 +7,8 @@
 import type { FastifyRequest } from "fastify";
 import type { RouterInputs } from "../trpc/app-router";
 
-type Paths<T> = { [K in keyof T & string]: { [P in keyof T[K] & string]: `${K}.${P}` }[keyof T[K] & string] }[keyof T & string];
+type Paths<T> = { [K in keyof T & string]: { [P in keyof T[K] & string]: `${K}.${P}` }[keyof T[K] & string] }[keyof T &
+  string];
 /** "router.procedure" of every procedure in the AppRouter. */
 export type ProcedurePath = Paths<RouterInputs>;
 

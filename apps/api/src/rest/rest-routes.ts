@@ -7,4 +7,11 @@ import { syncRestRoutes } from "./routes/sync";
 import type { RestRoute } from "./rest-route";
 
 /** Every REST route; each domain keeps its list in ./routes/<domain>.ts. */
-export const REST_ROUTES: RestRoute[] = [...leadRestRoutes, ...callRestRoutes, ...messageRestRoutes, ...numberRestRoutes, ...connectionRestRoutes, ...syncRestRoutes];
+export const REST_ROUTES: RestRoute[] = [
+  ...leadRestRoutes,
+  ...callRestRoutes,
+  ...messageRestRoutes,
+  ...numberRestRoutes,
+  ...connectionRestRoutes,
+  ...syncRestRoutes,
+];

@@ -19,8 +19,17 @@ const DEMO_NUMBERS = [
   { phoneNumber: "+13125550100", countryCode: "US", numberType: "local" },
 ] as const;
 
-export async function startEmbeddedSandbox(options: { port: number; dataDir: string; timeScale?: number }): Promise<Sandbox> {
-  return startSandbox({ port: options.port, dataDir: path.join(options.dataDir, "sandbox"), apiKey: SANDBOX_API_KEY, timeScale: options.timeScale });
+export async function startEmbeddedSandbox(options: {
+  port: number;
+  dataDir: string;
+  timeScale?: number;
+}): Promise<Sandbox> {
+  return startSandbox({
+    port: options.port,
+    dataDir: path.join(options.dataDir, "sandbox"),
+    apiKey: SANDBOX_API_KEY,
+    timeScale: options.timeScale,
+  });
 }
 
 /** Demo organization's Telnyx resources, in our database (idempotent). */
@@ -31,10 +40,23 @@ export async function seedDemoTelnyx(db: Db, organizationId: string): Promise<vo
   const applicationId = `2${String(randomInt(1e9)).padStart(9, "0")}${String(randomInt(1e9)).padStart(9, "0")}`;
   const [app, profile] = await Promise.all([
     db.prisma.telnyxConnection.create({
-      data: { organizationId, kind: "CALL_CONTROL_APPLICATION", telnyxId: applicationId, name: "CRM voice", callCostInWebhooks: true, isDefault: true },
+      data: {
+        organizationId,
+        kind: "CALL_CONTROL_APPLICATION",
+        telnyxId: applicationId,
+        name: "CRM voice",
+        callCostInWebhooks: true,
+        isDefault: true,
+      },
     }),
     db.prisma.telnyxConnection.create({
-      data: { organizationId, kind: "MESSAGING_PROFILE", telnyxId: randomUUID(), name: "CRM messaging", isDefault: true },
+      data: {
+        organizationId,
+        kind: "MESSAGING_PROFILE",
+        telnyxId: randomUUID(),
+        name: "CRM messaging",
+        isDefault: true,
+      },
     }),
   ]);
   for (const number of DEMO_NUMBERS) {
@@ -60,7 +82,10 @@ export async function seedDemoTelnyx(db: Db, organizationId: string): Promise<vo
 
 /** Rebuilds the sandbox's in-memory account from our database, pointing webhooks at each organization's endpoint under `baseUrl`. */
 export async function restoreSandboxWorld(db: Db, sandbox: Sandbox, baseUrl: string): Promise<void> {
-  const connections = await db.prisma.telnyxConnection.findMany({ where: { active: true }, include: { organization: { select: { webhookToken: true } } } });
+  const connections = await db.prisma.telnyxConnection.findMany({
+    where: { active: true },
+    include: { organization: { select: { webhookToken: true } } },
+  });
   for (const connection of connections) {
     const urls = webhookUrls(baseUrl, connection.organization.webhookToken);
     if (connection.kind === "CALL_CONTROL_APPLICATION") {
@@ -88,11 +113,16 @@ export async function restoreSandboxWorld(db: Db, sandbox: Sandbox, baseUrl: str
       where: { organizationId, kind: "CALL_CONTROL_APPLICATION" },
       data: { webhookUrl: urls.calls, webhookFailoverUrl: urls.any, callCostInWebhooks: true },
     });
-    await db.prisma.telnyxConnection.updateMany({ where: { organizationId, kind: "MESSAGING_PROFILE" }, data: { webhookUrl: urls.messages, webhookFailoverUrl: urls.any } });
+    await db.prisma.telnyxConnection.updateMany({
+      where: { organizationId, kind: "MESSAGING_PROFILE" },
+      data: { webhookUrl: urls.messages, webhookFailoverUrl: urls.any },
+    });
   }
   // Every number someone holds, bought or still being bought or released: the sandbox must never offer it
   // as available again (Telnyx lists no owned number in a search).
-  const numbers = await db.prisma.telnyxPhoneNumber.findMany({ where: { status: { in: ["PURCHASE_PENDING", "ACTIVE", "RELEASE_PENDING"] } } });
+  const numbers = await db.prisma.telnyxPhoneNumber.findMany({
+    where: { status: { in: ["PURCHASE_PENDING", "ACTIVE", "RELEASE_PENDING"] } },
+  });
   for (const number of numbers) {
     sandbox.world.provisionNumber({
       id: number.telnyxId ?? undefined,

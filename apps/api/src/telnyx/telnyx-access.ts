@@ -8,7 +8,11 @@ import { createTelnyxGateway, type TelnyxGateway } from "@app/telnyx-core/gatewa
 import { DEFAULT_BASE_URL } from "@app/telnyx-core/gateway/gateway-context";
 import { AppError } from "@app/telnyx-core/errors/app-error";
 import type { SecretBox } from "@app/telnyx-core/settings/secret-box";
-import { API_KEY_SETTING, readOrganizationKeys, webhookKeysOfOrganization } from "@app/telnyx-core/settings/telnyx-keys";
+import {
+  API_KEY_SETTING,
+  readOrganizationKeys,
+  webhookKeysOfOrganization,
+} from "@app/telnyx-core/settings/telnyx-keys";
 import type { TTelnyxKeySource } from "@app/telnyx-core/settings/settings-schemas";
 import type { Db } from "@app/db/open-db";
 import type { Sandbox } from "@app/telnyx-sandbox/server";
@@ -101,7 +105,6 @@ export function withOrganizationKeys(base: TelnyxAccess, deps: { db: Db; secretB
       where: { organizationId_key: { organizationId, key: API_KEY_SETTING } },
       select: { encryptedValue: true },
     });
-
 
   const access: TelnyxAccess = {
     mode: base.mode,

@@ -22,7 +22,10 @@ export function legacyWebhookUrls(baseUrl: string): WebhookUrls {
 
 /** An organization's webhook URLs (its current token). */
 export async function organizationWebhookUrls(db: Db, baseUrl: string, organizationId: string): Promise<WebhookUrls> {
-  const { webhookToken } = await db.prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { webhookToken: true } });
+  const { webhookToken } = await db.prisma.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { webhookToken: true },
+  });
   return webhookUrls(baseUrl, webhookToken);
 }
 

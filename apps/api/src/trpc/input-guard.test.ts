@@ -9,7 +9,9 @@ const nested = (depth: number): unknown => {
 
 describe("findInputProblem", () => {
   it("accepts ordinary text, emoji (surrogate pairs), numbers, dates and empty values", () => {
-    expect(findInputProblem({ name: "Zoë 😀 李", n: 1, when: new Date(), list: ["a", null, undefined], data: { note: "" } })).toBeNull();
+    expect(
+      findInputProblem({ name: "Zoë 😀 李", n: 1, when: new Date(), list: ["a", null, undefined], data: { note: "" } }),
+    ).toBeNull();
     expect(findInputProblem(undefined)).toBeNull();
   });
 
@@ -20,8 +22,14 @@ describe("findInputProblem", () => {
     ["a low surrogate alone", "\udc00z"],
     ["a reversed pair", "\ude00\ud83d"],
   ])("names the field holding %s (update inputs without their data. prefix)", (_what, bad) => {
-    expect(findInputProblem({ id: "x", data: { firstName: bad } })).toEqual({ field: "firstName", reason: "invalid_characters" });
-    expect(findInputProblem({ items: [{ phone: "+1" }, { phone: bad }] })).toEqual({ field: "items.1.phone", reason: "invalid_characters" });
+    expect(findInputProblem({ id: "x", data: { firstName: bad } })).toEqual({
+      field: "firstName",
+      reason: "invalid_characters",
+    });
+    expect(findInputProblem({ items: [{ phone: "+1" }, { phone: bad }] })).toEqual({
+      field: "items.1.phone",
+      reason: "invalid_characters",
+    });
     expect(findInputProblem(bad)).toEqual({ field: "_", reason: "invalid_characters" });
   });
 

@@ -42,9 +42,14 @@ export function findInputProblem(input: unknown): InputProblem | null {
     if (typeof value !== "object" || value === null || value instanceof Date) continue;
     if (path.length >= MAX_INPUT_DEPTH) return { field: fieldKeyOf(path), reason: "too_deep" };
     const entries: Array<[string | number, unknown]> =
-      value instanceof Map ? [...value.entries()].map(([k, v]) => [String(k), v]) : value instanceof Set ? [...value].map((v, i) => [i, v]) : Object.entries(value);
+      value instanceof Map
+        ? [...value.entries()].map(([k, v]) => [String(k), v])
+        : value instanceof Set
+          ? [...value].map((v, i) => [i, v])
+          : Object.entries(value);
     for (const [key, child] of entries) {
-      if (typeof key === "string" && hasUnstorableCharacters(key)) return { field: fieldKeyOf(path), reason: "invalid_characters" };
+      if (typeof key === "string" && hasUnstorableCharacters(key))
+        return { field: fieldKeyOf(path), reason: "invalid_characters" };
       stack.push({ value: child, path: [...path, key] });
     }
   }
@@ -55,7 +60,10 @@ export function findInputProblem(input: unknown): InputProblem | null {
 export function assertStorableInput(input: unknown): void {
   const problem = findInputProblem(input);
   if (!problem) return;
-  const message = problem.reason === "too_deep" ? "The input is nested too deeply." : `The field "${problem.field}" contains characters that cannot be stored.`;
+  const message =
+    problem.reason === "too_deep"
+      ? "The input is nested too deeply."
+      : `The field "${problem.field}" contains characters that cannot be stored.`;
   throw new AppError("VALIDATION", message, { fieldErrors: { [problem.field]: [problem.reason] } });
 }
 
@@ -66,7 +74,8 @@ export function exceedsDepth(value: unknown, limit: number): boolean {
     const { value: node, depth } = stack.pop()!;
     if (typeof node !== "object" || node === null) continue;
     if (depth >= limit) return true;
-    for (const child of Object.values(node)) if (typeof child === "object" && child !== null) stack.push({ value: child, depth: depth + 1 });
+    for (const child of Object.values(node))
+      if (typeof child === "object" && child !== null) stack.push({ value: child, depth: depth + 1 });
   }
   return false;
 }

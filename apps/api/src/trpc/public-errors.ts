@@ -9,7 +9,16 @@ export const DATABASE_RETRY_AFTER_SECS = 5;
 
 // Node socket errors, PostgreSQL's connection-exception class and shutdown codes, Prisma's
 // "cannot reach / connection closed / pool timeout" codes, and the driver messages that carry no code.
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const SQLSTATE_UNAVAILABLE = /^(08...|57P0[123])$/;
 const DRIVER_MESSAGES =
@@ -27,8 +36,16 @@ function* causesOf(error: unknown): Generator<unknown> {
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (const cause of causesOf(error)) {
     const { code, message, kind } = cause as { code?: unknown; message?: unknown; kind?: unknown };
-    if (typeof code === "string" && (NETWORK_CODES.has(code) || PRISMA_CODES.has(code) || SQLSTATE_UNAVAILABLE.test(code))) return true;
-    if (typeof kind === "string" && /^(DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections)$/.test(kind)) return true;
+    if (
+      typeof code === "string" &&
+      (NETWORK_CODES.has(code) || PRISMA_CODES.has(code) || SQLSTATE_UNAVAILABLE.test(code))
+    )
+      return true;
+    if (
+      typeof kind === "string" &&
+      /^(DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections)$/.test(kind)
+    )
+      return true;
     if (typeof message === "string" && DRIVER_MESSAGES.test(message)) return true;
   }
   return false;

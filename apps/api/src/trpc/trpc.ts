@@ -35,7 +35,11 @@ const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
 };
 
 export function toTrpcError(error: AppError): TRPCError {
-  return new TRPCError({ code: TRPC_CODE_BY_STATUS[httpStatusOf(error.code)] ?? "INTERNAL_SERVER_ERROR", message: error.message, cause: error });
+  return new TRPCError({
+    code: TRPC_CODE_BY_STATUS[httpStatusOf(error.code)] ?? "INTERNAL_SERVER_ERROR",
+    message: error.message,
+    cause: error,
+  });
 }
 
 /** zod issues → { field: [messageKey] }; the `data.` prefix of update inputs is dropped. */
@@ -67,7 +71,8 @@ export const boundedSuperjson = {
   input: {
     serialize: (value: unknown) => superjson.serialize(value),
     deserialize(value: unknown): unknown {
-      if (exceedsDepth(value, 2 * MAX_INPUT_DEPTH + 4)) throw new TRPCError({ code: "BAD_REQUEST", message: "The input is nested too deeply." });
+      if (exceedsDepth(value, 2 * MAX_INPUT_DEPTH + 4))
+        throw new TRPCError({ code: "BAD_REQUEST", message: "The input is nested too deeply." });
       try {
         return superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]);
       } catch (cause) {
@@ -97,7 +102,8 @@ function withoutPollutingKeys(value: unknown, depth: number): unknown {
   if (Array.isArray(value)) return value.map((item) => withoutPollutingKeys(item, depth + 1));
   if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
   const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (!POLLUTING_KEYS.has(key)) copy[key] = withoutPollutingKeys(item, depth + 1);
+  for (const [key, item] of Object.entries(value))
+    if (!POLLUTING_KEYS.has(key)) copy[key] = withoutPollutingKeys(item, depth + 1);
   return copy;
 }
 
@@ -121,7 +127,9 @@ const t = initTRPC
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
-          appCode: appError?.code ?? (zodError ? "VALIDATION" : APP_CODE_BY_TRPC[error.code] ?? (isInternal ? "INTERNAL" : undefined)),
+          appCode:
+            appError?.code ??
+            (zodError ? "VALIDATION" : (APP_CODE_BY_TRPC[error.code] ?? (isInternal ? "INTERNAL" : undefined))),
           fieldErrors: appError?.fieldErrors ?? (zodError ? fieldErrorsOf(zodError) : undefined),
           retryAfterSecs: appError?.retryAfterSecs,
           // The id under which the failure is logged, so a report can be matched to the logs.
@@ -172,10 +180,15 @@ export const adminProcedure = requireRole("ADMIN");
  */
 export const kioskOrSupervisorProcedure = publicProcedure.meta({ minRole: "SUPERVISOR" }).use(async ({ ctx, next }) => {
   if (ctx.auth) {
-    if (!hasRole(ctx.auth.role, "SUPERVISOR")) throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this action." });
+    if (!hasRole(ctx.auth.role, "SUPERVISOR"))
+      throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this action." });
     return next({ ctx: { ...ctx, wallboardOrganizationId: ctx.auth.organizationId } });
   }
   const kiosk = await resolveKiosk(ctx.db, ctx.kioskToken);
-  if (!kiosk) throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.kioskToken ? "This wallboard link was revoked or is invalid." : "Please log in." });
+  if (!kiosk)
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: ctx.kioskToken ? "This wallboard link was revoked or is invalid." : "Please log in.",
+    });
   return next({ ctx: { ...ctx, wallboardOrganizationId: kiosk.organizationId } });
 });

@@ -79,7 +79,12 @@ export function isUnstorableRow(error: unknown): boolean {
   return typeof code === "string" && (code.startsWith("22") || code.startsWith("54"));
 }
 
-async function insertOneByOne(db: Db, batch: Pending[], unique: Map<string, Pending>, onWritten?: () => void): Promise<void> {
+async function insertOneByOne(
+  db: Db,
+  batch: Pending[],
+  unique: Map<string, Pending>,
+  onWritten?: () => void,
+): Promise<void> {
   for (const item of batch) {
     if (unique.get(item.row.id) !== item) continue;
     try {

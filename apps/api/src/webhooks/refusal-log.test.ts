@@ -9,7 +9,10 @@ describe("createRefusalLog", () => {
     // The first refusal is reported at once; the rest wait for the interval's single line (or shutdown).
     expect(lines).toEqual([{ refused: { unknown_endpoint: 1 } }]);
     refusals.stop();
-    expect(lines).toEqual([{ refused: { unknown_endpoint: 1 } }, { refused: { bad_signature: 400, unknown_endpoint: 99 } }]);
+    expect(lines).toEqual([
+      { refused: { unknown_endpoint: 1 } },
+      { refused: { bad_signature: 400, unknown_endpoint: 99 } },
+    ]);
     expect(Object.fromEntries(refusals.totals())).toEqual({ unknown_endpoint: 100, bad_signature: 400 });
   });
 });

@@ -8,7 +8,10 @@ describe("toStorableJson", () => {
   });
 
   it("replaces NUL and unpaired surrogates, in values and keys, with U+FFFD", () => {
-    const stored = JSON.parse(toStorableJson('{"a\\u0000":"x\\u0000y","b":["\\ud800"],"c":"\\udc00z"}')) as Record<string, unknown>;
+    const stored = JSON.parse(toStorableJson('{"a\\u0000":"x\\u0000y","b":["\\ud800"],"c":"\\udc00z"}')) as Record<
+      string,
+      unknown
+    >;
     expect(stored).toEqual({ "a\ufffd": "x\ufffdy", b: ["\ufffd"], c: "\ufffdz" });
   });
 

@@ -15,7 +15,12 @@ function clean(value: unknown): unknown {
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      Object.defineProperty(out, clean(key) as string, { value: clean(inner), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, clean(key) as string, {
+        value: clean(inner),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }

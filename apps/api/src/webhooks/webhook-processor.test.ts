@@ -16,7 +16,8 @@ describe("laneOf", () => {
   const files = readdirSync(FIXTURES_DIR).filter((f) => f.endsWith(".json"));
 
   it("keeps calls, conferences and number orders in lane 0 and spreads messages over the other lanes", () => {
-    for (const file of files.filter((f) => f.startsWith("call.") || f.startsWith("conference."))) expect(laneOf(known(file), 4)).toBe(0);
+    for (const file of files.filter((f) => f.startsWith("call.") || f.startsWith("conference.")))
+      expect(laneOf(known(file), 4)).toBe(0);
     const messageLanes = files.filter((f) => f.startsWith("message.")).map((f) => laneOf(known(f), 4));
     expect(messageLanes.every((lane) => lane >= 1 && lane <= 3)).toBe(true);
   });
@@ -25,7 +26,11 @@ describe("laneOf", () => {
     const event = known(files.find((f) => f.startsWith("message.received"))!);
     const lanes = new Set(Array.from({ length: 20 }, (_, i) => laneOf({ ...event, id: `evt-${i}` }, 4)));
     expect(lanes.size).toBe(1);
-    const spread = new Set(Array.from({ length: 200 }, (_, i) => laneOf({ ...event, payload: { ...event.payload, id: `msg-${i}` } } as KnownTelnyxEvent, 4)));
+    const spread = new Set(
+      Array.from({ length: 200 }, (_, i) =>
+        laneOf({ ...event, payload: { ...event.payload, id: `msg-${i}` } } as KnownTelnyxEvent, 4),
+      ),
+    );
     expect(spread).toEqual(new Set([1, 2, 3]));
   });
 

@@ -116,7 +116,8 @@ export function createWebhookProcessor(deps: {
     return db.prisma.$transaction(
       async (tx) => {
         const outcomes: Array<{ id: string; outcome: ApplyOutcome }> = [];
-        for (const { row, event, scope } of items) outcomes.push({ id: row.id, outcome: await applierFor(event)!(tx, event, services, scope) });
+        for (const { row, event, scope } of items)
+          outcomes.push({ id: row.id, outcome: await applierFor(event)!(tx, event, services, scope) });
         await tx.$executeRawUnsafe(
           `UPDATE "WebhookEvent" AS w SET "state" = 'PROCESSED', "processedAt" = now(), "lockedUntil" = NULL, "error" = NULL,
              "organizationId" = COALESCE(v.org, w."organizationId")
@@ -132,16 +133,17 @@ export function createWebhookProcessor(deps: {
 
   async function recordFailure(row: ClaimedRow, error: unknown): Promise<void> {
     const isFinal = row.attempts >= MAX_ATTEMPTS;
-    log.error({ err: error, eventId: row.id, attempts: row.attempts }, isFinal ? "webhook event failed for good" : "webhook event failed, will retry");
+    log.error(
+      { err: error, eventId: row.id, attempts: row.attempts },
+      isFinal ? "webhook event failed for good" : "webhook event failed, will retry",
+    );
     const message = error instanceof Error ? error.message.slice(0, 1000) : String(error);
     // Back off: the lease is extended by attempts² seconds before the next try.
     await db
-      .query(`UPDATE "WebhookEvent" SET "state" = $2::"WebhookEventState", "error" = $3, "lockedUntil" = now() + make_interval(secs => $4) WHERE "id" = $1`, [
-        row.id,
-        isFinal ? "FAILED" : "PENDING",
-        message,
-        row.attempts * row.attempts,
-      ])
+      .query(
+        `UPDATE "WebhookEvent" SET "state" = $2::"WebhookEventState", "error" = $3, "lockedUntil" = now() + make_interval(secs => $4) WHERE "id" = $1`,
+        [row.id, isFinal ? "FAILED" : "PENDING", message, row.attempts * row.attempts],
+      )
       .catch(() => undefined);
   }
 
@@ -154,8 +156,14 @@ export function createWebhookProcessor(deps: {
     for (const row of rows) {
       const parsed = parseWebhookEvent(row.payload);
       if (!parsed.ok) ignored.push({ id: row.id, reason: parsed.message });
-      else if (parsed.event.kind === "unknown" || !applierFor(parsed.event)) ignored.push({ id: row.id, reason: "no applier for this event type" });
-      else applicable.push({ row, event: parsed.event, scope: row.organizationId ? { organizationIds: [row.organizationId] } : legacyScope });
+      else if (parsed.event.kind === "unknown" || !applierFor(parsed.event))
+        ignored.push({ id: row.id, reason: "no applier for this event type" });
+      else
+        applicable.push({
+          row,
+          event: parsed.event,
+          scope: row.organizationId ? { organizationIds: [row.organizationId] } : legacyScope,
+        });
     }
     if (ignored.length > 0) {
       await db.query(

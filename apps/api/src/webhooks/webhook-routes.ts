@@ -17,8 +17,16 @@ import { toStorableJson } from "./storable-json";
 import type { WebhookEndpoints } from "./webhook-endpoints";
 
 /** The shared paths of installations set up before per-organization endpoints (installation key only). */
-export const LEGACY_WEBHOOK_PATHS = ["/api/telnyx/webhooks", "/api/telnyx/webhooks/calls", "/api/telnyx/webhooks/messages"] as const;
-export const ORGANIZATION_WEBHOOK_PATHS = ["/api/telnyx/webhooks/o/:token", "/api/telnyx/webhooks/o/:token/calls", "/api/telnyx/webhooks/o/:token/messages"] as const;
+export const LEGACY_WEBHOOK_PATHS = [
+  "/api/telnyx/webhooks",
+  "/api/telnyx/webhooks/calls",
+  "/api/telnyx/webhooks/messages",
+] as const;
+export const ORGANIZATION_WEBHOOK_PATHS = [
+  "/api/telnyx/webhooks/o/:token",
+  "/api/telnyx/webhooks/o/:token/calls",
+  "/api/telnyx/webhooks/o/:token/messages",
+] as const;
 
 export interface WebhookRouteDeps {
   inbox: InboxWriter;
@@ -41,7 +49,9 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookR
   await app.register(async (scope) => {
     // The signature covers the exact bytes Telnyx sent: keep the body as a string.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", { parseAs: "string", bodyLimit: 1_048_576 }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser("*", { parseAs: "string", bodyLimit: 1_048_576 }, (_request, body, done) =>
+      done(null, body),
+    );
 
     for (const path of LEGACY_WEBHOOK_PATHS) {
       scope.post(path, (request, reply) => ingest(request, reply, null, deps.installationKeys()));
@@ -65,13 +75,17 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookR
     const rawBody = typeof request.body === "string" ? request.body : "";
     if (keys.length === 0) {
       deps.refusals.refused("no_key");
-      return reply.code(401).send({ error: { code: "NOT_CONFIGURED", message: "No Telnyx public key is configured for this endpoint." } });
+      return reply
+        .code(401)
+        .send({ error: { code: "NOT_CONFIGURED", message: "No Telnyx public key is configured for this endpoint." } });
     }
     const results = keys.map((key) => verifierFor(key)(rawBody, request.headers));
     if (!results.some((result) => result.ok)) {
       const reason = results.find((result) => !result.ok && result.reason !== "bad_signature") ?? results[0];
       deps.refusals.refused(reason && !reason.ok ? reason.reason : "bad_signature");
-      return reply.code(401).send({ error: { code: "INVALID_SIGNATURE", message: "Webhook signature missing, invalid or stale." } });
+      return reply
+        .code(401)
+        .send({ error: { code: "INVALID_SIGNATURE", message: "Webhook signature missing, invalid or stale." } });
     }
 
     const body = toStorableJson(rawBody);
@@ -89,7 +103,15 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookR
           state: parsed.event.kind === "unknown" ? ("IGNORED" as const) : ("PENDING" as const),
           error: parsed.event.kind === "unknown" ? "unknown event type: stored, not applied" : undefined,
         }
-      : { id: parsed.eventId!, organizationId, eventType: parsed.eventType!, occurredAt: new Date(), body, state: "IGNORED" as const, error: parsed.message.slice(0, 1000) };
+      : {
+          id: parsed.eventId!,
+          organizationId,
+          eventType: parsed.eventType!,
+          occurredAt: new Date(),
+          body,
+          state: "IGNORED" as const,
+          error: parsed.message.slice(0, 1000),
+        };
 
     try {
       const isNew = await deps.inbox.write(row);
@@ -98,7 +120,9 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookR
       if (isUnstorableRow(error)) {
         // Retrying cannot help: the database refuses these values (a 4xx ends Telnyx's retries).
         request.log.warn({ err: error }, "webhook refused by the database");
-        return reply.code(400).send({ error: { code: "INVALID_BODY", message: "The event holds values that cannot be stored." } });
+        return reply
+          .code(400)
+          .send({ error: { code: "INVALID_BODY", message: "The event holds values that cannot be stored." } });
       }
       request.log.error({ err: error }, "webhook inbox unavailable");
       return unavailable(reply);
@@ -107,5 +131,8 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookR
 }
 
 function unavailable(reply: FastifyReply) {
-  return reply.code(503).header("retry-after", "5").send({ error: { code: "UNAVAILABLE", message: "Temporarily unable to store the event; retry." } });
+  return reply
+    .code(503)
+    .header("retry-after", "5")
+    .send({ error: { code: "UNAVAILABLE", message: "Temporarily unable to store the event; retry." } });
 }

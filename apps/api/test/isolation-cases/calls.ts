@@ -8,7 +8,14 @@ export const callsIsolation: IsolationDomain = {
     const organizationId = target.organizationId;
     const lead = api.demo.leads.find((l) => l.id === target.leadId)!;
     const number = await api.db.prisma.telnyxPhoneNumber.create({
-      data: { organizationId, phoneNumber: "+13125550188", countryCode: "US", status: "ACTIVE", features: ["voice"], connectionId: "iso-app-a" },
+      data: {
+        organizationId,
+        phoneNumber: "+13125550188",
+        countryCode: "US",
+        status: "ACTIVE",
+        features: ["voice"],
+        connectionId: "iso-app-a",
+      },
     });
     const call = await api.db.prisma.telnyxCall.create({
       data: {
@@ -29,7 +36,14 @@ export const callsIsolation: IsolationDomain = {
       },
     });
     const ringing = await api.db.prisma.telnyxCall.create({
-      data: { organizationId, direction: "INBOUND", status: "RINGING", fromNumber: lead.phoneNumber, toNumber: number.phoneNumber, callControlId: "v3:iso-inbound-leg-a" },
+      data: {
+        organizationId,
+        direction: "INBOUND",
+        status: "RINGING",
+        fromNumber: lead.phoneNumber,
+        toNumber: number.phoneNumber,
+        callControlId: "v3:iso-inbound-leg-a",
+      },
     });
     Object.assign(target.extra, {
       voiceNumberId: number.id,

@@ -8,7 +8,14 @@ export const messagesIsolation: IsolationDomain = {
     const organizationId = target.organizationId;
     const lead = api.demo.leads.find((l) => l.id === target.leadId)!;
     const number = await api.db.prisma.telnyxPhoneNumber.create({
-      data: { organizationId, phoneNumber: "+13125550199", countryCode: "US", status: "ACTIVE", features: ["sms", "voice"], messagingProfileId: "iso-profile-a" },
+      data: {
+        organizationId,
+        phoneNumber: "+13125550199",
+        countryCode: "US",
+        status: "ACTIVE",
+        features: ["sms", "voice"],
+        messagingProfileId: "iso-profile-a",
+      },
     });
     const message = await api.db.prisma.telnyxMessage.create({
       data: {
@@ -26,7 +33,9 @@ export const messagesIsolation: IsolationDomain = {
         cost: "0.0075",
       },
     });
-    const optOut = await api.db.prisma.optOut.create({ data: { organizationId, phoneNumber: "+13125559876", source: "KEYWORD", keyword: "STOP" } });
+    const optOut = await api.db.prisma.optOut.create({
+      data: { organizationId, phoneNumber: "+13125559876", source: "KEYWORD", keyword: "STOP" },
+    });
     Object.assign(target.extra, {
       smsNumberId: number.id,
       messageId: message.id,
@@ -40,7 +49,14 @@ export const messagesIsolation: IsolationDomain = {
     "messages.fromNumbers": { input: () => undefined },
     "messages.send": {
       // tRPC reads fromNumberId/leadId, REST reads from/lead_id: both aim at organization A's records.
-      input: (a) => ({ to: NEUTRAL_NUMBER, text: "hello", fromNumberId: a.extra.smsNumberId, leadId: a.leadId, from: "+13125550199", lead_id: a.leadId }),
+      input: (a) => ({
+        to: NEUTRAL_NUMBER,
+        text: "hello",
+        fromNumberId: a.extra.smsNumberId,
+        leadId: a.leadId,
+        from: "+13125550199",
+        lead_id: a.leadId,
+      }),
     },
     "messages.threads": { input: () => ({ limit: 100 }) },
     "messages.thread": { input: (a) => ({ leadId: a.leadId }) },

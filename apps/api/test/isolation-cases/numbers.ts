@@ -18,7 +18,11 @@ export const numbersIsolation: IsolationDomain = {
         purchasedAt: new Date(),
       },
     });
-    Object.assign(target.extra, { numberId: number.id, numberPhone: number.phoneNumber, numberTelnyxId: number.telnyxId });
+    Object.assign(target.extra, {
+      numberId: number.id,
+      numberPhone: number.phoneNumber,
+      numberTelnyxId: number.telnyxId,
+    });
   },
   cases: {
     "numbers.list": { input: () => ({ includeReleased: true }) },
@@ -26,7 +30,9 @@ export const numbersIsolation: IsolationDomain = {
     "numbers.countries": { input: () => undefined },
     // Organization B has no Telnyx here: an unknown country is refused before Telnyx is asked.
     "numbers.search": { input: () => ({ countryCode: "XX", numberType: "local" }) },
-    "numbers.purchase": { input: (a) => ({ phoneNumber: a.extra.numberPhone, countryCode: "FR", numberType: "local" }) },
+    "numbers.purchase": {
+      input: (a) => ({ phoneNumber: a.extra.numberPhone, countryCode: "FR", numberType: "local" }),
+    },
     "numbers.release": { input: (a) => ({ id: a.extra.numberId }) },
     "numbers.assign": { input: (a) => ({ id: a.extra.numberId, userId: a.userId }) },
     "numbers.members": { input: () => undefined },

@@ -63,7 +63,13 @@ it("answers 503 + Retry-After while PostgreSQL is down and loses nothing once it
         signal: AbortSignal.timeout(10_000),
       });
       await response.arrayBuffer();
-      attempt = { eventId, sentAt, ms: Date.now() - started - sentAt, status: response.status, retryAfter: response.headers.get("retry-after") };
+      attempt = {
+        eventId,
+        sentAt,
+        ms: Date.now() - started - sentAt,
+        status: response.status,
+        retryAfter: response.headers.get("retry-after"),
+      };
     } catch (error) {
       const status = (error as Error).name === "TimeoutError" ? "timeout" : "network-error";
       attempt = { eventId, sentAt, ms: Date.now() - started - sentAt, status, retryAfter: null };
@@ -102,7 +108,12 @@ it("answers 503 + Retry-After while PostgreSQL is down and loses nothing once it
     const wait = started + (i * 1000) / RATE - Date.now();
     if (wait > 0) await sleep(wait);
     const text = `outage ${run} #${i}`;
-    const body = inboundSms({ messageId: randomUUID(), from: `+1415555${String(1000 + (i % 8000)).padStart(4, "0")}`, to: "+13125550100", text });
+    const body = inboundSms({
+      messageId: randomUUID(),
+      from: `+1415555${String(1000 + (i % 8000)).padStart(4, "0")}`,
+      to: "+13125550100",
+      text,
+    });
     const id = (JSON.parse(body) as { data: { id: string } }).data.id;
     events.push({ id, text });
     deliveries.push(deliver(id, body));
@@ -126,7 +137,8 @@ it("answers 503 + Retry-After while PostgreSQL is down and loses nothing once it
   // While PostgreSQL is down: 503 with Retry-After, quickly; never a 500, a hang or a dropped connection.
   expect(duringOutage.length).toBeGreaterThan(RATE * 3);
   expect(countBy(duringOutage.map((a) => String(a.status)))).toEqual({ "503": duringOutage.length });
-  for (const attempt of refusedAnswers) expect(attempt, JSON.stringify(attempt)).toMatchObject({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
+  for (const attempt of refusedAnswers)
+    expect(attempt, JSON.stringify(attempt)).toMatchObject({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
   expect(slowest).toBeLessThan(MAX_ANSWER_MS);
   const probesInOutage = readiness.filter((r) => r.at > cutAt + 500 && r.at < restoredAt - 500);
   expect(probesInOutage.length).toBeGreaterThan(5);
@@ -137,14 +149,19 @@ it("answers 503 + Retry-After while PostgreSQL is down and loses nothing once it
   const drainStarted = Date.now();
   let pending = Number.NaN;
   while (Date.now() - drainStarted < 180_000) {
-    const [row] = await database.query<{ pending: number }>(`SELECT count(*)::int AS pending FROM "WebhookEvent" WHERE "state" <> 'PROCESSED'`);
+    const [row] = await database.query<{ pending: number }>(
+      `SELECT count(*)::int AS pending FROM "WebhookEvent" WHERE "state" <> 'PROCESSED'`,
+    );
     pending = row!.pending;
     if (pending === 0) break;
     await sleep(250);
   }
   console.log(`[outage] inbox drained ${((Date.now() - drainStarted) / 1000).toFixed(1)} s after the last delivery`);
   expect(pending).toBe(0);
-  const stored = await database.query<{ id: string; state: string }>(`SELECT "id", "state" FROM "WebhookEvent" WHERE "id" = ANY($1::text[])`, [events.map((e) => e.id)]);
+  const stored = await database.query<{ id: string; state: string }>(
+    `SELECT "id", "state" FROM "WebhookEvent" WHERE "id" = ANY($1::text[])`,
+    [events.map((e) => e.id)],
+  );
   expect(stored).toHaveLength(events.length);
   expect(new Set(stored.map((s) => s.state))).toEqual(new Set(["PROCESSED"]));
   const applied = await database.query<{ text: string; n: number }>(

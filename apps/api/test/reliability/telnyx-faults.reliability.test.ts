@@ -37,44 +37,78 @@ async function trpc(procedure: string, input: unknown, method: "POST" | "GET" = 
   const response =
     method === "POST"
       ? await fetch(`${env.url}/trpc/${procedure}`, { method, headers, body: JSON.stringify({ json: input }) })
-      : await fetch(`${env.url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers });
+      : await fetch(`${env.url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, {
+          headers,
+        });
   const text = await response.text();
   const body = JSON.parse(text) as { error?: { json: TrpcAnswer["error"] }; result?: { data: { json: unknown } } };
   return { status: response.status, text, error: body.error?.json, data: body.result?.data.json };
 }
 
-const sandboxMessagesWithText = (text: string) => [...env.sandbox.world.messaging.messages.values()].filter((m) => m.text === text);
+const sandboxMessagesWithText = (text: string) =>
+  [...env.sandbox.world.messaging.messages.values()].filter((m) => m.text === text);
 
 describe("sending an SMS while Telnyx misbehaves", () => {
   const cases = [
-    { kind: "429", fault: { retry_after: 2 }, code: "TOO_MANY_REQUESTS", httpStatus: 429, message: "Telnyx is rate-limiting this account — try again in 2 s." },
-    { kind: "500", fault: {}, code: "BAD_GATEWAY", httpStatus: 502, message: "Telnyx had an internal error, try again in a moment." },
-    { kind: "503", fault: {}, code: "BAD_GATEWAY", httpStatus: 502, message: "Telnyx had an internal error, try again in a moment." },
-    { kind: "timeout", fault: { delay_ms: 300 }, code: "SERVICE_UNAVAILABLE", httpStatus: 503, message: SMS_OUTCOME_UNKNOWN_MESSAGE },
+    {
+      kind: "429",
+      fault: { retry_after: 2 },
+      code: "TOO_MANY_REQUESTS",
+      httpStatus: 429,
+      message: "Telnyx is rate-limiting this account — try again in 2 s.",
+    },
+    {
+      kind: "500",
+      fault: {},
+      code: "BAD_GATEWAY",
+      httpStatus: 502,
+      message: "Telnyx had an internal error, try again in a moment.",
+    },
+    {
+      kind: "503",
+      fault: {},
+      code: "BAD_GATEWAY",
+      httpStatus: 502,
+      message: "Telnyx had an internal error, try again in a moment.",
+    },
+    {
+      kind: "timeout",
+      fault: { delay_ms: 300 },
+      code: "SERVICE_UNAVAILABLE",
+      httpStatus: 503,
+      message: SMS_OUTCOME_UNKNOWN_MESSAGE,
+    },
   ] as const;
 
-  it.each(cases)("Telnyx $kind: a clear error (tRPC $code, no stack), and the user's retry sends exactly one SMS", async ({ kind, fault, code, httpStatus, message }) => {
-    const text = `Fault ${kind} then retry ${Date.now()}`;
-    const attemptsBefore = env.sandbox.world.faults.requests.filter((r) => r.method === "POST" && r.path === "/v2/messages").length;
-    const added = await env.control("faults", { path: "/messages", method: "POST", kind, count: 1, ...fault });
-    expect(added.status).toBeLessThan(300);
+  it.each(cases)(
+    "Telnyx $kind: a clear error (tRPC $code, no stack), and the user's retry sends exactly one SMS",
+    async ({ kind, fault, code, httpStatus, message }) => {
+      const text = `Fault ${kind} then retry ${Date.now()}`;
+      const attemptsBefore = env.sandbox.world.faults.requests.filter(
+        (r) => r.method === "POST" && r.path === "/v2/messages",
+      ).length;
+      const added = await env.control("faults", { path: "/messages", method: "POST", kind, count: 1, ...fault });
+      expect(added.status).toBeLessThan(300);
 
-    const failed = await trpc("messages.send", { to: JOHN, text });
-    expect(failed.status).toBe(httpStatus);
-    expect(failed.error).toMatchObject({ message, data: { code, httpStatus } });
-    expect(failed.text).not.toMatch(/"stack"|\n\s+at |node_modules|\.ts:\d+/);
-    // The API never resends an SMS on its own (longer than any SDK back-off would wait).
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(sandboxMessagesWithText(text)).toHaveLength(0);
-    // A dropped connection is not in the sandbox's log (it never answered); every other fault is, once.
-    const attempts = env.sandbox.world.faults.requests.filter((r) => r.method === "POST" && r.path === "/v2/messages").length - attemptsBefore;
-    expect(attempts).toBe(kind === "timeout" ? 0 : 1);
+      const failed = await trpc("messages.send", { to: JOHN, text });
+      expect(failed.status).toBe(httpStatus);
+      expect(failed.error).toMatchObject({ message, data: { code, httpStatus } });
+      expect(failed.text).not.toMatch(/"stack"|\n\s+at |node_modules|\.ts:\d+/);
+      // The API never resends an SMS on its own (longer than any SDK back-off would wait).
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(sandboxMessagesWithText(text)).toHaveLength(0);
+      // A dropped connection is not in the sandbox's log (it never answered); every other fault is, once.
+      const attempts =
+        env.sandbox.world.faults.requests.filter((r) => r.method === "POST" && r.path === "/v2/messages").length -
+        attemptsBefore;
+      expect(attempts).toBe(kind === "timeout" ? 0 : 1);
 
-    const retried = await trpc("messages.send", { to: JOHN, text });
-    expect(retried.status, retried.text).toBe(200);
-    expect(retried.data).toMatchObject({ text, toNumber: JOHN });
-    expect(sandboxMessagesWithText(text)).toHaveLength(1);
-  });
+      const retried = await trpc("messages.send", { to: JOHN, text });
+      expect(retried.status, retried.text).toBe(200);
+      expect(retried.data).toMatchObject({ text, toNumber: JOHN });
+      expect(sandboxMessagesWithText(text)).toHaveLength(1);
+    },
+  );
 });
 
 describe("sync while Telnyx answers 5xx", () => {
@@ -94,17 +128,22 @@ describe("sync while Telnyx answers 5xx", () => {
     }
     expect(run).toMatchObject({ status: "SUCCEEDED", errors: [] });
 
-    const attempts = env.sandbox.world.faults.requests.slice(logStart).filter((r) => r.method === "GET" && /^\/v2\/phone_numbers(\?|$)/.test(r.path));
+    const attempts = env.sandbox.world.faults.requests
+      .slice(logStart)
+      .filter((r) => r.method === "GET" && /^\/v2\/phone_numbers(\?|$)/.test(r.path));
     const times = attempts.map((r) => Date.parse(r.at));
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    console.log(`[faults] sync GET /v2/phone_numbers: statuses ${attempts.map((r) => r.status).join(",")}; gaps ms ${gaps.join(", ")}`);
+    console.log(
+      `[faults] sync GET /v2/phone_numbers: statuses ${attempts.map((r) => r.status).join(",")}; gaps ms ${gaps.join(", ")}`,
+    );
     expect(attempts.slice(0, 7).map((r) => r.status)).toEqual([503, 503, 503, 503, 503, 503, 200]);
     // Two levels of retries, both backing off: the SDK's quick ones inside each read (bursts of
     // 1 + DEFAULT_MAX_RETRIES attempts) and the sync's own between reads (≥ 0.75 s, then doubling).
     const burst = DEFAULT_MAX_RETRIES + 1;
     expect(burst).toBe(3);
     const insideBursts = [gaps.slice(0, burst - 1), gaps.slice(burst, 2 * burst - 1)];
-    for (const inside of insideBursts) expect(inside, `gaps ${gaps.join(", ")}`).toEqual([...inside].sort((a, b) => a - b));
+    for (const inside of insideBursts)
+      expect(inside, `gaps ${gaps.join(", ")}`).toEqual([...inside].sort((a, b) => a - b));
     const betweenReads = [gaps[burst - 1]!, gaps[2 * burst - 1]!];
     expect(betweenReads[0]).toBeGreaterThanOrEqual(700);
     expect(betweenReads[1], `gaps ${gaps.join(", ")}`).toBeGreaterThan(betweenReads[0]!);

@@ -45,7 +45,8 @@ const attempt = (remoteAddress: string, email: string, password: string) =>
 describe("login throttling per account", () => {
   it("60 guesses from 60 addresses against one account: all but the free ones are refused, the real password too", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 60; i += 1) statuses.push((await attempt(`198.51.100.${i + 1}`, "agent1@acme.test", `guess-${i}`)).statusCode);
+    for (let i = 0; i < 60; i += 1)
+      statuses.push((await attempt(`198.51.100.${i + 1}`, "agent1@acme.test", `guess-${i}`)).statusCode);
     expect(statuses.filter((status) => status === 401)).toHaveLength(ACCOUNT_FREE_FAILURES);
     expect(statuses.filter((status) => status === 429)).toHaveLength(60 - ACCOUNT_FREE_FAILURES);
     const owner = await attempt("203.0.113.50", "agent1@acme.test", DEMO_PASSWORD);
@@ -57,8 +58,12 @@ describe("login throttling per account", () => {
 
   it("an unknown email is throttled exactly like a known one (the answers reveal nothing)", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 20; i += 1) statuses.push((await attempt(`198.51.101.${i + 1}`, "nobody-here@acme.test", `guess-${i}`)).statusCode);
-    expect(statuses).toEqual([...Array<number>(ACCOUNT_FREE_FAILURES).fill(401), ...Array<number>(20 - ACCOUNT_FREE_FAILURES).fill(429)]);
+    for (let i = 0; i < 20; i += 1)
+      statuses.push((await attempt(`198.51.101.${i + 1}`, "nobody-here@acme.test", `guess-${i}`)).statusCode);
+    expect(statuses).toEqual([
+      ...Array<number>(ACCOUNT_FREE_FAILURES).fill(401),
+      ...Array<number>(20 - ACCOUNT_FREE_FAILURES).fill(429),
+    ]);
   });
 
   it.each([
@@ -88,51 +93,66 @@ describe("login throttling per account", () => {
 });
 
 describe("failed logins", () => {
-  it.skipIf(process.env.TEST_DB !== "postgres")("answer without waiting for the audit write (a known email costs what an unknown one does)", async () => {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    // Another connection holds the audit table: a login that waited on its write would hang.
-    const holder = db.prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe(`LOCK TABLE "AuditLog" IN ACCESS EXCLUSIVE MODE`);
-        locked();
-        await released;
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    );
-    await isLocked;
-    try {
-      for (const email of ["supervisor@acme.test", "no-such-user@acme.test"]) {
-        const response = await fetch(`${url}/trpc/auth.login`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ json: { email, password: "wrong-password" } }),
-          signal: AbortSignal.timeout(10_000),
-        });
-        expect(response.status, email).toBe(401);
-        expect(JSON.parse(await response.text()).error.json.message).toBe("Wrong email or password.");
+  it.skipIf(process.env.TEST_DB !== "postgres")(
+    "answer without waiting for the audit write (a known email costs what an unknown one does)",
+    async () => {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      // Another connection holds the audit table: a login that waited on its write would hang.
+      const holder = db.prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe(`LOCK TABLE "AuditLog" IN ACCESS EXCLUSIVE MODE`);
+          locked();
+          await released;
+        },
+        { timeout: 60_000, maxWait: 10_000 },
+      );
+      await isLocked;
+      try {
+        for (const email of ["supervisor@acme.test", "no-such-user@acme.test"]) {
+          const response = await fetch(`${url}/trpc/auth.login`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ json: { email, password: "wrong-password" } }),
+            signal: AbortSignal.timeout(10_000),
+          });
+          expect(response.status, email).toBe(401);
+          expect(JSON.parse(await response.text()).error.json.message).toBe("Wrong email or password.");
+        }
+      } finally {
+        release();
+        await holder;
       }
-    } finally {
-      release();
-      await holder;
-    }
-    await server.deps.background?.idle();
-    const denied = await db.prisma.auditLog.count({ where: { action: "auth.login", result: "denied", userId: demo.users.supervisor.id } });
-    expect(denied).toBe(1);
-  });
+      await server.deps.background?.idle();
+      const denied = await db.prisma.auditLog.count({
+        where: { action: "auth.login", result: "denied", userId: demo.users.supervisor.id },
+      });
+      expect(denied).toBe(1);
+    },
+  );
 });
 
 describe("API tokens", () => {
   it("act with at most their owner's current role: demoted owner → demoted token, removed owner → refused", async () => {
     const user = await db.prisma.user.create({ data: { email: "ops@acme.test", name: "Ops", passwordHash: "x" } });
-    const membership = await db.prisma.membership.create({ data: { organizationId: demo.organization.id, userId: user.id, role: "ADMIN" } });
+    const membership = await db.prisma.membership.create({
+      data: { organizationId: demo.organization.id, userId: user.id, role: "ADMIN" },
+    });
     const token = "tok_owner_role_cap_0123456789abcdef";
     await db.prisma.apiToken.create({
-      data: { organizationId: demo.organization.id, userId: user.id, name: "ops", tokenHash: hashToken(token), prefix: token.slice(0, 8), role: "ADMIN" },
+      data: {
+        organizationId: demo.organization.id,
+        userId: user.id,
+        name: "ops",
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, 8),
+        role: "ADMIN",
+      },
     });
-    const get = (path: string) => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } }).then((response) => response.status);
+    const get = (path: string) =>
+      fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } }).then((response) => response.status);
 
     expect(await get("/trpc/tokens.list")).toBe(200);
     await db.prisma.membership.update({ where: { id: membership.id }, data: { role: "AGENT" } });
@@ -149,10 +169,18 @@ describe("/metrics", () => {
   const METRICS_TOKEN = "metrics-token-0123456789";
 
   it("requires METRICS_TOKEN when set; without a port of its own it stays on the main port", async () => {
-    const guarded = await buildServer({ db, logLevel: "silent", webDistDir: "/nonexistent", metricsToken: METRICS_TOKEN });
+    const guarded = await buildServer({
+      db,
+      logLevel: "silent",
+      webDistDir: "/nonexistent",
+      metricsToken: METRICS_TOKEN,
+    });
     try {
       expect((await guarded.app.inject({ url: "/metrics" })).statusCode).toBe(401);
-      expect((await guarded.app.inject({ url: "/metrics", headers: { authorization: "Bearer wrong-token-0123456789" } })).statusCode).toBe(401);
+      expect(
+        (await guarded.app.inject({ url: "/metrics", headers: { authorization: "Bearer wrong-token-0123456789" } }))
+          .statusCode,
+      ).toBe(401);
       const ok = await guarded.app.inject({ url: "/metrics", headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
       expect(ok.statusCode).toBe(200);
       expect(ok.body).toMatch(/^webhook_inbox_pending \d+$/m);
@@ -162,9 +190,17 @@ describe("/metrics", () => {
   });
 
   it("with METRICS_PORT, is served only on that port", async () => {
-    const split = await buildServer({ db, logLevel: "silent", webDistDir: "/nonexistent", metricsToken: METRICS_TOKEN, metricsPort: 1 });
+    const split = await buildServer({
+      db,
+      logLevel: "silent",
+      webDistDir: "/nonexistent",
+      metricsToken: METRICS_TOKEN,
+      metricsPort: 1,
+    });
     try {
-      expect((await split.app.inject({ url: "/metrics", headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).statusCode).toBe(404);
+      expect(
+        (await split.app.inject({ url: "/metrics", headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).statusCode,
+      ).toBe(404);
       await split.metricsApp!.listen({ port: 0, host: "127.0.0.1" });
       const address = split.metricsApp!.server.address();
       const metricsUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/metrics`;

@@ -31,7 +31,12 @@ describe.skipIf(!isPostgres)("database unreachable", () => {
     await seedDemo(testDb, { hashPassword, hashToken, apiToken: API_TOKEN });
     proxy = await startTcpProxy({ host: "127.0.0.1", port: Number(new URL(testDb.databaseUrl!).port || 5432) });
     proxied = await openDb({ databaseUrl: proxy.urlFor(testDb.databaseUrl!), migrate: false, poolMax: 2 });
-    server = await buildServer({ db: proxied, logLevel: "silent", webDistDir: "/nonexistent", rateLimitPerMinute: 1_000_000 });
+    server = await buildServer({
+      db: proxied,
+      logLevel: "silent",
+      webDistDir: "/nonexistent",
+      rateLimitPerMinute: 1_000_000,
+    });
     await server.app.listen({ port: 0, host: "127.0.0.1" });
     const address = server.app.server.address();
     url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -53,11 +58,39 @@ describe.skipIf(!isPostgres)("database unreachable", () => {
   const bearer = { authorization: `Bearer ${API_TOKEN}` };
   const requests: Array<[string, string, RequestInit]> = [
     ["REST GET /api/leads", "/api/leads", { headers: bearer }],
-    ["REST POST /api/leads", "/api/leads", { method: "POST", headers: { ...bearer, "content-type": "application/json" }, body: JSON.stringify({ firstName: "Cut", phoneNumber: "+14155550171" }) }],
-    ["tRPC query leads.list", `/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, { headers: bearer }],
-    ["tRPC mutation leads.create", "/trpc/leads.create", { method: "POST", headers: { ...bearer, "content-type": "application/json" }, body: JSON.stringify({ json: { firstName: "Cut", phoneNumber: "+14155550172" } }) }],
+    [
+      "REST POST /api/leads",
+      "/api/leads",
+      {
+        method: "POST",
+        headers: { ...bearer, "content-type": "application/json" },
+        body: JSON.stringify({ firstName: "Cut", phoneNumber: "+14155550171" }),
+      },
+    ],
+    [
+      "tRPC query leads.list",
+      `/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`,
+      { headers: bearer },
+    ],
+    [
+      "tRPC mutation leads.create",
+      "/trpc/leads.create",
+      {
+        method: "POST",
+        headers: { ...bearer, "content-type": "application/json" },
+        body: JSON.stringify({ json: { firstName: "Cut", phoneNumber: "+14155550172" } }),
+      },
+    ],
     ["tRPC auth.me with a session cookie", "/trpc/auth.me", { headers: { cookie: "" } }],
-    ["anonymous auth.login", "/trpc/auth.login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: { email: "admin@acme.test", password: "x" } }) }],
+    [
+      "anonymous auth.login",
+      "/trpc/auth.login",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: { email: "admin@acme.test", password: "x" } }),
+      },
+    ],
     ["report CSV", "/api/reports/calls.csv", { headers: bearer }],
     ["recording", "/api/recordings/some-call", { headers: bearer }],
   ];

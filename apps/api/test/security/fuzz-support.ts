@@ -22,7 +22,8 @@ export function fuzzOptions(numRuns: number): fc.Parameters<unknown> {
     endOnFailure: true,
     reporter(details) {
       if (!details.failed) return;
-      const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      const cause =
+        details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       throw new Error(`${cause}\n${fc.defaultReportMessage(details)}\nReplay with FUZZ_SEED=${FUZZ_SEED}`);
     },
   };
@@ -43,7 +44,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
     "\ud800",
     "😀".repeat(50),
     "' OR 1=1 --",
-    "\"; DROP TABLE \"Lead\"; --",
+    '"; DROP TABLE "Lead"; --',
     "<script>alert(1)</script>",
     "../../../../etc/passwd",
     "%00",
@@ -69,7 +70,12 @@ export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
 /** Objects with prototype-pollution keys as OWN properties (JSON.parse makes them own keys too). */
 export const pollutingObject: fc.Arbitrary<unknown> = fc
   .tuple(fc.constantFrom(...PROTO_KEYS), fc.jsonValue())
-  .map(([key, value]) => JSON.parse(`{${JSON.stringify(key)}: {"polluted": ${JSON.stringify(value ?? null)}, "isAdmin": true}}`) as unknown);
+  .map(
+    ([key, value]) =>
+      JSON.parse(
+        `{${JSON.stringify(key)}: {"polluted": ${JSON.stringify(value ?? null)}, "isAdmin": true}}`,
+      ) as unknown,
+  );
 
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
@@ -77,7 +83,9 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(null, true, false, [], {}),
   pollutingObject,
   fc.jsonValue({ maxDepth: 4 }),
-  fc.anything({ maxDepth: 3, withNullPrototype: true }).map((value) => JSON.parse(JSON.stringify(value) ?? "null") as unknown),
+  fc
+    .anything({ maxDepth: 3, withNullPrototype: true })
+    .map((value) => JSON.parse(JSON.stringify(value) ?? "null") as unknown),
   fc.nat({ max: 30 }).map((depth) => Array.from({ length: depth }).reduce<unknown>((inner) => ({ a: [inner] }), 1)),
 );
 
@@ -98,7 +106,9 @@ export function deepJsonText(depth: number, leaf = "1"): string {
 }
 
 /** Huge nesting, as JSON text: a few levels past any schema up to far past the stack. */
-export const deepJson: fc.Arbitrary<string> = fc.oneof(fc.integer({ min: 10, max: 200 }), fc.integer({ min: 1_000, max: 60_000 })).map((depth) => deepJsonText(depth));
+export const deepJson: fc.Arbitrary<string> = fc
+  .oneof(fc.integer({ min: 10, max: 200 }), fc.integer({ min: 1_000, max: 60_000 }))
+  .map((depth) => deepJsonText(depth));
 
 /**
  * A value shaped by `schema`: mostly valid, sometimes bent at some node. `pool` offers real
@@ -121,7 +131,11 @@ function validish(schema: JsonSchema, pool: readonly string[], depth: number): f
     case "integer":
       return fc.integer({ min: (schema.minimum as number) ?? -1000, max: (schema.maximum as number) ?? 100_000 });
     case "number":
-      return fc.double({ min: (schema.minimum as number) ?? -1e6, max: (schema.maximum as number) ?? 1e6, noNaN: true });
+      return fc.double({
+        min: (schema.minimum as number) ?? -1e6,
+        max: (schema.maximum as number) ?? 1e6,
+        noNaN: true,
+      });
     case "boolean":
       return fc.boolean();
     case "null":
@@ -139,13 +153,26 @@ function stringFor(schema: JsonSchema, pool: readonly string[]): fc.Arbitrary<st
   const format = schema.format as string | undefined;
   const typed =
     format === "date-time"
-      ? fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString())
+      ? fc
+          .date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+          .map((d) => d.toISOString())
       : format === "date"
-        ? fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+        ? fc
+            .date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+            .map((d) => d.toISOString().slice(0, 10))
         : format === "email"
           ? fc.emailAddress()
-          : fc.string({ minLength: (schema.minLength as number) ?? 0, maxLength: Math.min((schema.maxLength as number) ?? 40, 300) });
-  return withUnstorable(fc.oneof(typed, fc.constantFrom(...pool), fc.constantFrom("+14155550123", "+33612345678", "admin@acme.test", "sip:agent@example.com")));
+          : fc.string({
+              minLength: (schema.minLength as number) ?? 0,
+              maxLength: Math.min((schema.maxLength as number) ?? 40, 300),
+            });
+  return withUnstorable(
+    fc.oneof(
+      typed,
+      fc.constantFrom(...pool),
+      fc.constantFrom("+14155550123", "+33612345678", "admin@acme.test", "sip:agent@example.com"),
+    ),
+  );
 }
 
 function objectFor(schema: JsonSchema, pool: readonly string[], depth: number): fc.Arbitrary<unknown> {
@@ -156,12 +183,21 @@ function objectFor(schema: JsonSchema, pool: readonly string[], depth: number): 
   const requiredKeys = Object.keys(shape).filter((key) => required.has(key));
   const base = fc.record(shape, { requiredKeys });
   // Bend the object itself: extra keys (prototype ones included) or a required key deleted.
-  return fc.tuple(base, fc.dictionary(fc.oneof(fc.constantFrom(...PROTO_KEYS), fc.string({ maxLength: 8 })), hostileValue, { maxKeys: 2 }), fc.nat(), fc.nat({ max: 9 })).map(
-    ([value, extra, pick, mode]) => {
+  return fc
+    .tuple(
+      base,
+      fc.dictionary(fc.oneof(fc.constantFrom(...PROTO_KEYS), fc.string({ maxLength: 8 })), hostileValue, {
+        maxKeys: 2,
+      }),
+      fc.nat(),
+      fc.nat({ max: 9 }),
+    )
+    .map(([value, extra, pick, mode]) => {
       const out = JSON.parse(JSON.stringify(value ?? {})) as Record<string, unknown>;
-      if (mode === 0) for (const [key, v] of Object.entries(extra)) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      if (mode === 0)
+        for (const [key, v] of Object.entries(extra))
+          Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
       if (mode === 1 && requiredKeys.length > 0) delete out[requiredKeys[pick % requiredKeys.length]!];
       return out;
-    },
-  );
+    });
 }

@@ -24,7 +24,16 @@ import { restoreSandboxWorld, SANDBOX_API_KEY, seedDemoTelnyx } from "../../src/
 import { createSandboxAccess } from "../../src/telnyx/telnyx-access";
 import { appRouter } from "../../src/trpc/app-router";
 import type { Meta } from "../../src/trpc/trpc";
-import { deepJson, FUZZ_SCALE, FUZZ_SEED, fromSchema, fuzzOptions, hostileString, hostileValue, withUnstorable } from "./fuzz-support";
+import {
+  deepJson,
+  FUZZ_SCALE,
+  FUZZ_SEED,
+  fromSchema,
+  fuzzOptions,
+  hostileString,
+  hostileValue,
+  withUnstorable,
+} from "./fuzz-support";
 import { snapshotOrganization } from "../support/org-snapshot";
 
 const ADMIN_TOKEN = "tok_fuzz_admin_token_0123456789abcdef";
@@ -99,14 +108,31 @@ afterAll(async () => {
   await db?.drop();
 });
 
-type Wire = { kind: "superjson" | "raw" | "meta" | "text" | "batch" | "deep"; input: unknown; text?: string; meta?: unknown };
+type Wire = {
+  kind: "superjson" | "raw" | "meta" | "text" | "batch" | "deep";
+  input: unknown;
+  text?: string;
+  meta?: unknown;
+};
 
 /** superjson annotations an attacker controls: unknown types, prototype paths, deep paths. */
 const hostileMeta = fc.record({
   values: fc.dictionary(
     fc.constantFrom("", "a", "__proto__", "constructor.prototype", "a.__proto__.polluted", "0.1.2", "x".repeat(300)),
     fc.oneof(
-      fc.constantFrom(["undefined"], ["Date"], ["bigint"], ["regexp"], ["set"], ["map"], ["symbol", "x"], ["class", "X"], ["custom", "y"], "number", ["Error"]),
+      fc.constantFrom(
+        ["undefined"],
+        ["Date"],
+        ["bigint"],
+        ["regexp"],
+        ["set"],
+        ["map"],
+        ["symbol", "x"],
+        ["class", "X"],
+        ["custom", "y"],
+        "number",
+        ["Error"],
+      ),
       fc.jsonValue({ maxDepth: 2 }),
     ),
     { maxKeys: 3 },
@@ -117,32 +143,61 @@ function wireFor(input: fc.Arbitrary<unknown>): fc.Arbitrary<Wire> {
   return fc.oneof(
     { weight: 8, arbitrary: input.map((value): Wire => ({ kind: "superjson", input: value })) },
     { weight: 1, arbitrary: input.map((value): Wire => ({ kind: "raw", input: value })) },
-    { weight: 1, arbitrary: fc.tuple(input, hostileMeta).map(([value, meta]): Wire => ({ kind: "meta", input: value, meta })) },
-    { weight: 1, arbitrary: withUnstorable(hostileString).map((text): Wire => ({ kind: "text", input: undefined, text })) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(input, hostileMeta).map(([value, meta]): Wire => ({ kind: "meta", input: value, meta })),
+    },
+    {
+      weight: 1,
+      arbitrary: withUnstorable(hostileString).map((text): Wire => ({ kind: "text", input: undefined, text })),
+    },
     { weight: 1, arbitrary: input.map((value): Wire => ({ kind: "batch", input: value })) },
     // Huge nesting as the input itself, inside an input's field, or as superjson's annotation tree.
     {
       weight: 1,
       arbitrary: fc.tuple(deepJson, fc.constantFrom("json", "field", "meta")).map(([deep, where]): Wire => {
-        const text = where === "json" ? `{"json":${deep}}` : where === "field" ? `{"json":{"id":"x","data":${deep}}}` : `{"json":{},"meta":{"values":${deep}}}`;
+        const text =
+          where === "json"
+            ? `{"json":${deep}}`
+            : where === "field"
+              ? `{"json":{"id":"x","data":${deep}}}`
+              : `{"json":{},"meta":{"values":${deep}}}`;
         return { kind: "deep", input: undefined, text: text };
       }),
     },
   );
 }
 
-const wellFormed = (text: string) => text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+const wellFormed = (text: string) =>
+  text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 
-async function send(procedurePath: string, type: string, wire: Wire, auth: boolean): Promise<{ status: number; body: string }> {
-  const envelope = wire.kind === "raw" ? wire.input : wire.kind === "meta" ? { json: wire.input, meta: wire.meta } : { json: wire.input };
-  const payload = wire.kind === "text" || wire.kind === "deep" ? wire.text! : wire.kind === "batch" ? JSON.stringify({ 0: envelope }) : (JSON.stringify(envelope) ?? "");
+async function send(
+  procedurePath: string,
+  type: string,
+  wire: Wire,
+  auth: boolean,
+): Promise<{ status: number; body: string }> {
+  const envelope =
+    wire.kind === "raw"
+      ? wire.input
+      : wire.kind === "meta"
+        ? { json: wire.input, meta: wire.meta }
+        : { json: wire.input };
+  const payload =
+    wire.kind === "text" || wire.kind === "deep"
+      ? wire.text!
+      : wire.kind === "batch"
+        ? JSON.stringify({ 0: envelope })
+        : (JSON.stringify(envelope) ?? "");
   const headers: Record<string, string> = auth ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {};
   const batch = wire.kind === "batch" ? "batch=1&" : "";
   cases++;
   const response =
     type === "query"
       ? // A URL is UTF-8: unpaired surrogates arrive as U+FFFD, as a browser would send them.
-        await fetch(`${url}/trpc/${procedurePath}?${batch}input=${encodeURIComponent(wellFormed(payload))}`, { headers })
+        await fetch(`${url}/trpc/${procedurePath}?${batch}input=${encodeURIComponent(wellFormed(payload))}`, {
+          headers,
+        })
       : await fetch(`${url}/trpc/${procedurePath}${batch ? "?batch=1" : ""}`, {
           method: "POST",
           headers: { ...headers, "content-type": "application/json" },
@@ -167,7 +222,14 @@ describe("tRPC fuzzing", () => {
   it("enumerates the whole router", () => {
     expect(procedures.length).toBeGreaterThan(60);
     const names = procedures.map(([name]) => name);
-    for (const known of ["auth.login", "leads.create", "calls.create", "messages.send", "settings.setTelnyxKeys", "tokens.revoke"]) {
+    for (const known of [
+      "auth.login",
+      "leads.create",
+      "calls.create",
+      "messages.send",
+      "settings.setTelnyxKeys",
+      "tokens.revoke",
+    ]) {
       expect(names).toContain(known);
     }
   });
@@ -177,7 +239,10 @@ describe("tRPC fuzzing", () => {
     const type = procedure._def.type;
 
     it("never answers 5xx to the admin, whatever the input", async () => {
-      const input = fc.oneof({ weight: 3, arbitrary: fromSchema(schema, pool) }, { weight: 1, arbitrary: hostileValue });
+      const input = fc.oneof(
+        { weight: 3, arbitrary: fromSchema(schema, pool) },
+        { weight: 1, arbitrary: hostileValue },
+      );
       await fc.assert(
         fc.asyncProperty(wireFor(input), async (wire) => {
           const result = await send(name, type, wire, true);
@@ -193,7 +258,8 @@ describe("tRPC fuzzing", () => {
       await fc.assert(
         fc.asyncProperty(wireFor(fc.oneof(fromSchema(schema, pool), hostileValue)), async (wire) => {
           const result = await send(name, type, wire, false);
-          if (result.status >= 500 || (isProtected && result.status < 300)) throw new Error(describeCase(name, wire, result));
+          if (result.status >= 500 || (isProtected && result.status < 300))
+            throw new Error(describeCase(name, wire, result));
         }),
         fuzzOptions(ANONYMOUS_RUNS),
       );

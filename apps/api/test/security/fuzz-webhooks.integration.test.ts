@@ -48,19 +48,30 @@ beforeAll(async () => {
   db = await createTestDb();
   const demo = await seedDemo(db, { hashPassword, hashToken });
   await seedDemoTelnyx(db, demo.organization.id);
-  routes = [...LEGACY_WEBHOOK_PATHS, ...ORGANIZATION_WEBHOOK_PATHS.map((route) => route.replace(":token", demo.organization.webhookToken))];
+  routes = [
+    ...LEGACY_WEBHOOK_PATHS,
+    ...ORGANIZATION_WEBHOOK_PATHS.map((route) => route.replace(":token", demo.organization.webhookToken)),
+  ];
   server = await buildServer({
     db,
     // Follow-ups (recording downloads, replies) reach a closed port: they fail fast and are logged.
-    telnyx: createLiveAccess({ apiKey: "KEY_UNUSED_0123456789", publicKey: key.publicKeyBase64, baseURL: "http://127.0.0.1:9/v2" }),
+    telnyx: createLiveAccess({
+      apiKey: "KEY_UNUSED_0123456789",
+      publicKey: key.publicKeyBase64,
+      baseURL: "http://127.0.0.1:9/v2",
+    }),
     logLevel: "silent",
     webDistDir: "/nonexistent",
   });
   await server.app.listen({ port: 0, host: "127.0.0.1" });
   const address = server.app.server.address();
   url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const numbers = await db.prisma.telnyxPhoneNumber.findMany({ select: { phoneNumber: true, telnyxId: true, connectionId: true, messagingProfileId: true } });
-  pool = numbers.flatMap((n) => [n.phoneNumber, n.telnyxId, n.connectionId ?? "", n.messagingProfileId ?? ""]).filter((value): value is string => typeof value === "string" && value !== "");
+  const numbers = await db.prisma.telnyxPhoneNumber.findMany({
+    select: { phoneNumber: true, telnyxId: true, connectionId: true, messagingProfileId: true },
+  });
+  pool = numbers
+    .flatMap((n) => [n.phoneNumber, n.telnyxId, n.connectionId ?? "", n.messagingProfileId ?? ""])
+    .filter((value): value is string => typeof value === "string" && value !== "");
 });
 
 afterAll(async () => {
@@ -90,11 +101,20 @@ function pathsOf(value: unknown, prefix: string[] = [], out: string[][] = []): s
 
 function parentOf(root: unknown, at: string[]): Record<string, unknown> | undefined {
   let node = root as Record<string, unknown> | undefined;
-  for (const k of at.slice(0, -1)) node = node && typeof node === "object" ? (node[k] as Record<string, unknown>) : undefined;
+  for (const k of at.slice(0, -1))
+    node = node && typeof node === "object" ? (node[k] as Record<string, unknown>) : undefined;
   return node && typeof node === "object" ? node : undefined;
 }
 
-const ODD_TIMES = ["-271821-04-20T00:00:00Z", "275760-09-13T00:00:00Z", "0001-01-01T00:00:00Z", "2026-02-30T25:61:00Z", "1970-01-01", "date-time", ""];
+const ODD_TIMES = [
+  "-271821-04-20T00:00:00Z",
+  "275760-09-13T00:00:00Z",
+  "0001-01-01T00:00:00Z",
+  "2026-02-30T25:61:00Z",
+  "1970-01-01",
+  "date-time",
+  "",
+];
 
 type Mutation =
   | { op: "delete"; pick: number }
@@ -107,7 +127,10 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant("delete" as const), pick: fc.nat() }),
   fc.record({ op: fc.constant("replace" as const), pick: fc.nat(), value: hostileValue }),
-  fc.record({ op: fc.constant("eventType" as const), value: fc.oneof(fc.constantFrom(...KNOWN_EVENT_TYPES), hostileString) }),
+  fc.record({
+    op: fc.constant("eventType" as const),
+    value: fc.oneof(fc.constantFrom(...KNOWN_EVENT_TYPES), hostileString),
+  }),
   fc.record({ op: fc.constant("payload" as const), value: fc.oneof(fc.constant({}), hostileValue) }),
   fc.record({ op: fc.constant("occurredAt" as const), value: fc.oneof(fc.constantFrom(...ODD_TIMES), hostileString) }),
   fc.record({ op: fc.constant("aim" as const), pick: fc.nat(), target: fc.nat() }),
@@ -147,9 +170,22 @@ describe("webhook fuzzing", () => {
   it("refuses unsigned noise with 401 and stores nothing", async () => {
     const headers = fc.record(
       {
-        "content-type": fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream"),
-        "telnyx-signature-ed25519": fc.oneof(fc.base64String({ maxLength: 100 }), hostileString.map((s) => s.replace(/[^\x20-\x7e]/g, "").slice(0, 2000))),
-        "telnyx-timestamp": fc.oneof(fc.integer().map(String), fc.constant(String(Math.floor(Date.now() / 1000))), fc.string({ maxLength: 20 }).map((s) => s.replace(/[^\x20-\x7e]/g, ""))),
+        "content-type": fc.constantFrom(
+          "application/json",
+          "text/plain",
+          "application/x-www-form-urlencoded",
+          "multipart/form-data; boundary=x",
+          "application/octet-stream",
+        ),
+        "telnyx-signature-ed25519": fc.oneof(
+          fc.base64String({ maxLength: 100 }),
+          hostileString.map((s) => s.replace(/[^\x20-\x7e]/g, "").slice(0, 2000)),
+        ),
+        "telnyx-timestamp": fc.oneof(
+          fc.integer().map(String),
+          fc.constant(String(Math.floor(Date.now() / 1000))),
+          fc.string({ maxLength: 20 }).map((s) => s.replace(/[^\x20-\x7e]/g, "")),
+        ),
       },
       { requiredKeys: [] },
     );
@@ -161,7 +197,10 @@ describe("webhook fuzzing", () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), body, headers, async (route, text, head) => {
         const response = await post(route, text, head);
-        if (response.status !== 401) throw new Error(`${route} answered ${response.status} to an unsigned ${JSON.stringify({ head, text: text.slice(0, 200) })}: ${await response.text()}`);
+        if (response.status !== 401)
+          throw new Error(
+            `${route} answered ${response.status} to an unsigned ${JSON.stringify({ head, text: text.slice(0, 200) })}: ${await response.text()}`,
+          );
         await response.body?.cancel();
       }),
       fuzzOptions(UNSIGNED_RUNS),
@@ -173,15 +212,28 @@ describe("webhook fuzzing", () => {
     const fixture = fixtures.find((f) => JSON.stringify(f).includes('"message.received"'))!;
     const id = `nul-${Date.now()}`;
     const text = JSON.stringify(mutate(fixture, [], id)).replace(/"text":"[^"]*"/, '"text":"a\\u0000b\\ud800c"');
-    const response = await post("/api/telnyx/webhooks/messages", text, { "content-type": "application/json", ...signWebhook(text, key.privateKey) });
+    const response = await post("/api/telnyx/webhooks/messages", text, {
+      "content-type": "application/json",
+      ...signWebhook(text, key.privateKey),
+    });
     expect(response.status).toBe(200);
-    const [row] = await db.query<{ text: string }>(`SELECT "payload"->'data'->'payload'->>'text' AS text FROM "WebhookEvent" WHERE "id" = $1`, [id]);
+    const [row] = await db.query<{ text: string }>(
+      `SELECT "payload"->'data'->'payload'->>'text' AS text FROM "WebhookEvent" WHERE "id" = $1`,
+      [id],
+    );
     expect(row?.text).toBe("a\ufffdb\ufffdc");
   });
 
   it("a row the database refuses fails alone, not the rows batched with it", async () => {
     const writer = createInboxWriter(db);
-    const row = (id: string, body: string) => ({ id, organizationId: null, eventType: "message.received", occurredAt: new Date(), body, state: "IGNORED" as const });
+    const row = (id: string, body: string) => ({
+      id,
+      organizationId: null,
+      eventType: "message.received",
+      occurredAt: new Date(),
+      body,
+      state: "IGNORED" as const,
+    });
     const results = await Promise.allSettled([
       writer.write(row(`batch-a-${Date.now()}`, "{}")),
       writer.write(row(`batch-b-${Date.now()}`, '{"text":"\\u0000"}')),
@@ -198,14 +250,21 @@ describe("webhook fuzzing", () => {
       route: fc.constantFrom(...routes),
       fixture: fc.constantFrom(...fixtures),
       mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
-      id: fc.oneof({ weight: 8, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: hostileString }),
+      id: fc.oneof(
+        { weight: 8, arbitrary: fc.uuid() },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: hostileString },
+      ),
       truncate: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.nat() }),
     });
     await fc.assert(
       fc.asyncProperty(signedCase, async ({ route, fixture, mutations, id, truncate }) => {
         const full = JSON.stringify(mutate(fixture, mutations, id));
         const text = truncate === undefined ? full : full.slice(0, truncate % full.length);
-        const response = await post(route, text, { "content-type": "application/json", ...signWebhook(text, key.privateKey) });
+        const response = await post(route, text, {
+          "content-type": "application/json",
+          ...signWebhook(text, key.privateKey),
+        });
         const answer = await response.text();
         if (response.status >= 500 || response.status < 200 || (response.status >= 300 && response.status < 400)) {
           throw new Error(`${route} answered ${response.status} to a signed ${text.slice(0, 600)}: ${answer}`);
@@ -221,7 +280,9 @@ describe("webhook fuzzing", () => {
       `SELECT "id", "state"::text AS state, "error", "eventType" FROM "WebhookEvent"`,
     );
     expect(rows.length).toBeGreaterThan(SIGNED_RUNS / 4);
-    const unsettled = rows.filter((row) => !(row.state === "PROCESSED" || row.state === "IGNORED" || (row.state === "FAILED" && row.error)));
+    const unsettled = rows.filter(
+      (row) => !(row.state === "PROCESSED" || row.state === "IGNORED" || (row.state === "FAILED" && row.error)),
+    );
     expect(unsettled.slice(0, 5), `unsettled inbox rows (seed ${FUZZ_SEED})`).toEqual([]);
     const counts = new Map<string, number>();
     for (const row of rows) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);

@@ -40,7 +40,10 @@ afterAll(async () => {
   if (webDir) rmSync(webDir, { recursive: true, force: true });
 });
 
-async function login(email = "admin@acme.test", headers: Record<string, string> = {}): Promise<{ status: number; cookie: string; setCookie: string }> {
+async function login(
+  email = "admin@acme.test",
+  headers: Record<string, string> = {},
+): Promise<{ status: number; cookie: string; setCookie: string }> {
   const response = await fetch(`${url}/trpc/auth.login`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: url, ...headers },
@@ -52,7 +55,13 @@ async function login(email = "admin@acme.test", headers: Record<string, string> 
 }
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(";").map((part) => part.trim().split(/\s+/)).filter((words) => words[0]).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 describe("security headers", () => {
@@ -69,25 +78,30 @@ describe("security headers", () => {
     ["tRPC JSON", "/trpc/auth.me", {}],
     ["REST JSON", "/api/leads", { authorization: `Bearer ${API_TOKEN}` }],
     ["a REST error", "/api/nope", {}],
-  ])("%s: CSP without inline scripts, nosniff, no framing, referrer policy, no X-Powered-By", async (_what, route, headers) => {
-    const response = await fetch(`${url}${route}`, { headers });
-    await response.body?.cancel();
-    expect(response.status).toBeLessThan(500);
-    const csp = directives(response.headers.get("content-security-policy") ?? "");
-    const scriptSrc = csp.get("script-src") ?? csp.get("default-src") ?? [];
-    expect(scriptSrc).toContain("'self'");
-    expect(scriptSrc).not.toContain("'unsafe-inline'");
-    expect(scriptSrc).not.toContain("'unsafe-eval'");
-    expect(scriptSrc).not.toContain("*");
-    expect(csp.get("script-src-attr")).toEqual(["'none'"]);
-    expect(csp.get("object-src")).toEqual(["'none'"]);
-    expect(["'self'", "'none'"]).toContain(csp.get("frame-ancestors")?.join(" "));
-    expect(response.headers.get("x-frame-options")).toMatch(/^(SAMEORIGIN|DENY)$/);
-    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("referrer-policy")).toMatch(/^(no-referrer|same-origin|strict-origin(-when-cross-origin)?)$/);
-    expect(response.headers.get("x-powered-by")).toBeNull();
-    expect(response.headers.get("strict-transport-security")).toMatch(/max-age=\d{6,}/);
-  });
+  ])(
+    "%s: CSP without inline scripts, nosniff, no framing, referrer policy, no X-Powered-By",
+    async (_what, route, headers) => {
+      const response = await fetch(`${url}${route}`, { headers });
+      await response.body?.cancel();
+      expect(response.status).toBeLessThan(500);
+      const csp = directives(response.headers.get("content-security-policy") ?? "");
+      const scriptSrc = csp.get("script-src") ?? csp.get("default-src") ?? [];
+      expect(scriptSrc).toContain("'self'");
+      expect(scriptSrc).not.toContain("'unsafe-inline'");
+      expect(scriptSrc).not.toContain("'unsafe-eval'");
+      expect(scriptSrc).not.toContain("*");
+      expect(csp.get("script-src-attr")).toEqual(["'none'"]);
+      expect(csp.get("object-src")).toEqual(["'none'"]);
+      expect(["'self'", "'none'"]).toContain(csp.get("frame-ancestors")?.join(" "));
+      expect(response.headers.get("x-frame-options")).toMatch(/^(SAMEORIGIN|DENY)$/);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toMatch(
+        /^(no-referrer|same-origin|strict-origin(-when-cross-origin)?)$/,
+      );
+      expect(response.headers.get("x-powered-by")).toBeNull();
+      expect(response.headers.get("strict-transport-security")).toMatch(/max-age=\d{6,}/);
+    },
+  );
 
   it("session cookie: HttpOnly, SameSite=Lax, Path=/, with an expiry; no Secure over plain HTTP", async () => {
     const { setCookie } = await login();
@@ -112,7 +126,11 @@ describe("security headers", () => {
     const signOut = await httpsServer.app.inject({
       method: "POST",
       url: "/trpc/auth.logout",
-      headers: { "content-type": "application/json", origin: "https://crm.example.com", cookie: setCookie.split(";")[0]! },
+      headers: {
+        "content-type": "application/json",
+        origin: "https://crm.example.com",
+        cookie: setCookie.split(";")[0]!,
+      },
       payload: "{}",
     });
     expect(signOut.statusCode).toBe(200);
@@ -123,8 +141,18 @@ describe("security headers", () => {
 describe("CSRF", () => {
   const leadBody = JSON.stringify({ firstName: "Csrf", lastName: "Probe", phoneNumber: "+14155550111" });
   const trpcBody = JSON.stringify({ json: { firstName: "Csrf", lastName: "Probe", phoneNumber: "+14155550112" } });
-  const rest = (headers: Record<string, string>) => fetch(`${url}/api/leads`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: leadBody });
-  const trpc = (headers: Record<string, string>) => fetch(`${url}/trpc/leads.create`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: trpcBody });
+  const rest = (headers: Record<string, string>) =>
+    fetch(`${url}/api/leads`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: leadBody,
+    });
+  const trpc = (headers: Record<string, string>) =>
+    fetch(`${url}/trpc/leads.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: trpcBody,
+    });
 
   it.each([
     ["no Origin and no Referer", {}],
@@ -132,15 +160,18 @@ describe("CSRF", () => {
     ["a foreign Referer", { referer: "https://evil.example/page" }],
     ["a null Origin (sandboxed frame)", { origin: "null" }],
     ["an Origin on another port", { origin: "http://127.0.0.1:1" }],
-  ])("refuses a cookie-authenticated REST and tRPC call with %s, and creates nothing", async (_what, headers: Record<string, string>) => {
-    const { cookie } = await login("supervisor@acme.test");
-    const before = await db.prisma.lead.count({ where: { firstName: "Csrf" } });
-    for (const response of [await rest({ cookie, ...headers }), await trpc({ cookie, ...headers })]) {
-      expect(response.status).toBe(403);
-      expect(await response.text()).toMatch(/Cross-site request refused/);
-    }
-    expect(await db.prisma.lead.count({ where: { firstName: "Csrf" } })).toBe(before);
-  });
+  ])(
+    "refuses a cookie-authenticated REST and tRPC call with %s, and creates nothing",
+    async (_what, headers: Record<string, string>) => {
+      const { cookie } = await login("supervisor@acme.test");
+      const before = await db.prisma.lead.count({ where: { firstName: "Csrf" } });
+      for (const response of [await rest({ cookie, ...headers }), await trpc({ cookie, ...headers })]) {
+        expect(response.status).toBe(403);
+        expect(await response.text()).toMatch(/Cross-site request refused/);
+      }
+      expect(await db.prisma.lead.count({ where: { firstName: "Csrf" } })).toBe(before);
+    },
+  );
 
   it("accepts the same call from our own origin (Origin, or Referer alone)", async () => {
     const { cookie } = await login("supervisor@acme.test");
@@ -179,7 +210,11 @@ describe("sessions", () => {
     expect(await me(first.cookie)).toBeNull();
     expect(await me(second.cookie)).toMatchObject({ role: "AGENT" });
 
-    const logout = await fetch(`${url}/trpc/auth.logout`, { method: "POST", headers: { "content-type": "application/json", cookie: second.cookie, origin: url }, body: "{}" });
+    const logout = await fetch(`${url}/trpc/auth.logout`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: second.cookie, origin: url },
+      body: "{}",
+    });
     expect(logout.status).toBe(200);
     expect(logout.headers.get("set-cookie")).toMatch(/^tcrm_session=;/);
     expect(await me(second.cookie)).toBeNull();
@@ -225,7 +260,8 @@ describe("login limits per address", () => {
   });
 
   it("a peer on a private network is not a trusted proxy by default: its X-Forwarded-For is ignored", async () => {
-    for (let i = 0; i < 5; i += 1) await attempt("10.0.0.2", "supervisor@acme.test", "wrong-password", `198.51.100.${10 + i}`);
+    for (let i = 0; i < 5; i += 1)
+      await attempt("10.0.0.2", "supervisor@acme.test", "wrong-password", `198.51.100.${10 + i}`);
     expect((await attempt("10.0.0.2", "supervisor@acme.test", DEMO_PASSWORD, "198.51.100.99")).statusCode).toBe(429);
   });
 });

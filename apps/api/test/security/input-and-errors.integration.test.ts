@@ -61,8 +61,12 @@ function stringFields(schema: JsonSchema): string[] {
   const data = properties.data?.properties;
   const isString = (property: JsonSchema) =>
     property.type === "string" || ((property.anyOf ?? []) as JsonSchema[]).some((variant) => variant.type === "string");
-  const top = Object.entries(properties).filter(([, property]) => isString(property)).map(([key]) => key);
-  const nested = Object.entries(data ?? {}).filter(([, property]) => isString(property)).map(([key]) => `data.${key}`);
+  const top = Object.entries(properties)
+    .filter(([, property]) => isString(property))
+    .map(([key]) => key);
+  const nested = Object.entries(data ?? {})
+    .filter(([, property]) => isString(property))
+    .map(([key]) => `data.${key}`);
   return [...top, ...nested];
 }
 
@@ -78,7 +82,11 @@ async function callTrpc(path: string, type: string, input: unknown, headers: Rec
   const response =
     type === "query"
       ? await fetch(`${url}/trpc/${path}?input=${payload}`, { headers })
-      : await fetch(`${url}/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ json: input }) });
+      : await fetch(`${url}/trpc/${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify({ json: input }),
+        });
   const text = await response.text();
   return { status: response.status, text, retryAfter: response.headers.get("retry-after") };
 }
@@ -99,13 +107,17 @@ type FakeRequest = { params: Record<string, string>; query: Record<string, strin
  */
 function poisonedRestRequest(route: RestRoute, bad: string): { path: string; init: RequestInit; field: string } | null {
   const canTravelInUrl = bad === encodeURIComponentOrNull(bad);
-  const procedure = appRouter._def.procedures[route.procedure as keyof typeof appRouter._def.procedures] as unknown as ProcedureLike;
+  const procedure = appRouter._def.procedures[
+    route.procedure as keyof typeof appRouter._def.procedures
+  ] as unknown as ProcedureLike;
   const paramNames = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
   const fields = stringFields(mergedInputSchema(procedure._def.inputs)).map((field) => field.replace(/^data\./, ""));
   const hasBody = route.method !== "GET" && route.method !== "DELETE";
   const plainParams = Object.fromEntries(paramNames.map((n) => [n, "x"]));
   const candidates: FakeRequest[] = [
-    ...(canTravelInUrl ? paramNames.map((name) => ({ params: { ...plainParams, [name]: bad }, query: {}, body: {} })) : []),
+    ...(canTravelInUrl
+      ? paramNames.map((name) => ({ params: { ...plainParams, [name]: bad }, query: {}, body: {} }))
+      : []),
     ...(canTravelInUrl ? fields.map((field) => ({ params: plainParams, query: { [field]: bad }, body: {} })) : []),
     ...(hasBody ? fields.map((field) => ({ params: plainParams, query: {}, body: { [field]: bad } })) : []),
   ];
@@ -129,33 +141,59 @@ describe("unstorable characters", () => {
   });
 
   describe.each(BAD_STRINGS)("%s", (_what, bad) => {
-    it.each(procedures.map(([path, procedure]) => [path, procedure] as const))("tRPC %s answers 422 naming the field", async (path, procedure) => {
-      const { input, field } = poisonedInput(procedure, bad);
-      const result = await callTrpc(path, procedure._def.type, input, { authorization: `Bearer ${API_TOKEN}` });
-      expect(result.status, `${path}: ${result.text}`).toBe(422);
-      const error = (JSON.parse(result.text) as { error: { json: { data: { appCode: string; fieldErrors: Record<string, string[]> } } } }).error.json;
-      expect(error.data.appCode).toBe("VALIDATION");
-      expect(error.data.fieldErrors).toEqual({ [field]: ["invalid_characters"] });
-    });
+    it.each(procedures.map(([path, procedure]) => [path, procedure] as const))(
+      "tRPC %s answers 422 naming the field",
+      async (path, procedure) => {
+        const { input, field } = poisonedInput(procedure, bad);
+        const result = await callTrpc(path, procedure._def.type, input, { authorization: `Bearer ${API_TOKEN}` });
+        expect(result.status, `${path}: ${result.text}`).toBe(422);
+        const error = (
+          JSON.parse(result.text) as {
+            error: { json: { data: { appCode: string; fieldErrors: Record<string, string[]> } } };
+          }
+        ).error.json;
+        expect(error.data.appCode).toBe("VALIDATION");
+        expect(error.data.fieldErrors).toEqual({ [field]: ["invalid_characters"] });
+      },
+    );
 
-    it.each(REST_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))("REST %s answers 422 naming the field", async (_name, route) => {
-      const request = poisonedRestRequest(route, bad);
-      if (!request) {
-        // No client string of this route reaches its procedure (or none can carry this value): harmless.
-        const path = `${route.path.replace(/:(\w+)/g, "x")}?note=${encodeURIComponent(bad.replace(/[\ud800-\udfff]/g, ""))}`;
-        const hasBody = route.method !== "GET" && route.method !== "DELETE";
-        const init = hasBody ? { body: JSON.stringify({ note: bad }), headers: { "content-type": "application/json" } } : {};
-        const response = await fetch(`${url}${path}`, { method: route.method, ...init, headers: { ...init.headers, authorization: `Bearer ${API_TOKEN}` } });
-        expect(response.status, await response.text()).toBeLessThan(500);
-        return;
-      }
-      const response = await fetch(`${url}${request!.path}`, { ...request!.init, headers: { ...(request!.init.headers as Record<string, string>), authorization: `Bearer ${API_TOKEN}` } });
-      const text = await response.text();
-      expect(response.status, `${route.method} ${request!.path}: ${text}`).toBe(422);
-      expect(JSON.parse(text)).toEqual({
-        errors: [{ code: "VALIDATION", title: "Invalid field", detail: `The field "${request!.field}" contains characters that cannot be stored.`, source: { pointer: `/${request!.field.replace(/\./g, "/")}` } }],
-      });
-    });
+    it.each(REST_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
+      "REST %s answers 422 naming the field",
+      async (_name, route) => {
+        const request = poisonedRestRequest(route, bad);
+        if (!request) {
+          // No client string of this route reaches its procedure (or none can carry this value): harmless.
+          const path = `${route.path.replace(/:(\w+)/g, "x")}?note=${encodeURIComponent(bad.replace(/[\ud800-\udfff]/g, ""))}`;
+          const hasBody = route.method !== "GET" && route.method !== "DELETE";
+          const init = hasBody
+            ? { body: JSON.stringify({ note: bad }), headers: { "content-type": "application/json" } }
+            : {};
+          const response = await fetch(`${url}${path}`, {
+            method: route.method,
+            ...init,
+            headers: { ...init.headers, authorization: `Bearer ${API_TOKEN}` },
+          });
+          expect(response.status, await response.text()).toBeLessThan(500);
+          return;
+        }
+        const response = await fetch(`${url}${request!.path}`, {
+          ...request!.init,
+          headers: { ...(request!.init.headers as Record<string, string>), authorization: `Bearer ${API_TOKEN}` },
+        });
+        const text = await response.text();
+        expect(response.status, `${route.method} ${request!.path}: ${text}`).toBe(422);
+        expect(JSON.parse(text)).toEqual({
+          errors: [
+            {
+              code: "VALIDATION",
+              title: "Invalid field",
+              detail: `The field "${request!.field}" contains characters that cannot be stored.`,
+              source: { pointer: `/${request!.field.replace(/\./g, "/")}` },
+            },
+          ],
+        });
+      },
+    );
 
     it("anonymous auth.login answers 422 naming the email or the password", async () => {
       for (const [input, field] of [
@@ -171,9 +209,19 @@ describe("unstorable characters", () => {
 
   it("refuses keys too, and accepts a valid surrogate pair (emoji) in the same field", async () => {
     const auth = { authorization: `Bearer ${API_TOKEN}` };
-    const keyed = await callTrpc("leads.create", "mutation", { firstName: "Key", phoneNumber: "+14155550161", ["x\u0000"]: 1 }, auth);
+    const keyed = await callTrpc(
+      "leads.create",
+      "mutation",
+      { firstName: "Key", phoneNumber: "+14155550161", ["x\u0000"]: 1 },
+      auth,
+    );
     expect(keyed.status).toBe(422);
-    const emoji = await callTrpc("leads.create", "mutation", { firstName: "Emoji 😀", lastName: "Lead", phoneNumber: "+14155550162" }, auth);
+    const emoji = await callTrpc(
+      "leads.create",
+      "mutation",
+      { firstName: "Emoji 😀", lastName: "Lead", phoneNumber: "+14155550162" },
+      auth,
+    );
     expect(emoji.status, emoji.text).toBe(200);
     expect(await db.prisma.lead.count({ where: { firstName: "Emoji 😀" } })).toBe(1);
   });
@@ -199,17 +247,23 @@ describe("unstorable characters on the plain routes (reports, recordings)", () =
 describe("malformed session cookie", () => {
   const cookie = "tcrm_session=%E0%A4%A";
 
-  it.each(procedures.map(([path, procedure]) => [path, procedure] as const))("tRPC %s reads it as signed out", async (path, procedure) => {
-    const result = await callTrpc(path, procedure._def.type, undefined, { cookie, origin: url });
-    expect(result.status, result.text).toBeLessThan(500);
-    if (procedure._def.meta?.minRole) expect(result.status, result.text).toBe(401);
-  });
+  it.each(procedures.map(([path, procedure]) => [path, procedure] as const))(
+    "tRPC %s reads it as signed out",
+    async (path, procedure) => {
+      const result = await callTrpc(path, procedure._def.type, undefined, { cookie, origin: url });
+      expect(result.status, result.text).toBeLessThan(500);
+      if (procedure._def.meta?.minRole) expect(result.status, result.text).toBe(401);
+    },
+  );
 
-  it.each(REST_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))("REST %s reads it as signed out (401)", async (_name, route) => {
-    const path = route.path.replace(/:(\w+)/g, "x");
-    const response = await fetch(`${url}${path}`, { method: route.method, headers: { cookie, origin: url } });
-    expect(response.status, await response.text()).toBe(401);
-  });
+  it.each(REST_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    "REST %s reads it as signed out (401)",
+    async (_name, route) => {
+      const path = route.path.replace(/:(\w+)/g, "x");
+      const response = await fetch(`${url}${path}`, { method: route.method, headers: { cookie, origin: url } });
+      expect(response.status, await response.text()).toBe(401);
+    },
+  );
 
   it("auth.me is null; reports, recordings and the web routes answer without a 500", async () => {
     const me = await callTrpc("auth.me", "query", undefined, { cookie });
@@ -218,7 +272,8 @@ describe("malformed session cookie", () => {
       const response = await fetch(`${url}${path}`, { headers: { cookie } });
       expect(response.status, path).toBe(401);
     }
-    for (const path of ["/healthz", "/readyz", "/api/nope"]) expect((await fetch(`${url}${path}`, { headers: { cookie } })).status, path).toBeLessThan(500);
+    for (const path of ["/healthz", "/readyz", "/api/nope"])
+      expect((await fetch(`${url}${path}`, { headers: { cookie } })).status, path).toBeLessThan(500);
   });
 });
 
@@ -245,7 +300,10 @@ describe("internal failures", () => {
       ] as const) {
         expect(text).not.toMatch(INTERNAL_TEXT);
         expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-        expect(logLines.some((line) => line.includes(requestId) && /"level":50/.test(line)), `no error log line for ${requestId}`).toBe(true);
+        expect(
+          logLines.some((line) => line.includes(requestId) && /"level":50/.test(line)),
+          `no error log line for ${requestId}`,
+        ).toBe(true);
       }
     } finally {
       await db.query(`ALTER TABLE "Lead_hidden" RENAME TO "Lead"`);
@@ -270,9 +328,20 @@ describe("nesting", () => {
   it("an input nested deeper than any schema is a 4xx on tRPC (query and mutation) and REST", async () => {
     const auth = { authorization: `Bearer ${API_TOKEN}` };
     const deep = deepJson(500, '"x"');
-    const query = await fetch(`${url}/trpc/leads.list?input=${encodeURIComponent(`{"json":${deep}}`)}`, { headers: auth });
-    const mutation = await fetch(`${url}/trpc/leads.create`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: `{"json":${deep}}` });
-    const rest = await fetch(`${url}/api/leads`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: deep });
-    for (const response of [query, mutation, rest]) expect([400, 422], await response.text()).toContain(response.status);
+    const query = await fetch(`${url}/trpc/leads.list?input=${encodeURIComponent(`{"json":${deep}}`)}`, {
+      headers: auth,
+    });
+    const mutation = await fetch(`${url}/trpc/leads.create`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: `{"json":${deep}}`,
+    });
+    const rest = await fetch(`${url}/api/leads`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: deep,
+    });
+    for (const response of [query, mutation, rest])
+      expect([400, 422], await response.text()).toContain(response.status);
   });
 });

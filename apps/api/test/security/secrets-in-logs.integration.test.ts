@@ -47,7 +47,11 @@ it("logs none of the secrets it handles, even at trace level", { timeout: 180_00
   const { url } = api;
   const json = { "content-type": "application/json", origin: url };
   const login = (password: string) =>
-    fetch(`${url}/trpc/auth.login`, { method: "POST", headers: json, body: JSON.stringify({ json: { email: "admin@acme.test", password } }) });
+    fetch(`${url}/trpc/auth.login`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ json: { email: "admin@acme.test", password } }),
+    });
 
   expect((await login(WRONG_PASSWORD)).status).toBe(401);
   const signedIn = await login(DEMO_PASSWORD);
@@ -62,25 +66,41 @@ it("logs none of the secrets it handles, even at trace level", { timeout: 180_00
   expect((await fetch(`${url}/api/leads`, { headers: { authorization: `Bearer ${API_TOKEN}x` } })).status).toBe(401);
 
   const setKeys = (apiKey: string) =>
-    fetch(`${url}/trpc/settings.setTelnyxKeys`, { method: "POST", headers: { ...json, cookie }, body: JSON.stringify({ json: { apiKey } }) });
+    fetch(`${url}/trpc/settings.setTelnyxKeys`, {
+      method: "POST",
+      headers: { ...json, cookie },
+      body: JSON.stringify({ json: { apiKey } }),
+    });
   expect((await setKeys(REJECTED_KEY)).status).toBe(422);
   expect((await setKeys(SANDBOX_API_KEY)).status).toBe(200);
 
-  const kioskLink = await fetch(`${url}/trpc/wallboard.createKioskLink`, { method: "POST", headers: { ...json, cookie }, body: JSON.stringify({ json: { name: "Lobby TV" } }) });
+  const kioskLink = await fetch(`${url}/trpc/wallboard.createKioskLink`, {
+    method: "POST",
+    headers: { ...json, cookie },
+    body: JSON.stringify({ json: { name: "Lobby TV" } }),
+  });
   const kioskToken = /kiosk=([^"&\\]+)/.exec(await kioskLink.text())?.[1];
   expect(kioskToken).toBeTruthy();
   await fetch(`${url}/wallboard?kiosk=${kioskToken}`).then((r) => r.body?.cancel());
-  expect((await fetch(`${url}/trpc/wallboard.snapshot`, { headers: { "x-kiosk-token": kioskToken! } })).status).toBe(200);
+  expect((await fetch(`${url}/trpc/wallboard.snapshot`, { headers: { "x-kiosk-token": kioskToken! } })).status).toBe(
+    200,
+  );
 
   const sign = sandboxSigner(dataDir);
   const body = inboundSms({ messageId: randomUUID(), from: "+14155559876", to: DEMO_NUMBER, text: "secrets test" });
-  expect((await fetch(`${url}/api/telnyx/webhooks/messages`, { method: "POST", headers: sign(body), body })).status).toBe(200);
+  expect(
+    (await fetch(`${url}/api/telnyx/webhooks/messages`, { method: "POST", headers: sign(body), body })).status,
+  ).toBe(200);
   const forged = { ...sign(body), "telnyx-signature-ed25519": randomBytes(64).toString("base64") };
-  expect((await fetch(`${url}/api/telnyx/webhooks/messages`, { method: "POST", headers: forged, body })).status).toBe(401);
+  expect((await fetch(`${url}/api/telnyx/webhooks/messages`, { method: "POST", headers: forged, body })).status).toBe(
+    401,
+  );
   await fetch(`${url}/trpc/auth.logout`, { method: "POST", headers: { ...json, cookie }, body: "{}" });
   await api.stop({ keepData: true });
 
-  const privateKeyPem = (JSON.parse(readFileSync(path.join(dataDir, "sandbox", "keys.json"), "utf8")) as { privateKey: string }).privateKey;
+  const privateKeyPem = (
+    JSON.parse(readFileSync(path.join(dataDir, "sandbox", "keys.json"), "utf8")) as { privateKey: string }
+  ).privateKey;
   const privateKeyBody = privateKeyPem.replace(/-----[A-Z ]+-----/g, "").replace(/\s+/g, "");
   // The start banner shows the demo organization's shared password on purpose (demo mode only).
   const output = api.output().replace(`Demo logins (password for all: ${DEMO_PASSWORD})`, "Demo logins");
@@ -100,7 +120,12 @@ it("logs none of the secrets it handles, even at trace level", { timeout: 180_00
     "webhook signing private key": privateKeyBody.slice(0, 40),
     APP_ENCRYPTION_KEY: ENCRYPTION_KEY,
   };
-  const leaked = Object.entries(secrets).filter(([, secret]) => output.includes(secret) || output.includes(encodeURIComponent(secret)));
-  const context = leaked.map(([name, secret]) => `${name}: …${output.slice(Math.max(0, output.indexOf(secret) - 200), output.indexOf(secret) + 60)}…`);
+  const leaked = Object.entries(secrets).filter(
+    ([, secret]) => output.includes(secret) || output.includes(encodeURIComponent(secret)),
+  );
+  const context = leaked.map(
+    ([name, secret]) =>
+      `${name}: …${output.slice(Math.max(0, output.indexOf(secret) - 200), output.indexOf(secret) + 60)}…`,
+  );
   expect(context).toEqual([]);
 });

@@ -46,12 +46,23 @@ export function inboundSms(options: { messageId: string; from: string; to: strin
 }
 
 /** One Call Control webhook of an incoming call's lifecycle (call.initiated → call.answered → call.hangup). */
-export function callEvent(options: { eventType: "call.initiated" | "call.answered" | "call.hangup"; callControlId: string; from: string; to: string }): string {
+export function callEvent(options: {
+  eventType: "call.initiated" | "call.answered" | "call.hangup";
+  callControlId: string;
+  from: string;
+  to: string;
+}): string {
   const now = new Date().toISOString();
   const byType = {
     "call.initiated": { direction: "incoming", state: "parked", start_time: now },
     "call.answered": { state: "answered", start_time: now },
-    "call.hangup": { hangup_cause: "normal_clearing", hangup_source: "caller", sip_hangup_cause: "200", end_time: now, call_quality_stats: null },
+    "call.hangup": {
+      hangup_cause: "normal_clearing",
+      hangup_source: "caller",
+      sip_hangup_cause: "200",
+      end_time: now,
+      call_quality_stats: null,
+    },
   }[options.eventType];
   return JSON.stringify({
     data: {

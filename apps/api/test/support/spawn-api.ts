@@ -35,13 +35,23 @@ export interface SpawnedApi {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function spawnApi(options: { env?: Record<string, string>; dataDir?: string; port?: number; readyTimeoutMs?: number } = {}): Promise<SpawnedApi> {
+export async function spawnApi(
+  options: { env?: Record<string, string>; dataDir?: string; port?: number; readyTimeoutMs?: number } = {},
+): Promise<SpawnedApi> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "tcrm-api-"));
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: apiDir,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, SANDBOX_PORT: "0", LOG_LEVEL: "warn", ...options.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      SANDBOX_PORT: "0",
+      LOG_LEVEL: "warn",
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -54,7 +64,10 @@ export async function spawnApi(options: { env?: Record<string, string>; dataDir?
     if (Date.now() > deadline) throw new Error(`API not ready in time:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const exited = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+  const exited = () =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+    );
   return {
     url,
     port,

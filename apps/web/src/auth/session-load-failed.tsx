@@ -3,5 +3,11 @@ import { useTranslation } from "react-i18next";
 
 export function SessionLoadFailed({ onRetry }: { onRetry: () => void }) {
   const { t } = useTranslation();
-  return <Result status="warning" title={t("session.loadFailed")} extra={<Button onClick={onRetry}>{t("common.retry")}</Button>} />;
+  return (
+    <Result
+      status="warning"
+      title={t("session.loadFailed")}
+      extra={<Button onClick={onRetry}>{t("common.retry")}</Button>}
+    />
+  );
 }

@@ -1,5 +1,12 @@
 import { lazy, Suspense, useState } from "react";
-import { AudioMutedOutlined, AudioOutlined, PauseCircleOutlined, PhoneOutlined, PlayCircleOutlined, SwapOutlined } from "@ant-design/icons";
+import {
+  AudioMutedOutlined,
+  AudioOutlined,
+  PauseCircleOutlined,
+  PhoneOutlined,
+  PlayCircleOutlined,
+  SwapOutlined,
+} from "@ant-design/icons";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { CallStatusTag } from "@app/ui/call-status-tag";
 import { CallTimer } from "@app/ui/call-timer";
@@ -56,18 +63,67 @@ export function LiveCallView({ call, isEnded, keepEnded }: LiveCallViewProps) {
   const buttons = isEnded ? null : (
     <>
       {call.isMuted ? (
-        <Button size="small" icon={<AudioOutlined />} data-testid="call-unmute" disabled={!isTalking || isBusy} onClick={() => actions.unmute.mutate(id)}>{t("calls.panel.unmute")}</Button>
+        <Button
+          size="small"
+          icon={<AudioOutlined />}
+          data-testid="call-unmute"
+          disabled={!isTalking || isBusy}
+          onClick={() => actions.unmute.mutate(id)}
+        >
+          {t("calls.panel.unmute")}
+        </Button>
       ) : (
-        <Button size="small" icon={<AudioMutedOutlined />} data-testid="call-mute" disabled={!isTalking || isBusy} onClick={() => actions.mute.mutate(id)}>{t("calls.panel.mute")}</Button>
+        <Button
+          size="small"
+          icon={<AudioMutedOutlined />}
+          data-testid="call-mute"
+          disabled={!isTalking || isBusy}
+          onClick={() => actions.mute.mutate(id)}
+        >
+          {t("calls.panel.mute")}
+        </Button>
       )}
       {call.isOnHold ? (
-        <Button size="small" icon={<PlayCircleOutlined />} data-testid="call-unhold" disabled={!isTalking || isBusy} onClick={() => actions.unhold.mutate(id)}>{t("calls.panel.unhold")}</Button>
+        <Button
+          size="small"
+          icon={<PlayCircleOutlined />}
+          data-testid="call-unhold"
+          disabled={!isTalking || isBusy}
+          onClick={() => actions.unhold.mutate(id)}
+        >
+          {t("calls.panel.unhold")}
+        </Button>
       ) : (
-        <Button size="small" icon={<PauseCircleOutlined />} data-testid="call-hold" disabled={!isTalking || isBusy} onClick={() => actions.hold.mutate(id)}>{t("calls.panel.hold")}</Button>
+        <Button
+          size="small"
+          icon={<PauseCircleOutlined />}
+          data-testid="call-hold"
+          disabled={!isTalking || isBusy}
+          onClick={() => actions.hold.mutate(id)}
+        >
+          {t("calls.panel.hold")}
+        </Button>
       )}
-      <Button size="small" icon={<SwapOutlined />} data-testid="call-transfer" disabled={!isTalking || isBusy} onClick={() => setIsTransferring(true)}>{t("calls.panel.transfer")}</Button>
-      <Button size="small" danger type="primary" icon={<PhoneOutlined rotate={135} />} data-testid="call-hangup" loading={actions.hangup.isPending}
-        onClick={() => actions.hangup.mutate(id)}>{t("calls.panel.hangup")}</Button>
+      <Button
+        size="small"
+        icon={<SwapOutlined />}
+        data-testid="call-transfer"
+        disabled={!isTalking || isBusy}
+        onClick={() => setIsTransferring(true)}
+      >
+        {t("calls.panel.transfer")}
+      </Button>
+      <Button
+        size="small"
+        danger
+        type="primary"
+        icon={<PhoneOutlined rotate={135} />}
+        data-testid="call-hangup"
+        loading={actions.hangup.isPending}
+        onClick={() => actions.hangup.mutate(id)}
+      >
+        {t("calls.panel.hangup")}
+      </Button>
     </>
   );
 
@@ -80,15 +136,27 @@ export function LiveCallView({ call, isEnded, keepEnded }: LiveCallViewProps) {
   );
 
   return (
-    <div role="region" aria-label={t("calls.panel.title")} style={{ position: "fixed", right: 24, bottom: 24, zIndex: 1000 }}>
+    <div
+      role="region"
+      aria-label={t("calls.panel.title")}
+      style={{ position: "fixed", right: 24, bottom: 24, zIndex: 1000 }}
+    >
       <LiveCallCard
         data-testid="live-call-panel"
         data-call-id={call.id}
         data-ended={String(isEnded)}
         title={formatCounterpart(call.leadName, counterpart)}
         subtitle={call.leadName ? formatPhoneNumberInternational(counterpart) : undefined}
-        status={<CallStatusTag data-testid="live-call-status" status={call.status} label={t(`calls.status.${call.status}`)} />}
-        timer={<CallTimer data-testid="live-call-timer" since={call.answeredAt} durationSecs={isEnded ? (call.durationSecs ?? 0) : null} />}
+        status={
+          <CallStatusTag data-testid="live-call-status" status={call.status} label={t(`calls.status.${call.status}`)} />
+        }
+        timer={
+          <CallTimer
+            data-testid="live-call-timer"
+            since={call.answeredAt}
+            durationSecs={isEnded ? (call.durationSecs ?? 0) : null}
+          />
+        }
         actions={buttons}
         footer={
           isEnded ? (

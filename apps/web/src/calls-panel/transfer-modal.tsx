@@ -34,7 +34,9 @@ export function TransferModal({ callId, isOpen, onClose }: { callId: string; isO
   async function handleFinish(values: TransferValues) {
     setError(null);
     try {
-      const call = await transfer.mutateAsync(values.target === "agent" ? { id: callId, toUserId: values.toUserId } : { id: callId, to: values.to });
+      const call = await transfer.mutateAsync(
+        values.target === "agent" ? { id: callId, toUserId: values.toUserId } : { id: callId, to: values.to },
+      );
       live.applyCall(call);
       void message.success(t("calls.transfer.done"));
       onClose();
@@ -44,31 +46,82 @@ export function TransferModal({ callId, isOpen, onClose }: { callId: string; isO
   }
 
   return (
-    <Modal open={isOpen} title={t("calls.transfer.title")} onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
-      {error ? <Alert data-testid="transfer-error" type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<TransferValues> form={form} layout="vertical" initialValues={{ target: "number" }} onFinish={handleFinish} disabled={transfer.isPending}>
+    <Modal
+      open={isOpen}
+      title={t("calls.transfer.title")}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      afterClose={() => setError(null)}
+    >
+      {error ? (
+        <Alert
+          data-testid="transfer-error"
+          type="error"
+          showIcon
+          role="alert"
+          title={error}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      <Form<TransferValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ target: "number" }}
+        onFinish={handleFinish}
+        disabled={transfer.isPending}
+      >
         <Form.Item name="target">
-          <Radio.Group optionType="button" options={[
-            { value: "number", label: t("calls.transfer.toNumber") },
-            { value: "agent", label: t("calls.transfer.toAgent") },
-          ]} />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: "number", label: t("calls.transfer.toNumber") },
+              { value: "agent", label: t("calls.transfer.toAgent") },
+            ]}
+          />
         </Form.Item>
         {target === "number" ? (
-          <Form.Item name="to" label={t("calls.transfer.number")} htmlFor="transfer-to" validateTrigger="onBlur" rules={[
-            { required: true, message: t("validation.required") },
-            { validator: (_, value?: string) => (!value || isE164PhoneNumber(value) ? Promise.resolve() : Promise.reject(new Error(t("validation.invalid_phone")))) },
-          ]}>
+          <Form.Item
+            name="to"
+            label={t("calls.transfer.number")}
+            htmlFor="transfer-to"
+            validateTrigger="onBlur"
+            rules={[
+              { required: true, message: t("validation.required") },
+              {
+                validator: (_, value?: string) =>
+                  !value || isE164PhoneNumber(value)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t("validation.invalid_phone"))),
+              },
+            ]}
+          >
             <PhoneNumberInput id="transfer-to" defaultCountry={getDefaultPhoneCountry(language)} />
           </Form.Item>
         ) : (
-          <Form.Item name="toUserId" label={t("calls.transfer.agent")} htmlFor="transfer-agent" rules={[{ required: true, message: t("validation.required") }]}>
-            <Select id="transfer-agent" data-testid="transfer-agent" loading={recent.isFetching} placeholder={t("calls.transfer.agentPlaceholder")}
-              notFoundContent={t("calls.transfer.noAgents")} options={agents.map((agent) => ({ value: agent.id, label: agent.name }))} />
+          <Form.Item
+            name="toUserId"
+            label={t("calls.transfer.agent")}
+            htmlFor="transfer-agent"
+            rules={[{ required: true, message: t("validation.required") }]}
+          >
+            <Select
+              id="transfer-agent"
+              data-testid="transfer-agent"
+              loading={recent.isFetching}
+              placeholder={t("calls.transfer.agentPlaceholder")}
+              notFoundContent={t("calls.transfer.noAgents")}
+              options={agents.map((agent) => ({ value: agent.id, label: agent.name }))}
+            />
           </Form.Item>
         )}
         <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose} disabled={false}>{t("common.cancel")}</Button>
-          <Button type="primary" htmlType="submit" loading={transfer.isPending} data-testid="transfer-submit">{t("calls.transfer.submit")}</Button>
+          <Button onClick={onClose} disabled={false}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="primary" htmlType="submit" loading={transfer.isPending} data-testid="transfer-submit">
+            {t("calls.transfer.submit")}
+          </Button>
         </Flex>
       </Form>
     </Modal>

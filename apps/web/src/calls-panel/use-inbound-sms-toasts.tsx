@@ -19,9 +19,13 @@ export function useInboundSmsToasts(): void {
   useEffect(() => {
     const seen = new Set<string>();
     const show = async (message: TMessageDto) => {
-      const link = message.leadId ? `/messages?lead=${message.leadId}` : `/messages?number=${encodeURIComponent(message.counterpartNumber)}`;
+      const link = message.leadId
+        ? `/messages?lead=${message.leadId}`
+        : `/messages?number=${encodeURIComponent(message.counterpartNumber)}`;
       const params = new URLSearchParams(where.current.search);
-      const isOpen = where.current.pathname === "/messages" && (params.get("lead") === message.leadId || params.get("number") === message.counterpartNumber);
+      const isOpen =
+        where.current.pathname === "/messages" &&
+        (params.get("lead") === message.leadId || params.get("number") === message.counterpartNumber);
       if (isOpen) return;
       const key = `inbound-sms-${message.id}`;
       const sender = message.leadName ?? (await formatPhoneNumberLater(message.counterpartNumber));

@@ -42,8 +42,12 @@ export function useIncomingCallToasts(): void {
         props: { "data-testid": "incoming-call-toast" } as HTMLAttributes<HTMLDivElement>,
         actions: (
           <Space>
-            <Button danger data-testid="incoming-decline" onClick={() => void act(call, decline)}>{t("calls.incoming.decline")}</Button>
-            <Button type="primary" data-testid="incoming-answer" onClick={() => void act(call, answer)}>{t("calls.incoming.answer")}</Button>
+            <Button danger data-testid="incoming-decline" onClick={() => void act(call, decline)}>
+              {t("calls.incoming.decline")}
+            </Button>
+            <Button type="primary" data-testid="incoming-answer" onClick={() => void act(call, answer)}>
+              {t("calls.incoming.answer")}
+            </Button>
           </Space>
         ),
       });

@@ -80,13 +80,19 @@ export const en = {
     invalid_email: "Enter a valid email address.",
     too_long: "This is too long.",
     invalid_device: "Enter a phone number in international format or a SIP address (sip:name@domain).",
-    not_account_public_key: "This is not the public key of this API key's Telnyx account: copy it from that account's portal (Keys & credentials → Public Key).",
+    not_account_public_key:
+      "This is not the public key of this API key's Telnyx account: copy it from that account's portal (Keys & credentials → Public Key).",
   },
   session: { loadFailed: "We could not load your session." },
-  notFound: { title: "Page not found", description: "This address does not match any page.", back: "Back to the dashboard" },
+  notFound: {
+    title: "Page not found",
+    description: "This address does not match any page.",
+    back: "Back to the dashboard",
+  },
   profile: profileStrings,
   login: loginStrings,
-  calls: callsStrings, messages: messagesStrings,
+  calls: callsStrings,
+  messages: messagesStrings,
   dashboard: dashboardStrings,
 };
 

@@ -52,7 +52,11 @@ async function initI18n(): Promise<void> {
   });
   applyLanguage("en");
   // A failed French chunk leaves the app in English rather than blank.
-  if (initialLanguage !== "en") await loadLanguage(initialLanguage).then(() => i18n.changeLanguage(initialLanguage), () => undefined);
+  if (initialLanguage !== "en")
+    await loadLanguage(initialLanguage).then(
+      () => i18n.changeLanguage(initialLanguage),
+      () => undefined,
+    );
 }
 
 /** Resolves once the first language is ready to render (at once for English). */

@@ -36,7 +36,12 @@ export function AgentStatus() {
   const queryClient = useQueryClient();
   const agents = trpc.agents.list.useQuery(undefined, { enabled: role !== "AGENT", staleTime: 60_000 });
   const fromList = agents.data?.find((agent) => agent.userId === user.id);
-  const own = useQuery<OwnStatus | null>({ queryKey: OWN_AGENT_STATUS_KEY, queryFn: () => null, enabled: false, initialData: null });
+  const own = useQuery<OwnStatus | null>({
+    queryKey: OWN_AGENT_STATUS_KEY,
+    queryFn: () => null,
+    enabled: false,
+    initialData: null,
+  });
   const current: OwnStatus | null = own.data ?? (fromList ? { status: fromList.status, since: fromList.since } : null);
   const now = useNow(current !== null);
   const setStatus = trpc.agents.setStatus.useMutation({
@@ -45,13 +50,17 @@ export function AgentStatus() {
   });
   const isOnCall = current?.status === "ON_CALL";
   const label = current ? t(`dashboard.agentStatus.${current.status}`) : t("dashboard.agentStatus.unknown");
-  const elapsed = current ? t("dashboard.agentStatus.since", { duration: formatDuration(getElapsedSecs(new Date(current.since), now)) }) : "";
+  const elapsed = current
+    ? t("dashboard.agentStatus.since", { duration: formatDuration(getElapsedSecs(new Date(current.since), now)) })
+    : "";
 
   return (
     <Flex align="center" gap={6} data-testid="agent-status" data-status={current?.status ?? "UNKNOWN"}>
       {isOnCall ? (
         <Tooltip title={t("dashboard.agentStatus.onCallHint")}>
-          <Tag color="processing" data-testid="agent-status-on-call">{label}</Tag>
+          <Tag color="processing" data-testid="agent-status-on-call">
+            {label}
+          </Tag>
         </Tooltip>
       ) : (
         <Segmented<"AVAILABLE" | "AWAY">
@@ -61,12 +70,26 @@ export function AgentStatus() {
           value={current?.status === "AVAILABLE" || current?.status === "AWAY" ? current.status : undefined}
           options={(["AVAILABLE", "AWAY"] as const).map((status) => ({
             value: status,
-            label: <span data-testid={`agent-status-${status}`} style={{ color: current?.status === status ? COLOR[status] : undefined }}>{t(`dashboard.agentStatus.${status}`)}</span>,
+            label: (
+              <span
+                data-testid={`agent-status-${status}`}
+                style={{ color: current?.status === status ? COLOR[status] : undefined }}
+              >
+                {t(`dashboard.agentStatus.${status}`)}
+              </span>
+            ),
           }))}
           onChange={(status) => setStatus.mutate({ status })}
         />
       )}
-      {current ? <span style={{ opacity: 0.65, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }} data-testid="agent-status-elapsed">{elapsed}</span> : null}
+      {current ? (
+        <span
+          style={{ opacity: 0.65, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}
+          data-testid="agent-status-elapsed"
+        >
+          {elapsed}
+        </span>
+      ) : null}
     </Flex>
   );
 }

@@ -21,9 +21,19 @@ function Shell() {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Sider breakpoint="lg" collapsible collapsed={isCollapsed} onCollapse={setIsCollapsed} theme="light"
-        style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
-        <Typography.Title level={5} ellipsis style={{ margin: 0, padding: `${token.paddingMD}px ${token.paddingLG}px` }}>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsible
+        collapsed={isCollapsed}
+        onCollapse={setIsCollapsed}
+        theme="light"
+        style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+      >
+        <Typography.Title
+          level={5}
+          ellipsis
+          style={{ margin: 0, padding: `${token.paddingMD}px ${token.paddingLG}px` }}
+        >
           {isCollapsed ? "T" : t("common.appName")}
         </Typography.Title>
         <nav aria-label={t("common.menu")}>

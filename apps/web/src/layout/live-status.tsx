@@ -12,7 +12,9 @@ function useTooltip(live: LiveSnapshot): string {
     case "connected":
       return t("live.tooltip.connected", { time: dayjs(live.connectedAt).format("LT") });
     case "reconnecting":
-      return live.phase === "retrying" ? t("live.tooltip.reconnecting", { attempt: Math.max(1, live.attempt) }) : t("live.tooltip.connecting");
+      return live.phase === "retrying"
+        ? t("live.tooltip.reconnecting", { attempt: Math.max(1, live.attempt) })
+        : t("live.tooltip.connecting");
     case "offline":
       return t("live.tooltip.offline", { reason: t(`live.reasons.${live.offlineReason ?? "failed"}`) });
   }

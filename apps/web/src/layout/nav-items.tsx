@@ -12,7 +12,17 @@ import {
   TeamOutlined,
 } from "@ant-design/icons";
 
-export type NavKey = "dashboard" | "analytics" | "calls" | "messages" | "numbers" | "connections" | "leads" | "wallboard" | "settings" | "audit";
+export type NavKey =
+  | "dashboard"
+  | "analytics"
+  | "calls"
+  | "messages"
+  | "numbers"
+  | "connections"
+  | "leads"
+  | "wallboard"
+  | "settings"
+  | "audit";
 
 type Role = "ADMIN" | "SUPERVISOR" | "AGENT";
 
@@ -40,7 +50,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
 /** The menu entry a location belongs to (/leads/123 → leads). */
 export function findNavItem(pathname: string): NavItem | undefined {
   if (pathname === "/") return NAV_ITEMS[0];
-  return NAV_ITEMS.find((item) => item.path !== "/" && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
+  return NAV_ITEMS.find(
+    (item) => item.path !== "/" && (pathname === item.path || pathname.startsWith(`${item.path}/`)),
+  );
 }
 
 const ROLE_RANK: Record<Role, number> = { AGENT: 0, SUPERVISOR: 1, ADMIN: 2 };

@@ -26,7 +26,8 @@ export function ProfileModal({ open, onClose }: { open: boolean; onClose: () => 
     },
     onError: (error) => {
       const fields = Object.entries(translateFieldErrors(t, error));
-      if (fields.length > 0) form.setFields(fields.map(([name, errors]) => ({ name: name as keyof ProfileValues, errors })));
+      if (fields.length > 0)
+        form.setFields(fields.map(([name, errors]) => ({ name: name as keyof ProfileValues, errors })));
       else void message.error(translateError(t, error));
     },
   });
@@ -48,7 +49,11 @@ export function ProfileModal({ open, onClose }: { open: boolean; onClose: () => 
         initialValues={{ name: user.name, agentDevice: user.agentDevice ?? "" }}
         onFinish={(values) => update.mutate({ name: values.name, agentDevice: values.agentDevice })}
       >
-        <Form.Item name="name" label={t("profile.name")} rules={[{ required: true, message: t("validation.required") }]}>
+        <Form.Item
+          name="name"
+          label={t("profile.name")}
+          rules={[{ required: true, message: t("validation.required") }]}
+        >
           <Input id="profile-name" />
         </Form.Item>
         <Form.Item name="agentDevice" label={t("profile.agentDevice")} extra={t("profile.agentDeviceHelp")}>

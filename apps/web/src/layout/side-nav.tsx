@@ -32,8 +32,14 @@ export function SideNav({ items, selectedKey, isCollapsed }: SideNavProps) {
         const label = t(`nav.${item.key}`);
         return (
           <li key={item.key}>
-            <Link to={item.path} className="side-nav-link" data-testid={`nav-${item.key}`} aria-current={item.key === selectedKey ? "page" : undefined}
-              aria-label={isCollapsed ? label : undefined} title={isCollapsed ? label : undefined}>
+            <Link
+              to={item.path}
+              className="side-nav-link"
+              data-testid={`nav-${item.key}`}
+              aria-current={item.key === selectedKey ? "page" : undefined}
+              aria-label={isCollapsed ? label : undefined}
+              title={isCollapsed ? label : undefined}
+            >
               {item.icon}
               {isCollapsed ? null : <span>{label}</span>}
             </Link>

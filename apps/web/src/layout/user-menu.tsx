@@ -24,7 +24,13 @@ export function UserMenu() {
 
   return (
     <Flex align="center" gap={8}>
-      <Button type="text" data-testid="profile-open" title={t("profile.open")} onClick={() => setProfileOpen(true)} style={{ paddingInline: 4 }}>
+      <Button
+        type="text"
+        data-testid="profile-open"
+        title={t("profile.open")}
+        onClick={() => setProfileOpen(true)}
+        style={{ paddingInline: 4 }}
+      >
         <Avatar size="small" icon={<UserOutlined />} />
         <Typography.Text strong data-testid="current-user" ellipsis style={{ maxWidth: 160 }}>
           {user.name}

@@ -16,7 +16,10 @@ function apiError(data: Record<string, unknown>, message = "Server says no") {
 
 describe("translateError", () => {
   it("translates a known app code into the current language", () => {
-    const error = apiError({ code: "UNAUTHORIZED", httpStatus: 401, appCode: "INVALID_CREDENTIALS" }, "Wrong email or password.");
+    const error = apiError(
+      { code: "UNAUTHORIZED", httpStatus: 401, appCode: "INVALID_CREDENTIALS" },
+      "Wrong email or password.",
+    );
     expect(translateError(i18n.t, error)).toBe("E-mail ou mot de passe incorrect.");
   });
 
@@ -33,7 +36,11 @@ describe("translateError", () => {
 
 describe("translateFieldErrors", () => {
   it("translates message keys and keeps unknown messages", () => {
-    const error = apiError({ code: "BAD_REQUEST", appCode: "VALIDATION", fieldErrors: { phoneNumber: ["invalid_phone"], email: ["odd"] } });
+    const error = apiError({
+      code: "BAD_REQUEST",
+      appCode: "VALIDATION",
+      fieldErrors: { phoneNumber: ["invalid_phone"], email: ["odd"] },
+    });
     expect(translateFieldErrors(i18n.t, error)).toEqual({
       phoneNumber: [fr.validation.invalid_phone],
       email: ["odd"],

@@ -15,7 +15,11 @@ describe("reduceLive", () => {
   });
 
   it("goes back to reconnecting when the transport drops, with the attempt number", () => {
-    const snapshot = run({ type: "connect", at }, { type: "disconnect", reason: "transport close" }, { type: "reconnect_attempt", attempt: 3 });
+    const snapshot = run(
+      { type: "connect", at },
+      { type: "disconnect", reason: "transport close" },
+      { type: "reconnect_attempt", attempt: 3 },
+    );
     expect(snapshot).toMatchObject({ state: "reconnecting", attempt: 3 });
   });
 
@@ -34,7 +38,11 @@ describe("reduceLive", () => {
   });
 
   it("stays offline while the device has no network, then resumes", () => {
-    const down = run({ type: "connect", at }, { type: "network", isOnline: false }, { type: "reconnect_attempt", attempt: 1 });
+    const down = run(
+      { type: "connect", at },
+      { type: "network", isOnline: false },
+      { type: "reconnect_attempt", attempt: 1 },
+    );
     expect(down).toMatchObject({ state: "offline", offlineReason: "network" });
     const back = reduceLive(reduceLive(down, { type: "network", isOnline: true }), { type: "connect", at });
     expect(back.state).toBe("connected");

@@ -21,7 +21,12 @@ export type LiveEvent =
   | { type: "reconnect_failed" }
   | { type: "network"; isOnline: boolean };
 
-export const initialLiveSnapshot: LiveSnapshot = { state: "reconnecting", phase: "idle", attempt: 0, isNetworkDown: false };
+export const initialLiveSnapshot: LiveSnapshot = {
+  state: "reconnecting",
+  phase: "idle",
+  attempt: 0,
+  isNetworkDown: false,
+};
 
 function derive(snapshot: Omit<LiveSnapshot, "state">): LiveSnapshot {
   if (snapshot.isNetworkDown) return { ...snapshot, state: "offline", offlineReason: "network" };
@@ -51,7 +56,11 @@ export function reduceLive(current: LiveSnapshot, event: LiveEvent): LiveSnapsho
       return derive({ ...rest, phase: "retrying" });
     case "connect_error":
       if (event.willRetry) return derive({ ...rest, phase: current.phase === "open" ? "retrying" : current.phase });
-      return derive({ ...rest, phase: "closed", offlineReason: event.message === "UNAUTHORIZED" ? "unauthorized" : "failed" });
+      return derive({
+        ...rest,
+        phase: "closed",
+        offlineReason: event.message === "UNAUTHORIZED" ? "unauthorized" : "failed",
+      });
     case "reconnect_attempt":
       return derive({ ...rest, phase: "retrying", attempt: event.attempt });
     case "reconnect_failed":

@@ -26,15 +26,22 @@ function dispatch(event: LiveEvent): void {
 }
 
 function createSocket(): AppSocket {
-  const created: AppSocket = io(env.socketUrl ?? "", { path: env.socketPath, withCredentials: true, autoConnect: false });
+  const created: AppSocket = io(env.socketUrl ?? "", {
+    path: env.socketPath,
+    withCredentials: true,
+    autoConnect: false,
+  });
   created.on("connect", () => dispatch({ type: "connect", at: new Date() }));
   created.on("disconnect", (reason) => {
     dispatch({ type: "disconnect", reason });
     // socket.io never reconnects after a server-side disconnect (shutdown, deploy, revoked session).
     // Try once by hand: a restarted server accepts us, a revoked session fails the handshake (offline).
-    if (reason === "io server disconnect") retryTimer = window.setTimeout(() => created.connect(), SERVER_DISCONNECT_RETRY_MS);
+    if (reason === "io server disconnect")
+      retryTimer = window.setTimeout(() => created.connect(), SERVER_DISCONNECT_RETRY_MS);
   });
-  created.on("connect_error", (error) => dispatch({ type: "connect_error", message: error.message, willRetry: created.active }));
+  created.on("connect_error", (error) =>
+    dispatch({ type: "connect_error", message: error.message, willRetry: created.active }),
+  );
   created.io.on("reconnect_attempt", (attempt) => dispatch({ type: "reconnect_attempt", attempt }));
   created.io.on("reconnect_failed", () => dispatch({ type: "reconnect_failed" }));
   return created;

@@ -19,9 +19,16 @@ describe("applyCall", () => {
     const client = new QueryClient();
     const ringing = makeCall({ id: "c1", status: "RINGING", updatedAt: minutes(1) });
     client.setQueryData(listKey({ limit: 25 }), { pages: [{ items: [], nextCursor: null }], pageParams: [null] });
-    client.setQueryData(listKey({ direction: "INBOUND", limit: 25 }), { pages: [{ items: [], nextCursor: null }], pageParams: [null] });
+    client.setQueryData(listKey({ direction: "INBOUND", limit: 25 }), {
+      pages: [{ items: [], nextCursor: null }],
+      pageParams: [null],
+    });
     client.setQueryData([["calls", "active"], { type: "query" }], []);
-    client.setQueryData([["calls", "get"], { input: { id: "c1" }, type: "query" }], { ...ringing, timeline: [], recordingUrl: null });
+    client.setQueryData([["calls", "get"], { input: { id: "c1" }, type: "query" }], {
+      ...ringing,
+      timeline: [],
+      recordingUrl: null,
+    });
 
     applyCall(client, ringing, agent);
     expect(callIds(client, { limit: 25 })).toEqual(["c1"]);
@@ -32,7 +39,12 @@ describe("applyCall", () => {
     applyCall(client, ended, agent);
     applyCall(client, ringing, agent); // late duplicate
     expect(client.getQueryData<TCallDto[]>([["calls", "active"], { type: "query" }])).toEqual([]);
-    expect(client.getQueryData<TCallDto & { timeline: unknown[] }>([["calls", "get"], { input: { id: "c1" }, type: "query" }])).toMatchObject({
+    expect(
+      client.getQueryData<TCallDto & { timeline: unknown[] }>([
+        ["calls", "get"],
+        { input: { id: "c1" }, type: "query" },
+      ]),
+    ).toMatchObject({
       status: "ENDED",
       durationSecs: 42,
       timeline: [],

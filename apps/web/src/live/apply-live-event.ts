@@ -29,7 +29,11 @@ function readMeta(query: Query): TrpcKeyMeta {
 }
 
 /** Applies a pages updater to every cached variant; plain (non-infinite) queries are seen as one page. */
-function updatePaged<P>(queryClient: QueryClient, key: readonly unknown[], update: (data: Pages<P>, input: unknown) => Pages<P>): void {
+function updatePaged<P>(
+  queryClient: QueryClient,
+  key: readonly unknown[],
+  update: (data: Pages<P>, input: unknown) => Pages<P>,
+): void {
   for (const query of queryClient.getQueryCache().findAll({ queryKey: key })) {
     const { input, type } = readMeta(query);
     queryClient.setQueryData(query.queryKey, (data: unknown) => {
@@ -88,7 +92,9 @@ export function applyMessage(queryClient: QueryClient, message: TMessageDto): vo
   });
   updatePaged<Page<TMessageDto>>(queryClient, procedureKey("messages", "list"), (data, input) => {
     const filter = (input ?? {}) as MessageListFilter;
-    const isWanted = (!filter.direction || filter.direction === message.direction) && (!filter.status?.length || filter.status.includes(message.status));
+    const isWanted =
+      (!filter.direction || filter.direction === message.direction) &&
+      (!filter.status?.length || filter.status.includes(message.status));
     return upsertInPages(data, message, compareMessagesDesc, isWanted);
   });
 }

@@ -55,7 +55,12 @@ export function upsertInList<T extends Versioned>(items: T[], item: T, compare: 
  * Upserts into cursor pages sorted by `compare`. A new item goes into the page whose range covers it;
  * one that sorts after everything loaded while more pages exist is left for "Load more" to fetch.
  */
-export function upsertInPages<T extends Versioned, P extends Page<T>>(data: Pages<P>, item: T, compare: Compare<T>, isWanted = true): Pages<P> {
+export function upsertInPages<T extends Versioned, P extends Page<T>>(
+  data: Pages<P>,
+  item: T,
+  compare: Compare<T>,
+  isWanted = true,
+): Pages<P> {
   const pageIndex = data.pages.findIndex((page) => page.items.some((existing) => existing.id === item.id));
   if (pageIndex !== -1) {
     const page = data.pages[pageIndex]!;

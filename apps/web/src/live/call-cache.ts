@@ -39,7 +39,12 @@ export function matchesCallFilter(call: TCallDto, filter: CallListFilter | undef
   return true;
 }
 
-export function mergeCallIntoPages<P extends Page<TCallDto>>(data: Pages<P>, call: TCallDto, filter: CallListFilter | undefined, viewer: Viewer): Pages<P> {
+export function mergeCallIntoPages<P extends Page<TCallDto>>(
+  data: Pages<P>,
+  call: TCallDto,
+  filter: CallListFilter | undefined,
+  viewer: Viewer,
+): Pages<P> {
   return upsertInPages(data, call, compareCalls, canViewerSeeCall(call, viewer) && matchesCallFilter(call, filter));
 }
 
@@ -50,7 +55,12 @@ export type EndedCalls = Map<string, Date>;
  * calls.active: live calls only; an ended call leaves the list. `ended` remembers calls that left,
  * so a late live version (a slow mutation response, a replayed event) cannot bring one back.
  */
-export function mergeActiveCall(calls: TCallDto[], call: TCallDto, viewer: Viewer, ended: EndedCalls = new Map()): TCallDto[] {
+export function mergeActiveCall(
+  calls: TCallDto[],
+  call: TCallDto,
+  viewer: Viewer,
+  ended: EndedCalls = new Map(),
+): TCallDto[] {
   const isLive = isLiveCallStatus(call.status);
   const endedAt = ended.get(call.id);
   if (!isLive && (!endedAt || endedAt < call.updatedAt)) ended.set(call.id, new Date(call.updatedAt));

@@ -44,7 +44,10 @@ function getUntypedSocket(): UntypedSocket {
   return getSocket() as unknown as UntypedSocket;
 }
 
-export function onLiveEvent<E extends ServerEventName>(event: E, handler: (payload: ServerEventPayload<E>) => void): () => void {
+export function onLiveEvent<E extends ServerEventName>(
+  event: E,
+  handler: (payload: ServerEventPayload<E>) => void,
+): () => void {
   let isSubscribed = true;
   const deliver = (raw: unknown, loaded: Schemas) => {
     if (!isSubscribed) return;

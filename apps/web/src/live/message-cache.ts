@@ -62,22 +62,37 @@ export function mergeMessageIntoThread<P extends ThreadPage>(data: Pages<P>, mes
 }
 
 export function applyOptOutToThread<P extends ThreadPage>(data: Pages<P>, event: TOptOutEvent): Pages<P> {
-  if (!data.pages.some((page) => page.counterpartNumber === event.phoneNumber && page.optedOut !== event.optedOut)) return data;
-  return { ...data, pages: data.pages.map((page) => (page.counterpartNumber === event.phoneNumber ? { ...page, optedOut: event.optedOut } : page)) };
+  if (!data.pages.some((page) => page.counterpartNumber === event.phoneNumber && page.optedOut !== event.optedOut))
+    return data;
+  return {
+    ...data,
+    pages: data.pages.map((page) =>
+      page.counterpartNumber === event.phoneNumber ? { ...page, optedOut: event.optedOut } : page,
+    ),
+  };
 }
 
 function updateSummary(thread: ThreadSummary, message: TMessageDto): ThreadSummary {
   const last = thread.lastMessage;
   if (last.id === message.id) return isSameOrNewer(message, last) ? { ...thread, lastMessage: message } : thread;
   if (new Date(message.createdAt).getTime() < new Date(last.createdAt).getTime()) return thread;
-  return { ...thread, lastMessage: message, messageCount: thread.messageCount + 1, leadName: message.leadName ?? thread.leadName };
+  return {
+    ...thread,
+    lastMessage: message,
+    messageCount: thread.messageCount + 1,
+    leadName: message.leadName ?? thread.leadName,
+  };
 }
 
 /**
  * threads list: the thread moves to the top with the message as its preview. An unknown thread is
  * added only to an unfiltered list (`canInsert`), since only the server knows what a search matches.
  */
-export function mergeMessageIntoThreads<P extends ThreadsPage>(data: Pages<P>, message: TMessageDto, canInsert: boolean): Pages<P> {
+export function mergeMessageIntoThreads<P extends ThreadsPage>(
+  data: Pages<P>,
+  message: TMessageDto,
+  canInsert: boolean,
+): Pages<P> {
   const key = getThreadKey(message);
   const pageIndex = data.pages.findIndex((page) => page.items.some((thread) => thread.key === key));
   if (pageIndex === -1) {
@@ -102,9 +117,12 @@ export function mergeMessageIntoThreads<P extends ThreadsPage>(data: Pages<P>, m
   // A thread with a new last message jumps to the top of the first page; otherwise it stays in place.
   const pages = data.pages.map((p, i) => {
     const rest = p.items.filter((thread) => thread.key !== key);
-    if (isMovingUp && i === 0) return { ...p, items: [updated, ...(i === pageIndex ? rest : p.items)].sort(compareThreads) };
+    if (isMovingUp && i === 0)
+      return { ...p, items: [updated, ...(i === pageIndex ? rest : p.items)].sort(compareThreads) };
     if (i !== pageIndex) return p;
-    return isMovingUp ? { ...p, items: rest } : { ...p, items: p.items.map((thread) => (thread.key === key ? updated : thread)) };
+    return isMovingUp
+      ? { ...p, items: rest }
+      : { ...p, items: p.items.map((thread) => (thread.key === key ? updated : thread)) };
   });
   return { ...data, pages };
 }

@@ -3,7 +3,13 @@ import type { QueryClient } from "@tanstack/react-query";
 import { procedureKey } from "./apply-live-event";
 import type { Viewer } from "./call-cache";
 import { OWN_AGENT_STATUS_KEY, type AgentLiveStatus } from "./own-status";
-import { applyDeltaToOverview, isDeltaForOverview, needsOverviewReconcile, type OverviewFigures, type StatsDelta } from "./stats-delta";
+import {
+  applyDeltaToOverview,
+  isDeltaForOverview,
+  needsOverviewReconcile,
+  type OverviewFigures,
+  type StatsDelta,
+} from "./stats-delta";
 
 export interface AgentUpdate {
   userId: string;
@@ -19,7 +25,10 @@ const reconcileTimers = new WeakMap<QueryClient, number>();
 /** One overview refetch shortly after a call ends or a cost lands (a burst of events gives one request). */
 function reconcileOverviewSoon(queryClient: QueryClient): void {
   clearTimeout(reconcileTimers.get(queryClient));
-  const timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: procedureKey("stats", "overview") }), RECONCILE_DELAY_MS);
+  const timer = setTimeout(
+    () => void queryClient.invalidateQueries({ queryKey: procedureKey("stats", "overview") }),
+    RECONCILE_DELAY_MS,
+  );
   reconcileTimers.set(queryClient, timer as unknown as number);
 }
 
@@ -28,7 +37,9 @@ export function applyStatsDelta(queryClient: QueryClient, delta: StatsDelta, vie
   for (const query of queryClient.getQueryCache().findAll({ queryKey: procedureKey("stats", "overview") })) {
     const meta = query.queryKey[1] as { input?: { userId?: string } } | undefined;
     if (!isDeltaForOverview(delta, meta?.input, viewer)) continue;
-    queryClient.setQueryData(query.queryKey, (overview: OverviewFigures | undefined) => (overview ? applyDeltaToOverview(overview, delta) : overview));
+    queryClient.setQueryData(query.queryKey, (overview: OverviewFigures | undefined) =>
+      overview ? applyDeltaToOverview(overview, delta) : overview,
+    );
   }
 }
 
@@ -42,6 +53,9 @@ export function mergeAgent<T extends AgentUpdate>(agents: T[], update: AgentUpda
 }
 
 export function applyAgentUpdate(queryClient: QueryClient, update: AgentUpdate, viewer: Viewer): void {
-  queryClient.setQueriesData<AgentUpdate[]>({ queryKey: procedureKey("agents", "list") }, (agents) => (agents ? mergeAgent(agents, update) : agents));
-  if (update.userId === viewer.userId) queryClient.setQueryData(OWN_AGENT_STATUS_KEY, { status: update.status, since: update.since });
+  queryClient.setQueriesData<AgentUpdate[]>({ queryKey: procedureKey("agents", "list") }, (agents) =>
+    agents ? mergeAgent(agents, update) : agents,
+  );
+  if (update.userId === viewer.userId)
+    queryClient.setQueryData(OWN_AGENT_STATUS_KEY, { status: update.status, since: update.since });
 }

@@ -44,7 +44,11 @@ export function isDeltaForOverview(delta: StatsDelta, input: { userId?: string }
 
 /** The cost goes to the category the delta is about; an unknown one only moves the total. */
 export function costCategory(delta: StatsDelta): "calls" | "sms" | null {
-  const isCall = delta.callsToday !== undefined || delta.answeredToday !== undefined || delta.finishedToday !== undefined || delta.secondsToday !== undefined;
+  const isCall =
+    delta.callsToday !== undefined ||
+    delta.answeredToday !== undefined ||
+    delta.finishedToday !== undefined ||
+    delta.secondsToday !== undefined;
   const isSms = delta.smsSentToday !== undefined;
   if (isCall && !isSms) return "calls";
   if (isSms && !isCall) return "sms";

@@ -8,7 +8,13 @@ import { LIVE_CALL_STATUSES } from "../calls/call-state";
 import type { TAgentState } from "../realtime/events";
 import type { Emit, Tx } from "../webhooks/apply-types";
 
-export const agentUserSelect = { id: true, name: true, agentStatus: true, agentStatusAt: true, agentPresence: true } as const satisfies Prisma.UserSelect;
+export const agentUserSelect = {
+  id: true,
+  name: true,
+  agentStatus: true,
+  agentStatusAt: true,
+  agentPresence: true,
+} as const satisfies Prisma.UserSelect;
 type AgentUser = Prisma.UserGetPayload<{ select: typeof agentUserSelect }>;
 
 /** The user's newest live call in the organization, if any. */
@@ -34,9 +40,13 @@ export async function refreshAgentStatus(tx: Tx, organizationId: string, userId:
   if (!user) return [];
   const currentCallId = await currentCallIdOf(tx, organizationId, userId);
   let data: Prisma.UserUpdateInput | null = null;
-  if (currentCallId && user.agentStatus !== "ON_CALL") data = { agentStatus: "ON_CALL", agentPresence: user.agentStatus, agentStatusAt: new Date() };
+  if (currentCallId && user.agentStatus !== "ON_CALL")
+    data = { agentStatus: "ON_CALL", agentPresence: user.agentStatus, agentStatusAt: new Date() };
   if (!currentCallId && user.agentStatus === "ON_CALL") {
-    data = { agentStatus: user.agentPresence === "ON_CALL" ? "AVAILABLE" : user.agentPresence, agentStatusAt: new Date() };
+    data = {
+      agentStatus: user.agentPresence === "ON_CALL" ? "AVAILABLE" : user.agentPresence,
+      agentStatusAt: new Date(),
+    };
   }
   if (!data) return [];
   const updated = await tx.user.update({ where: { id: userId }, data, select: agentUserSelect });
@@ -47,7 +57,12 @@ type CallSide = { userId: string | null; status: string; lastEventAt?: Date | nu
 const isLive = (call: CallSide) => call !== null && (LIVE_CALL_STATUSES as readonly string[]).includes(call.status);
 
 /** agent:updated emits for the agents a call change concerns (it went live or ended, or changed hands). */
-export async function agentEmitsForCall(tx: Tx, organizationId: string, previous: CallSide, after: CallSide): Promise<Emit[]> {
+export async function agentEmitsForCall(
+  tx: Tx,
+  organizationId: string,
+  previous: CallSide,
+  after: CallSide,
+): Promise<Emit[]> {
   // A click-to-call row is written live before any webhook: its first applied event is when it starts counting.
   const before = previous && previous.lastEventAt !== null ? previous : null;
   if (isLive(before) === isLive(after) && before?.userId === after?.userId) return [];

@@ -6,7 +6,10 @@ import { agentUserSelect, toAgentState } from "./agent-presence";
 /** Every member of the organization with their state, time in state and current live call, by name. */
 export async function listAgents(options: { db: Db; organizationId: string }): Promise<TAgentState[]> {
   const { db, organizationId } = options;
-  const members = await db.prisma.membership.findMany({ where: { organizationId }, select: { user: { select: agentUserSelect } } });
+  const members = await db.prisma.membership.findMany({
+    where: { organizationId },
+    select: { user: { select: agentUserSelect } },
+  });
   const live = await db.prisma.telnyxCall.findMany({
     where: { organizationId, status: { in: [...LIVE_CALL_STATUSES] }, userId: { not: null } },
     orderBy: { createdAt: "asc" },

@@ -6,7 +6,14 @@
  */
 import type { Prisma } from "@app/db/client";
 import { countryOf } from "../phone/phone-numbers";
-import { NOT_OURS, type ApplyOutcome, type ApplyScope, type Emit, type EventApplier, type Tx } from "../webhooks/apply-types";
+import {
+  NOT_OURS,
+  type ApplyOutcome,
+  type ApplyScope,
+  type Emit,
+  type EventApplier,
+  type Tx,
+} from "../webhooks/apply-types";
 import { callDtoSelect, toCallDto } from "./call-dto";
 import { planCallFlows } from "./call-flows";
 import { clientStateSecretOf } from "./call-client-state";
@@ -24,7 +31,9 @@ const VOICE_RATE = "voice_per_minute";
 async function voiceRateFor(tx: Tx, call: LockedCall): Promise<{ amount: string; currency: string } | null> {
   const remote = call.direction === "OUTBOUND" ? call.toNumber : call.fromNumber;
   const countries = [...new Set([countryOf(remote) ?? "US", "US"])];
-  const rates = await tx.rate.findMany({ where: { organizationId: call.organizationId, kind: VOICE_RATE, countryCode: { in: countries } } });
+  const rates = await tx.rate.findMany({
+    where: { organizationId: call.organizationId, kind: VOICE_RATE, countryCode: { in: countries } },
+  });
   const rate = countries.map((country) => rates.find((r) => r.countryCode === country)).find(Boolean);
   return rate ? { amount: rate.amount.toString(), currency: rate.currency } : null;
 }
@@ -42,13 +51,24 @@ async function defaultConnectionId(tx: Tx, organizationId: string): Promise<stri
   return connection?.telnyxId ?? null;
 }
 
-async function matchOrCreate(tx: Tx, event: CallWebhookEvent, scope: ApplyScope): Promise<(CallMatch & { ringUserIds?: string[] }) | null> {
+async function matchOrCreate(
+  tx: Tx,
+  event: CallWebhookEvent,
+  scope: ApplyScope,
+): Promise<(CallMatch & { ringUserIds?: string[] }) | null> {
   const match = await matchCall(tx, event, scope);
   if (match || event.kind !== "call.initiated") return match;
   const inbound = await createInboundCall(tx, event, scope);
   if (!inbound) return null;
   const clientStateSecret = await clientStateSecretOf(tx, inbound.call.organizationId);
-  return { call: inbound.call, leg: "customer", clientState: null, clientStateSecret, adopt: {}, ringUserIds: inbound.ringUserIds };
+  return {
+    call: inbound.call,
+    leg: "customer",
+    clientState: null,
+    clientStateSecret,
+    adopt: {},
+    ringUserIds: inbound.ringUserIds,
+  };
 }
 
 export const applyCallEvent: EventApplier = async (tx, event, services, scope): Promise<ApplyOutcome> => {
@@ -58,12 +78,22 @@ export const applyCallEvent: EventApplier = async (tx, event, services, scope): 
   const { call, leg } = match;
   const signal = toCallSignal(event, leg);
   const inserted = await tx.callEvent.createMany({
-    data: [{ callId: call.id, eventId: event.id, eventType: event.kind, occurredAt: event.occurredAt, payload: signal as unknown as Prisma.InputJsonValue }],
+    data: [
+      {
+        callId: call.id,
+        eventId: event.id,
+        eventType: event.kind,
+        occurredAt: event.occurredAt,
+        payload: signal as unknown as Prisma.InputJsonValue,
+      },
+    ],
     skipDuplicates: true,
   });
   if (inserted.count === 0) return { organizationId: call.organizationId, emits: [] };
   // Before the update: for the dashboard's live counters and the agent's ON_CALL state.
-  const before = match.ringUserIds ? null : await tx.telnyxCall.findUnique({ where: { id: call.id }, select: callStatsSelect });
+  const before = match.ringUserIds
+    ? null
+    : await tx.telnyxCall.findUnique({ where: { id: call.id }, select: callStatsSelect });
 
   const rows = await tx.callEvent.findMany({ where: { callId: call.id }, select: { payload: true } });
   const facts = foldCallSignals(rows.map(signalFromRow));
@@ -74,7 +104,9 @@ export const applyCallEvent: EventApplier = async (tx, event, services, scope): 
     where: { id: call.id },
     data: {
       ...match.adopt,
-      ...(isCustomerIds ? { callLegId: event.payload.callLegId, callSessionId: event.payload.callSessionId ?? null } : {}),
+      ...(isCustomerIds
+        ? { callLegId: event.payload.callLegId, callSessionId: event.payload.callSessionId ?? null }
+        : {}),
       ...derived,
       startedAt: call.startedAt ?? derived.startedAt,
       conferenceId: derived.conferenceId ?? call.conferenceId,
@@ -86,8 +118,11 @@ export const applyCallEvent: EventApplier = async (tx, event, services, scope): 
   });
 
   const dto = toCallDto(row);
-  const emits: Emit[] = [{ scope: "org", id: call.organizationId, event: match.ringUserIds ? "call:created" : "call:updated", payload: dto }];
-  for (const userId of match.ringUserIds ?? []) emits.push({ scope: "user", id: userId, event: "call:incoming", payload: { call: dto } });
+  const emits: Emit[] = [
+    { scope: "org", id: call.organizationId, event: match.ringUserIds ? "call:created" : "call:updated", payload: dto },
+  ];
+  for (const userId of match.ringUserIds ?? [])
+    emits.push({ scope: "user", id: userId, event: "call:incoming", payload: { call: dto } });
   emits.push(...callStatsEmits(before, row), ...(await agentEmitsForCall(tx, call.organizationId, before, row)));
 
   const ids = {
@@ -96,9 +131,10 @@ export const applyCallEvent: EventApplier = async (tx, event, services, scope): 
     conference: derived.conferenceId ?? call.conferenceId,
   };
   const mayDial = signal.type === "answered" && !isTerminal;
-  const agent = mayDial && call.direction === "INBOUND" && call.userId
-    ? await tx.user.findUnique({ where: { id: call.userId }, select: { agentDevice: true } })
-    : null;
+  const agent =
+    mayDial && call.direction === "INBOUND" && call.userId
+      ? await tx.user.findUnique({ where: { id: call.userId }, select: { agentDevice: true } })
+      : null;
   const afterCommit = planCallFlows({
     services,
     call,
@@ -112,7 +148,12 @@ export const applyCallEvent: EventApplier = async (tx, event, services, scope): 
     agentDevice: agent?.agentDevice ?? null,
   });
   const supervision = await supervisionFlows(tx, {
-    call: { id: call.id, organizationId: call.organizationId, conferenceId: ids.conference, agentCallControlId: ids.agent },
+    call: {
+      id: call.id,
+      organizationId: call.organizationId,
+      conferenceId: ids.conference,
+      agentCallControlId: ids.agent,
+    },
     ccid: event.payload.callControlId,
     signal,
     clientState: match.clientState,

@@ -35,7 +35,8 @@ export interface ClaimedClientState {
 }
 
 /** 16 bytes of HMAC-SHA256, base64url (22 characters). */
-const macOf = (secret: string, json: string) => createHmac("sha256", secret).update(json).digest().subarray(0, 16).toString("base64url");
+const macOf = (secret: string, json: string) =>
+  createHmac("sha256", secret).update(json).digest().subarray(0, 16).toString("base64url");
 
 /** `<mac>.<json>` as plain text: the gateway base64-encodes it. The one encoder every dial/answer/transfer uses. */
 export function encodeCallClientState(state: CallClientState, secret: string): string {
@@ -67,6 +68,9 @@ export function isAuthentic(claim: ClaimedClientState, secret: string): boolean 
 
 /** The organization's client_state secret. */
 export async function clientStateSecretOf(client: Pick<Tx, "organization">, organizationId: string): Promise<string> {
-  const row = await client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { clientStateSecret: true } });
+  const row = await client.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { clientStateSecret: true },
+  });
   return row.clientStateSecret;
 }

@@ -47,7 +47,13 @@ export async function addCallSignal(db: Db, callId: string, body: CallSignalBody
   const eventId = `cmd_${randomUUID()}`;
   const at = new Date();
   await db.prisma.callEvent.create({
-    data: { callId, eventId, eventType, occurredAt: at, payload: { ...body, eventId, eventType, at: at.toISOString(), leg: "agent" } as Prisma.InputJsonValue },
+    data: {
+      callId,
+      eventId,
+      eventType,
+      occurredAt: at,
+      payload: { ...body, eventId, eventType, at: at.toISOString(), leg: "agent" } as Prisma.InputJsonValue,
+    },
   });
   return eventId;
 }
@@ -63,7 +69,14 @@ export async function runCallCommand(options: CallCommandOptions, spec: CallComm
   const { db, actor, services, id } = options;
   const call = await requireCall(db, actor, id, commandCallSelect);
   if (isTerminalStatus(call.status)) throw new AppError("CONFLICT", "This call has already ended.");
-  const audit = { organizationId: actor.organizationId, userId: actor.userId, action: spec.action, targetType: "call", targetId: id, ip: actor.ip };
+  const audit = {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    action: spec.action,
+    targetType: "call",
+    targetId: id,
+    ip: actor.ip,
+  };
   const eventType = `command.${spec.action.replace(/^call\./, "")}`;
   const early = spec.signalFirst ? await addCallSignal(db, id, spec.signal(call), eventType) : null;
   let data: Prisma.TelnyxCallUpdateInput | void;

@@ -58,7 +58,8 @@ export function recordCall(options: CallCommandOptions & { recording: boolean })
     signal: note(options.recording ? "Recording started" : "Recording stopped"),
     async run(call, gateway) {
       const customer = requireCustomerLeg(call);
-      if (call.status !== "ANSWERED" && call.status !== "BRIDGED") throw new AppError("CONFLICT", "Recording can start once the customer has answered.");
+      if (call.status !== "ANSWERED" && call.status !== "BRIDGED")
+        throw new AppError("CONFLICT", "Recording can start once the customer has answered.");
       if (options.recording && call.isRecording) throw new AppError("CONFLICT", "This call is already being recorded.");
       if (!options.recording && !call.isRecording) throw new AppError("CONFLICT", "This call is not being recorded.");
       if (options.recording) await gateway.startRecording(customer, { channels: "single", format: "mp3" });

@@ -32,14 +32,21 @@ export interface FlowContext {
 type Task = () => Promise<void>;
 
 async function saveConferenceId(ctx: FlowContext, conferenceId: string): Promise<void> {
-  await ctx.services.db?.prisma.telnyxCall.updateMany({ where: { id: ctx.call.id, conferenceId: null }, data: { conferenceId } });
+  await ctx.services.db?.prisma.telnyxCall.updateMany({
+    where: { id: ctx.call.id, conferenceId: null },
+    data: { conferenceId },
+  });
 }
 
 /** Outbound: the agent picked up — put them in a conference and ring the customer into it. */
 function startOutboundConference(ctx: FlowContext, agentCcid: string): Task {
   return async () => {
     const gateway = await ctx.services.gatewayFor(ctx.call.organizationId);
-    const conference = await gateway.createConference({ callControlId: agentCcid, name: ctx.call.id, beepEnabled: "never" });
+    const conference = await gateway.createConference({
+      callControlId: agentCcid,
+      name: ctx.call.id,
+      beepEnabled: "never",
+    });
     await saveConferenceId(ctx, conference.id);
     if (!ctx.connectionId) throw new Error(`organization ${ctx.call.organizationId} has no Call Control application`);
     try {
@@ -52,7 +59,10 @@ function startOutboundConference(ctx: FlowContext, agentCcid: string): Task {
         timeoutSecs: 30,
         record: ctx.call.isRecording ? { channels: "single", format: "mp3" } : undefined,
       });
-      await ctx.services.db?.prisma.telnyxCall.updateMany({ where: { id: ctx.call.id, callControlId: null }, data: { callControlId: dial.callControlId } });
+      await ctx.services.db?.prisma.telnyxCall.updateMany({
+        where: { id: ctx.call.id, callControlId: null },
+        data: { callControlId: dial.callControlId },
+      });
     } catch (error) {
       // The agent must not stay on a silent line: hanging up ends the call (its hangup is applied as usual).
       await gateway.hangup(agentCcid).catch(() => undefined);
@@ -65,18 +75,29 @@ function startOutboundConference(ctx: FlowContext, agentCcid: string): Task {
 function startInboundConference(ctx: FlowContext, customerCcid: string): Task {
   return async () => {
     const gateway = await ctx.services.gatewayFor(ctx.call.organizationId);
-    const conference = await gateway.createConference({ callControlId: customerCcid, name: ctx.call.id, beepEnabled: "never" });
+    const conference = await gateway.createConference({
+      callControlId: customerCcid,
+      name: ctx.call.id,
+      beepEnabled: "never",
+    });
     await saveConferenceId(ctx, conference.id);
-    if (!ctx.connectionId || !ctx.agentDevice || !ctx.call.userId) throw new Error(`inbound call ${ctx.call.id} has no agent device to ring`);
+    if (!ctx.connectionId || !ctx.agentDevice || !ctx.call.userId)
+      throw new Error(`inbound call ${ctx.call.id} has no agent device to ring`);
     const dial = await gateway.dial({
       connectionId: ctx.connectionId,
       from: ctx.call.toNumber,
       to: ctx.agentDevice,
-      clientState: encodeCallClientState({ callId: ctx.call.id, leg: "agent", userId: ctx.call.userId }, ctx.clientStateSecret),
+      clientState: encodeCallClientState(
+        { callId: ctx.call.id, leg: "agent", userId: ctx.call.userId },
+        ctx.clientStateSecret,
+      ),
       linkTo: customerCcid,
       timeoutSecs: 30,
     });
-    await ctx.services.db?.prisma.telnyxCall.updateMany({ where: { id: ctx.call.id, agentCallControlId: null }, data: { agentCallControlId: dial.callControlId } });
+    await ctx.services.db?.prisma.telnyxCall.updateMany({
+      where: { id: ctx.call.id, agentCallControlId: null },
+      data: { agentCallControlId: dial.callControlId },
+    });
   };
 }
 
@@ -127,6 +148,7 @@ export function planCallFlows(ctx: FlowContext): Task[] {
     const isTransferredAway = signal.leg === "agent" && facts.transferredAt !== null;
     if (other && !otherHungUp && !isTransferredAway) tasks.push(hangupLeg(ctx, other));
   }
-  if (signal.type === "recording" && facts.recording?.eventId === signal.eventId) tasks.push(storeRecording(ctx, signal));
+  if (signal.type === "recording" && facts.recording?.eventId === signal.eventId)
+    tasks.push(storeRecording(ctx, signal));
   return tasks;
 }

@@ -13,7 +13,11 @@ export interface InboundCall {
   ringUserIds: string[];
 }
 
-export async function createInboundCall(tx: Tx, event: TelnyxEventOf<"call.initiated">, scope: ApplyScope): Promise<InboundCall | null> {
+export async function createInboundCall(
+  tx: Tx,
+  event: TelnyxEventOf<"call.initiated">,
+  scope: ApplyScope,
+): Promise<InboundCall | null> {
   const { callControlId, from, to, direction } = event.payload;
   if (direction !== "incoming" || !callControlId || !from || !to) return null;
   const number = await tx.telnyxPhoneNumber.findFirst({
@@ -26,13 +30,21 @@ export async function createInboundCall(tx: Tx, event: TelnyxEventOf<"call.initi
   const lead = await tx.lead.findFirst({
     where: { organizationId, phoneNumber: from },
     orderBy: { createdAt: "asc" },
-    select: { id: true, ownerId: true, owner: { select: { agentStatus: true, memberships: { where: { organizationId }, select: { id: true } } } } },
+    select: {
+      id: true,
+      ownerId: true,
+      owner: { select: { agentStatus: true, memberships: { where: { organizationId }, select: { id: true } } } },
+    },
   });
-  const isOwnerAvailable = Boolean(lead?.owner && lead.owner.memberships.length > 0 && lead.owner.agentStatus === "AVAILABLE");
+  const isOwnerAvailable = Boolean(
+    lead?.owner && lead.owner.memberships.length > 0 && lead.owner.agentStatus === "AVAILABLE",
+  );
   const ownerId = isOwnerAvailable ? lead!.ownerId : null;
   const ringUserIds = ownerId
     ? [ownerId]
-    : (await tx.membership.findMany({ where: { organizationId, role: "AGENT" }, select: { userId: true } })).map((m) => m.userId);
+    : (await tx.membership.findMany({ where: { organizationId, role: "AGENT" }, select: { userId: true } })).map(
+        (m) => m.userId,
+      );
   const call = await tx.telnyxCall.create({
     data: {
       organizationId,

@@ -47,23 +47,40 @@ export interface CallMatch {
 
 /** Row lock: concurrent instances applying events of the same call serialize here. */
 export async function lockCall(tx: Tx, callId: string): Promise<LockedCall | null> {
-  const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "TelnyxCall" WHERE "id" = ${callId} FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    Array<{ id: string }>
+  >`SELECT "id" FROM "TelnyxCall" WHERE "id" = ${callId} FOR UPDATE`;
   if (locked.length === 0) return null;
   return tx.telnyxCall.findUnique({ where: { id: callId }, select: lockedCallSelect });
 }
 
-function legOf(call: LockedCall, ccid: string | undefined, state: CallClientState | null, isAnswer: boolean): Omit<CallMatch, "call" | "clientStateSecret"> {
+function legOf(
+  call: LockedCall,
+  ccid: string | undefined,
+  state: CallClientState | null,
+  isAnswer: boolean,
+): Omit<CallMatch, "call" | "clientStateSecret"> {
   const clientState = state?.callId === call.id ? state : null;
   if (ccid && ccid === call.callControlId) return { leg: "customer", clientState, adopt: {} };
   if (ccid && ccid === call.agentCallControlId) return { leg: "agent", clientState, adopt: {} };
   if (!ccid || !clientState) return { leg: "other", clientState, adopt: {} };
-  if (clientState.leg === "customer" && !call.callControlId) return { leg: "customer", clientState, adopt: { callControlId: ccid } };
+  if (clientState.leg === "customer" && !call.callControlId)
+    return { leg: "customer", clientState, adopt: { callControlId: ccid } };
   if (clientState.leg === "agent" && !clientState.replaces && !call.agentCallControlId) {
     return { leg: "agent", clientState, adopt: { agentCallControlId: ccid } };
   }
   // Agent transfer: the new agent's leg takes over once it answers.
-  if (clientState.leg === "agent" && clientState.replaces && isAnswer && clientState.replaces === call.agentCallControlId) {
-    return { leg: "agent", clientState, adopt: { agentCallControlId: ccid, userId: clientState.userId ?? call.userId } };
+  if (
+    clientState.leg === "agent" &&
+    clientState.replaces &&
+    isAnswer &&
+    clientState.replaces === call.agentCallControlId
+  ) {
+    return {
+      leg: "agent",
+      clientState,
+      adopt: { agentCallControlId: ccid, userId: clientState.userId ?? call.userId },
+    };
   }
   return { leg: "other", clientState, adopt: {} };
 }
@@ -74,7 +91,10 @@ export async function matchCall(tx: Tx, event: CallWebhookEvent, scope: ApplySco
   const organizationId = { in: [...scope.organizationIds] };
   const claim = readCallClientState(event.payload.clientState);
   const byLeg = ccid
-    ? await tx.telnyxCall.findFirst({ where: { organizationId, OR: [{ callControlId: ccid }, { agentCallControlId: ccid }] }, select: { id: true } })
+    ? await tx.telnyxCall.findFirst({
+        where: { organizationId, OR: [{ callControlId: ccid }, { agentCallControlId: ccid }] },
+        select: { id: true },
+      })
     : null;
   const callId = byLeg?.id ?? claim?.state.callId;
   if (!callId) return null;

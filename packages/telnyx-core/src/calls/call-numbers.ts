@@ -30,11 +30,17 @@ export async function pickFromNumber(options: {
 }): Promise<TCallFromNumber> {
   const usable = await listCallFromNumbers(options);
   if (options.fromNumberId || options.fromNumber) {
-    const chosen = usable.find((number) => number.id === options.fromNumberId || number.phoneNumber === options.fromNumber);
+    const chosen = usable.find(
+      (number) => number.id === options.fromNumberId || number.phoneNumber === options.fromNumber,
+    );
     if (!chosen) {
-      throw new AppError("VALIDATION", "This number cannot place calls: it is not active, not voice-enabled or assigned to another agent.", {
-        fieldErrors: { [options.fromNumberId ? "fromNumberId" : "fromNumber"]: ["invalid_from_number"] },
-      });
+      throw new AppError(
+        "VALIDATION",
+        "This number cannot place calls: it is not active, not voice-enabled or assigned to another agent.",
+        {
+          fieldErrors: { [options.fromNumberId ? "fromNumberId" : "fromNumber"]: ["invalid_from_number"] },
+        },
+      );
     }
     return chosen;
   }
@@ -43,7 +49,11 @@ export async function pickFromNumber(options: {
     usable.find((number) => number.assignedUserId === options.actor.userId) ??
     usable.find((number) => number.countryCode === country) ??
     usable[0];
-  if (!picked) throw new AppError("VALIDATION", "No active voice number is available to call from: buy one (or ask an admin to assign one) first.");
+  if (!picked)
+    throw new AppError(
+      "VALIDATION",
+      "No active voice number is available to call from: buy one (or ask an admin to assign one) first.",
+    );
   return picked;
 }
 
@@ -54,7 +64,11 @@ export async function requireVoiceConnection(db: Db, organizationId: string): Pr
     orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
     select: { telnyxId: true },
   });
-  if (!connection) throw new AppError("VALIDATION", "No Call Control application is set up: create one under Telnyx → Connections first.");
+  if (!connection)
+    throw new AppError(
+      "VALIDATION",
+      "No Call Control application is set up: create one under Telnyx → Connections first.",
+    );
   return connection.telnyxId;
 }
 
@@ -63,7 +77,9 @@ export async function requireAgentDevice(db: Db, userId: string): Promise<string
   const user = await db.prisma.user.findUnique({ where: { id: userId }, select: { agentDevice: true } });
   const device = user?.agentDevice?.trim();
   if (!device) {
-    throw new AppError("VALIDATION", "Set your phone number or SIP address in your profile first", { fieldErrors: { agentDevice: ["required"] } });
+    throw new AppError("VALIDATION", "Set your phone number or SIP address in your profile first", {
+      fieldErrors: { agentDevice: ["required"] },
+    });
   }
   return device;
 }

@@ -35,7 +35,12 @@ export const ZCallTransferSchema = z
   .refine((input) => Boolean(input.to) !== Boolean(input.toUserId), { message: "transfer_target", path: ["to"] });
 export type TCallTransfer = z.infer<typeof ZCallTransferSchema>;
 
-export const ZCallTimelineItemSchema = z.object({ id: z.string(), eventType: z.string(), occurredAt: z.date(), summary: z.string() });
+export const ZCallTimelineItemSchema = z.object({
+  id: z.string(),
+  eventType: z.string(),
+  occurredAt: z.date(),
+  summary: z.string(),
+});
 
 export const ZCallDetailSchema = ZCallDtoSchema.extend({
   timeline: z.array(ZCallTimelineItemSchema),
@@ -46,5 +51,10 @@ export type TCallDetail = z.infer<typeof ZCallDetailSchema>;
 
 export const ZCallPageSchema = z.object({ items: z.array(ZCallDtoSchema), nextCursor: z.string().nullable() });
 
-export const ZCallFromNumberSchema = z.object({ id: z.string(), phoneNumber: z.string(), countryCode: z.string(), assignedUserId: z.string().nullable() });
+export const ZCallFromNumberSchema = z.object({
+  id: z.string(),
+  phoneNumber: z.string(),
+  countryCode: z.string(),
+  assignedUserId: z.string().nullable(),
+});
 export type TCallFromNumber = z.infer<typeof ZCallFromNumberSchema>;

@@ -69,8 +69,16 @@ function bodyOf(event: KnownTelnyxEvent): CallSignalBody {
     case "call.recording.saved": {
       const p = event.payload;
       const durationMs =
-        p.recordingStartedAt && p.recordingEndedAt ? Math.max(0, p.recordingEndedAt.getTime() - p.recordingStartedAt.getTime()) : null;
-      return { type: "recording", recordingId: p.recordingId ?? null, mp3: p.recordingUrls.mp3 ?? null, wav: p.recordingUrls.wav ?? null, durationMs };
+        p.recordingStartedAt && p.recordingEndedAt
+          ? Math.max(0, p.recordingEndedAt.getTime() - p.recordingStartedAt.getTime())
+          : null;
+      return {
+        type: "recording",
+        recordingId: p.recordingId ?? null,
+        mp3: p.recordingUrls.mp3 ?? null,
+        wav: p.recordingUrls.wav ?? null,
+        durationMs,
+      };
     }
     case "conference.created":
     case "conference.ended":

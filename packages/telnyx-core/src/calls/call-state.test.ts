@@ -20,12 +20,29 @@ function lifecycleSignals(life: Lifecycle): CallSignal[] {
   let clock = Date.parse("2025-03-01T10:00:00.000Z");
   const push = (leg: CallLeg, body: CallSignalBody, advanceMs = 500) => {
     clock += advanceMs;
-    signals.push({ ...body, leg, at: new Date(clock).toISOString(), eventId: `evt-${signals.length}`, eventType: body.type } as CallSignal);
+    signals.push({
+      ...body,
+      leg,
+      at: new Date(clock).toISOString(),
+      eventId: `evt-${signals.length}`,
+      eventType: body.type,
+    } as CallSignal);
   };
   const hangup = (leg: CallLeg, cause: string, source: string, mos: number | null = null, advanceMs = 500) =>
-    push(leg, { type: "hangup", endAt: new Date(clock + advanceMs).toISOString(), cause, source, sipCause: "200", mos }, advanceMs);
+    push(
+      leg,
+      { type: "hangup", endAt: new Date(clock + advanceMs).toISOString(), cause, source, sipCause: "200", mos },
+      advanceMs,
+    );
   const cost = (leg: CallLeg, ccid: string, secs: number) => {
-    if (life.withCost) push(leg, { type: "cost", callControlId: ccid, totalCost: (secs * 0.000092).toFixed(4), currency: "USD", billedSecs: secs });
+    if (life.withCost)
+      push(leg, {
+        type: "cost",
+        callControlId: ccid,
+        totalCost: (secs * 0.000092).toFixed(4),
+        currency: "USD",
+        billedSecs: secs,
+      });
   };
 
   push("agent", { type: "initiated", direction: "outgoing" });
@@ -38,7 +55,12 @@ function lifecycleSignals(life: Lifecycle): CallSignal[] {
   push("agent", { type: "conference", conferenceId: "conf-1", ended: false });
   push("agent", { type: "joined", conferenceId: "conf-1" });
   push("customer", { type: "initiated", direction: "outgoing" });
-  const unanswered: Partial<Record<Outcome, string>> = { busy: "user_busy", no_answer: "timeout", rejected: "call_rejected", agent_cancels: "originator_cancel" };
+  const unanswered: Partial<Record<Outcome, string>> = {
+    busy: "user_busy",
+    no_answer: "timeout",
+    rejected: "call_rejected",
+    agent_cancels: "originator_cancel",
+  };
   const cause = unanswered[life.outcome];
   if (cause) {
     if (life.outcome === "agent_cancels") hangup("agent", "normal_clearing", "caller");
@@ -59,14 +81,29 @@ function lifecycleSignals(life: Lifecycle): CallSignal[] {
     hangup("agent", "normal_clearing", "caller", 4.4);
     hangup("customer", "normal_clearing", "caller", 4.5);
   }
-  if (life.record) push("customer", { type: "recording", recordingId: "rec-1", mp3: "http://x/rec-1.mp3", wav: null, durationMs: life.talkSecs * 1000 });
+  if (life.record)
+    push("customer", {
+      type: "recording",
+      recordingId: "rec-1",
+      mp3: "http://x/rec-1.mp3",
+      wav: null,
+      durationMs: life.talkSecs * 1000,
+    });
   cost("customer", "customer-ccid", life.talkSecs);
   cost("agent", "agent-ccid", life.talkSecs + 2);
   return signals;
 }
 
 const lifecycleArb: fc.Arbitrary<Lifecycle> = fc.record({
-  outcome: fc.constantFrom<Outcome>("talk", "talk", "busy", "no_answer", "rejected", "agent_cancels", "agent_no_answer"),
+  outcome: fc.constantFrom<Outcome>(
+    "talk",
+    "talk",
+    "busy",
+    "no_answer",
+    "rejected",
+    "agent_cancels",
+    "agent_no_answer",
+  ),
   talkSecs: fc.integer({ min: 1, max: 3600 }),
   customerHangsUp: fc.boolean(),
   record: fc.boolean(),
@@ -89,21 +126,37 @@ const RATE = { amount: "0.0050", currency: "USD" };
 describe("call state merge", () => {
   it("ends 500 random lifecycles, delivered shuffled and duplicated, in the same state as in-order delivery", () => {
     fc.assert(
-      fc.property(lifecycleArb, fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.array(fc.nat(), { maxLength: 10 }), (life, picks, dups) => {
-        const inOrder = lifecycleSignals(life);
-        const expected = deriveCallState(foldCallSignals(inOrder), RATE);
-        const actual = deriveCallState(foldCallSignals(deliver(inOrder, picks, dups)), RATE);
-        expect(actual).toEqual(expected);
-        // Every generated lifecycle is complete, so it must end in a terminal status.
-        expect(["ENDED", "BUSY", "NO_ANSWER", "CANCELED", "FAILED"]).toContain(expected.status);
-      }),
+      fc.property(
+        lifecycleArb,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (life, picks, dups) => {
+          const inOrder = lifecycleSignals(life);
+          const expected = deriveCallState(foldCallSignals(inOrder), RATE);
+          const actual = deriveCallState(foldCallSignals(deliver(inOrder, picks, dups)), RATE);
+          expect(actual).toEqual(expected);
+          // Every generated lifecycle is complete, so it must end in a terminal status.
+          expect(["ENDED", "BUSY", "NO_ANSWER", "CANCELED", "FAILED"]).toContain(expected.status);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it("maps each lifecycle to the status a user expects", () => {
     const statusOf = (outcome: Outcome) =>
-      callStatusOf(foldCallSignals(lifecycleSignals({ outcome, talkSecs: 7, customerHangsUp: true, record: false, withCost: false, transfer: false })));
+      callStatusOf(
+        foldCallSignals(
+          lifecycleSignals({
+            outcome,
+            talkSecs: 7,
+            customerHangsUp: true,
+            record: false,
+            withCost: false,
+            transfer: false,
+          }),
+        ),
+      );
     expect(statusOf("talk")).toBe("ENDED");
     expect(statusOf("busy")).toBe("BUSY");
     expect(statusOf("no_answer")).toBe("NO_ANSWER");
@@ -113,7 +166,14 @@ describe("call state merge", () => {
   });
 
   it("never reopens a call when call.answered arrives after call.hangup, and ignores duplicates", () => {
-    const signals = lifecycleSignals({ outcome: "talk", talkSecs: 42, customerHangsUp: true, record: true, withCost: true, transfer: false });
+    const signals = lifecycleSignals({
+      outcome: "talk",
+      talkSecs: 42,
+      customerHangsUp: true,
+      record: true,
+      withCost: true,
+      transfer: false,
+    });
     const answered = signals.find((s) => s.type === "answered" && s.leg === "customer")!;
     const rest = signals.filter((s) => s !== answered);
     const late = deriveCallState(foldCallSignals([...rest, answered, answered, ...rest]), RATE);
@@ -123,26 +183,64 @@ describe("call state merge", () => {
   });
 
   it("walks the live statuses in order while events arrive in order", () => {
-    const signals = lifecycleSignals({ outcome: "talk", talkSecs: 10, customerHangsUp: true, record: false, withCost: false, transfer: false });
+    const signals = lifecycleSignals({
+      outcome: "talk",
+      talkSecs: 10,
+      customerHangsUp: true,
+      record: false,
+      withCost: false,
+      transfer: false,
+    });
     const seen = signals.map((_, i) => callStatusOf(foldCallSignals(signals.slice(0, i + 1))));
     expect([...new Set(seen)]).toEqual(["INITIATED", "RINGING", "ANSWERED", "BRIDGED", "ENDED"]);
   });
 
   it("takes the cost from Telnyx (sum of the legs) when sent, else prices billed minutes from the rate table", () => {
     const withCost = deriveCallState(
-      foldCallSignals(lifecycleSignals({ outcome: "talk", talkSecs: 61, customerHangsUp: true, record: false, withCost: true, transfer: false })),
+      foldCallSignals(
+        lifecycleSignals({
+          outcome: "talk",
+          talkSecs: 61,
+          customerHangsUp: true,
+          record: false,
+          withCost: true,
+          transfer: false,
+        }),
+      ),
       RATE,
     );
     expect(withCost).toMatchObject({ costSource: "telnyx", billedSecs: 61, cost: "0.011400", durationSecs: 61 });
     const fromRates = deriveCallState(
-      foldCallSignals(lifecycleSignals({ outcome: "talk", talkSecs: 61, customerHangsUp: true, record: false, withCost: false, transfer: false })),
+      foldCallSignals(
+        lifecycleSignals({
+          outcome: "talk",
+          talkSecs: 61,
+          customerHangsUp: true,
+          record: false,
+          withCost: false,
+          transfer: false,
+        }),
+      ),
       RATE,
     );
-    expect(fromRates).toMatchObject({ costSource: "rate_table", billedSecs: 120, cost: "0.010000", costCurrency: "USD", mos: "4.50" });
+    expect(fromRates).toMatchObject({
+      costSource: "rate_table",
+      billedSecs: 120,
+      cost: "0.010000",
+      costCurrency: "USD",
+      mos: "4.50",
+    });
   });
 
   it("keeps a transferred call alive when the agent leaves, and ends it with the customer", () => {
-    const signals = lifecycleSignals({ outcome: "talk", talkSecs: 10, customerHangsUp: true, record: false, withCost: false, transfer: true });
+    const signals = lifecycleSignals({
+      outcome: "talk",
+      talkSecs: 10,
+      customerHangsUp: true,
+      record: false,
+      withCost: false,
+      transfer: true,
+    });
     const agentHangupIndex = signals.findIndex((s) => s.type === "hangup" && s.leg === "agent");
     const withoutCustomerHangup = signals.filter((s) => !(s.type === "hangup" && s.leg === "customer"));
     expect(agentHangupIndex).toBeGreaterThan(0);

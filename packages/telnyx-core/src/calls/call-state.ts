@@ -7,7 +7,16 @@
 import type { CallHangupFact, CallSignal } from "./call-signal";
 import { billedMinutesOf, perMinuteCost, sumDecimals } from "./call-money";
 
-export type CallStatusValue = "INITIATED" | "RINGING" | "ANSWERED" | "BRIDGED" | "ENDED" | "FAILED" | "BUSY" | "NO_ANSWER" | "CANCELED";
+export type CallStatusValue =
+  | "INITIATED"
+  | "RINGING"
+  | "ANSWERED"
+  | "BRIDGED"
+  | "ENDED"
+  | "FAILED"
+  | "BUSY"
+  | "NO_ANSWER"
+  | "CANCELED";
 
 export const LIVE_CALL_STATUSES = ["INITIATED", "RINGING", "ANSWERED", "BRIDGED"] as const satisfies CallStatusValue[];
 
@@ -28,7 +37,12 @@ export interface CallFacts {
   transferredAt: string | null;
   /** One cost per leg (call_control_id). */
   costs: Record<string, Stamped<{ totalCost: string; currency: string; billedSecs: number; leg: string }>>;
-  recording: Stamped<{ recordingId: string | null; mp3: string | null; wav: string | null; durationMs: number | null }> | null;
+  recording: Stamped<{
+    recordingId: string | null;
+    mp3: string | null;
+    wav: string | null;
+    durationMs: number | null;
+  }> | null;
   lastEventAt: string | null;
 }
 
@@ -65,7 +79,13 @@ export function mergeCallSignal(facts: CallFacts, signal: CallSignal): CallFacts
   const next: CallFacts = { ...facts, lastEventAt: maxOf(facts.lastEventAt, signal.at) };
   const stamp = { at: signal.at, eventId: signal.eventId };
   if (signal.type === "cost") {
-    const cost = { ...stamp, totalCost: signal.totalCost, currency: signal.currency, billedSecs: signal.billedSecs, leg: signal.leg };
+    const cost = {
+      ...stamp,
+      totalCost: signal.totalCost,
+      currency: signal.currency,
+      billedSecs: signal.billedSecs,
+      leg: signal.leg,
+    };
     const existing = facts.costs[signal.callControlId];
     next.costs = { ...facts.costs, [signal.callControlId]: existing ? earliest(existing, cost) : cost };
     return next;
@@ -176,7 +196,10 @@ export interface DerivedCallState {
 const toDate = (value: string | null) => (value === null ? null : new Date(value));
 
 /** Row fields from the facts. `voiceRate` (per minute) prices the call when Telnyx sends no call.cost. */
-export function deriveCallState(facts: CallFacts, voiceRate?: { amount: string; currency: string } | null): DerivedCallState {
+export function deriveCallState(
+  facts: CallFacts,
+  voiceRate?: { amount: string; currency: string } | null,
+): DerivedCallState {
   const status = callStatusOf(facts);
   const hangup = terminalHangupOf(facts);
   const end = facts.customerHangup?.endAt ?? hangup?.endAt ?? null;
@@ -188,7 +211,12 @@ export function deriveCallState(facts: CallFacts, voiceRate?: { amount: string; 
   const mosValue = facts.customerHangup?.mos ?? facts.agentHangup?.mos ?? null;
   const costs = Object.values(facts.costs);
   const customerCost = costs.find((cost) => cost.leg === "customer");
-  let billing: Pick<DerivedCallState, "billedSecs" | "cost" | "costCurrency" | "costSource"> = { billedSecs: null, cost: null, costCurrency: null, costSource: null };
+  let billing: Pick<DerivedCallState, "billedSecs" | "cost" | "costCurrency" | "costSource"> = {
+    billedSecs: null,
+    cost: null,
+    costCurrency: null,
+    costSource: null,
+  };
   if (costs.length > 0) {
     billing = {
       billedSecs: customerCost?.billedSecs ?? Math.max(...costs.map((cost) => cost.billedSecs)),
@@ -198,7 +226,12 @@ export function deriveCallState(facts: CallFacts, voiceRate?: { amount: string; 
     };
   } else if (durationSecs !== null && voiceRate) {
     const minutes = billedMinutesOf(durationSecs);
-    billing = { billedSecs: minutes * 60, cost: perMinuteCost(voiceRate.amount, minutes), costCurrency: voiceRate.currency, costSource: "rate_table" };
+    billing = {
+      billedSecs: minutes * 60,
+      cost: perMinuteCost(voiceRate.amount, minutes),
+      costCurrency: voiceRate.currency,
+      costSource: "rate_table",
+    };
   }
   return {
     status,

@@ -22,7 +22,11 @@ export function transferCallToNumber(options: CallCommandOptions & { to: string 
     async run(call, gateway) {
       const { conferenceId, agent, customer } = requireConnected(call);
       const secret = await clientStateSecretOf(db.prisma, actor.organizationId);
-      await gateway.transfer(customer, { to, from: ourNumberOf(call), clientState: encodeCallClientState({ callId: call.id, leg: "other" }, secret) });
+      await gateway.transfer(customer, {
+        to,
+        from: ourNumberOf(call),
+        clientState: encodeCallClientState({ callId: call.id, leg: "other" }, secret),
+      });
       await gateway.leaveConference(conferenceId, { callControlId: agent }).catch(() => undefined);
       await gateway.hangup(agent);
       return { isMuted: false, isOnHold: false };
@@ -36,9 +40,14 @@ export async function transferCallToAgent(options: CallCommandOptions & { toUser
     where: { organizationId_userId: { organizationId: actor.organizationId, userId: toUserId } },
     select: { user: { select: { id: true, name: true, agentDevice: true } } },
   });
-  if (!target) throw new AppError("VALIDATION", "This agent is not a member of your organization.", { fieldErrors: { toUserId: ["invalid_user"] } });
+  if (!target)
+    throw new AppError("VALIDATION", "This agent is not a member of your organization.", {
+      fieldErrors: { toUserId: ["invalid_user"] },
+    });
   if (!target.user.agentDevice) {
-    throw new AppError("VALIDATION", `${target.user.name} has no phone number or SIP address in their profile.`, { fieldErrors: { toUserId: ["no_device"] } });
+    throw new AppError("VALIDATION", `${target.user.name} has no phone number or SIP address in their profile.`, {
+      fieldErrors: { toUserId: ["no_device"] },
+    });
   }
   const device = target.user.agentDevice;
   const connectionId = await requireVoiceConnection(db, actor.organizationId);
@@ -48,12 +57,18 @@ export async function transferCallToAgent(options: CallCommandOptions & { toUser
     signal: () => ({ type: "note", text: `Transferring to ${target.user.name}` }),
     async run(call, gateway) {
       const { agent, customer } = requireConnected(call);
-      if (call.userId === toUserId) throw new AppError("VALIDATION", "This agent is already on the call.", { fieldErrors: { toUserId: ["same_agent"] } });
+      if (call.userId === toUserId)
+        throw new AppError("VALIDATION", "This agent is already on the call.", {
+          fieldErrors: { toUserId: ["same_agent"] },
+        });
       await gateway.dial({
         connectionId,
         from: ourNumberOf(call),
         to: device,
-        clientState: encodeCallClientState({ callId: call.id, leg: "agent", userId: toUserId, replaces: agent }, await clientStateSecretOf(db.prisma, actor.organizationId)),
+        clientState: encodeCallClientState(
+          { callId: call.id, leg: "agent", userId: toUserId, replaces: agent },
+          await clientStateSecretOf(db.prisma, actor.organizationId),
+        ),
         linkTo: customer,
         timeoutSecs: 30,
       });

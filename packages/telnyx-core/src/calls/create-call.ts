@@ -16,8 +16,12 @@ import type { TCallCreate } from "./call-schemas";
 
 async function resolveLeadId(db: Db, actor: Actor, input: TCallCreate): Promise<string | null> {
   if (input.leadId) {
-    const lead = await db.prisma.lead.findFirst({ where: { id: input.leadId, organizationId: actor.organizationId }, select: { id: true } });
-    if (!lead) throw new AppError("VALIDATION", "This lead does not exist.", { fieldErrors: { leadId: ["invalid_lead"] } });
+    const lead = await db.prisma.lead.findFirst({
+      where: { id: input.leadId, organizationId: actor.organizationId },
+      select: { id: true },
+    });
+    if (!lead)
+      throw new AppError("VALIDATION", "This lead does not exist.", { fieldErrors: { leadId: ["invalid_lead"] } });
     return lead.id;
   }
   const match = await db.prisma.lead.findFirst({
@@ -28,10 +32,21 @@ async function resolveLeadId(db: Db, actor: Actor, input: TCallCreate): Promise<
   return match?.id ?? null;
 }
 
-export async function createCall(options: { db: Db; actor: Actor; services: CallServices; input: TCallCreate }): Promise<TCallDto> {
+export async function createCall(options: {
+  db: Db;
+  actor: Actor;
+  services: CallServices;
+  input: TCallCreate;
+}): Promise<TCallDto> {
   const { db, actor, services, input } = options;
   const device = await requireAgentDevice(db, actor.userId);
-  const from = await pickFromNumber({ db, actor, fromNumberId: input.fromNumberId, fromNumber: input.fromNumber, to: input.to });
+  const from = await pickFromNumber({
+    db,
+    actor,
+    fromNumberId: input.fromNumberId,
+    fromNumber: input.fromNumber,
+    to: input.to,
+  });
   const connectionId = await requireVoiceConnection(db, actor.organizationId);
   const leadId = await resolveLeadId(db, actor, input);
   const gateway = await services.gatewayFor(actor.organizationId);
@@ -50,16 +65,29 @@ export async function createCall(options: { db: Db; actor: Actor; services: Call
     },
     select: { id: true },
   });
-  const audit = { organizationId: actor.organizationId, userId: actor.userId, action: "call.create", targetType: "call", targetId: created.id, ip: actor.ip };
+  const audit = {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    action: "call.create",
+    targetType: "call",
+    targetId: created.id,
+    ip: actor.ip,
+  };
   try {
     const dial = await gateway.dial({
       connectionId,
       from: from.phoneNumber,
       to: device,
-      clientState: encodeCallClientState({ callId: created.id, leg: "agent", userId: actor.userId }, await clientStateSecretOf(db.prisma, actor.organizationId)),
+      clientState: encodeCallClientState(
+        { callId: created.id, leg: "agent", userId: actor.userId },
+        await clientStateSecretOf(db.prisma, actor.organizationId),
+      ),
       timeoutSecs: 30,
     });
-    await db.prisma.telnyxCall.updateMany({ where: { id: created.id, agentCallControlId: null }, data: { agentCallControlId: dial.callControlId } });
+    await db.prisma.telnyxCall.updateMany({
+      where: { id: created.id, agentCallControlId: null },
+      data: { agentCallControlId: dial.callControlId },
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failed = await db.prisma.telnyxCall.update({
@@ -71,7 +99,10 @@ export async function createCall(options: { db: Db; actor: Actor; services: Call
     services.publisher?.toOrganization(actor.organizationId, "call:created", toCallDto(failed));
     throw error;
   }
-  await recordAudit(db, { ...audit, details: { to: input.to, fromNumberId: from.id, leadId, record: input.record ?? false } });
+  await recordAudit(db, {
+    ...audit,
+    details: { to: input.to, fromNumberId: from.id, leadId, record: input.record ?? false },
+  });
   const row = await db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: created.id }, select: callDtoSelect });
   const dto = toCallDto(row);
   services.publisher?.toOrganization(actor.organizationId, "call:created", dto);

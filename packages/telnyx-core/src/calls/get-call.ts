@@ -18,7 +18,12 @@ export async function getCall(options: { db: Db; actor: Actor; id: string }): Pr
   });
   return {
     ...toCallDto(call),
-    timeline: events.map((event) => ({ id: event.id, eventType: event.eventType, occurredAt: event.occurredAt, summary: summarizeSignal(signalFromRow(event)) })),
+    timeline: events.map((event) => ({
+      id: event.id,
+      eventType: event.eventType,
+      occurredAt: event.occurredAt,
+      summary: summarizeSignal(signalFromRow(event)),
+    })),
     recordingUrl: call.recordingPath ? recordingRoute(call.id) : null,
   };
 }

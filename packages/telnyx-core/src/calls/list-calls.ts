@@ -16,16 +16,23 @@ export interface CallPage {
 export async function listCalls(options: { db: Db; actor: Actor; input: TCallList }): Promise<CallPage> {
   const { db, actor, input } = options;
   const where: Prisma.TelnyxCallWhereInput = {
-    ...(actor.role === "AGENT" ? { organizationId: actor.organizationId, userId: actor.userId } : { organizationId: actor.organizationId }),
+    ...(actor.role === "AGENT"
+      ? { organizationId: actor.organizationId, userId: actor.userId }
+      : { organizationId: actor.organizationId }),
     ...(input.direction ? { direction: input.direction } : {}),
     ...(input.status?.length ? { status: { in: input.status } } : {}),
     ...(input.userId && actor.role !== "AGENT" ? { userId: input.userId } : {}),
     ...(input.leadId ? { leadId: input.leadId } : {}),
     ...(input.phoneNumberId ? { phoneNumberId: input.phoneNumberId } : {}),
-    ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
+    ...(input.from || input.to
+      ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } }
+      : {}),
   };
   const cursorRow = input.cursor
-    ? await db.prisma.telnyxCall.findFirst({ where: { id: input.cursor, organizationId: actor.organizationId }, select: { id: true } })
+    ? await db.prisma.telnyxCall.findFirst({
+        where: { id: input.cursor, organizationId: actor.organizationId },
+        select: { id: true },
+      })
     : null;
   const rows = await db.prisma.telnyxCall.findMany({
     where,

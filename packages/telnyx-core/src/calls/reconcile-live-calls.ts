@@ -27,7 +27,13 @@ export const MAX_CALL_LENGTH_SECS = 14_400;
 /** Telnyx: a dial rings for at most timeout_secs, 600 s. */
 const MAX_RING_SECS = 600;
 /** A hangup fetches no recording (a call.recording.saved would): nothing is allowed. */
-const NOTHING_FETCHED: RecordingFetchPolicy = { allowedHosts: [], trustedPrefixes: [], requireHttps: true, maxBytes: 0, timeoutMs: 1 };
+const NOTHING_FETCHED: RecordingFetchPolicy = {
+  allowedHosts: [],
+  trustedPrefixes: [],
+  requireHttps: true,
+  maxBytes: 0,
+  timeoutMs: 1,
+};
 /** Live calls looked at per organization and pass; a next pass takes the rest. */
 const BATCH = 200;
 
@@ -150,7 +156,9 @@ async function endCall(
     publisher: options.publisher,
   };
   // Scoped to this organization, as its own webhook endpoint would be.
-  const outcome = await db.prisma.$transaction((tx) => applyCallEvent(tx, event, services, { organizationIds: [organizationId] }));
+  const outcome = await db.prisma.$transaction((tx) =>
+    applyCallEvent(tx, event, services, { organizationIds: [organizationId] }),
+  );
   if (outcome.organizationId !== organizationId || outcome.emits.length === 0) return false;
   publishEmits(options.publisher, outcome.emits);
   for (const task of outcome.afterCommit ?? []) await task().catch(() => undefined);

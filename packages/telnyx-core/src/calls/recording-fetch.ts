@@ -163,7 +163,8 @@ export async function fetchRecordingToFile(raw: string, target: string, policy: 
         if (head !== null) {
           head = Buffer.concat([head, chunk]);
           if (head.length < 12) return done();
-          if (!isAudioHeader(head)) return done(new RecordingRefusedError(`${where}: ${type} body is not MP3 or WAV audio`));
+          if (!isAudioHeader(head))
+            return done(new RecordingRefusedError(`${where}: ${type} body is not MP3 or WAV audio`));
           chunk = head;
           head = null;
         }

@@ -20,42 +20,86 @@ import { isTerminalStatus } from "./call-state";
 export type SupervisorRoleValue = "monitor" | "whisper" | "barge";
 const ACTIVE = { in: ["DIALING", "JOINED"] };
 
-const whisperTo = (role: string, agentCcid: string | null) => (role === "whisper" && agentCcid ? [agentCcid] : undefined);
+const whisperTo = (role: string, agentCcid: string | null) =>
+  role === "whisper" && agentCcid ? [agentCcid] : undefined;
 
 export async function superviseCall(options: CallCommandOptions & { role: SupervisorRoleValue }): Promise<TCallDto> {
   const { db, actor, services, id, role } = options;
   const call = await requireCall(db, actor, id, commandCallSelect);
   if (isTerminalStatus(call.status)) throw new AppError("CONFLICT", "This call has already ended.");
   const { conferenceId, agent } = requireConnected(call);
-  const audit = { organizationId: actor.organizationId, userId: actor.userId, action: "call.supervise", targetType: "call", targetId: id, ip: actor.ip };
+  const audit = {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    action: "call.supervise",
+    targetType: "call",
+    targetId: id,
+    ip: actor.ip,
+  };
   const gateway = await services.gatewayFor(actor.organizationId);
-  const existing = await db.prisma.callSupervision.findFirst({ where: { callId: id, userId: actor.userId, status: ACTIVE }, orderBy: { createdAt: "desc" } });
+  const existing = await db.prisma.callSupervision.findFirst({
+    where: { callId: id, userId: actor.userId, status: ACTIVE },
+    orderBy: { createdAt: "desc" },
+  });
   try {
     if (existing) {
       if (existing.status === "JOINED" && existing.callControlId) {
-        await gateway.setSupervisorRole(conferenceId, { callControlId: existing.callControlId, role, whisperCallControlIds: whisperTo(role, agent) ?? [] });
+        await gateway.setSupervisorRole(conferenceId, {
+          callControlId: existing.callControlId,
+          role,
+          whisperCallControlIds: whisperTo(role, agent) ?? [],
+        });
       }
       await db.prisma.callSupervision.update({ where: { id: existing.id }, data: { role } });
     } else {
-      const user = await db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { agentDevice: true } });
-      if (!user.agentDevice) throw new AppError("VALIDATION", "Add your phone number or SIP address to your profile to listen to calls.", { fieldErrors: { role: ["no_device"] } });
+      const user = await db.prisma.user.findUniqueOrThrow({
+        where: { id: actor.userId },
+        select: { agentDevice: true },
+      });
+      if (!user.agentDevice)
+        throw new AppError("VALIDATION", "Add your phone number or SIP address to your profile to listen to calls.", {
+          fieldErrors: { role: ["no_device"] },
+        });
       const connectionId = await requireVoiceConnection(db, actor.organizationId);
-      const supervision = await db.prisma.callSupervision.create({ data: { organizationId: actor.organizationId, callId: id, userId: actor.userId, role } });
+      const supervision = await db.prisma.callSupervision.create({
+        data: { organizationId: actor.organizationId, callId: id, userId: actor.userId, role },
+      });
       const state: CallClientState = { callId: id, leg: "other", userId: actor.userId, supervisionId: supervision.id };
       const ourNumber = call.direction === "OUTBOUND" ? call.fromNumber : call.toNumber;
       try {
-        const dial = await gateway.dial({ connectionId, from: ourNumber, to: user.agentDevice, clientState: encodeCallClientState(state, await clientStateSecretOf(db.prisma, actor.organizationId)), timeoutSecs: 30 });
-        await db.prisma.callSupervision.updateMany({ where: { id: supervision.id, callControlId: null }, data: { callControlId: dial.callControlId } });
+        const dial = await gateway.dial({
+          connectionId,
+          from: ourNumber,
+          to: user.agentDevice,
+          clientState: encodeCallClientState(state, await clientStateSecretOf(db.prisma, actor.organizationId)),
+          timeoutSecs: 30,
+        });
+        await db.prisma.callSupervision.updateMany({
+          where: { id: supervision.id, callControlId: null },
+          data: { callControlId: dial.callControlId },
+        });
       } catch (error) {
-        await db.prisma.callSupervision.update({ where: { id: supervision.id }, data: { status: "ENDED", endedAt: new Date() } });
+        await db.prisma.callSupervision.update({
+          where: { id: supervision.id },
+          data: { status: "ENDED", endedAt: new Date() },
+        });
         throw error;
       }
     }
   } catch (error) {
-    await recordAudit(db, { ...audit, result: "failed", details: { role, error: error instanceof Error ? error.message : String(error) } });
+    await recordAudit(db, {
+      ...audit,
+      result: "failed",
+      details: { role, error: error instanceof Error ? error.message : String(error) },
+    });
     throw error;
   }
-  await addCallSignal(db, id, { type: "note", text: `Supervisor ${existing ? "switched to" : "joining as"} ${role}` }, "command.supervise");
+  await addCallSignal(
+    db,
+    id,
+    { type: "note", text: `Supervisor ${existing ? "switched to" : "joining as"} ${role}` },
+    "command.supervise",
+  );
   await recordAudit(db, { ...audit, details: { role } });
   return toCallDto(await db.prisma.telnyxCall.findUniqueOrThrow({ where: { id }, select: callDtoSelect }));
 }
@@ -63,15 +107,27 @@ export async function superviseCall(options: CallCommandOptions & { role: Superv
 export async function stopSupervising(options: CallCommandOptions): Promise<TCallDto> {
   const { db, actor, services, id } = options;
   await requireCall(db, actor, id, { id: true });
-  const active = await db.prisma.callSupervision.findMany({ where: { callId: id, userId: actor.userId, status: ACTIVE } });
+  const active = await db.prisma.callSupervision.findMany({
+    where: { callId: id, userId: actor.userId, status: ACTIVE },
+  });
   if (active.length === 0) throw new AppError("CONFLICT", "You are not listening to this call.");
   const gateway = await services.gatewayFor(actor.organizationId);
   for (const supervision of active) {
     if (supervision.callControlId) await gateway.hangup(supervision.callControlId).catch(() => undefined);
-    await db.prisma.callSupervision.update({ where: { id: supervision.id }, data: { status: "ENDED", endedAt: new Date() } });
+    await db.prisma.callSupervision.update({
+      where: { id: supervision.id },
+      data: { status: "ENDED", endedAt: new Date() },
+    });
   }
   await addCallSignal(db, id, { type: "note", text: "Supervisor left" }, "command.stop_supervising");
-  await recordAudit(db, { organizationId: actor.organizationId, userId: actor.userId, action: "call.stop_supervising", targetType: "call", targetId: id, ip: actor.ip });
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    action: "call.stop_supervising",
+    targetType: "call",
+    targetId: id,
+    ip: actor.ip,
+  });
   return toCallDto(await db.prisma.telnyxCall.findUniqueOrThrow({ where: { id }, select: callDtoSelect }));
 }
 
@@ -90,29 +146,60 @@ export async function supervisionFlows(tx: Tx, ctx: SupervisionContext): Promise
   const tasks: Array<() => Promise<void>> = [];
   const gatewayOf = () => services.gatewayFor(call.organizationId);
   if (signal.leg === "other" && ccid && (ctx.clientState?.supervisionId || signal.type === "hangup")) {
-    const where: Prisma.CallSupervisionWhereInput = ctx.clientState?.supervisionId ? { id: ctx.clientState.supervisionId, callId: call.id } : { callControlId: ccid, callId: call.id };
+    const where: Prisma.CallSupervisionWhereInput = ctx.clientState?.supervisionId
+      ? { id: ctx.clientState.supervisionId, callId: call.id }
+      : { callControlId: ccid, callId: call.id };
     const supervision = await tx.callSupervision.findFirst({ where });
     if (supervision && signal.type === "answered" && supervision.status === "DIALING") {
-      await tx.callSupervision.update({ where: { id: supervision.id }, data: { status: "JOINED", callControlId: ccid } });
+      await tx.callSupervision.update({
+        where: { id: supervision.id },
+        data: { status: "JOINED", callControlId: ccid },
+      });
       const conferenceId = call.conferenceId;
       tasks.push(async () => {
         const gateway = await gatewayOf();
         if (ctx.isTerminal || !conferenceId) return gateway.hangup(ccid);
-        const role = (await services.db?.prisma.callSupervision.findUnique({ where: { id: supervision.id }, select: { role: true } }))?.role ?? supervision.role;
+        const role =
+          (
+            await services.db?.prisma.callSupervision.findUnique({
+              where: { id: supervision.id },
+              select: { role: true },
+            })
+          )?.role ?? supervision.role;
         const whisper = whisperTo(role, call.agentCallControlId);
-        await gateway.joinConference(conferenceId, { callControlId: ccid, supervisorRole: role as SupervisorRoleValue, whisperCallControlIds: whisper });
+        await gateway.joinConference(conferenceId, {
+          callControlId: ccid,
+          supervisorRole: role as SupervisorRoleValue,
+          whisperCallControlIds: whisper,
+        });
         // Also set through update: the role is then applied even where join ignores supervisor_role.
-        await gateway.setSupervisorRole(conferenceId, { callControlId: ccid, role: role as SupervisorRoleValue, whisperCallControlIds: whisper ?? [] });
+        await gateway.setSupervisorRole(conferenceId, {
+          callControlId: ccid,
+          role: role as SupervisorRoleValue,
+          whisperCallControlIds: whisper ?? [],
+        });
       });
     }
     if (supervision && signal.type === "hangup" && supervision.status !== "ENDED") {
-      await tx.callSupervision.update({ where: { id: supervision.id }, data: { status: "ENDED", endedAt: new Date() } });
+      await tx.callSupervision.update({
+        where: { id: supervision.id },
+        data: { status: "ENDED", endedAt: new Date() },
+      });
     }
   }
   if (ctx.isTerminal) {
-    const legs = await tx.callSupervision.findMany({ where: { callId: call.id, status: ACTIVE }, select: { id: true, callControlId: true } });
-    if (legs.length > 0) await tx.callSupervision.updateMany({ where: { id: { in: legs.map((l) => l.id) } }, data: { status: "ENDED", endedAt: new Date() } });
-    for (const leg of legs) if (leg.callControlId) tasks.push(async () => (await gatewayOf()).hangup(leg.callControlId!).catch(() => undefined));
+    const legs = await tx.callSupervision.findMany({
+      where: { callId: call.id, status: ACTIVE },
+      select: { id: true, callControlId: true },
+    });
+    if (legs.length > 0)
+      await tx.callSupervision.updateMany({
+        where: { id: { in: legs.map((l) => l.id) } },
+        data: { status: "ENDED", endedAt: new Date() },
+      });
+    for (const leg of legs)
+      if (leg.callControlId)
+        tasks.push(async () => (await gatewayOf()).hangup(leg.callControlId!).catch(() => undefined));
   }
   return tasks;
 }

@@ -30,16 +30,32 @@ export function liveOfProfile(profile: MessagingProfile): LiveWebhooks {
 
 function urlProblem(label: string, actual: string | null, expected: string): string | null {
   if (actual === expected) return null;
-  return actual ? `${label} points at ${actual} instead of ${expected}` : `${label} is not set (it should be ${expected})`;
+  return actual
+    ? `${label} points at ${actual} instead of ${expected}`
+    : `${label} is not set (it should be ${expected})`;
 }
 
 /** Compares what Telnyx holds with the URLs this API listens on; problems are sentences for the admin. */
-export function checkWebhooks(kind: "CALL_CONTROL_APPLICATION" | "MESSAGING_PROFILE", live: LiveWebhooks, expected: TExpectedWebhooks): TWebhookCheck {
+export function checkWebhooks(
+  kind: "CALL_CONTROL_APPLICATION" | "MESSAGING_PROFILE",
+  live: LiveWebhooks,
+  expected: TExpectedWebhooks,
+): TWebhookCheck {
   const isVoice = kind === "CALL_CONTROL_APPLICATION";
   const problems = [
-    urlProblem(isVoice ? "Voice webhook" : "Messaging webhook", live.webhookUrl, isVoice ? expected.calls : expected.messages),
-    urlProblem(isVoice ? "Voice failover webhook" : "Messaging failover webhook", live.webhookFailoverUrl, expected.any),
-    isVoice && !live.callCostInWebhooks ? "Call costs are not sent with webhooks (call_cost_in_webhooks is off), so calls show no cost" : null,
+    urlProblem(
+      isVoice ? "Voice webhook" : "Messaging webhook",
+      live.webhookUrl,
+      isVoice ? expected.calls : expected.messages,
+    ),
+    urlProblem(
+      isVoice ? "Voice failover webhook" : "Messaging failover webhook",
+      live.webhookFailoverUrl,
+      expected.any,
+    ),
+    isVoice && !live.callCostInWebhooks
+      ? "Call costs are not sent with webhooks (call_cost_in_webhooks is off), so calls show no cost"
+      : null,
     live.apiVersion && live.apiVersion !== "2" ? `Webhooks use API version ${live.apiVersion} instead of 2` : null,
   ].filter((problem): problem is string => problem !== null);
   return { status: problems.length === 0 ? "ok" : "mismatch", problems };

@@ -3,7 +3,13 @@ import type { Actor } from "../domain/actor";
 import { AppError } from "../errors/app-error";
 import type { CallControlApplication, MessagingProfile } from "../gateway/account-api";
 import { checkWebhooks, liveOfApplication, liveOfProfile, type LiveWebhooks } from "./check-webhooks";
-import { connectionSelect, type ConnectionRow, type TConnection, type TExpectedWebhooks, type TWebhookCheck } from "./connection-schemas";
+import {
+  connectionSelect,
+  type ConnectionRow,
+  type TConnection,
+  type TExpectedWebhooks,
+  type TWebhookCheck,
+} from "./connection-schemas";
 
 export const UNKNOWN_CHECK: TWebhookCheck = { status: "unknown", problems: [] };
 
@@ -24,20 +30,38 @@ export function toConnection(row: ConnectionRow, live: LiveWebhooks | null, chec
 }
 
 /** Item for a row right after Telnyx answered with the application or profile. */
-export function toCheckedConnection(row: ConnectionRow, telnyx: CallControlApplication | MessagingProfile, expected: TExpectedWebhooks): TConnection {
+export function toCheckedConnection(
+  row: ConnectionRow,
+  telnyx: CallControlApplication | MessagingProfile,
+  expected: TExpectedWebhooks,
+): TConnection {
   if (row.kind === "CREDENTIAL_CONNECTION") return toConnection(row, null, UNKNOWN_CHECK);
-  const live = row.kind === "CALL_CONTROL_APPLICATION" ? liveOfApplication(telnyx as CallControlApplication) : liveOfProfile(telnyx as MessagingProfile);
+  const live =
+    row.kind === "CALL_CONTROL_APPLICATION"
+      ? liveOfApplication(telnyx as CallControlApplication)
+      : liveOfProfile(telnyx as MessagingProfile);
   return toConnection(row, live, checkWebhooks(row.kind, live, expected));
 }
 
 /** Our stored view of what Telnyx now holds (so the list shows it even when Telnyx is unreachable). */
 export function storedWebhooks(telnyx: CallControlApplication | MessagingProfile, kind: ConnectionRow["kind"]) {
-  const live = kind === "CALL_CONTROL_APPLICATION" ? liveOfApplication(telnyx as CallControlApplication) : liveOfProfile(telnyx as MessagingProfile);
-  return { webhookUrl: live.webhookUrl, webhookFailoverUrl: live.webhookFailoverUrl, callCostInWebhooks: live.callCostInWebhooks, syncedAt: new Date() };
+  const live =
+    kind === "CALL_CONTROL_APPLICATION"
+      ? liveOfApplication(telnyx as CallControlApplication)
+      : liveOfProfile(telnyx as MessagingProfile);
+  return {
+    webhookUrl: live.webhookUrl,
+    webhookFailoverUrl: live.webhookFailoverUrl,
+    callCostInWebhooks: live.callCostInWebhooks,
+    syncedAt: new Date(),
+  };
 }
 
 export async function findConnectionRow(db: Db, actor: Actor, id: string): Promise<ConnectionRow> {
-  const row = await db.prisma.telnyxConnection.findFirst({ where: { id, organizationId: actor.organizationId }, select: connectionSelect });
+  const row = await db.prisma.telnyxConnection.findFirst({
+    where: { id, organizationId: actor.organizationId },
+    select: connectionSelect,
+  });
   if (!row) throw new AppError("NOT_FOUND", "This connection does not exist in your organization.");
   return row;
 }

@@ -30,7 +30,9 @@ export type TExpectedWebhooks = z.infer<typeof ZExpectedWebhooksSchema>;
 
 export const ZConnectionListSchema = z.object({ items: z.array(ZConnectionSchema), expected: ZExpectedWebhooksSchema });
 
-export const ZConnectionNameSchema = z.object({ name: z.string({ message: "required" }).trim().min(1, "required").max(100, "too_long") });
+export const ZConnectionNameSchema = z.object({
+  name: z.string({ message: "required" }).trim().min(1, "required").max(100, "too_long"),
+});
 
 export const ZConnectionIdSchema = z.object({ id: z.string().min(1).max(64) });
 

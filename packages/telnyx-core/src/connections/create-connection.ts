@@ -21,7 +21,13 @@ export async function createConnection(options: {
   name: string;
 }): Promise<TConnection> {
   const { db, actor, gateway, expected, kind, name } = options;
-  const audit = { organizationId: actor.organizationId, userId: actor.userId, action: "connection.create", targetType: "connection", ip: actor.ip };
+  const audit = {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    action: "connection.create",
+    targetType: "connection",
+    ip: actor.ip,
+  };
   let telnyx: CallControlApplication | MessagingProfile;
   try {
     telnyx =
@@ -39,12 +45,18 @@ export async function createConnection(options: {
             webhookFailoverUrl: expected.any,
           });
   } catch (error) {
-    await recordAudit(db, { ...audit, result: "failed", details: { kind, name, error: isAppError(error) ? error.message : "Unexpected error" } });
+    await recordAudit(db, {
+      ...audit,
+      result: "failed",
+      details: { kind, name, error: isAppError(error) ? error.message : "Unexpected error" },
+    });
     throw error;
   }
   if (!telnyx.id) throw new AppError("TELNYX_ERROR", "Telnyx answered without an id for the new connection.");
 
-  const hasDefault = await db.prisma.telnyxConnection.count({ where: { organizationId: actor.organizationId, kind, isDefault: true, active: true } });
+  const hasDefault = await db.prisma.telnyxConnection.count({
+    where: { organizationId: actor.organizationId, kind, isDefault: true, active: true },
+  });
   const row = await db.prisma.telnyxConnection.create({
     data: {
       organizationId: actor.organizationId,
@@ -57,6 +69,10 @@ export async function createConnection(options: {
     },
     select: connectionSelect,
   });
-  await recordAudit(db, { ...audit, targetId: row.id, details: { kind, name, telnyxId: row.telnyxId, isDefault: row.isDefault } });
+  await recordAudit(db, {
+    ...audit,
+    targetId: row.id,
+    details: { kind, name, telnyxId: row.telnyxId, isDefault: row.isDefault },
+  });
   return toCheckedConnection(row, telnyx, expected);
 }

@@ -34,14 +34,16 @@ export async function listConnections(options: {
         hasProfiles ? gateway.listMessagingProfiles() : [],
       ]);
       for (const app of apps) if (app.id) live.set(`CALL_CONTROL_APPLICATION:${app.id}`, liveOfApplication(app));
-      for (const profile of profiles) if (profile.id) live.set(`MESSAGING_PROFILE:${profile.id}`, liveOfProfile(profile));
+      for (const profile of profiles)
+        if (profile.id) live.set(`MESSAGING_PROFILE:${profile.id}`, liveOfProfile(profile));
     } catch (error) {
       unreachable = isAppError(error) ? error.message : "unexpected error";
     }
   }
   const items = rows.map((row) => {
     if (row.kind === "CREDENTIAL_CONNECTION") return toConnection(row, null, UNKNOWN_CHECK);
-    if (unreachable) return toConnection(row, null, { status: "unknown", problems: [`Telnyx could not be asked: ${unreachable}`] });
+    if (unreachable)
+      return toConnection(row, null, { status: "unknown", problems: [`Telnyx could not be asked: ${unreachable}`] });
     const current = live.get(`${row.kind}:${row.telnyxId}`);
     if (!current) {
       const problem = `This ${kindLabel(row.kind)} no longer exists in the Telnyx account (deleted in the portal, or another API key)`;

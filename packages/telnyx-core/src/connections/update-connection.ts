@@ -3,7 +3,12 @@ import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../domain/actor";
 import { AppError, isAppError } from "../errors/app-error";
 import type { TelnyxGateway } from "../gateway/telnyx-gateway";
-import { connectionSelect, type TConnection, type TConnectionUpdate, type TExpectedWebhooks } from "./connection-schemas";
+import {
+  connectionSelect,
+  type TConnection,
+  type TConnectionUpdate,
+  type TExpectedWebhooks,
+} from "./connection-schemas";
 import { findConnectionRow, storedWebhooks, toCheckedConnection } from "./connection-item";
 
 /** Renames or (de)activates an application or profile, in Telnyx first, then here. */
@@ -19,7 +24,14 @@ export async function updateConnection(options: {
   if (row.kind === "CREDENTIAL_CONNECTION") {
     throw new AppError("VALIDATION", "Credential connections are managed in the Telnyx portal.");
   }
-  const audit = { organizationId: actor.organizationId, userId: actor.userId, action: "connection.update", targetType: "connection", targetId: row.id, ip: actor.ip };
+  const audit = {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    action: "connection.update",
+    targetType: "connection",
+    targetId: row.id,
+    ip: actor.ip,
+  };
   const { name, active } = input.data;
   let telnyx;
   try {
@@ -28,12 +40,20 @@ export async function updateConnection(options: {
         ? await gateway.updateCallControlApplication(row.telnyxId, { applicationName: name, active })
         : await gateway.updateMessagingProfile(row.telnyxId, { name, enabled: active });
   } catch (error) {
-    await recordAudit(db, { ...audit, result: "failed", details: { fields: Object.keys(input.data), error: isAppError(error) ? error.message : "Unexpected error" } });
+    await recordAudit(db, {
+      ...audit,
+      result: "failed",
+      details: { fields: Object.keys(input.data), error: isAppError(error) ? error.message : "Unexpected error" },
+    });
     throw error;
   }
   const updated = await db.prisma.telnyxConnection.update({
     where: { id: row.id },
-    data: { ...(name !== undefined ? { name } : {}), ...(active !== undefined ? { active } : {}), ...storedWebhooks(telnyx, row.kind) },
+    data: {
+      ...(name !== undefined ? { name } : {}),
+      ...(active !== undefined ? { active } : {}),
+      ...storedWebhooks(telnyx, row.kind),
+    },
     select: connectionSelect,
   });
   await recordAudit(db, { ...audit, details: { fields: Object.keys(input.data), name, active } });

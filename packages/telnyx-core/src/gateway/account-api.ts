@@ -66,9 +66,17 @@ export interface AccountApi {
   createMessagingProfile(input: MessagingProfileInput): Promise<MessagingProfile>;
   updateMessagingProfile(id: string, data: Partial<MessagingProfileInput>): Promise<MessagingProfile>;
   listConnections(): Promise<Connection[]>;
-  listRecordings(filter?: { callControlId?: string; callSessionId?: string; createdAfter?: Date; createdBefore?: Date }): Promise<Recording[]>;
+  listRecordings(filter?: {
+    callControlId?: string;
+    callSessionId?: string;
+    createdAfter?: Date;
+    createdBefore?: Date;
+  }): Promise<Recording[]>;
   retrieveRecording(id: string): Promise<Recording>;
-  listDetailRecords(filter: { recordType: DetailRecordType; dateRange?: Telnyx.DetailRecordListParams.Filter["date_range"] }): Promise<DetailRecord[]>;
+  listDetailRecords(filter: {
+    recordType: DetailRecordType;
+    dateRange?: Telnyx.DetailRecordListParams.Filter["date_range"];
+  }): Promise<DetailRecord[]>;
   retrieveBalance(): Promise<Balance>;
   /** Cheap authenticated call (GET /balance, not retried) for Settings → "Test connection". */
   verifyApiKey(): Promise<{ ok: true } | { ok: false; error: AppError }>;
@@ -129,7 +137,11 @@ export function createAccountApi(ctx: GatewayContext): AccountApi {
   return {
     listCallControlApplications: () => collect(app, () => client.callControlApplications.list({ "page[size]": 250 })),
     async createCallControlApplication(input) {
-      const body = { ...applicationBody(input), application_name: input.applicationName, webhook_event_url: input.webhookEventUrl };
+      const body = {
+        ...applicationBody(input),
+        application_name: input.applicationName,
+        webhook_event_url: input.webhookEventUrl,
+      };
       const response = await run(app, () => client.callControlApplications.create(body, noRetry));
       return required(response.data, app);
     },
@@ -141,13 +153,21 @@ export function createAccountApi(ctx: GatewayContext): AccountApi {
         applicationName ??= current.application_name;
         webhookEventUrl ??= current.webhook_event_url;
       }
-      const body = { ...applicationBody(data), application_name: applicationName ?? "", webhook_event_url: webhookEventUrl ?? "" };
+      const body = {
+        ...applicationBody(data),
+        application_name: applicationName ?? "",
+        webhook_event_url: webhookEventUrl ?? "",
+      };
       const response = await run(app, () => client.callControlApplications.update(id, body));
       return required(response.data, app);
     },
     listMessagingProfiles: () => collect(profile, () => client.messagingProfiles.list({ "page[size]": 250 })),
     async createMessagingProfile(input) {
-      const body = { ...profileBody(input), name: input.name, whitelisted_destinations: input.whitelistedDestinations ?? ["*"] };
+      const body = {
+        ...profileBody(input),
+        name: input.name,
+        whitelisted_destinations: input.whitelistedDestinations ?? ["*"],
+      };
       const response = await run(profile, () => client.messagingProfiles.create(body, noRetry));
       return required(response.data, profile);
     },
@@ -172,7 +192,10 @@ export function createAccountApi(ctx: GatewayContext): AccountApi {
     },
     listDetailRecords: (filter) =>
       collect("detail records", () =>
-        client.detailRecords.list({ filter: compact({ record_type: filter.recordType, date_range: filter.dateRange }), "page[size]": 250 }),
+        client.detailRecords.list({
+          filter: compact({ record_type: filter.recordType, date_range: filter.dateRange }),
+          "page[size]": 250,
+        }),
       ),
     async retrieveBalance() {
       const data = required((await run("balance", () => client.balance.retrieve())).data, "balance");

@@ -145,12 +145,18 @@ export function createCallCommands(ctx: GatewayContext): CallCommands {
     },
     async answer(callControlId, options = {}) {
       await run(call, () =>
-        client.calls.actions.answer(callControlId, compact({ ...commandFields(options), webhook_url: options.webhookUrl })),
+        client.calls.actions.answer(
+          callControlId,
+          compact({ ...commandFields(options), webhook_url: options.webhookUrl }),
+        ),
       );
     },
     async reject(callControlId, options = {}) {
       await run(call, () =>
-        client.calls.actions.reject(callControlId, compact({ ...commandFields(options), cause: options.cause ?? "CALL_REJECTED" })),
+        client.calls.actions.reject(
+          callControlId,
+          compact({ ...commandFields(options), cause: options.cause ?? "CALL_REJECTED" }),
+        ),
       );
     },
     async hangup(callControlId, options) {
@@ -166,7 +172,11 @@ export function createCallCommands(ctx: GatewayContext): CallCommands {
         const response = await run(call, () => client.calls.retrieveStatus(callControlId));
         const data = response.data;
         if (!data) throw new AppError("TELNYX_ERROR", "Telnyx answered the call status without data");
-        return { isAlive: data.is_alive, endTime: data.end_time ? new Date(data.end_time) : null, durationSecs: data.call_duration ?? null };
+        return {
+          isAlive: data.is_alive,
+          endTime: data.end_time ? new Date(data.end_time) : null,
+          durationSecs: data.call_duration ?? null,
+        };
       } catch (error) {
         if (isUnknownCall(error)) return null;
         throw error;
@@ -176,7 +186,13 @@ export function createCallCommands(ctx: GatewayContext): CallCommands {
       await run(call, () =>
         client.calls.actions.transfer(
           callControlId,
-          compact({ ...commandFields(input), to: input.to, from: input.from, timeout_secs: input.timeoutSecs, webhook_url: input.webhookUrl }),
+          compact({
+            ...commandFields(input),
+            to: input.to,
+            from: input.from,
+            timeout_secs: input.timeoutSecs,
+            webhook_url: input.webhookUrl,
+          }),
         ),
       );
     },
@@ -204,7 +220,10 @@ export function createCallCommands(ctx: GatewayContext): CallCommands {
     },
     async stopRecording(callControlId, options = {}) {
       await run(call, () =>
-        client.calls.actions.stopRecording(callControlId, compact({ ...commandFields(options), recording_id: options.recordingId })),
+        client.calls.actions.stopRecording(
+          callControlId,
+          compact({ ...commandFields(options), recording_id: options.recordingId }),
+        ),
       );
     },
     async speak(callControlId, input) {

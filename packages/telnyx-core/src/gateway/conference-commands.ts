@@ -51,7 +51,9 @@ export interface ConferenceCommands {
 /** Telnyx applies mute/hold to EVERY participant when call_control_ids is omitted: never send an empty list. */
 function requireParticipants(callControlIds: string[]): string[] {
   if (callControlIds.length === 0) {
-    throw new AppError("VALIDATION", "Choose at least one participant.", { fieldErrors: { callControlIds: ["required"] } });
+    throw new AppError("VALIDATION", "Choose at least one participant.", {
+      fieldErrors: { callControlIds: ["required"] },
+    });
   }
   return callControlIds;
 }

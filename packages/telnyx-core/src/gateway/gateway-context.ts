@@ -44,7 +44,10 @@ export interface GatewayContext {
 
 export function createGatewayContext(config: TelnyxGatewayConfig): GatewayContext {
   if (!config.apiKey) {
-    throw new AppError("TELNYX_AUTH", "No Telnyx API key is configured — set TELNYX_API_KEY (or the organization's key in Settings).");
+    throw new AppError(
+      "TELNYX_AUTH",
+      "No Telnyx API key is configured — set TELNYX_API_KEY (or the organization's key in Settings).",
+    );
   }
   // Every option explicit: the SDK would otherwise read TELNYX_BASE_URL / TELNYX_CLIENT_ID / ... from
   // the environment and talk to somewhere else than configured.

@@ -11,7 +11,12 @@ function apiError(status: number, body: unknown, headers: Record<string, string>
 
 function telnyxBody(...errors: Array<{ code: string; detail: string; pointer?: string }>) {
   return {
-    errors: errors.map((e) => ({ code: e.code, title: "t", detail: e.detail, ...(e.pointer ? { source: { pointer: e.pointer } } : {}) })),
+    errors: errors.map((e) => ({
+      code: e.code,
+      title: "t",
+      detail: e.detail,
+      ...(e.pointer ? { source: { pointer: e.pointer } } : {}),
+    })),
   };
 }
 
@@ -19,7 +24,9 @@ describe("mapTelnyxError", () => {
   it("401 → TELNYX_AUTH pointing at the key setting", () => {
     const mapped = mapTelnyxError(apiError(401, telnyxBody({ code: "10009", detail: "Authentication failed" })));
     expect(mapped.code).toBe("TELNYX_AUTH");
-    expect(mapped.message).toBe("Telnyx rejected the API key — check TELNYX_API_KEY (or the organization's key in Settings).");
+    expect(mapped.message).toBe(
+      "Telnyx rejected the API key — check TELNYX_API_KEY (or the organization's key in Settings).",
+    );
     expect(mapped.details).toMatchObject({ status: 401, telnyxCodes: ["10009"] });
   });
 
@@ -31,7 +38,9 @@ describe("mapTelnyxError", () => {
   });
 
   it("404 → TELNYX_NOT_FOUND naming the resource", () => {
-    const mapped = mapTelnyxError(apiError(404, telnyxBody({ code: "10005", detail: "Resource not found" })), { resource: "recording" });
+    const mapped = mapTelnyxError(apiError(404, telnyxBody({ code: "10005", detail: "Resource not found" })), {
+      resource: "recording",
+    });
     expect(mapped.code).toBe("TELNYX_NOT_FOUND");
     expect(mapped.message).toMatch(/^Telnyx could not find the recording: Resource not found/);
   });
@@ -53,7 +62,9 @@ describe("mapTelnyxError", () => {
   });
 
   it("429 → TELNYX_RATE_LIMITED with retryAfterSecs from the headers", () => {
-    const mapped = mapTelnyxError(apiError(429, telnyxBody({ code: "10011", detail: "Too many requests" }), { "retry-after": "7" }));
+    const mapped = mapTelnyxError(
+      apiError(429, telnyxBody({ code: "10011", detail: "Too many requests" }), { "retry-after": "7" }),
+    );
     expect(mapped).toMatchObject({ code: "TELNYX_RATE_LIMITED", retryAfterSecs: 7 });
     expect(mapped.message).toContain("try again in 7 s");
   });
@@ -75,7 +86,11 @@ describe("mapTelnyxError", () => {
   });
 
   it("never leaks the API key, even when Telnyx echoes it", () => {
-    const body = telnyxBody({ code: "10015", detail: `Bad key ${API_KEY} sent as Bearer ${API_KEY}`, pointer: "/api_key" });
+    const body = telnyxBody({
+      code: "10015",
+      detail: `Bad key ${API_KEY} sent as Bearer ${API_KEY}`,
+      pointer: "/api_key",
+    });
     const mapped = mapTelnyxError(apiError(422, body), { apiKey: API_KEY });
     expect(mapped.message).not.toContain(API_KEY);
     expect(JSON.stringify(mapped.fieldErrors)).not.toContain(API_KEY);
@@ -105,6 +120,8 @@ describe("helpers", () => {
   });
 
   it("redactSecrets removes bearer tokens and KEY-shaped strings", () => {
-    expect(redactSecrets(`Authorization: Bearer abc.def and ${API_KEY}`)).toBe("Authorization: Bearer [redacted] and [redacted]");
+    expect(redactSecrets(`Authorization: Bearer abc.def and ${API_KEY}`)).toBe(
+      "Authorization: Bearer [redacted] and [redacted]",
+    );
   });
 });

@@ -32,7 +32,9 @@ export function redactSecrets(text: string, apiKey?: string): string {
 function errorItems(body: unknown): TelnyxErrorItem[] {
   if (!body || typeof body !== "object") return [];
   const errors = (body as { errors?: unknown }).errors;
-  return Array.isArray(errors) ? errors.filter((item): item is TelnyxErrorItem => !!item && typeof item === "object") : [];
+  return Array.isArray(errors)
+    ? errors.filter((item): item is TelnyxErrorItem => !!item && typeof item === "object")
+    : [];
 }
 
 /** "/filter/country_code" → "filter.countryCode"; "/to" → "to". */
@@ -48,7 +50,8 @@ export function fieldFromPointer(pointer: string): string {
 export function retryAfterSecsFrom(headers: Headers | undefined, nowMs = Date.now()): number | undefined {
   if (!headers) return undefined;
   const millis = Number(headers.get("retry-after-ms"));
-  if (headers.get("retry-after-ms") && Number.isFinite(millis) && millis >= 0) return Math.max(1, Math.ceil(millis / 1000));
+  if (headers.get("retry-after-ms") && Number.isFinite(millis) && millis >= 0)
+    return Math.max(1, Math.ceil(millis / 1000));
   const retryAfter = headers.get("retry-after");
   if (retryAfter) {
     const secs = Number(retryAfter);
@@ -84,20 +87,35 @@ function mapApiError(error: APIError, context: MapTelnyxErrorContext): AppError 
   const status = error.status ?? 0;
 
   if (status === 401) {
-    return new AppError("TELNYX_AUTH", "Telnyx rejected the API key — check TELNYX_API_KEY (or the organization's key in Settings).", options);
+    return new AppError(
+      "TELNYX_AUTH",
+      "Telnyx rejected the API key — check TELNYX_API_KEY (or the organization's key in Settings).",
+      options,
+    );
   }
   if (status === 403) {
     const why = firstDetail ? ` (${firstDetail})` : "";
-    return new AppError("TELNYX_PERMISSION", `The Telnyx API key lacks permission for this action${why} — enable it in the Telnyx portal or use another key.`, options);
+    return new AppError(
+      "TELNYX_PERMISSION",
+      `The Telnyx API key lacks permission for this action${why} — enable it in the Telnyx portal or use another key.`,
+      options,
+    );
   }
   if (status === 404) {
     const what = context.resource ?? "requested resource";
-    return new AppError("TELNYX_NOT_FOUND", `Telnyx could not find the ${what}${firstDetail ? `: ${firstDetail}` : ""}. It may have been deleted or belong to another account.`, options);
+    return new AppError(
+      "TELNYX_NOT_FOUND",
+      `Telnyx could not find the ${what}${firstDetail ? `: ${firstDetail}` : ""}. It may have been deleted or belong to another account.`,
+      options,
+    );
   }
   if (status === 429) {
     const retryAfterSecs = retryAfterSecsFrom(error.headers);
     const wait = retryAfterSecs ? `try again in ${retryAfterSecs} s` : "try again in a moment";
-    return new AppError("TELNYX_RATE_LIMITED", `Telnyx is rate-limiting this account — ${wait}.`, { ...options, retryAfterSecs });
+    return new AppError("TELNYX_RATE_LIMITED", `Telnyx is rate-limiting this account — ${wait}.`, {
+      ...options,
+      retryAfterSecs,
+    });
   }
   if (status >= 500) {
     return new AppError("TELNYX_ERROR", "Telnyx had an internal error, try again in a moment.", options);
@@ -126,16 +144,24 @@ function mapApiError(error: APIError, context: MapTelnyxErrorContext): AppError 
 export function mapTelnyxError(error: unknown, context: MapTelnyxErrorContext = {}): AppError {
   if (isAppError(error)) return error;
   if (error instanceof APIConnectionTimeoutError) {
-    return new AppError("TELNYX_UNAVAILABLE", "Telnyx is unreachable right now (the request timed out) — try again in a moment.", {
-      cause: error,
-      details: { timeout: true },
-    });
+    return new AppError(
+      "TELNYX_UNAVAILABLE",
+      "Telnyx is unreachable right now (the request timed out) — try again in a moment.",
+      {
+        cause: error,
+        details: { timeout: true },
+      },
+    );
   }
   if (error instanceof APIConnectionError) {
-    return new AppError("TELNYX_UNAVAILABLE", "Telnyx is unreachable right now — check the network or TELNYX_BASE_URL and try again.", {
-      cause: error,
-      details: { timeout: false, connectionRefused: isConnectionRefused(error) },
-    });
+    return new AppError(
+      "TELNYX_UNAVAILABLE",
+      "Telnyx is unreachable right now — check the network or TELNYX_BASE_URL and try again.",
+      {
+        cause: error,
+        details: { timeout: false, connectionRefused: isConnectionRefused(error) },
+      },
+    );
   }
   if (error instanceof APIUserAbortError) {
     return new AppError("TELNYX_UNAVAILABLE", "The request to Telnyx was cancelled.", { cause: error });

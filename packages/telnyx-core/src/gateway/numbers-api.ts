@@ -8,7 +8,15 @@ import { AppError } from "../errors/app-error";
 import { compact, type GatewayContext } from "./gateway-context";
 import { z } from "zod";
 
-export type NumberFeature = "sms" | "mms" | "voice" | "fax" | "emergency" | "hd_voice" | "international_sms" | "local_calling";
+export type NumberFeature =
+  | "sms"
+  | "mms"
+  | "voice"
+  | "fax"
+  | "emergency"
+  | "hd_voice"
+  | "international_sms"
+  | "local_calling";
 export type PhoneNumberType = "local" | "toll_free" | "mobile" | "national" | "shared_cost";
 
 export interface SearchAvailableNumbersInput {
@@ -61,10 +69,21 @@ export interface NumbersApi {
     customerReference?: string;
   }): Promise<NumberOrder>;
   retrieveNumberOrder(id: string): Promise<NumberOrder>;
-  listPhoneNumbers(filter?: { status?: string; phoneNumber?: string; connectionId?: string; tag?: string }): Promise<OwnedPhoneNumber[]>;
-  updatePhoneNumber(id: string, data: { connectionId?: string; tags?: string[]; customerReference?: string }): Promise<OwnedPhoneNumber>;
+  listPhoneNumbers(filter?: {
+    status?: string;
+    phoneNumber?: string;
+    connectionId?: string;
+    tag?: string;
+  }): Promise<OwnedPhoneNumber[]>;
+  updatePhoneNumber(
+    id: string,
+    data: { connectionId?: string; tags?: string[]; customerReference?: string },
+  ): Promise<OwnedPhoneNumber>;
   /** messagingProfileId null unassigns the number (sent as "", as Telnyx expects). */
-  updatePhoneNumberMessaging(id: string, data: { messagingProfileId: string | null }): Promise<{ id?: string; phoneNumber?: string; messagingProfileId: string | null }>;
+  updatePhoneNumberMessaging(
+    id: string,
+    data: { messagingProfileId: string | null },
+  ): Promise<{ id?: string; phoneNumber?: string; messagingProfileId: string | null }>;
   releasePhoneNumber(id: string): Promise<void>;
 }
 
@@ -83,7 +102,10 @@ function toOwnedNumber(number: Telnyx.NumbersPhoneNumberDetailed): OwnedPhoneNum
 
 function toNumberOrder(data: unknown): NumberOrder {
   const parsed = numberOrderPayload.safeParse(data);
-  if (!parsed.success) throw new AppError("TELNYX_ERROR", "Telnyx answered the number order in an unexpected shape.", { cause: parsed.error });
+  if (!parsed.success)
+    throw new AppError("TELNYX_ERROR", "Telnyx answered the number order in an unexpected shape.", {
+      cause: parsed.error,
+    });
   return parsed.data;
 }
 
@@ -92,7 +114,11 @@ export function createNumbersApi(ctx: GatewayContext): NumbersApi {
 
   return {
     async searchAvailableNumbers(input) {
-      const phoneNumber = compact({ contains: input.contains, starts_with: input.startsWith, ends_with: input.endsWith });
+      const phoneNumber = compact({
+        contains: input.contains,
+        starts_with: input.startsWith,
+        ends_with: input.endsWith,
+      });
       const filter = compact({
         country_code: input.countryCode.toUpperCase(),
         phone_number_type: input.phoneNumberType,
@@ -114,7 +140,10 @@ export function createNumbersApi(ctx: GatewayContext): NumbersApi {
                 upfrontCost: item.cost_information?.upfront_cost ?? null,
                 monthlyCost: item.cost_information?.monthly_cost ?? null,
                 currency: item.cost_information?.currency ?? null,
-                region: (item.region_information ?? []).map((region) => ({ type: region.region_type, name: region.region_name })),
+                region: (item.region_information ?? []).map((region) => ({
+                  type: region.region_type,
+                  name: region.region_name,
+                })),
                 bestEffort: item.best_effort ?? false,
                 reservable: item.reservable,
               },
@@ -148,11 +177,17 @@ export function createNumbersApi(ctx: GatewayContext): NumbersApi {
         connection_id: filter.connectionId,
         tag: filter.tag,
       });
-      const numbers = await collect("phone numbers", () => client.phoneNumbers.list({ filter: query, "page[size]": 250 }));
+      const numbers = await collect("phone numbers", () =>
+        client.phoneNumbers.list({ filter: query, "page[size]": 250 }),
+      );
       return numbers.map(toOwnedNumber);
     },
     async updatePhoneNumber(id, data) {
-      const body = compact({ connection_id: data.connectionId, tags: data.tags, customer_reference: data.customerReference });
+      const body = compact({
+        connection_id: data.connectionId,
+        tags: data.tags,
+        customer_reference: data.customerReference,
+      });
       const response = await run("phone number", () => client.phoneNumbers.update(id, body));
       if (!response.data) throw new AppError("TELNYX_ERROR", "Telnyx answered the update without the number");
       return toOwnedNumber(response.data);

@@ -4,7 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMS_OUTCOME_UNKNOWN_MESSAGE } from "./messaging-api";
-import { closedPort, SANDBOX_API_KEY as API_KEY, SANDBOX_FROM as FROM, sleep, startGatewaySandbox, type GatewaySandbox } from "./sandbox-test-helpers";
+import {
+  closedPort,
+  SANDBOX_API_KEY as API_KEY,
+  SANDBOX_FROM as FROM,
+  sleep,
+  startGatewaySandbox,
+  type GatewaySandbox,
+} from "./sandbox-test-helpers";
 import { createTelnyxGateway } from "./telnyx-gateway";
 
 let env: GatewaySandbox;
@@ -34,7 +41,9 @@ describe("gateway ↔ sandbox", () => {
       code: "TELNYX_AUTH",
       message: "Telnyx rejected the API key — check TELNYX_API_KEY (or the organization's key in Settings).",
     });
-    expect(JSON.stringify({ message: (error as Error).message, details: (error as { details?: unknown }).details })).not.toContain(wrongKey);
+    expect(
+      JSON.stringify({ message: (error as Error).message, details: (error as { details?: unknown }).details }),
+    ).not.toContain(wrongKey);
     const check = await wrong.verifyApiKey();
     expect(check.ok).toBe(false);
     expect(await env.gateway.verifyApiKey()).toEqual({ ok: true });
@@ -61,7 +70,12 @@ describe("gateway ↔ sandbox", () => {
     const before = env.requestsTo("GET", "/v2/balance").length;
     await env.addFault({ path: "/balance", method: "GET", kind: "429", count: 1, retry_after: 0.2 });
     await expect(env.gateway.retrieveBalance()).resolves.toMatchObject({ currency: expect.any(String) });
-    expect(env.requestsTo("GET", "/v2/balance").slice(before).map((entry) => entry.status)).toEqual([429, 200]);
+    expect(
+      env
+        .requestsTo("GET", "/v2/balance")
+        .slice(before)
+        .map((entry) => entry.status),
+    ).toEqual([429, 200]);
   });
 
   it("5xx → TELNYX_ERROR; a failed send is attempted once and sends nothing", async () => {
@@ -73,23 +87,45 @@ describe("gateway ↔ sandbox", () => {
 
     const before = env.requestsTo("POST", "/v2/messages").length;
     await env.addFault({ path: "/messages", method: "POST", kind: "503", count: 1 });
-    await expect(env.gateway.sendMessage({ from: FROM, to: "+13125550198", text: "during 503" })).rejects.toMatchObject({ code: "TELNYX_ERROR" });
+    await expect(env.gateway.sendMessage({ from: FROM, to: "+13125550198", text: "during 503" })).rejects.toMatchObject(
+      { code: "TELNYX_ERROR" },
+    );
     expect(env.requestsTo("POST", "/v2/messages").length - before).toBe(1);
     expect(env.messagesWithText("during 503")).toHaveLength(0);
   });
 
   it("network error (closed port) → TELNYX_UNAVAILABLE", async () => {
-    const offline = createTelnyxGateway({ apiKey: API_KEY, baseURL: `http://127.0.0.1:${await closedPort()}/v2`, maxRetries: 0 });
-    await expect(offline.retrieveBalance()).rejects.toMatchObject({ code: "TELNYX_UNAVAILABLE", message: expect.stringMatching(/^Telnyx is unreachable/) });
-    await expect(offline.sendMessage({ from: FROM, to: "+13125550197", text: "offline" })).rejects.toMatchObject({ code: "TELNYX_UNAVAILABLE" });
+    const offline = createTelnyxGateway({
+      apiKey: API_KEY,
+      baseURL: `http://127.0.0.1:${await closedPort()}/v2`,
+      maxRetries: 0,
+    });
+    await expect(offline.retrieveBalance()).rejects.toMatchObject({
+      code: "TELNYX_UNAVAILABLE",
+      message: expect.stringMatching(/^Telnyx is unreachable/),
+    });
+    await expect(offline.sendMessage({ from: FROM, to: "+13125550197", text: "offline" })).rejects.toMatchObject({
+      code: "TELNYX_UNAVAILABLE",
+    });
   });
 
   it("a slow POST /messages that outlives the gateway timeout is reported as unknown and sent exactly once", async () => {
-    const impatient = createTelnyxGateway({ apiKey: API_KEY, baseURL: env.sandbox.baseUrl, timeoutMs: 300, maxRetries: 2 });
+    const impatient = createTelnyxGateway({
+      apiKey: API_KEY,
+      baseURL: env.sandbox.baseUrl,
+      timeoutMs: 300,
+      maxRetries: 2,
+    });
     // A standing fault counts every attempt that reaches the sandbox (hits), whatever happens next.
     await env.addFault({ path: "/messages", method: "POST", kind: "slow", count: 100, delay_ms: 1000 });
-    const error = await impatient.sendMessage({ from: FROM, to: "+13125550196", text: "slow one" }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "TELNYX_UNAVAILABLE", message: SMS_OUTCOME_UNKNOWN_MESSAGE, details: { outcome: "unknown" } });
+    const error = await impatient
+      .sendMessage({ from: FROM, to: "+13125550196", text: "slow one" })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "TELNYX_UNAVAILABLE",
+      message: SMS_OUTCOME_UNKNOWN_MESSAGE,
+      details: { outcome: "unknown" },
+    });
     await sleep(2500); // longer than any SDK retry back-off would take
     expect(await env.faultHits("/messages")).toBe(1);
     // Like real Telnyx, the sandbox sent the one request it received although the client gave up.
@@ -97,9 +133,16 @@ describe("gateway ↔ sandbox", () => {
   });
 
   it("a POST /messages whose connection dies (timeout fault) is not retried", async () => {
-    const impatient = createTelnyxGateway({ apiKey: API_KEY, baseURL: env.sandbox.baseUrl, timeoutMs: 300, maxRetries: 2 });
+    const impatient = createTelnyxGateway({
+      apiKey: API_KEY,
+      baseURL: env.sandbox.baseUrl,
+      timeoutMs: 300,
+      maxRetries: 2,
+    });
     await env.addFault({ path: "/messages", method: "POST", kind: "timeout", count: 1, delay_ms: 600 });
-    const error = await impatient.sendMessage({ from: FROM, to: "+13125550195", text: "lost one" }).catch((e: unknown) => e);
+    const error = await impatient
+      .sendMessage({ from: FROM, to: "+13125550195", text: "lost one" })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "TELNYX_UNAVAILABLE", details: { outcome: "unknown" } });
     // A retry would reach the sandbox without the (one-shot) fault and create the message.
     await sleep(1500);
@@ -107,7 +150,12 @@ describe("gateway ↔ sandbox", () => {
   });
 
   it("searches numbers with filters that Telnyx applies", async () => {
-    const numbers = await env.gateway.searchAvailableNumbers({ countryCode: "US", phoneNumberType: "local", features: ["sms"], limit: 3 });
+    const numbers = await env.gateway.searchAvailableNumbers({
+      countryCode: "US",
+      phoneNumberType: "local",
+      features: ["sms"],
+      limit: 3,
+    });
     expect(numbers.length).toBeGreaterThan(0);
     expect(numbers.length).toBeLessThanOrEqual(3);
     for (const number of numbers) {
@@ -118,9 +166,17 @@ describe("gateway ↔ sandbox", () => {
   });
 
   it("dials, dedups a repeated command_id, and hangs up", async () => {
-    const app = await env.gateway.createCallControlApplication({ applicationName: "gw test", webhookEventUrl: "http://127.0.0.1:9/hooks" });
+    const app = await env.gateway.createCallControlApplication({
+      applicationName: "gw test",
+      webhookEventUrl: "http://127.0.0.1:9/hooks",
+    });
     const first = await env.gateway.dial({ connectionId: String(app.id), from: FROM, to: "+13125550194" });
-    const repeat = await env.gateway.dial({ connectionId: String(app.id), from: FROM, to: "+13125550194", commandId: first.commandId });
+    const repeat = await env.gateway.dial({
+      connectionId: String(app.id),
+      from: FROM,
+      to: "+13125550194",
+      commandId: first.commandId,
+    });
     expect(repeat.callControlId).toBe(first.callControlId);
     await env.gateway.hangup(first.callControlId);
   });

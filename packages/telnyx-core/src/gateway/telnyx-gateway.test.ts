@@ -18,16 +18,29 @@ beforeEach(async () => {
 });
 
 const callControlApp = async () =>
-  env.gateway.createCallControlApplication({ applicationName: `gw-${Math.random()}`, webhookEventUrl: "http://127.0.0.1:9/hooks" });
+  env.gateway.createCallControlApplication({
+    applicationName: `gw-${Math.random()}`,
+    webhookEventUrl: "http://127.0.0.1:9/hooks",
+  });
 
 describe("gateway wire behaviour (sandbox)", () => {
   it("retries a failed dial with the same command_id, and Telnyx dials once", async () => {
     const app = await callControlApp();
     await env.addFault({ path: "/calls", method: "POST", kind: "503", count: 1 });
-    const dialed = await env.gateway.dial({ connectionId: app.id!, from: SANDBOX_FROM, to: "+15550001201", clientState: "lead:42" });
+    const dialed = await env.gateway.dial({
+      connectionId: app.id!,
+      from: SANDBOX_FROM,
+      to: "+15550001201",
+      clientState: "lead:42",
+    });
     expect(env.requestsTo("POST", "/v2/calls").map((r) => r.status)).toEqual([503, 200]);
     // The same command_id again within 60 s returns the same call: nothing was dialed twice.
-    const again = await env.gateway.dial({ connectionId: app.id!, from: SANDBOX_FROM, to: "+15550001201", commandId: dialed.commandId });
+    const again = await env.gateway.dial({
+      connectionId: app.id!,
+      from: SANDBOX_FROM,
+      to: "+15550001201",
+      commandId: dialed.commandId,
+    });
     expect(again.callControlId).toBe(dialed.callControlId);
   });
 
@@ -43,12 +56,25 @@ describe("gateway wire behaviour (sandbox)", () => {
   });
 
   it("applies number-search filters (they must sit inside filter[...])", async () => {
-    const local = await env.gateway.searchAvailableNumbers({ countryCode: "us", phoneNumberType: "local", nationalDestinationCode: "312", limit: 5 });
+    const local = await env.gateway.searchAvailableNumbers({
+      countryCode: "us",
+      phoneNumberType: "local",
+      nationalDestinationCode: "312",
+      limit: 5,
+    });
     expect(local.length).toBeGreaterThan(0);
     for (const n of local) expect(n.phoneNumber.startsWith("+1312")).toBe(true);
-    const tollFree = await env.gateway.searchAvailableNumbers({ countryCode: "US", phoneNumberType: "toll_free", limit: 3 });
+    const tollFree = await env.gateway.searchAvailableNumbers({
+      countryCode: "US",
+      phoneNumberType: "toll_free",
+      limit: 3,
+    });
     for (const n of tollFree) expect(n.phoneNumber).toMatch(/^\+18[0-9]{2}/);
-    expect(local[0]).toMatchObject({ upfrontCost: expect.stringMatching(/^\d+\.\d+$/), monthlyCost: expect.stringMatching(/^\d+\.\d+$/), currency: "USD" });
+    expect(local[0]).toMatchObject({
+      upfrontCost: expect.stringMatching(/^\d+\.\d+$/),
+      monthlyCost: expect.stringMatching(/^\d+\.\d+$/),
+      currency: "USD",
+    });
   });
 
   it("keeps SDK retries for reads but never retries sendMessage or a number order", async () => {
@@ -58,24 +84,34 @@ describe("gateway wire behaviour (sandbox)", () => {
     expect(env.requestsTo("GET", "/v2/balance")).toHaveLength(3);
 
     await env.addFault({ path: "/messages", method: "POST", kind: "500", count: 1 });
-    await expect(gateway.sendMessage({ from: SANDBOX_FROM, to: "+13125550188", text: "never twice" })).rejects.toMatchObject({ code: "TELNYX_ERROR" });
+    await expect(
+      gateway.sendMessage({ from: SANDBOX_FROM, to: "+13125550188", text: "never twice" }),
+    ).rejects.toMatchObject({ code: "TELNYX_ERROR" });
     expect(env.requestsTo("POST", "/v2/messages")).toHaveLength(1);
     expect(env.messagesWithText("never twice")).toHaveLength(0);
 
     await env.addFault({ path: "/number_orders", method: "POST", kind: "503", count: 1 });
-    await expect(gateway.createNumberOrder({ phoneNumbers: ["+13125550100"] })).rejects.toMatchObject({ code: "TELNYX_ERROR" });
+    await expect(gateway.createNumberOrder({ phoneNumbers: ["+13125550100"] })).rejects.toMatchObject({
+      code: "TELNYX_ERROR",
+    });
     expect(env.requestsTo("POST", "/v2/number_orders")).toHaveLength(1);
   });
 
   it("maps a sent message to the domain shape", async () => {
     const sent = await env.gateway.sendMessage({ from: SANDBOX_FROM, to: "+13125550187", text: "hi there" });
-    expect(sent).toMatchObject({ type: "SMS", to: [{ phoneNumber: "+13125550187", status: "queued" }], text: "hi there", parts: 1 });
+    expect(sent).toMatchObject({
+      type: "SMS",
+      to: [{ phoneNumber: "+13125550187", status: "queued" }],
+      text: "hi there",
+      parts: 1,
+    });
     expect(env.messagesWithText("hi there")).toHaveLength(1);
   });
 
   it("follows every page of a list", async () => {
     // The gateway asks for pages of 250: 300 numbers take two pages.
-    for (let i = 0; i < 300; i += 1) env.sandbox.world.provisionNumber({ phoneNumber: `+1312556${String(3000 + i)}`, features: ["voice"] });
+    for (let i = 0; i < 300; i += 1)
+      env.sandbox.world.provisionNumber({ phoneNumber: `+1312556${String(3000 + i)}`, features: ["voice"] });
     const numbers = await env.gateway.listPhoneNumbers({ status: "active" });
     expect(numbers.filter((n) => n.phoneNumber.startsWith("+1312556")).length).toBe(300);
     expect(env.requestsTo("GET", "/v2/phone_numbers").length).toBeGreaterThanOrEqual(2);

@@ -29,7 +29,10 @@ export async function listLeads(options: { db: Db; actor: Actor; input: TLeadLis
       : {}),
   };
   const cursorRow = input.cursor
-    ? await db.prisma.lead.findFirst({ where: { id: input.cursor, organizationId: actor.organizationId }, select: { id: true } })
+    ? await db.prisma.lead.findFirst({
+        where: { id: input.cursor, organizationId: actor.organizationId },
+        select: { id: true },
+      })
     : null;
   const [rows, total] = await Promise.all([
     db.prisma.lead.findMany({

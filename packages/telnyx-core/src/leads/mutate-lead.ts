@@ -20,7 +20,10 @@ async function assertOwnerInOrg(db: Db, actor: Actor, ownerId: string | null | u
     where: { organizationId_userId: { organizationId: actor.organizationId, userId: ownerId } },
     select: { id: true },
   });
-  if (!member) throw new AppError("VALIDATION", "The owner is not a member of this organization.", { fieldErrors: { ownerId: ["invalid_owner"] } });
+  if (!member)
+    throw new AppError("VALIDATION", "The owner is not a member of this organization.", {
+      fieldErrors: { ownerId: ["invalid_owner"] },
+    });
 }
 
 export async function createLead(options: { db: Db; actor: Actor; input: TLeadCreate }): Promise<TLead> {
@@ -30,7 +33,14 @@ export async function createLead(options: { db: Db; actor: Actor; input: TLeadCr
     data: { ...input, ownerId: input.ownerId ?? null, organizationId: actor.organizationId },
     select: leadSelect,
   });
-  await recordAudit(db, { organizationId: actor.organizationId, userId: actor.userId, action: "lead.create", targetType: "lead", targetId: lead.id, ip: actor.ip });
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    action: "lead.create",
+    targetType: "lead",
+    targetId: lead.id,
+    ip: actor.ip,
+  });
   return lead;
 }
 
@@ -55,6 +65,13 @@ export async function deleteLead(options: { db: Db; actor: Actor; id: string }):
   const { db, actor, id } = options;
   const { count } = await db.prisma.lead.deleteMany({ where: { id, organizationId: actor.organizationId } });
   if (count === 0) throw new AppError("NOT_FOUND", "This lead does not exist or was already deleted.");
-  await recordAudit(db, { organizationId: actor.organizationId, userId: actor.userId, action: "lead.delete", targetType: "lead", targetId: id, ip: actor.ip });
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    action: "lead.delete",
+    targetType: "lead",
+    targetId: id,
+    ip: actor.ip,
+  });
   return { id };
 }

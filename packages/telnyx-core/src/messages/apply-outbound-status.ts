@@ -1,6 +1,12 @@
 import { messageSelect, toMessageDto } from "./message-dto";
 import { isSameMessageState, mergeMessageState, messageStatusOf, type MessageObservation } from "./message-state";
-import { findLeadIdByNumber, lockMessageRow, messageStateSelect, rowDataOfState, stateOfRow } from "./message-state-row";
+import {
+  findLeadIdByNumber,
+  lockMessageRow,
+  messageStateSelect,
+  rowDataOfState,
+  stateOfRow,
+} from "./message-state-row";
 import { NOT_OURS, type ApplyOutcome, type ApplyScope, type Tx } from "../webhooks/apply-types";
 import type { TelnyxEventOf } from "../webhooks/parse-event";
 import { messageStatsEmits, messageStatsSelect } from "../stats/stats-delta";
@@ -16,7 +22,11 @@ const PENDING_MATCH_MS = 24 * 3600_000;
  * webhook won the race, or Telnyx's answer was lost) — then it is our QUEUED row without an id for
  * the same from/to/text — or the message was sent from elsewhere with one of our numbers.
  */
-async function adoptOrCreate(tx: Tx, message: MessagePayload, scope: ApplyScope): Promise<{ id: string; isNew: boolean } | null> {
+async function adoptOrCreate(
+  tx: Tx,
+  message: MessagePayload,
+  scope: ApplyScope,
+): Promise<{ id: string; isNew: boolean } | null> {
   const fromNumber = message.from?.phoneNumber;
   const toNumber = message.to[0]?.phoneNumber;
   if (!fromNumber || !toNumber) return null;
@@ -34,7 +44,10 @@ async function adoptOrCreate(tx: Tx, message: MessagePayload, scope: ApplyScope)
     ORDER BY "createdAt" ASC LIMIT 1 FOR UPDATE`;
   if (pending) {
     // Clear a "did Telnyx get it?" note: it did.
-    await tx.telnyxMessage.update({ where: { id: pending.id }, data: { telnyxId: message.id, errorTitle: null, errorDetail: null, errorCode: null } });
+    await tx.telnyxMessage.update({
+      where: { id: pending.id },
+      data: { telnyxId: message.id, errorTitle: null, errorDetail: null, errorCode: null },
+    });
     return { id: pending.id, isNew: false };
   }
   const mediaUrls = message.media.map((m) => m.url);
@@ -69,7 +82,10 @@ export async function applyOutboundStatus(tx: Tx, event: OutboundEvent, scope: A
   const target = knownId ? { id: knownId, isNew: false } : await adoptOrCreate(tx, message, scope);
   if (!target) return NOT_OURS;
 
-  const row = await tx.telnyxMessage.findUniqueOrThrow({ where: { id: target.id }, select: { ...messageStateSelect, organizationId: true } });
+  const row = await tx.telnyxMessage.findUniqueOrThrow({
+    where: { id: target.id },
+    select: { ...messageStateSelect, organizationId: true },
+  });
   const observation: MessageObservation = {
     status: messageStatusOf(message.to[0]?.status, event.kind, message.errors.length > 0),
     cost: message.cost,
@@ -84,12 +100,23 @@ export async function applyOutboundStatus(tx: Tx, event: OutboundEvent, scope: A
   if (!isChanged && knownId) return { organizationId: row.organizationId, emits: [] };
 
   // Before the update, for the dashboard's live counters (stats:delta).
-  const statsBefore = target.isNew ? null : await tx.telnyxMessage.findUnique({ where: { id: row.id }, select: messageStatsSelect });
-  const updated = await tx.telnyxMessage.update({ where: { id: row.id }, data: rowDataOfState(after), select: { ...messageSelect, ...messageStatsSelect } });
+  const statsBefore = target.isNew
+    ? null
+    : await tx.telnyxMessage.findUnique({ where: { id: row.id }, select: messageStatsSelect });
+  const updated = await tx.telnyxMessage.update({
+    where: { id: row.id },
+    data: rowDataOfState(after),
+    select: { ...messageSelect, ...messageStatsSelect },
+  });
   return {
     organizationId: row.organizationId,
     emits: [
-      { scope: "org", id: row.organizationId, event: target.isNew ? "message:created" : "message:updated", payload: toMessageDto(updated) },
+      {
+        scope: "org",
+        id: row.organizationId,
+        event: target.isNew ? "message:created" : "message:updated",
+        payload: toMessageDto(updated),
+      },
       ...messageStatsEmits(statsBefore, updated),
     ],
   };

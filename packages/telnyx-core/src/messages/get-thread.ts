@@ -13,7 +13,10 @@ async function resolveCounterpart(db: Db, organizationId: string, input: TThread
   if (input.leadId) {
     const lead = await db.prisma.lead.findFirst({ where: { id: input.leadId, organizationId }, select: leadSelect });
     if (!lead) throw new AppError("NOT_FOUND", "This lead does not exist or was deleted.");
-    const where: Prisma.TelnyxMessageWhereInput = { organizationId, OR: [{ leadId: lead.id }, { counterpartNumber: lead.phoneNumber }] };
+    const where: Prisma.TelnyxMessageWhereInput = {
+      organizationId,
+      OR: [{ leadId: lead.id }, { counterpartNumber: lead.phoneNumber }],
+    };
     return { lead, counterpartNumber: lead.phoneNumber, where };
   }
   const counterpartNumber = input.counterpartNumber!;
@@ -24,7 +27,11 @@ async function resolveCounterpart(db: Db, organizationId: string, input: TThread
   });
   const lead =
     latestWithLead?.lead ??
-    (await db.prisma.lead.findFirst({ where: { organizationId, phoneNumber: counterpartNumber }, select: leadSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
+    (await db.prisma.lead.findFirst({
+      where: { organizationId, phoneNumber: counterpartNumber },
+      select: leadSelect,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }));
   const where: Prisma.TelnyxMessageWhereInput = { organizationId, counterpartNumber };
   return { lead, counterpartNumber, where };
 }
@@ -34,7 +41,9 @@ export async function getThread(options: { db: Db; actor: Actor; input: TThreadG
   const { db, actor, input } = options;
   const organizationId = actor.organizationId;
   const { lead, counterpartNumber, where } = await resolveCounterpart(db, organizationId, input);
-  const cursorRow = input.cursor ? await db.prisma.telnyxMessage.findFirst({ where: { ...where, id: input.cursor }, select: { id: true } }) : null;
+  const cursorRow = input.cursor
+    ? await db.prisma.telnyxMessage.findFirst({ where: { ...where, id: input.cursor }, select: { id: true } })
+    : null;
   const [rows, optedOut] = await Promise.all([
     db.prisma.telnyxMessage.findMany({
       where,

@@ -6,16 +6,25 @@ import { messageSelect, toMessageDto } from "./message-dto";
 import type { TMessageList } from "./message-schemas";
 
 /** Every message of the organization (shared inbox), newest first, filtered; cursor = the last id seen. */
-export async function listMessages(options: { db: Db; actor: Actor; input: TMessageList }): Promise<{ items: TMessageDto[]; nextCursor: string | null }> {
+export async function listMessages(options: {
+  db: Db;
+  actor: Actor;
+  input: TMessageList;
+}): Promise<{ items: TMessageDto[]; nextCursor: string | null }> {
   const { db, actor, input } = options;
   const where: Prisma.TelnyxMessageWhereInput = {
     organizationId: actor.organizationId,
     ...(input.direction ? { direction: input.direction } : {}),
     ...(input.status?.length ? { status: { in: input.status } } : {}),
-    ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } } : {}),
+    ...(input.from || input.to
+      ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } }
+      : {}),
   };
   const cursorRow = input.cursor
-    ? await db.prisma.telnyxMessage.findFirst({ where: { id: input.cursor, organizationId: actor.organizationId }, select: { id: true } })
+    ? await db.prisma.telnyxMessage.findFirst({
+        where: { id: input.cursor, organizationId: actor.organizationId },
+        select: { id: true },
+      })
     : null;
   const rows = await db.prisma.telnyxMessage.findMany({
     where,

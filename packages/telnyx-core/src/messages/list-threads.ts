@@ -13,7 +13,11 @@ interface ThreadHead {
  * latest message per counterpart number (DISTINCT ON over [organizationId, counterpartNumber,
  * createdAt]). Cursor = the id of the last thread's latest message.
  */
-export async function listThreads(options: { db: Db; actor: Actor; input: TThreadList }): Promise<{ items: TThreadSummary[]; nextCursor: string | null }> {
+export async function listThreads(options: {
+  db: Db;
+  actor: Actor;
+  input: TThreadList;
+}): Promise<{ items: TThreadSummary[]; nextCursor: string | null }> {
   const { db, actor, input } = options;
   const organizationId = actor.organizationId;
   const search = input.search?.trim() || null;
@@ -42,8 +46,15 @@ export async function listThreads(options: { db: Db; actor: Actor; input: TThrea
 
   const numbers = page.map((head) => head.counterpartNumber);
   const [messages, counts, leads] = await Promise.all([
-    db.prisma.telnyxMessage.findMany({ where: { organizationId, id: { in: page.map((head) => head.id) } }, select: messageSelect }),
-    db.prisma.telnyxMessage.groupBy({ by: ["counterpartNumber"], where: { organizationId, counterpartNumber: { in: numbers } }, _count: { _all: true } }),
+    db.prisma.telnyxMessage.findMany({
+      where: { organizationId, id: { in: page.map((head) => head.id) } },
+      select: messageSelect,
+    }),
+    db.prisma.telnyxMessage.groupBy({
+      by: ["counterpartNumber"],
+      where: { organizationId, counterpartNumber: { in: numbers } },
+      _count: { _all: true },
+    }),
     // Threads whose latest message predates the lead still belong to it.
     db.prisma.lead.findMany({
       where: { organizationId, phoneNumber: { in: numbers } },
@@ -60,7 +71,16 @@ export async function listThreads(options: { db: Db; actor: Actor; input: TThrea
     const lead = lastMessage.leadId ? null : leads.find((l) => l.phoneNumber === head.counterpartNumber);
     const leadId = lastMessage.leadId ?? lead?.id ?? null;
     const leadName = lastMessage.leadId ? lastMessage.leadName : leadNameOf(lead);
-    return [{ key: leadId ?? head.counterpartNumber, leadId, leadName, counterpartNumber: head.counterpartNumber, lastMessage, messageCount: countOf.get(head.counterpartNumber) ?? 0 }];
+    return [
+      {
+        key: leadId ?? head.counterpartNumber,
+        leadId,
+        leadName,
+        counterpartNumber: head.counterpartNumber,
+        lastMessage,
+        messageCount: countOf.get(head.counterpartNumber) ?? 0,
+      },
+    ];
   });
   return { items, nextCursor: hasMore ? (page.at(-1)?.id ?? null) : null };
 }

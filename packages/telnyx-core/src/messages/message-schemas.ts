@@ -27,15 +27,20 @@ export const ZMessageSendSchema = z.object({
   /** +E.164 of one of the organization's numbers (the REST face's `from`); fromNumberId wins. */
   fromNumber: ZE164Schema.optional(),
   leadId: ZId.optional(),
-  mediaUrls: z.array(z.url({ message: "invalid_url" }).max(2000, "too_long")).max(10, "too_many").optional(),
+  mediaUrls: z
+    .array(z.url({ message: "invalid_url" }).max(2000, "too_long"))
+    .max(10, "too_many")
+    .optional(),
 });
 export type TMessageSend = z.infer<typeof ZMessageSendSchema>;
 
-export const ZThreadListSchema = z.object({
-  search: z.string().trim().max(200, "too_long").optional(),
-  cursor: ZCursor,
-  limit: z.number().int().min(1).max(100).default(30),
-}).prefault({});
+export const ZThreadListSchema = z
+  .object({
+    search: z.string().trim().max(200, "too_long").optional(),
+    cursor: ZCursor,
+    limit: z.number().int().min(1).max(100).default(30),
+  })
+  .prefault({});
 export type TThreadList = z.infer<typeof ZThreadListSchema>;
 
 export const ZThreadSummarySchema = z.object({
@@ -69,18 +74,22 @@ export const ZThreadSchema = z.object({
 });
 export type TThread = z.infer<typeof ZThreadSchema>;
 
-export const ZMessageListSchema = z.object({
-  direction: z.enum(["INBOUND", "OUTBOUND"]).optional(),
-  status: z.array(ZMessageStatusSchema).max(10).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  cursor: ZCursor,
-  limit: z.number().int().min(1).max(100).default(50),
-}).prefault({});
+export const ZMessageListSchema = z
+  .object({
+    direction: z.enum(["INBOUND", "OUTBOUND"]).optional(),
+    status: z.array(ZMessageStatusSchema).max(10).optional(),
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+    cursor: ZCursor,
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .prefault({});
 export type TMessageList = z.infer<typeof ZMessageListSchema>;
 export const ZMessagePageSchema = z.object({ items: z.array(ZMessageDtoSchema), nextCursor: z.string().nullable() });
 
-export const ZOptOutListSchema = z.object({ cursor: ZCursor, limit: z.number().int().min(1).max(100).default(50) }).prefault({});
+export const ZOptOutListSchema = z
+  .object({ cursor: ZCursor, limit: z.number().int().min(1).max(100).default(50) })
+  .prefault({});
 export type TOptOutList = z.infer<typeof ZOptOutListSchema>;
 
 export const ZOptOutItemSchema = z.object({

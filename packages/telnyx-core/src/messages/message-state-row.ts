@@ -38,7 +38,10 @@ export function rowDataOfState(state: MessageState): Prisma.TelnyxMessageUpdateI
 }
 
 /** Locks one message row for the rest of the transaction (concurrent webhooks of a message serialize here). */
-export async function lockMessageRow(tx: Tx, where: { id: string } | { telnyxId: string }): Promise<{ id: string; organizationId: string } | null> {
+export async function lockMessageRow(
+  tx: Tx,
+  where: { id: string } | { telnyxId: string },
+): Promise<{ id: string; organizationId: string } | null> {
   type Locked = Array<{ id: string; organizationId: string }>;
   const rows =
     "id" in where

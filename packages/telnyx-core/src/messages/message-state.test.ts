@@ -1,19 +1,31 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { MessageStatus } from "@app/db/client";
-import { INITIAL_MESSAGE_STATE, isSameMessageState, mergeMessageState, messageStatusOf, type MessageObservation, type MessageState } from "./message-state";
+import {
+  INITIAL_MESSAGE_STATE,
+  isSameMessageState,
+  mergeMessageState,
+  messageStatusOf,
+  type MessageObservation,
+  type MessageState,
+} from "./message-state";
 
 const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
-const applyAll = (observations: MessageObservation[]): MessageState => observations.reduce(mergeMessageState, INITIAL_MESSAGE_STATE);
+const applyAll = (observations: MessageObservation[]): MessageState =>
+  observations.reduce(mergeMessageState, INITIAL_MESSAGE_STATE);
 
 type Outcome = "DELIVERED" | "DELIVERY_FAILED" | "SENDING_FAILED" | "DELIVERY_UNCONFIRMED" | "EXPIRED";
 
 /** The observations of one message in the order Telnyx produces them. */
 function lifecycle(outcome: Outcome, cents: number, startMs: number): MessageObservation[] {
   const queued: MessageObservation = { status: "QUEUED", occurredAt: at(startMs) };
-  const errors = outcome === "DELIVERED" ? [] : [{ code: "40008", title: "Undeliverable", detail: "The carrier refused it." }];
+  const errors =
+    outcome === "DELIVERED" ? [] : [{ code: "40008", title: "Undeliverable", detail: "The carrier refused it." }];
   if (outcome === "SENDING_FAILED") {
-    return [queued, { status: "SENDING_FAILED", errors, completedAt: at(startMs + 300), occurredAt: at(startMs + 300) }];
+    return [
+      queued,
+      { status: "SENDING_FAILED", errors, completedAt: at(startMs + 300), occurredAt: at(startMs + 300) },
+    ];
   }
   const sentAt = at(startMs + 300);
   const cost = { amount: `0.${String(cents).padStart(4, "0")}`, currency: "USD" };
@@ -73,7 +85,12 @@ describe("mergeMessageState", () => {
     const events = lifecycle("DELIVERY_FAILED", 75, 0);
     const once = applyAll(events);
     expect(isSameMessageState(mergeMessageState(once, events[3]!), once)).toBe(true);
-    expect(once).toMatchObject({ status: "DELIVERY_FAILED", errorCode: "40008", errorTitle: "Undeliverable", errorDetail: "The carrier refused it." });
+    expect(once).toMatchObject({
+      status: "DELIVERY_FAILED",
+      errorCode: "40008",
+      errorTitle: "Undeliverable",
+      errorDetail: "The carrier refused it.",
+    });
   });
 
   it("maps Telnyx statuses and falls back on the event type", () => {

@@ -7,7 +7,13 @@
  */
 import type { MessageStatus } from "@app/db/client";
 
-export const TERMINAL_MESSAGE_STATUSES = ["DELIVERED", "DELIVERY_FAILED", "SENDING_FAILED", "DELIVERY_UNCONFIRMED", "EXPIRED"] as const;
+export const TERMINAL_MESSAGE_STATUSES = [
+  "DELIVERED",
+  "DELIVERY_FAILED",
+  "SENDING_FAILED",
+  "DELIVERY_UNCONFIRMED",
+  "EXPIRED",
+] as const;
 
 const RANK: Record<MessageStatus, number> = {
   QUEUED: 0,
@@ -61,7 +67,11 @@ const STATUS_BY_TELNYX: Record<string, MessageStatus> = {
 };
 
 /** Our status for a Telnyx `to[].status`, falling back on what the event type implies. */
-export function messageStatusOf(telnyxStatus: string | undefined, eventType?: string, hasErrors = false): MessageStatus {
+export function messageStatusOf(
+  telnyxStatus: string | undefined,
+  eventType?: string,
+  hasErrors = false,
+): MessageStatus {
   const known = telnyxStatus ? STATUS_BY_TELNYX[telnyxStatus] : undefined;
   if (known) return known;
   if (eventType === "message.sent") return "SENT";

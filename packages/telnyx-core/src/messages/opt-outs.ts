@@ -28,16 +28,25 @@ export function optedOutMessage(phoneNumber: string): string {
 }
 
 export async function isOptedOut(prisma: Tx, organizationId: string, phoneNumber: string): Promise<boolean> {
-  const row = await prisma.optOut.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber } }, select: { id: true } });
+  const row = await prisma.optOut.findUnique({
+    where: { organizationId_phoneNumber: { organizationId, phoneNumber } },
+    select: { id: true },
+  });
   return row !== null;
 }
 
 export async function assertNotOptedOut(db: Db, organizationId: string, phoneNumber: string): Promise<void> {
-  if (await isOptedOut(db.prisma, organizationId, phoneNumber)) throw new AppError("OPTED_OUT", optedOutMessage(phoneNumber));
+  if (await isOptedOut(db.prisma, organizationId, phoneNumber))
+    throw new AppError("OPTED_OUT", optedOutMessage(phoneNumber));
 }
 
 /** Inside the webhook transaction: a STOP/START keyword from `phoneNumber`. */
-export async function applyOptOutKeyword(tx: Tx, organizationId: string, phoneNumber: string, keyword: OptOutKeyword): Promise<Emit> {
+export async function applyOptOutKeyword(
+  tx: Tx,
+  organizationId: string,
+  phoneNumber: string,
+  keyword: OptOutKeyword,
+): Promise<Emit> {
   const optedOut = keyword.action === "opt-out";
   if (optedOut) {
     await tx.optOut.upsert({
@@ -49,15 +58,30 @@ export async function applyOptOutKeyword(tx: Tx, organizationId: string, phoneNu
     await tx.optOut.deleteMany({ where: { organizationId, phoneNumber } });
   }
   await tx.auditLog.create({
-    data: { organizationId, action: optedOut ? "optout.keyword" : "optin.keyword", targetType: "phone_number", targetId: phoneNumber, result: "ok", details: { keyword: keyword.keyword } },
+    data: {
+      organizationId,
+      action: optedOut ? "optout.keyword" : "optin.keyword",
+      targetType: "phone_number",
+      targetId: phoneNumber,
+      result: "ok",
+      details: { keyword: keyword.keyword },
+    },
   });
-  return { scope: "org", id: organizationId, event: "optout:updated", payload: { phoneNumber, optedOut, keyword: keyword.keyword } };
+  return {
+    scope: "org",
+    id: organizationId,
+    event: "optout:updated",
+    payload: { phoneNumber, optedOut, keyword: keyword.keyword },
+  };
 }
 
 export async function listOptOuts(options: { db: Db; actor: Actor; input: TOptOutList }) {
   const { db, actor, input } = options;
   const cursorRow = input.cursor
-    ? await db.prisma.optOut.findFirst({ where: { id: input.cursor, organizationId: actor.organizationId }, select: { id: true } })
+    ? await db.prisma.optOut.findFirst({
+        where: { id: input.cursor, organizationId: actor.organizationId },
+        select: { id: true },
+      })
     : null;
   const rows = await db.prisma.optOut.findMany({
     where: { organizationId: actor.organizationId },
@@ -72,7 +96,13 @@ export async function listOptOuts(options: { db: Db; actor: Actor; input: TOptOu
 }
 
 /** A supervisor adds (optedOut) or removes a number from the opt-out list by hand. */
-export async function setOptOut(options: { db: Db; actor: Actor; publisher: Publisher; phoneNumber: string; optedOut: boolean }): Promise<TOptOutState> {
+export async function setOptOut(options: {
+  db: Db;
+  actor: Actor;
+  publisher: Publisher;
+  phoneNumber: string;
+  optedOut: boolean;
+}): Promise<TOptOutState> {
   const { db, actor, publisher, phoneNumber, optedOut } = options;
   const organizationId = actor.organizationId;
   if (optedOut) {

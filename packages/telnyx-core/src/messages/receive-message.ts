@@ -27,7 +27,11 @@ type InsertedRow = Omit<MessageRow, "lead" | "cost"> & { cost: Prisma.Decimal | 
 /** Prisma keeps DateTime columns as UTC wall time (timestamp without time zone), whatever the session's zone. */
 const utc = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
-export async function receiveMessage(tx: Tx, event: TelnyxEventOf<"message.received">, scope: ApplyScope): Promise<ApplyOutcome> {
+export async function receiveMessage(
+  tx: Tx,
+  event: TelnyxEventOf<"message.received">,
+  scope: ApplyScope,
+): Promise<ApplyOutcome> {
   const message = event.payload;
   const recipients = message.to.map((party) => party.phoneNumber);
   const fromNumber = message.from?.phoneNumber;
@@ -66,7 +70,14 @@ export async function receiveMessage(tx: Tx, event: TelnyxEventOf<"message.recei
 
   const lead = number.leadId ? { firstName: number.firstName ?? "", lastName: number.lastName ?? "" } : null;
   const cost = row.cost === null ? null : new Prisma.Decimal(row.cost.toString());
-  const emits: Emit[] = [{ scope: "org", id: organizationId, event: "message:created", payload: toMessageDto({ ...row, cost, lead } as MessageRow) }];
+  const emits: Emit[] = [
+    {
+      scope: "org",
+      id: organizationId,
+      event: "message:created",
+      payload: toMessageDto({ ...row, cost, lead } as MessageRow),
+    },
+  ];
   const keyword = optOutKeywordOf(message.text);
   if (keyword) emits.push(await applyOptOutKeyword(tx, organizationId, fromNumber, keyword));
   return { organizationId, emits };

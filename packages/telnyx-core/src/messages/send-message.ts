@@ -14,7 +14,13 @@ import type { Publisher, TMessageDto } from "../realtime/events";
 import { messageSelect, toMessageDto } from "./message-dto";
 import type { TMessageSend } from "./message-schemas";
 import { mergeMessageState, messageStatusOf } from "./message-state";
-import { findLeadIdByNumber, lockMessageRow, messageStateSelect, rowDataOfState, stateOfRow } from "./message-state-row";
+import {
+  findLeadIdByNumber,
+  lockMessageRow,
+  messageStateSelect,
+  rowDataOfState,
+  stateOfRow,
+} from "./message-state-row";
 import { listSmsNumbers, type SmsNumber } from "./sms-numbers";
 import { assertNotOptedOut } from "./opt-outs";
 
@@ -29,26 +35,42 @@ export interface SendMessageOptions {
 async function pickFromNumber(db: Db, actor: Actor, input: TMessageSend): Promise<SmsNumber> {
   const usable = await listSmsNumbers({ db, actor });
   if (input.fromNumberId || input.fromNumber) {
-    const chosen = usable.find((n) => (input.fromNumberId ? n.id === input.fromNumberId : n.phoneNumber === input.fromNumber));
+    const chosen = usable.find((n) =>
+      input.fromNumberId ? n.id === input.fromNumberId : n.phoneNumber === input.fromNumber,
+    );
     if (chosen) return chosen;
-    throw new AppError("VALIDATION", "You cannot send SMS from this number: it is not an active SMS number of your organization shared with you or assigned to you.", {
-      fieldErrors: { [input.fromNumberId ? "fromNumberId" : "fromNumber"]: ["invalid_from_number"] },
-    });
+    throw new AppError(
+      "VALIDATION",
+      "You cannot send SMS from this number: it is not an active SMS number of your organization shared with you or assigned to you.",
+      {
+        fieldErrors: { [input.fromNumberId ? "fromNumberId" : "fromNumber"]: ["invalid_from_number"] },
+      },
+    );
   }
   const country = countryOf(input.to);
   const chosen = usable.find((n) => n.countryCode === country) ?? usable[0];
   if (!chosen) {
-    throw new AppError("VALIDATION", "No SMS-capable number is available to you — buy one on the Numbers page or ask an admin to assign one to you.", {
-      fieldErrors: { fromNumberId: ["no_sms_number"] },
-    });
+    throw new AppError(
+      "VALIDATION",
+      "No SMS-capable number is available to you — buy one on the Numbers page or ask an admin to assign one to you.",
+      {
+        fieldErrors: { fromNumberId: ["no_sms_number"] },
+      },
+    );
   }
   return chosen;
 }
 
 async function resolveLeadId(db: Db, actor: Actor, input: TMessageSend): Promise<string | null> {
   if (!input.leadId) return findLeadIdByNumber(db.prisma, actor.organizationId, input.to);
-  const lead = await db.prisma.lead.findFirst({ where: { id: input.leadId, organizationId: actor.organizationId }, select: { id: true } });
-  if (!lead) throw new AppError("NOT_FOUND", "This lead does not exist or was deleted.", { fieldErrors: { leadId: ["not_found"] } });
+  const lead = await db.prisma.lead.findFirst({
+    where: { id: input.leadId, organizationId: actor.organizationId },
+    select: { id: true },
+  });
+  if (!lead)
+    throw new AppError("NOT_FOUND", "This lead does not exist or was deleted.", {
+      fieldErrors: { leadId: ["not_found"] },
+    });
   return lead.id;
 }
 
@@ -60,7 +82,10 @@ async function attachTelnyxId(db: Db, rowId: string, info: MessageInfo) {
     if (other && other.id !== rowId) {
       // A webhook recorded this message before Telnyx's answer reached us: keep that row only.
       const ours = await tx.telnyxMessage.delete({ where: { id: rowId }, select: { userId: true, leadId: true } });
-      const theirs = await tx.telnyxMessage.findUniqueOrThrow({ where: { id: other.id }, select: { userId: true, leadId: true } });
+      const theirs = await tx.telnyxMessage.findUniqueOrThrow({
+        where: { id: other.id },
+        select: { userId: true, leadId: true },
+      });
       return tx.telnyxMessage.update({
         where: { id: other.id },
         data: { userId: theirs.userId ?? ours.userId, leadId: theirs.leadId ?? ours.leadId },
@@ -68,8 +93,15 @@ async function attachTelnyxId(db: Db, rowId: string, info: MessageInfo) {
       });
     }
     const current = await tx.telnyxMessage.findUniqueOrThrow({ where: { id: rowId }, select: messageStateSelect });
-    const next = mergeMessageState(stateOfRow(current), { status: messageStatusOf(info.to[0]?.status), errors: info.errors });
-    return tx.telnyxMessage.update({ where: { id: rowId }, data: { telnyxId: info.id, ...rowDataOfState(next) }, select: messageSelect });
+    const next = mergeMessageState(stateOfRow(current), {
+      status: messageStatusOf(info.to[0]?.status),
+      errors: info.errors,
+    });
+    return tx.telnyxMessage.update({
+      where: { id: rowId },
+      data: { telnyxId: info.id, ...rowDataOfState(next) },
+      select: messageSelect,
+    });
   });
 }
 
@@ -82,9 +114,18 @@ async function recordSendFailure(db: Db, rowId: string, error: AppError) {
     where: { id: rowId, telnyxId: null, status: "QUEUED" },
     data: isOutcomeUnknown
       ? { errorTitle: "Outcome unknown", errorDetail: error.message }
-      : { status: "SENDING_FAILED", errorCode: telnyxCode ?? error.code, errorTitle: "Not sent", errorDetail: error.message, completedAt: new Date() },
+      : {
+          status: "SENDING_FAILED",
+          errorCode: telnyxCode ?? error.code,
+          errorTitle: "Not sent",
+          errorDetail: error.message,
+          completedAt: new Date(),
+        },
   });
-  const { telnyxId, ...row } = await db.prisma.telnyxMessage.findUniqueOrThrow({ where: { id: rowId }, select: { ...messageSelect, telnyxId: true } });
+  const { telnyxId, ...row } = await db.prisma.telnyxMessage.findUniqueOrThrow({
+    where: { id: rowId },
+    select: { ...messageSelect, telnyxId: true },
+  });
   // A webhook matched the row meanwhile: Telnyx did take the message.
   return { row, isReconciled: isOutcomeUnknown && telnyxId !== null };
 }
@@ -118,7 +159,14 @@ export async function sendMessage(options: SendMessageOptions): Promise<TMessage
     select: messageSelect,
   });
   publisher.toOrganization(actor.organizationId, "message:created", toMessageDto(row));
-  const audit = { organizationId: actor.organizationId, userId: actor.userId, action: "message.send", targetType: "message", targetId: row.id, ip: actor.ip };
+  const audit = {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    action: "message.send",
+    targetType: "message",
+    targetId: row.id,
+    ip: actor.ip,
+  };
 
   let info: MessageInfo;
   try {
@@ -130,7 +178,9 @@ export async function sendMessage(options: SendMessageOptions): Promise<TMessage
       messagingProfileId: from.messagingProfileId ?? undefined,
     });
   } catch (error) {
-    const appError = isAppError(error) ? error : new AppError("TELNYX_ERROR", "Telnyx could not take the message — try again in a moment.", { cause: error });
+    const appError = isAppError(error)
+      ? error
+      : new AppError("TELNYX_ERROR", "Telnyx could not take the message — try again in a moment.", { cause: error });
     const failure = await recordSendFailure(db, row.id, appError);
     const dto = toMessageDto(failure.row);
     publisher.toOrganization(actor.organizationId, "message:updated", dto);
@@ -143,6 +193,10 @@ export async function sendMessage(options: SendMessageOptions): Promise<TMessage
   const sent = await attachTelnyxId(db, row.id, info);
   const dto = toMessageDto(sent);
   publisher.toOrganization(actor.organizationId, "message:updated", dto);
-  await recordAudit(db, { ...audit, targetId: dto.id, details: { to: input.to, from: from.phoneNumber, parts: dto.parts, telnyxId: info.id } });
+  await recordAudit(db, {
+    ...audit,
+    targetId: dto.id,
+    details: { to: input.to, from: from.phoneNumber, parts: dto.parts, telnyxId: info.id },
+  });
   return dto;
 }

@@ -30,5 +30,10 @@ export function listSmsNumbers(options: { db: Db; actor: Actor }): Promise<SmsNu
 
 export async function listFromNumbers(options: { db: Db; actor: Actor }): Promise<TFromNumber[]> {
   const numbers = await listSmsNumbers(options);
-  return numbers.map(({ id, phoneNumber, countryCode, assignedUserId }) => ({ id, phoneNumber, countryCode, assignedUserId }));
+  return numbers.map(({ id, phoneNumber, countryCode, assignedUserId }) => ({
+    id,
+    phoneNumber,
+    countryCode,
+    assignedUserId,
+  }));
 }

@@ -20,7 +20,14 @@ export async function findOrderRows(tx: Tx, order: NumberOrder, scope: ApplyScop
       OR: [
         { numberOrderId: order.id },
         ...(order.customerReference && phoneNumbers.length > 0
-          ? [{ organizationId: order.customerReference, phoneNumber: { in: phoneNumbers }, status: "PURCHASE_PENDING" as const, numberOrderId: null }]
+          ? [
+              {
+                organizationId: order.customerReference,
+                phoneNumber: { in: phoneNumbers },
+                status: "PURCHASE_PENDING" as const,
+                numberOrderId: null,
+              },
+            ]
           : []),
       ],
     },
@@ -41,14 +48,21 @@ export const applyNumberOrderEvent: EventApplier = async (tx, event, services, s
   const organizationId = rows[0]?.organizationId;
   if (!organizationId) return NOT_OURS;
 
-  await tx.telnyxPhoneNumber.updateMany({ where: { id: { in: rows.map((row) => row.id) }, numberOrderId: null }, data: { numberOrderId: order.id } });
+  await tx.telnyxPhoneNumber.updateMany({
+    where: { id: { in: rows.map((row) => row.id) }, numberOrderId: null },
+    data: { numberOrderId: order.id },
+  });
   const emits: Emit[] = [];
   const failed: string[] = [];
   const bought: string[] = [];
   for (const row of rows.filter((candidate) => candidate.status === "PURCHASE_PENDING")) {
     const status = orderedNumberStatus(order, row.phoneNumber);
     if (status === "failure") {
-      const updated = await tx.telnyxPhoneNumber.update({ where: { id: row.id }, data: { status: "FAILED" }, select: { updatedAt: true } });
+      const updated = await tx.telnyxPhoneNumber.update({
+        where: { id: row.id },
+        data: { status: "FAILED" },
+        select: { updatedAt: true },
+      });
       emits.push(numberUpdatedEmit({ ...row, status: "FAILED", updatedAt: updated.updatedAt }));
       failed.push(row.phoneNumber);
     } else if (status === "success") {
@@ -60,7 +74,14 @@ export const applyNumberOrderEvent: EventApplier = async (tx, event, services, s
   const afterCommit: Array<() => Promise<void>> = [];
   if (db && failed.length > 0) {
     afterCommit.push(() =>
-      recordAudit(db, { organizationId, action: "number.activate", targetType: "number_order", targetId: order.id, result: "failed", details: { phoneNumbers: failed } }),
+      recordAudit(db, {
+        organizationId,
+        action: "number.activate",
+        targetType: "number_order",
+        targetId: order.id,
+        result: "failed",
+        details: { phoneNumbers: failed },
+      }),
     );
   }
   // Without a database handle (not wired), the poller finishes these numbers.

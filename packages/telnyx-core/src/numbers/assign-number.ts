@@ -8,7 +8,12 @@ import { publishNumberUpdated } from "./number-events";
 import type { TNumberAssign, TNumberDto } from "./number-schemas";
 
 /** Gives a number to one member of the organization (their calls and texts go out from it); null = shared. */
-export async function assignNumber(options: { db: Db; actor: Actor; publisher?: Publisher; input: TNumberAssign }): Promise<TNumberDto> {
+export async function assignNumber(options: {
+  db: Db;
+  actor: Actor;
+  publisher?: Publisher;
+  input: TNumberAssign;
+}): Promise<TNumberDto> {
   const { db, actor, publisher, input } = options;
   const row = await findNumberRow(db, actor, input.id);
   if (row.status === "RELEASED" || row.status === "FAILED") {
@@ -20,7 +25,9 @@ export async function assignNumber(options: { db: Db; actor: Actor; publisher?: 
       select: { id: true },
     });
     if (!member) {
-      throw new AppError("VALIDATION", "This person is not a member of your organization.", { fieldErrors: { userId: ["invalid_member"] } });
+      throw new AppError("VALIDATION", "This person is not a member of your organization.", {
+        fieldErrors: { userId: ["invalid_member"] },
+      });
     }
   }
   await db.prisma.telnyxPhoneNumber.update({ where: { id: row.id }, data: { assignedUserId: input.userId } });

@@ -24,7 +24,16 @@ export async function configureBoughtNumber(options: {
   const { db, gateway, publisher, numberId } = options;
   const row = await db.prisma.telnyxPhoneNumber.findUnique({
     where: { id: numberId },
-    select: { id: true, organizationId: true, phoneNumber: true, status: true, features: true, telnyxId: true, purchasedAt: true, organization: { select: { slug: true } } },
+    select: {
+      id: true,
+      organizationId: true,
+      phoneNumber: true,
+      status: true,
+      features: true,
+      telnyxId: true,
+      purchasedAt: true,
+      organization: { select: { slug: true } },
+    },
   });
   if (!row || (row.status !== "PURCHASE_PENDING" && row.status !== "ACTIVE")) return "skipped";
   const [app, profile] = await Promise.all([
@@ -35,7 +44,9 @@ export async function configureBoughtNumber(options: {
   let telnyxId = row.telnyxId;
   let purchasedAt = row.purchasedAt;
   try {
-    const owned = (await gateway.listPhoneNumbers({ phoneNumber: row.phoneNumber })).find((number) => number.phoneNumber === row.phoneNumber);
+    const owned = (await gateway.listPhoneNumbers({ phoneNumber: row.phoneNumber })).find(
+      (number) => number.phoneNumber === row.phoneNumber,
+    );
     if (!owned) throw new AppError("TELNYX_NOT_FOUND", `Telnyx does not list ${row.phoneNumber} on this account yet.`);
     telnyxId = owned.id;
     purchasedAt ??= owned.purchasedAt ? new Date(owned.purchasedAt) : new Date();
@@ -44,7 +55,9 @@ export async function configureBoughtNumber(options: {
     let messagingProfileId = owned.messagingProfileId;
     if (profile) {
       try {
-        messagingProfileId = (await gateway.updatePhoneNumberMessaging(owned.id, { messagingProfileId: profile.telnyxId })).messagingProfileId;
+        messagingProfileId = (
+          await gateway.updatePhoneNumberMessaging(owned.id, { messagingProfileId: profile.telnyxId })
+        ).messagingProfileId;
       } catch (error) {
         // A voice-only number may refuse a messaging profile; that is not a configuration failure.
         if (needsProfile) throw error;
@@ -53,7 +66,15 @@ export async function configureBoughtNumber(options: {
     }
     const changed = await db.prisma.telnyxPhoneNumber.updateMany({
       where: { id: row.id, status: { in: ["PURCHASE_PENDING", "ACTIVE"] } },
-      data: { status: "ACTIVE", telnyxId, connectionId: updated.connectionId, messagingProfileId, tags, purchasedAt, syncedAt: new Date() },
+      data: {
+        status: "ACTIVE",
+        telnyxId,
+        connectionId: updated.connectionId,
+        messagingProfileId,
+        tags,
+        purchasedAt,
+        syncedAt: new Date(),
+      },
     });
     if (changed.count === 0) return "skipped";
     await recordAudit(db, {

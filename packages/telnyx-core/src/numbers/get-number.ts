@@ -20,9 +20,14 @@ export async function getNumber(options: {
   const row = await findNumberRow(db, actor, id);
   if (row.status === "PURCHASE_PENDING" && Date.now() - row.updatedAt.getTime() > STALE_MS) {
     // Best effort: when Telnyx is unreachable the number is shown as it is.
-    await pollNumberOrders({ db, gatewayFor: options.gatewayFor, publisher: options.publisher, organizationId: actor.organizationId, numberId: id, olderThanMs: STALE_MS }).catch(
-      () => undefined,
-    );
+    await pollNumberOrders({
+      db,
+      gatewayFor: options.gatewayFor,
+      publisher: options.publisher,
+      organizationId: actor.organizationId,
+      numberId: id,
+      olderThanMs: STALE_MS,
+    }).catch(() => undefined);
   }
   return readNumberDto(db, actor, id);
 }

@@ -25,7 +25,12 @@ export async function usageByNumber(db: Db, organizationId: string, numberId?: s
      ) AS "usage" GROUP BY "id"`,
     numberId ? [organizationId, numberId] : [organizationId],
   );
-  return new Map(rows.map((row) => [row.id, { calls: row.calls, messages: row.messages, cost: new Prisma.Decimal(row.cost).toString() }]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { calls: row.calls, messages: row.messages, cost: new Prisma.Decimal(row.cost).toString() },
+    ]),
+  );
 }
 
 export function toNumberDto(row: NumberRow, usage: Usage = NO_USAGE): TNumberDto {
@@ -44,18 +49,29 @@ export function toNumberDto(row: NumberRow, usage: Usage = NO_USAGE): TNumberDto
     assignedUserName: row.assignedUser?.name ?? null,
     connectionId: row.connectionId,
     messagingProfileId: row.messagingProfileId,
-    isConfigured: row.status === "ACTIVE" && row.telnyxId !== null && row.connectionId !== null && (row.messagingProfileId !== null || !needsProfile),
+    isConfigured:
+      row.status === "ACTIVE" &&
+      row.telnyxId !== null &&
+      row.connectionId !== null &&
+      (row.messagingProfileId !== null || !needsProfile),
     purchasedAt: row.purchasedAt,
     updatedAt: row.updatedAt,
     usage,
   };
 }
 
-export async function listNumbers(options: { db: Db; actor: Actor; input: TNumberListInput }): Promise<{ items: TNumberDto[] }> {
+export async function listNumbers(options: {
+  db: Db;
+  actor: Actor;
+  input: TNumberListInput;
+}): Promise<{ items: TNumberDto[] }> {
   const { db, actor, input } = options;
   const [rows, usage] = await Promise.all([
     db.prisma.telnyxPhoneNumber.findMany({
-      where: { organizationId: actor.organizationId, ...(input.includeReleased ? {} : { status: { not: "RELEASED" } }) },
+      where: {
+        organizationId: actor.organizationId,
+        ...(input.includeReleased ? {} : { status: { not: "RELEASED" } }),
+      },
       select: numberSelect,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
@@ -66,7 +82,10 @@ export async function listNumbers(options: { db: Db; actor: Actor; input: TNumbe
 
 /** A number of the caller's organization, or NOT_FOUND. */
 export async function findNumberRow(db: Db, actor: Actor, id: string): Promise<NumberRow> {
-  const row = await db.prisma.telnyxPhoneNumber.findFirst({ where: { id, organizationId: actor.organizationId }, select: numberSelect });
+  const row = await db.prisma.telnyxPhoneNumber.findFirst({
+    where: { id, organizationId: actor.organizationId },
+    select: numberSelect,
+  });
   if (!row) throw new AppError("NOT_FOUND", "This phone number does not exist in your organization.");
   return row;
 }

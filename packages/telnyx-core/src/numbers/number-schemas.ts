@@ -17,7 +17,9 @@ const ZDecimalString = z.string().regex(/^\d{1,8}(\.\d{1,6})?$/, "invalid_amount
 
 export const ZNumberIdSchema = z.object({ id: z.string().min(1).max(64) });
 
-export const ZNumberListInputSchema = z.object({ includeReleased: z.boolean().default(false) }).default({ includeReleased: false });
+export const ZNumberListInputSchema = z
+  .object({ includeReleased: z.boolean().default(false) })
+  .default({ includeReleased: false });
 export type TNumberListInput = z.infer<typeof ZNumberListInputSchema>;
 
 export const ZNumberDtoSchema = z.object({
@@ -48,9 +50,16 @@ export const ZNumberCountrySchema = z.object({ code: z.string(), name: z.string(
 export const ZNumberSearchSchema = z.object({
   countryCode: ZCountryCode,
   numberType: ZNumberTypeSchema,
-  areaCode: z.string().trim().regex(/^\d{1,6}$/, "invalid_area_code").optional(),
+  areaCode: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}$/, "invalid_area_code")
+    .optional(),
   locality: z.string().trim().min(1).max(100, "too_long").optional(),
-  features: z.array(z.enum(["voice", "sms", "mms"])).max(3).optional(),
+  features: z
+    .array(z.enum(["voice", "sms", "mms"]))
+    .max(3)
+    .optional(),
   limit: z.number().int().min(1).max(100).default(20),
 });
 export type TNumberSearch = z.infer<typeof ZNumberSearchSchema>;
@@ -75,18 +84,33 @@ export const ZNumberPurchaseSchema = z.object({
   phoneNumber: ZE164.optional(),
   countryCode: ZCountryCode,
   numberType: ZNumberTypeSchema,
-  areaCode: z.string().trim().regex(/^\d{1,6}$/, "invalid_area_code").optional(),
+  areaCode: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}$/, "invalid_area_code")
+    .optional(),
   features: z.array(z.string().max(32)).max(10).optional(),
   upfrontCost: ZDecimalString.optional(),
   monthlyCost: ZDecimalString.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
 });
 export type TNumberPurchase = z.infer<typeof ZNumberPurchaseSchema>;
 
-export const ZNumberAssignSchema = z.object({ id: z.string().min(1).max(64), userId: z.string().min(1).max(64).nullable() });
+export const ZNumberAssignSchema = z.object({
+  id: z.string().min(1).max(64),
+  userId: z.string().min(1).max(64).nullable(),
+});
 export type TNumberAssign = z.infer<typeof ZNumberAssignSchema>;
 
-export const ZMemberSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(["ADMIN", "SUPERVISOR", "AGENT"]) });
+export const ZMemberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(["ADMIN", "SUPERVISOR", "AGENT"]),
+});
 export type TMember = z.infer<typeof ZMemberSchema>;
 
 export const numberSelect = {

@@ -69,10 +69,20 @@ export async function pollNumberOrders(options: PollNumberOrdersOptions): Promis
     else if (outcome === "failed") result.failed += 1;
   }
   async function markFailed(row: (typeof rows)[number], reason: string) {
-    const changed = await db.prisma.telnyxPhoneNumber.updateMany({ where: { id: row.id, status: "PURCHASE_PENDING" }, data: { status: "FAILED" } });
+    const changed = await db.prisma.telnyxPhoneNumber.updateMany({
+      where: { id: row.id, status: "PURCHASE_PENDING" },
+      data: { status: "FAILED" },
+    });
     if (changed.count === 0) return;
     result.failed += 1;
-    await recordAudit(db, { organizationId: row.organizationId, action: "number.activate", targetType: "phone_number", targetId: row.id, result: "failed", details: { phoneNumber: row.phoneNumber, error: reason } });
+    await recordAudit(db, {
+      organizationId: row.organizationId,
+      action: "number.activate",
+      targetType: "phone_number",
+      targetId: row.id,
+      result: "failed",
+      details: { phoneNumber: row.phoneNumber, error: reason },
+    });
     publishNumberUpdated(publisher, { ...row, status: "FAILED", updatedAt: new Date() });
   }
 

@@ -40,7 +40,10 @@ async function quoteFor(gateway: TelnyxGateway, input: TNumberPurchase): Promise
   if (!first) {
     const where = findNumberCountry(input.countryCode)?.name ?? input.countryCode;
     const area = input.areaCode ? ` with area code ${input.areaCode}` : "";
-    throw new AppError("NOT_FOUND", `No ${input.numberType.replace("_", "-")} number is available in ${where}${area} right now — try another area code.`);
+    throw new AppError(
+      "NOT_FOUND",
+      `No ${input.numberType.replace("_", "-")} number is available in ${where}${area} right now — try another area code.`,
+    );
   }
   return toAvailableNumber(first);
 }
@@ -70,7 +73,10 @@ export async function purchaseNumber(options: {
   assertNumberTypeOffered(input.countryCode, input.numberType);
   const app = await findDefaultConnection(db.prisma, organizationId, "CALL_CONTROL_APPLICATION");
   if (!app) {
-    throw new AppError("VALIDATION", "Create a Call Control application in Connections first: new numbers are attached to it.");
+    throw new AppError(
+      "VALIDATION",
+      "Create a Call Control application in Connections first: new numbers are attached to it.",
+    );
   }
   const profile = await findDefaultConnection(db.prisma, organizationId, "MESSAGING_PROFILE");
   const gateway = await options.gateway();
@@ -80,7 +86,10 @@ export async function purchaseNumber(options: {
     select: { organizationId: true },
   });
   if (held) {
-    const message = held.organizationId === organizationId ? "This number is already yours." : "This number is no longer available — search again.";
+    const message =
+      held.organizationId === organizationId
+        ? "This number is already yours."
+        : "This number is no longer available — search again.";
     throw new AppError("VALIDATION", message, { fieldErrors: { phoneNumber: ["number_taken"] } });
   }
 
@@ -109,7 +118,14 @@ export async function purchaseNumber(options: {
     select: { id: true, organizationId: true, phoneNumber: true, status: true, updatedAt: true },
   });
   publishNumberUpdated(publisher, row);
-  const audit = { organizationId, userId: actor.userId, action: "number.purchase", targetType: "phone_number", targetId: row.id, ip: actor.ip };
+  const audit = {
+    organizationId,
+    userId: actor.userId,
+    action: "number.purchase",
+    targetType: "phone_number",
+    targetId: row.id,
+    ip: actor.ip,
+  };
 
   let order;
   try {
@@ -121,19 +137,44 @@ export async function purchaseNumber(options: {
     });
   } catch (error) {
     const uncertain = isUncertain(error);
-    if (!uncertain) await db.prisma.telnyxPhoneNumber.updateMany({ where: { id: row.id, status: "PURCHASE_PENDING" }, data: { status: "FAILED" } });
+    if (!uncertain)
+      await db.prisma.telnyxPhoneNumber.updateMany({
+        where: { id: row.id, status: "PURCHASE_PENDING" },
+        data: { status: "FAILED" },
+      });
     const message = isAppError(error) ? error.message : "Unexpected error";
-    await recordAudit(db, { ...audit, result: "failed", details: { phoneNumber: quote.phoneNumber, error: message, uncertain } });
-    publishNumberUpdated(publisher, { ...row, status: uncertain ? "PURCHASE_PENDING" : "FAILED", updatedAt: new Date() });
+    await recordAudit(db, {
+      ...audit,
+      result: "failed",
+      details: { phoneNumber: quote.phoneNumber, error: message, uncertain },
+    });
+    publishNumberUpdated(publisher, {
+      ...row,
+      status: uncertain ? "PURCHASE_PENDING" : "FAILED",
+      updatedAt: new Date(),
+    });
     if (!uncertain) throw error;
-    throw new AppError("TELNYX_UNAVAILABLE", `${message} The number stays pending: it is checked with Telnyx again automatically.`, { cause: error });
+    throw new AppError(
+      "TELNYX_UNAVAILABLE",
+      `${message} The number stays pending: it is checked with Telnyx again automatically.`,
+      { cause: error },
+    );
   }
 
-  await db.prisma.telnyxPhoneNumber.updateMany({ where: { id: row.id, numberOrderId: null }, data: { numberOrderId: order.id } });
+  await db.prisma.telnyxPhoneNumber.updateMany({
+    where: { id: row.id, numberOrderId: null },
+    data: { numberOrderId: order.id },
+  });
   if (orderedNumberStatus(order, quote.phoneNumber) === "failure") {
-    await db.prisma.telnyxPhoneNumber.updateMany({ where: { id: row.id, status: "PURCHASE_PENDING" }, data: { status: "FAILED" } });
+    await db.prisma.telnyxPhoneNumber.updateMany({
+      where: { id: row.id, status: "PURCHASE_PENDING" },
+      data: { status: "FAILED" },
+    });
   }
-  await recordAudit(db, { ...audit, details: { phoneNumber: quote.phoneNumber, numberOrderId: order.id, orderStatus: order.status } });
+  await recordAudit(db, {
+    ...audit,
+    details: { phoneNumber: quote.phoneNumber, numberOrderId: order.id, orderStatus: order.status },
+  });
   const dto = await readNumberDto(db, actor, row.id);
   publishNumberUpdated(publisher, { ...dto, organizationId });
   return dto;

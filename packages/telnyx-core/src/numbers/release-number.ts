@@ -12,29 +12,54 @@ import type { TNumberDto } from "./number-schemas";
  * Gives a number back to Telnyx (it stops ringing and texting at once) and keeps its history as
  * RELEASED. A number whose purchase failed is simply closed: Telnyx holds nothing for it.
  */
-export async function releaseNumber(options: { db: Db; actor: Actor; gateway: TelnyxGateway; publisher?: Publisher; id: string }): Promise<TNumberDto> {
+export async function releaseNumber(options: {
+  db: Db;
+  actor: Actor;
+  gateway: TelnyxGateway;
+  publisher?: Publisher;
+  id: string;
+}): Promise<TNumberDto> {
   const { db, actor, gateway, publisher, id } = options;
   const row = await findNumberRow(db, actor, id);
   if (row.status === "RELEASED" || row.status === "RELEASE_PENDING") {
     throw new AppError("VALIDATION", `${row.phoneNumber} is already released.`);
   }
   if (row.status === "PURCHASE_PENDING") {
-    throw new AppError("VALIDATION", `${row.phoneNumber} is still being bought — release it once the purchase has finished.`);
+    throw new AppError(
+      "VALIDATION",
+      `${row.phoneNumber} is still being bought — release it once the purchase has finished.`,
+    );
   }
-  const audit = { organizationId: actor.organizationId, userId: actor.userId, action: "number.release", targetType: "phone_number", targetId: row.id, ip: actor.ip };
-  const publish = async () => publishNumberUpdated(publisher, { ...(await readNumberDto(db, actor, id)), organizationId: actor.organizationId });
+  const audit = {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    action: "number.release",
+    targetType: "phone_number",
+    targetId: row.id,
+    ip: actor.ip,
+  };
+  const publish = async () =>
+    publishNumberUpdated(publisher, { ...(await readNumberDto(db, actor, id)), organizationId: actor.organizationId });
 
   if (row.status === "ACTIVE") {
     await db.prisma.telnyxPhoneNumber.update({ where: { id }, data: { status: "RELEASE_PENDING" } });
     await publish();
     try {
-      const telnyxId = row.telnyxId ?? (await gateway.listPhoneNumbers({ phoneNumber: row.phoneNumber })).find((n) => n.phoneNumber === row.phoneNumber)?.id;
+      const telnyxId =
+        row.telnyxId ??
+        (await gateway.listPhoneNumbers({ phoneNumber: row.phoneNumber })).find(
+          (n) => n.phoneNumber === row.phoneNumber,
+        )?.id;
       if (telnyxId) await gateway.releasePhoneNumber(telnyxId);
     } catch (error) {
       // Already gone from the Telnyx account: the release is done.
       if (!isAppError(error) || error.code !== "TELNYX_NOT_FOUND") {
         await db.prisma.telnyxPhoneNumber.update({ where: { id }, data: { status: "ACTIVE" } });
-        await recordAudit(db, { ...audit, result: "failed", details: { phoneNumber: row.phoneNumber, error: isAppError(error) ? error.message : "Unexpected error" } });
+        await recordAudit(db, {
+          ...audit,
+          result: "failed",
+          details: { phoneNumber: row.phoneNumber, error: isAppError(error) ? error.message : "Unexpected error" },
+        });
         await publish();
         throw error;
       }

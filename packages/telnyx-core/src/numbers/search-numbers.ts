@@ -8,13 +8,19 @@ import type { TAvailableNumber, TNumberSearch } from "./number-schemas";
 export function assertNumberTypeOffered(countryCode: string, numberType: string): void {
   const country = findNumberCountry(countryCode);
   if (!country) {
-    throw new AppError("VALIDATION", `Numbers are not offered in ${countryCode}.`, { fieldErrors: { countryCode: ["invalid_country"] } });
+    throw new AppError("VALIDATION", `Numbers are not offered in ${countryCode}.`, {
+      fieldErrors: { countryCode: ["invalid_country"] },
+    });
   }
   if (!country.types.includes(numberType as never)) {
     const offered = country.types.map((type) => type.replace("_", "-")).join(", ");
-    throw new AppError("VALIDATION", `${country.name} has no ${numberType.replace("_", "-")} numbers; offered: ${offered}.`, {
-      fieldErrors: { numberType: ["unavailable_number_type"] },
-    });
+    throw new AppError(
+      "VALIDATION",
+      `${country.name} has no ${numberType.replace("_", "-")} numbers; offered: ${offered}.`,
+      {
+        fieldErrors: { numberType: ["unavailable_number_type"] },
+      },
+    );
   }
 }
 
@@ -39,7 +45,10 @@ export function toAvailableNumber(number: AvailableNumber): TAvailableNumber {
 }
 
 /** Available numbers from Telnyx (reserved for this account for ~30 minutes). */
-export async function searchNumbers(options: { gateway: () => Promise<TelnyxGateway>; input: TNumberSearch }): Promise<{ items: TAvailableNumber[] }> {
+export async function searchNumbers(options: {
+  gateway: () => Promise<TelnyxGateway>;
+  input: TNumberSearch;
+}): Promise<{ items: TAvailableNumber[] }> {
   const { input } = options;
   assertNumberTypeOffered(input.countryCode, input.numberType);
   const gateway = await options.gateway();

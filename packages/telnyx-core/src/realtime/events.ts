@@ -12,7 +12,17 @@ const ZDirection = z.enum(["INBOUND", "OUTBOUND"]);
 export const ZReadyEventSchema = z.object({ userId: z.string(), organizationId: z.string(), role: ZRole });
 export type TReadyEvent = z.infer<typeof ZReadyEventSchema>;
 
-export const ZCallStatusSchema = z.enum(["INITIATED", "RINGING", "ANSWERED", "BRIDGED", "ENDED", "FAILED", "BUSY", "NO_ANSWER", "CANCELED"]);
+export const ZCallStatusSchema = z.enum([
+  "INITIATED",
+  "RINGING",
+  "ANSWERED",
+  "BRIDGED",
+  "ENDED",
+  "FAILED",
+  "BUSY",
+  "NO_ANSWER",
+  "CANCELED",
+]);
 
 export const ZCallDtoSchema = z.object({
   id: z.string(),
@@ -89,13 +99,27 @@ export type TMessageDto = z.infer<typeof ZMessageDtoSchema>;
 export const ZIncomingCallEventSchema = z.object({ call: ZCallDtoSchema });
 export type TIncomingCallEvent = z.infer<typeof ZIncomingCallEventSchema>;
 
-export const ZOptOutEventSchema = z.object({ phoneNumber: z.string(), optedOut: z.boolean(), keyword: z.string().nullable() });
+export const ZOptOutEventSchema = z.object({
+  phoneNumber: z.string(),
+  optedOut: z.boolean(),
+  keyword: z.string().nullable(),
+});
 export type TOptOutEvent = z.infer<typeof ZOptOutEventSchema>;
 
-export const ZNumberEventSchema = z.object({ id: z.string(), phoneNumber: z.string(), status: z.string(), updatedAt: z.coerce.date() });
+export const ZNumberEventSchema = z.object({
+  id: z.string(),
+  phoneNumber: z.string(),
+  status: z.string(),
+  updatedAt: z.coerce.date(),
+});
 export type TNumberEvent = z.infer<typeof ZNumberEventSchema>;
 
-export const ZSyncEventSchema = z.object({ id: z.string(), status: z.string(), progress: z.number().min(0).max(1), message: z.string().nullable() });
+export const ZSyncEventSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  progress: z.number().min(0).max(1),
+  message: z.string().nullable(),
+});
 export type TSyncEvent = z.infer<typeof ZSyncEventSchema>;
 
 /** Increments of the dashboard's "today" counters after an applied call/message event (the web adds them to its cached overview). */

@@ -30,7 +30,11 @@ export async function rotateWebhookToken(options: {
   const webhookToken = newWebhookToken();
   await db.prisma.organization.update({ where: { id: actor.organizationId }, data: { webhookToken } });
   const connections = await db.prisma.telnyxConnection.findMany({
-    where: { organizationId: actor.organizationId, active: true, kind: { in: ["CALL_CONTROL_APPLICATION", "MESSAGING_PROFILE"] } },
+    where: {
+      organizationId: actor.organizationId,
+      active: true,
+      kind: { in: ["CALL_CONTROL_APPLICATION", "MESSAGING_PROFILE"] },
+    },
     select: { id: true, name: true },
     orderBy: { createdAt: "asc" },
   });

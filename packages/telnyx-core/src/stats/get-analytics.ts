@@ -8,7 +8,8 @@ import { statsUserIdOf } from "./stats-scope";
 import { breakdownUsage, EMPTY_USAGE, type UsageTotals } from "./usage-rollup";
 
 const ZERO = "0.000000";
-const byCallsDesc = (a: { calls: number; sms: number }, b: { calls: number; sms: number }) => b.calls - a.calls || b.sms - a.sms;
+const byCallsDesc = (a: { calls: number; sms: number }, b: { calls: number; sms: number }) =>
+  b.calls - a.calls || b.sms - a.sms;
 
 function callPeriod(period: string, u: UsageTotals) {
   return {
@@ -25,14 +26,24 @@ function callPeriod(period: string, u: UsageTotals) {
 }
 
 function activityOf(u: UsageTotals) {
-  return { calls: u.calls, answered: u.answered, minutes: minutesOf(u.durationSecs), sms: u.smsSent + u.smsReceived, cost: sumDecimals([u.callCost, u.smsCost]) };
+  return {
+    calls: u.calls,
+    answered: u.answered,
+    minutes: minutesOf(u.durationSecs),
+    sms: u.smsSent + u.smsReceived,
+    cost: sumDecimals([u.callCost, u.smsCost]),
+  };
 }
 
 /**
  * Calls, SMS and costs per local day or month, per agent and per number, from the DailyUsage
  * rollup. [from, to) selects whole local days (see dayRangeOf); archived rows count.
  */
-export async function getStatsAnalytics(options: { db: Db; actor: Actor; input: TStatsAnalyticsInput }): Promise<TStatsAnalytics> {
+export async function getStatsAnalytics(options: {
+  db: Db;
+  actor: Actor;
+  input: TStatsAnalyticsInput;
+}): Promise<TStatsAnalytics> {
   const { db, actor, input } = options;
   const organizationId = actor.organizationId;
   const userId = statsUserIdOf(actor, input.userId);
@@ -50,23 +61,45 @@ export async function getStatsAnalytics(options: { db: Db; actor: Actor; input: 
     where: { id: { in: userIds }, memberships: { some: { organizationId } } },
     select: { id: true, name: true },
   });
-  const numbers = await db.prisma.telnyxPhoneNumber.findMany({ where: { id: { in: numberIds }, organizationId }, select: { id: true, phoneNumber: true } });
+  const numbers = await db.prisma.telnyxPhoneNumber.findMany({
+    where: { id: { in: numberIds }, organizationId },
+    select: { id: true, phoneNumber: true },
+  });
 
   return {
     periods,
     calls: periods.map((period) => callPeriod(period, usage.byPeriod.get(period) ?? EMPTY_USAGE)),
     sms: periods.map((period) => {
       const u = usage.byPeriod.get(period) ?? EMPTY_USAGE;
-      return { period, sent: u.smsSent, received: u.smsReceived, delivered: u.smsDelivered, failed: u.smsFailed, deliveryRate: ratio(u.smsDelivered, u.smsDelivered + u.smsFailed) };
+      return {
+        period,
+        sent: u.smsSent,
+        received: u.smsReceived,
+        delivered: u.smsDelivered,
+        failed: u.smsFailed,
+        deliveryRate: ratio(u.smsDelivered, u.smsDelivered + u.smsFailed),
+      };
     }),
     cost: periods.map((period) => {
       const u = usage.byPeriod.get(period) ?? EMPTY_USAGE;
       const numbersCost = feeOf(period);
-      return { period, calls: u.callCost, sms: u.smsCost, numbers: numbersCost, total: sumDecimals([u.callCost, u.smsCost, numbersCost]) };
+      return {
+        period,
+        calls: u.callCost,
+        sms: u.smsCost,
+        numbers: numbersCost,
+        total: sumDecimals([u.callCost, u.smsCost, numbersCost]),
+      };
     }),
-    perAgent: users.map((user) => ({ userId: user.id, name: user.name, ...activityOf(usage.byUser.get(user.id)!) })).sort(byCallsDesc),
+    perAgent: users
+      .map((user) => ({ userId: user.id, name: user.name, ...activityOf(usage.byUser.get(user.id)!) }))
+      .sort(byCallsDesc),
     perNumber: numbers
-      .map((number) => ({ phoneNumberId: number.id, phoneNumber: number.phoneNumber, ...activityOf(usage.byNumber.get(number.id)!) }))
+      .map((number) => ({
+        phoneNumberId: number.id,
+        phoneNumber: number.phoneNumber,
+        ...activityOf(usage.byNumber.get(number.id)!),
+      }))
       .sort(byCallsDesc),
   };
 }

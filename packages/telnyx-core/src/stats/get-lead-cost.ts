@@ -25,5 +25,12 @@ export async function getLeadCost(options: { db: Db; actor: Actor; leadId: strin
   );
   const calls = row?.calls ?? "0.000000";
   const sms = row?.sms ?? "0.000000";
-  return { calls, sms, total: sumDecimals([calls, sms]), currency: org.currency, callCount: row?.callCount ?? 0, smsCount: row?.smsCount ?? 0 };
+  return {
+    calls,
+    sms,
+    total: sumDecimals([calls, sms]),
+    currency: org.currency,
+    callCount: row?.callCount ?? 0,
+    smsCount: row?.smsCount ?? 0,
+  };
 }

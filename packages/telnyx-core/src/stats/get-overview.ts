@@ -8,7 +8,12 @@ import { statsUserIdOf } from "./stats-scope";
 import { sumUsage } from "./usage-rollup";
 
 /** The dashboard's headline figures: today and this month, in the organization's time zone. */
-export async function getStatsOverview(options: { db: Db; actor: Actor; input?: TStatsOverviewInput; now?: Date }): Promise<TStatsOverview> {
+export async function getStatsOverview(options: {
+  db: Db;
+  actor: Actor;
+  input?: TStatsOverviewInput;
+  now?: Date;
+}): Promise<TStatsOverview> {
   const { db, actor } = options;
   const now = options.now ?? new Date();
   const organizationId = actor.organizationId;
@@ -18,7 +23,12 @@ export async function getStatsOverview(options: { db: Db; actor: Actor; input?: 
   const monthStart = firstDayOfMonth(today);
   const todayUsage = await sumUsage(db, { organizationId, firstDay: today, lastDay: today, userId });
   const monthUsage = await sumUsage(db, { organizationId, firstDay: monthStart, lastDay: today, userId });
-  const fees = await numberFeesByMonth(db, { organizationId, timeZone: org.timeZone, monthFirstDays: [monthStart], userId });
+  const fees = await numberFeesByMonth(db, {
+    organizationId,
+    timeZone: org.timeZone,
+    monthFirstDays: [monthStart],
+    userId,
+  });
   const activeNumbers = await db.prisma.telnyxPhoneNumber.count({
     where: { organizationId, status: "ACTIVE", ...(userId ? { assignedUserId: userId } : {}) },
   });

@@ -51,12 +51,20 @@ function callCounters(row: CallStatsRow | null): Counters {
 
 function messageCounters(row: MessageStatsRow | null): Counters {
   if (!row || row.lastEventAt === null) return { costMicros: 0n };
-  return { smsSentToday: row.direction === "OUTBOUND" ? 1 : 0, costMicros: row.cost ? toMicros(row.cost.toString()) : 0n };
+  return {
+    smsSentToday: row.direction === "OUTBOUND" ? 1 : 0,
+    costMicros: row.cost ? toMicros(row.cost.toString()) : 0n,
+  };
 }
 
 const KEYS = ["callsToday", "smsSentToday", "answeredToday", "finishedToday", "secondsToday"] as const;
 
-function deltaEmit(after: { organizationId: string; userId: string | null; createdAt: Date; organization: { timeZone: string } }, before: Counters, now: Counters, at: Date): Emit[] {
+function deltaEmit(
+  after: { organizationId: string; userId: string | null; createdAt: Date; organization: { timeZone: string } },
+  before: Counters,
+  now: Counters,
+  at: Date,
+): Emit[] {
   const tz = after.organization.timeZone;
   if (localDayOf(after.createdAt, tz) !== localDayOf(at, tz)) return [];
   const payload: TStatsDelta = { organizationId: after.organizationId, userId: after.userId };
@@ -80,6 +88,10 @@ export function callStatsEmits(before: CallStatsRow | null, after: CallStatsRow,
   return deltaEmit(after, callCounters(before), callCounters(after), at);
 }
 
-export function messageStatsEmits(before: MessageStatsRow | null, after: MessageStatsRow, at: Date = new Date()): Emit[] {
+export function messageStatsEmits(
+  before: MessageStatsRow | null,
+  after: MessageStatsRow,
+  at: Date = new Date(),
+): Emit[] {
   return deltaEmit(after, messageCounters(before), messageCounters(after), at);
 }

@@ -122,8 +122,14 @@ export async function breakdownUsage(db: Db, scope: UsageScope, granularity: "da
   // Group on dates and ids (cheap), format only the result rows.
   const [periodRows, groupedRows] = await Promise.all([
     granularity === "day"
-      ? db.query<PeriodRow>(`SELECT to_char("day", 'YYYY-MM-DD') AS "period", ${SUMS} FROM "DailyUsage" WHERE ${WHERE} GROUP BY "day"`, paramsOf(scope))
-      : db.query<PeriodRow>(`SELECT to_char("p", 'YYYY-MM') AS "period", ${SUMS} FROM (${MONTH_GRAIN_SOURCE}) AS u GROUP BY "p"`, params),
+      ? db.query<PeriodRow>(
+          `SELECT to_char("day", 'YYYY-MM-DD') AS "period", ${SUMS} FROM "DailyUsage" WHERE ${WHERE} GROUP BY "day"`,
+          paramsOf(scope),
+        )
+      : db.query<PeriodRow>(
+          `SELECT to_char("p", 'YYYY-MM') AS "period", ${SUMS} FROM (${MONTH_GRAIN_SOURCE}) AS u GROUP BY "p"`,
+          params,
+        ),
     db.query<GroupedRow>(
       `SELECT GROUPING("userId")::int AS "gu", "userId", "phoneNumberId", ${SUMS}
        FROM (${MONTH_GRAIN_SOURCE}) AS u GROUP BY GROUPING SETS (("userId"), ("phoneNumberId"))`,

@@ -2,7 +2,13 @@ import type { Db } from "@app/db/open-db";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../domain/actor";
 import { AppError } from "../errors/app-error";
-import { apiTokenSelect, toApiTokenDto, type TApiToken, type TApiTokenCreate, type TApiTokenCreated } from "./token-schemas";
+import {
+  apiTokenSelect,
+  toApiTokenDto,
+  type TApiToken,
+  type TApiTokenCreate,
+  type TApiTokenCreated,
+} from "./token-schemas";
 
 const RANK = { AGENT: 1, SUPERVISOR: 2, ADMIN: 3 } as const;
 /** Characters of the plain token kept for display ("tcrm_AbCd…"). */
@@ -60,13 +66,23 @@ export async function createApiToken(options: {
 /** Idempotent: revoking a revoked token keeps its first revocation date. */
 export async function revokeApiToken(options: { db: Db; actor: Actor; id: string }): Promise<TApiToken> {
   const { db, actor, id } = options;
-  const existing = await db.prisma.apiToken.findFirst({ where: { id, organizationId: actor.organizationId }, select: { id: true, revokedAt: true } });
+  const existing = await db.prisma.apiToken.findFirst({
+    where: { id, organizationId: actor.organizationId },
+    select: { id: true, revokedAt: true },
+  });
   if (!existing) throw new AppError("NOT_FOUND", "This API token does not exist.");
   const row = existing.revokedAt
     ? await db.prisma.apiToken.findUniqueOrThrow({ where: { id }, select: apiTokenSelect })
     : await db.prisma.apiToken.update({ where: { id }, data: { revokedAt: new Date() }, select: apiTokenSelect });
   if (!existing.revokedAt) {
-    await recordAudit(db, { organizationId: actor.organizationId, userId: actor.userId, action: "token.revoke", targetType: "api_token", targetId: id, ip: actor.ip });
+    await recordAudit(db, {
+      organizationId: actor.organizationId,
+      userId: actor.userId,
+      action: "token.revoke",
+      targetType: "api_token",
+      targetId: id,
+      ip: actor.ip,
+    });
   }
   return toApiTokenDto(row);
 }

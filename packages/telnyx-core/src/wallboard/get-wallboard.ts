@@ -12,7 +12,11 @@ import { organizationFactsOf } from "../stats/number-fees";
 import { sumUsage } from "../stats/usage-rollup";
 import type { TWallboardSnapshot } from "./wallboard-schemas";
 
-export async function getWallboardSnapshot(options: { db: Db; organizationId: string; now?: Date }): Promise<TWallboardSnapshot> {
+export async function getWallboardSnapshot(options: {
+  db: Db;
+  organizationId: string;
+  now?: Date;
+}): Promise<TWallboardSnapshot> {
   const { db, organizationId } = options;
   const now = options.now ?? new Date();
   const org = await organizationFactsOf(db, organizationId);
@@ -52,7 +56,12 @@ export async function getWallboardSnapshot(options: { db: Db; organizationId: st
       deliveryRate: ratio(usage.smsDelivered, usage.smsDelivered + usage.smsFailed),
       cost: sumDecimals([usage.callCost, usage.smsCost]),
     },
-    sla: { thresholdSecs: org.slaThresholdSecs, answeredWithin, inboundAnswered, rate: ratio(answeredWithin, inboundAnswered) },
+    sla: {
+      thresholdSecs: org.slaThresholdSecs,
+      answeredWithin,
+      inboundAnswered,
+      rate: ratio(answeredWithin, inboundAnswered),
+    },
     longestWaitSecs: waits.length > 0 ? Math.max(...waits) : null,
     currency: org.currency,
     asOf: now,

@@ -14,16 +14,36 @@ export const ZWallboardSnapshotSchema = z.object({
     deliveryRate: z.number().nullable(),
     cost: z.string(),
   }),
-  sla: z.object({ thresholdSecs: z.number().int(), answeredWithin: z.number().int(), inboundAnswered: z.number().int(), rate: z.number().nullable() }),
+  sla: z.object({
+    thresholdSecs: z.number().int(),
+    answeredWithin: z.number().int(),
+    inboundAnswered: z.number().int(),
+    rate: z.number().nullable(),
+  }),
   longestWaitSecs: z.number().int().nullable(),
   currency: z.string(),
   asOf: z.date(),
 });
 export type TWallboardSnapshot = z.infer<typeof ZWallboardSnapshotSchema>;
 
-export const ZKioskLinkSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.date(), lastUsedAt: z.date().nullable(), revokedAt: z.date().nullable() });
-export const ZCreateKioskLinkInputSchema = z.object({ name: z.string().trim().min(1, "required").max(100, "too_long") });
-export const ZCreatedKioskLinkSchema = z.object({ id: z.string(), name: z.string(), token: z.string(), url: z.string() });
+export const ZKioskLinkSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+});
+export const ZCreateKioskLinkInputSchema = z.object({
+  name: z.string().trim().min(1, "required").max(100, "too_long"),
+});
+export const ZCreatedKioskLinkSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  token: z.string(),
+  url: z.string(),
+});
 export const ZKioskLinkIdSchema = z.object({ id: z.string().min(1) });
-export const ZSlaThresholdInputSchema = z.object({ seconds: z.number().int().min(1, "too_small").max(600, "too_large") });
+export const ZSlaThresholdInputSchema = z.object({
+  seconds: z.number().int().min(1, "too_small").max(600, "too_large"),
+});
 export const ZSlaThresholdSchema = z.object({ thresholdSecs: z.number().int() });

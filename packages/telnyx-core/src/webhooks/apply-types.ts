@@ -50,6 +50,11 @@ export interface ApplyScope {
   organizationIds: readonly string[];
 }
 
-export type EventApplier = (tx: Tx, event: KnownTelnyxEvent, services: ApplyServices, scope: ApplyScope) => Promise<ApplyOutcome>;
+export type EventApplier = (
+  tx: Tx,
+  event: KnownTelnyxEvent,
+  services: ApplyServices,
+  scope: ApplyScope,
+) => Promise<ApplyOutcome>;
 
 export const NOT_OURS: ApplyOutcome = { organizationId: null, emits: [] };

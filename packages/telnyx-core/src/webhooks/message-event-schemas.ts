@@ -16,7 +16,9 @@ const party = z
     carrier: optional(z.string()),
     line_type: optional(z.string()),
   })
-  .transform((p): MessageParty => ({ phoneNumber: p.phone_number, status: p.status, carrier: p.carrier, lineType: p.line_type }));
+  .transform(
+    (p): MessageParty => ({ phoneNumber: p.phone_number, status: p.status, carrier: p.carrier, lineType: p.line_type }),
+  );
 
 export type MessagePartyStatus =
   | "queued"
@@ -38,7 +40,10 @@ export interface MessageParty {
 
 /** 2019 captures send `to` as a plain "+1..." string; group MMS sends `cc` as plain strings. */
 const recipients = z
-  .union([z.string().transform((phoneNumber): MessageParty[] => [{ phoneNumber }]), z.array(z.union([party, z.string()]))])
+  .union([
+    z.string().transform((phoneNumber): MessageParty[] => [{ phoneNumber }]),
+    z.array(z.union([party, z.string()])),
+  ])
   .nullish()
   .transform((list): MessageParty[] =>
     (list ?? []).map((item): MessageParty => (typeof item === "string" ? { phoneNumber: item } : item)),

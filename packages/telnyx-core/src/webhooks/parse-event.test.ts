@@ -1,7 +1,13 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseWebhookBody, parseWebhookEvent, type KnownEventType, type TelnyxEvent, type TelnyxEventOf } from "./parse-event";
+import {
+  parseWebhookBody,
+  parseWebhookEvent,
+  type KnownEventType,
+  type TelnyxEvent,
+  type TelnyxEventOf,
+} from "./parse-event";
 
 const FIXTURES = "/work/shared/fixtures/telnyx-webhooks";
 const NONSTANDARD = join(FIXTURES, "_nonstandard");
@@ -40,7 +46,12 @@ describe("parseWebhookEvent on every real body", () => {
 describe("spot checks per event type", () => {
   it("call.initiated: incoming parked vs outgoing bridging, null client_state", () => {
     const inbound = parseAs("call.initiated__demo-contact-center__1.json", "call.initiated");
-    expect(inbound.payload).toMatchObject({ direction: "incoming", state: "parked", from: "+48573205926", clientState: null });
+    expect(inbound.payload).toMatchObject({
+      direction: "incoming",
+      state: "parked",
+      from: "+48573205926",
+      clientState: null,
+    });
     expect(inbound.payload.tags).toEqual(["TestTagPhillip"]);
     expect(inbound.attempt).toBe(1);
     const outbound = parseAs("call.initiated__telnyx-java__1.json", "call.initiated");
@@ -78,7 +89,12 @@ describe("spot checks per event type", () => {
 
   it("call.cost: total and parts stay decimal strings", () => {
     const cost = parseAs("call.cost__demo-contact-center__1.json", "call.cost");
-    expect(cost.payload).toMatchObject({ totalCost: "0.0024", billedDurationSecs: 12, currency: "USD", status: "success" });
+    expect(cost.payload).toMatchObject({
+      totalCost: "0.0024",
+      billedDurationSecs: 12,
+      currency: "USD",
+      status: "success",
+    });
     expect(cost.payload.costParts[1]).toEqual({
       callPart: "call-control",
       billedDurationSecs: 12,
@@ -102,8 +118,12 @@ describe("spot checks per event type", () => {
   });
 
   it("call.machine.detection.ended, speak, playback, gather, dtmf", () => {
-    expect(parseAs("call.machine.detection.ended__docs-amd__1.json", "call.machine.detection.ended").payload.result).toBe("machine");
-    expect(parseAs("call.machine.detection.ended__openapi__1.json", "call.machine.detection.ended").payload.result).toBe("human");
+    expect(
+      parseAs("call.machine.detection.ended__docs-amd__1.json", "call.machine.detection.ended").payload.result,
+    ).toBe("machine");
+    expect(
+      parseAs("call.machine.detection.ended__openapi__1.json", "call.machine.detection.ended").payload.result,
+    ).toBe("human");
     expect(parseAs("call.speak.ended__clean-middleware__1.json", "call.speak.ended").payload).toMatchObject({
       status: "completed",
       speakId: "YUw4fjNSuw",
@@ -112,7 +132,10 @@ describe("spot checks per event type", () => {
       mediaName: "my_media_uploaded_to_media_storage_api",
       overlay: false,
     });
-    expect(parseAs("call.gather.ended__openapi__1.json", "call.gather.ended").payload).toMatchObject({ digits: "123", status: "valid" });
+    expect(parseAs("call.gather.ended__openapi__1.json", "call.gather.ended").payload).toMatchObject({
+      digits: "123",
+      status: "valid",
+    });
     expect(parseAs("call.dtmf.received__openapi__1.json", "call.dtmf.received").payload.digit).toBe("#");
   });
 
@@ -121,9 +144,15 @@ describe("spot checks per event type", () => {
     expect(created.occurredAt.toISOString()).toBe("2018-02-02T22:25:27.521Z");
     expect(created.payload.conferenceId).toBe("428c31b6-abf3-3bc1-b7f4-5013ef9657c1");
     expect(parseAs("conference.ended__openapi__1.json", "conference.ended").payload.reason).toBe("host_left");
-    expect(parseAs("conference.participant.joined__openapi__1.json", "conference.participant.joined").payload.callControlId).toMatch(/^v3:/);
-    expect(parseAs("conference.participant.left__openapi__1.json", "conference.participant.left").kind).toBe("conference.participant.left");
-    expect(parseAs("conference.created__demo-python__1.json", "conference.created").occurredAtRaw).toBe("2020-09-09T16:42:36.970189Z");
+    expect(
+      parseAs("conference.participant.joined__openapi__1.json", "conference.participant.joined").payload.callControlId,
+    ).toMatch(/^v3:/);
+    expect(parseAs("conference.participant.left__openapi__1.json", "conference.participant.left").kind).toBe(
+      "conference.participant.left",
+    );
+    expect(parseAs("conference.created__demo-python__1.json", "conference.created").occurredAtRaw).toBe(
+      "2020-09-09T16:42:36.970189Z",
+    );
   });
 
   it("message.finalized: delivered status and cost as a decimal string (or null)", () => {
@@ -140,7 +169,12 @@ describe("spot checks per event type", () => {
     });
     expect(parseAs("message.finalized__telnyx-java__1.json", "message.finalized").payload.cost).toBeNull();
     const group = parseAs("message.finalized__docs-group-msg__1.json", "message.finalized");
-    expect(group.payload).toMatchObject({ groupMessageId: "403189d4-b1d6-4993-b263-6470e5224430", cost: null, errors: [], media: [] });
+    expect(group.payload).toMatchObject({
+      groupMessageId: "403189d4-b1d6-4993-b263-6470e5224430",
+      cost: null,
+      errors: [],
+      media: [],
+    });
   });
 
   it("message.sent: queued/sent recipients, MMS media with null metadata", () => {
@@ -158,22 +192,33 @@ describe("spot checks per event type", () => {
     });
     const mms = parseAs("message.received__telnyx-dotnet__1.json", "message.received");
     expect(mms.payload).toMatchObject({ type: "MMS", text: "", encoding: "UCS-2" });
-    expect(mms.payload.media[0]).toMatchObject({ contentType: "image/jpeg", size: 92084, sha256: expect.stringMatching(/^6c8cb6/) });
-    expect(parseAs("message.received__telnyx-ruby__1.json", "message.received").payload.to).toEqual([{ phoneNumber: "+18446087849" }]);
-    expect(parseAs("message.received__docs-group-msg__1.json", "message.received").payload.cc.map((p) => p.phoneNumber)).toEqual([
-      "+15558765432",
-      "+15557654321",
-      "+15551234567",
+    expect(mms.payload.media[0]).toMatchObject({
+      contentType: "image/jpeg",
+      size: 92084,
+      sha256: expect.stringMatching(/^6c8cb6/),
+    });
+    expect(parseAs("message.received__telnyx-ruby__1.json", "message.received").payload.to).toEqual([
+      { phoneNumber: "+18446087849" },
     ]);
-    expect(parseAs("message.received__docs-msg-webhooks__1.json", "message.received").payload.cost?.amount).toBe("0.0000");
+    expect(
+      parseAs("message.received__docs-group-msg__1.json", "message.received").payload.cc.map((p) => p.phoneNumber),
+    ).toEqual(["+15558765432", "+15557654321", "+15551234567"]);
+    expect(parseAs("message.received__docs-msg-webhooks__1.json", "message.received").payload.cost?.amount).toBe(
+      "0.0000",
+    );
   });
 });
 
 describe("other inputs", () => {
   it("keeps unknown event types as kind unknown with the raw body", () => {
-    const body = { data: { id: "e1", event_type: "call.ai_gather.ended", occurred_at: "2025-01-01T00:00:00Z", payload: { x: 1 } } };
+    const body = {
+      data: { id: "e1", event_type: "call.ai_gather.ended", occurred_at: "2025-01-01T00:00:00Z", payload: { x: 1 } },
+    };
     const result = parseWebhookEvent(body);
-    expect(result).toMatchObject({ ok: true, event: { kind: "unknown", eventType: "call.ai_gather.ended", raw: body } });
+    expect(result).toMatchObject({
+      ok: true,
+      event: { kind: "unknown", eventType: "call.ai_gather.ended", raw: body },
+    });
   });
 
   it("parses number_order.complete", () => {
@@ -182,7 +227,11 @@ describe("other inputs", () => {
         id: "e2",
         event_type: "number_order.complete",
         occurred_at: "2025-01-01T00:00:00Z",
-        payload: { id: "o1", status: "success", phone_numbers: [{ id: "n1", phone_number: "+14155550100", status: "success" }] },
+        payload: {
+          id: "o1",
+          status: "success",
+          phone_numbers: [{ id: "n1", phone_number: "+14155550100", status: "success" }],
+        },
       },
     };
     const result = parseWebhookEvent(body);
@@ -194,8 +243,15 @@ describe("other inputs", () => {
   });
 
   it("reports a known event whose payload is unusable, with its id for the inbox", () => {
-    const body = { data: { id: "e3", event_type: "call.hangup", occurred_at: "2025-01-01T00:00:00Z", payload: { call_leg_id: "x" } } };
-    expect(parseWebhookEvent(body)).toMatchObject({ ok: false, reason: "invalid_payload", eventId: "e3", eventType: "call.hangup" });
+    const body = {
+      data: { id: "e3", event_type: "call.hangup", occurred_at: "2025-01-01T00:00:00Z", payload: { call_leg_id: "x" } },
+    };
+    expect(parseWebhookEvent(body)).toMatchObject({
+      ok: false,
+      reason: "invalid_payload",
+      eventId: "e3",
+      eventType: "call.hangup",
+    });
   });
 
   it("reports an occurred_at the database cannot hold (JavaScript dates reach year ±275760), with its id", () => {
@@ -207,7 +263,9 @@ describe("other inputs", () => {
 
   it("rejects non-JSON raw bodies", () => {
     expect(parseWebhookBody("not json")).toMatchObject({ ok: false, reason: "invalid_json" });
-    expect(parseWebhookBody(Buffer.from(readFileSync(join(FIXTURES, "call.bridged__openapi__1.json"))))).toMatchObject({ ok: true });
+    expect(parseWebhookBody(Buffer.from(readFileSync(join(FIXTURES, "call.bridged__openapi__1.json"))))).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -230,6 +288,9 @@ describe("_nonstandard bodies (not real POST bodies)", () => {
     const body = load(NONSTANDARD, "message.received__openapi-2025-08__1.json") as { data: { occurred_at: string } };
     body.data.occurred_at = "2025-08-07T00:00:00Z";
     const result = parseWebhookEvent(body);
-    expect(result.ok && result.event.kind === "message.received" && result.event.payload.cost).toEqual({ amount: "0.0051", currency: "USD" });
+    expect(result.ok && result.event.kind === "message.received" && result.event.payload.cost).toEqual({
+      amount: "0.0051",
+      currency: "USD",
+    });
   });
 });

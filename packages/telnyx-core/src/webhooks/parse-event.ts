@@ -122,17 +122,30 @@ export function parseWebhookEvent(body: unknown): ParseWebhookResult {
   const occurredAtRaw = data.occurred_at ?? payloadOccurredAt;
   const occurredAt = occurredAtRaw ? new Date(occurredAtRaw) : undefined;
   if (!occurredAtRaw || !occurredAt || Number.isNaN(occurredAt.getTime())) {
-    return { ok: false, reason: "invalid_occurred_at", message: `occurred_at is not a timestamp: ${String(occurredAtRaw).slice(0, 100)}`, ...ids };
+    return {
+      ok: false,
+      reason: "invalid_occurred_at",
+      message: `occurred_at is not a timestamp: ${String(occurredAtRaw).slice(0, 100)}`,
+      ...ids,
+    };
   }
   // JavaScript dates reach year ±275760; the database's do not (and no real event is that far off).
   const year = occurredAt.getUTCFullYear();
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    return { ok: false, reason: "invalid_occurred_at", message: `occurred_at is out of range: ${occurredAtRaw.slice(0, 100)}`, ...ids };
+    return {
+      ok: false,
+      reason: "invalid_occurred_at",
+      message: `occurred_at is out of range: ${occurredAtRaw.slice(0, 100)}`,
+      ...ids,
+    };
   }
   const base: TelnyxEventEnvelope = { id: data.id, occurredAt, occurredAtRaw, attempt: meta?.attempt };
 
   if (!isKnownEventType(data.event_type)) {
-    return { ok: true, event: { ...base, kind: "unknown", eventType: data.event_type, payload: data.payload, raw: body } };
+    return {
+      ok: true,
+      event: { ...base, kind: "unknown", eventType: data.event_type, payload: data.payload, raw: body },
+    };
   }
   const payload = PAYLOAD_SCHEMAS[data.event_type].safeParse(data.payload);
   if (!payload.success) {

@@ -7,7 +7,12 @@
  */
 import { createPublicKey, verify, type KeyObject } from "node:crypto";
 
-export type WebhookVerificationFailure = "missing_signature" | "missing_timestamp" | "stale" | "bad_signature" | "bad_key";
+export type WebhookVerificationFailure =
+  | "missing_signature"
+  | "missing_timestamp"
+  | "stale"
+  | "bad_signature"
+  | "bad_key";
 
 export type WebhookVerification = { ok: true; timestamp: number } | { ok: false; reason: WebhookVerificationFailure };
 

@@ -38,7 +38,13 @@ export function notFound(resource: string, id: string): ApiError {
 }
 
 export function notE164(field: string, value: string): ApiError {
-  return new ApiError(422, "10016", "Phone number must be in +E.164 format", `'${value}' is not a valid +E.164 phone number.`, `/${field}`);
+  return new ApiError(
+    422,
+    "10016",
+    "Phone number must be in +E.164 format",
+    `'${value}' is not a valid +E.164 phone number.`,
+    `/${field}`,
+  );
 }
 
 /**
@@ -46,11 +52,22 @@ export function notE164(field: string, value: string): ApiError {
  * Telnyx's own title and detail (docs/telnyx-facts.md), for status reads and commands alike.
  */
 export function invalidCallControlId(_ccid: string): ApiError {
-  return new ApiError(422, "90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id");
+  return new ApiError(
+    422,
+    "90015",
+    "Invalid Call Control ID",
+    "The call_control_id provided was not valid.",
+    "/call_control_id",
+  );
 }
 
 export function callEnded(ccid: string): ApiError {
-  return new ApiError(422, "90018", "Call has already ended", `Call '${ccid}' has already ended and can no longer receive commands.`);
+  return new ApiError(
+    422,
+    "90018",
+    "Call has already ended",
+    `Call '${ccid}' has already ended and can no longer receive commands.`,
+  );
 }
 
 export function badState(detail: string): ApiError {

@@ -27,13 +27,20 @@ export class FaultRegistry {
   readonly requests: RequestLogEntry[] = [];
   private nextId = 1;
 
-  add(input: { path: string; method?: string | null; kind: FaultKind; count?: number | null; retry_after?: number; delay_ms?: number }): Fault {
+  add(input: {
+    path: string;
+    method?: string | null;
+    kind: FaultKind;
+    count?: number | null;
+    retry_after?: number;
+    delay_ms?: number;
+  }): Fault {
     const fault: Fault = {
       id: this.nextId++,
       path: input.path,
       method: input.method ? input.method.toUpperCase() : null,
       kind: input.kind,
-      remaining: input.count === null ? null : input.count ?? 1,
+      remaining: input.count === null ? null : (input.count ?? 1),
       retry_after: input.retry_after ?? 1,
       delay_ms: input.delay_ms ?? (input.kind === "timeout" ? 65_000 : 3000),
       hits: 0,
@@ -50,7 +57,9 @@ export class FaultRegistry {
   /** Finds (and consumes one use of) the first fault matching this request; paths may use `*` wildcards. */
   take(method: string, path: string): Fault | undefined {
     const bare = path.replace(/^\/v2/, "");
-    const fault = this.faults.find((f) => (!f.method || f.method === method) && (globMatch(f.path, bare) || globMatch(f.path, path)));
+    const fault = this.faults.find(
+      (f) => (!f.method || f.method === method) && (globMatch(f.path, bare) || globMatch(f.path, path)),
+    );
     if (!fault) return undefined;
     fault.hits++;
     if (fault.remaining !== null) {
@@ -67,6 +76,11 @@ export class FaultRegistry {
 }
 
 function globMatch(pattern: string, path: string): boolean {
-  const regex = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^?]*")}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join("[^?]*")}$`,
+  );
   return regex.test(path);
 }

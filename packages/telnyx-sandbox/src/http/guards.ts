@@ -38,7 +38,12 @@ export function installGuards(app: FastifyInstance, world: World, options: Guard
     }
     const account = world.accounts.resolve(key);
     if (!account) {
-      const err = new ApiError(401, "10009", "Authentication failed", "The API key provided is missing or invalid. Send it as 'Authorization: Bearer <key>'.");
+      const err = new ApiError(
+        401,
+        "10009",
+        "Authentication failed",
+        "The API key provided is missing or invalid. Send it as 'Authorization: Bearer <key>'.",
+      );
       return reply.status(401).send(err.toBody());
     }
     (request as { sandboxAccount?: TelnyxAccount }).sandboxAccount = account;
@@ -61,7 +66,13 @@ export function installGuards(app: FastifyInstance, world: World, options: Guard
     const path = request.url.split("?")[0] ?? "";
     if (!path.startsWith("/v2")) return;
     const fault = (request as { sandboxFault?: Fault }).sandboxFault;
-    world.faults.logRequest({ method: request.method, path, status: reply.statusCode, fault: fault?.kind ?? null, at: new Date().toISOString() });
+    world.faults.logRequest({
+      method: request.method,
+      path,
+      status: reply.statusCode,
+      fault: fault?.kind ?? null,
+      at: new Date().toISOString(),
+    });
   });
 }
 
@@ -85,7 +96,12 @@ async function applyFault(fault: Fault, reply: FastifyReply): Promise<boolean> {
     case "500":
     case "503": {
       const status = Number(fault.kind);
-      const err = new ApiError(status, "10007", status === 503 ? "Service unavailable" : "Unexpected error", `Injected ${status} fault.`);
+      const err = new ApiError(
+        status,
+        "10007",
+        status === 503 ? "Service unavailable" : "Unexpected error",
+        `Injected ${status} fault.`,
+      );
       await reply.status(status).send(err.toBody());
       return true;
     }

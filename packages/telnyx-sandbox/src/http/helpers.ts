@@ -5,7 +5,8 @@ import type { QueryObject } from "./query.js";
 export function bodyOf(request: FastifyRequest): Record<string, unknown> {
   const body = request.body;
   if (body === undefined || body === null || body === "") return {};
-  if (typeof body !== "object" || Array.isArray(body)) throw invalidParam("", "The request body must be a JSON object.");
+  if (typeof body !== "object" || Array.isArray(body))
+    throw invalidParam("", "The request body must be a JSON object.");
   return body as Record<string, unknown>;
 }
 
@@ -35,6 +36,7 @@ export function optionalBoolean(body: Record<string, unknown>, field: string): b
 export function optionalStringArray(body: Record<string, unknown>, field: string): string[] | undefined {
   const v = body[field];
   if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw invalidParam(field, `'${field}' must be an array of strings.`);
+  if (!Array.isArray(v) || v.some((x) => typeof x !== "string"))
+    throw invalidParam(field, `'${field}' must be an array of strings.`);
   return v as string[];
 }

@@ -19,7 +19,10 @@ export function parseQuery(raw: string): QueryObject {
       if (isLast || (nextIsArray && i === parts.length - 2)) {
         const existing = node[part];
         if (nextIsArray || Array.isArray(existing)) {
-          node[part] = [...(Array.isArray(existing) ? existing : typeof existing === "string" ? [existing] : []), value];
+          node[part] = [
+            ...(Array.isArray(existing) ? existing : typeof existing === "string" ? [existing] : []),
+            value,
+          ];
         } else {
           node[part] = value;
         }
@@ -56,7 +59,10 @@ export function queryString(query: QueryObject, ...path: string[]): string | und
 export function queryList(query: QueryObject, ...path: string[]): string[] | undefined {
   const value = queryString(query, ...path);
   if (value === undefined || value === "") return undefined;
-  return value.split(",").map((v) => v.trim()).filter(Boolean);
+  return value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export interface Page<T> {
@@ -84,7 +90,10 @@ export function matchesRange(iso: string, range: QueryValue | undefined): boolea
     const v = range[k];
     return typeof v === "string" ? Date.parse(v) : undefined;
   };
-  const gte = bound("gte"), lte = bound("lte"), gt = bound("gt"), lt = bound("lt");
+  const gte = bound("gte"),
+    lte = bound("lte"),
+    gt = bound("gt"),
+    lt = bound("lt");
   if (gte !== undefined && t < gte) return false;
   if (lte !== undefined && t > lte) return false;
   if (gt !== undefined && t <= gt) return false;

@@ -38,7 +38,10 @@ export function buildMp3(durationMs: number): Buffer {
 }
 
 /** Parses a single `bytes=start-end` range; returns null when absent, "invalid" when unsatisfiable. */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | "invalid" {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | null | "invalid" {
   if (!header) return null;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match) return "invalid";

@@ -7,8 +7,37 @@ import type { World } from "../world.js";
 import { checkAppFields, type CallControlAppInput, type MessagingProfileInput } from "../world/accounts.js";
 import { toMessaging } from "./phone-numbers.js";
 
-const APP_FIELDS = ["application_name", "webhook_event_url", "webhook_event_failover_url", "webhook_api_version", "webhook_timeout_secs", "call_cost_in_webhooks", "active", "tags", "anchorsite_override", "dtmf_type", "first_command_timeout", "first_command_timeout_secs", "inbound", "outbound", "redact_dtmf_debug_logging"];
-const PROFILE_FIELDS = ["name", "whitelisted_destinations", "webhook_url", "webhook_failover_url", "webhook_api_version", "enabled", "daily_spend_limit", "daily_spend_limit_enabled", "mms_fall_back_to_sms", "mms_transcoding", "mobile_only", "alpha_sender"];
+const APP_FIELDS = [
+  "application_name",
+  "webhook_event_url",
+  "webhook_event_failover_url",
+  "webhook_api_version",
+  "webhook_timeout_secs",
+  "call_cost_in_webhooks",
+  "active",
+  "tags",
+  "anchorsite_override",
+  "dtmf_type",
+  "first_command_timeout",
+  "first_command_timeout_secs",
+  "inbound",
+  "outbound",
+  "redact_dtmf_debug_logging",
+];
+const PROFILE_FIELDS = [
+  "name",
+  "whitelisted_destinations",
+  "webhook_url",
+  "webhook_failover_url",
+  "webhook_api_version",
+  "enabled",
+  "daily_spend_limit",
+  "daily_spend_limit_enabled",
+  "mms_fall_back_to_sms",
+  "mms_transcoding",
+  "mobile_only",
+  "alpha_sender",
+];
 
 export function registerAccountRoutes(app: FastifyInstance, world: World): void {
   app.get("/call_control_applications", async (request) => {
@@ -20,7 +49,9 @@ export function registerAccountRoutes(app: FastifyInstance, world: World): void 
   app.post("/call_control_applications", async (request) => {
     const body = bodyOf(request);
     checkAppFields(body, true);
-    return { data: world.createCallControlApplication(body as unknown as CallControlAppInput, accountOf(request, world)) };
+    return {
+      data: world.createCallControlApplication(body as unknown as CallControlAppInput, accountOf(request, world)),
+    };
   });
   app.get("/call_control_applications/:id", async (request) => ({ data: requireApp(world, paramOf(request, "id")) }));
   app.patch("/call_control_applications/:id", async (request) => {
@@ -36,10 +67,16 @@ export function registerAccountRoutes(app: FastifyInstance, world: World): void 
     return { data: existing };
   });
 
-  app.get("/credential_connections", async (request) => paginate([...world.credentialConnections.values()], queryOf(request)));
+  app.get("/credential_connections", async (request) =>
+    paginate([...world.credentialConnections.values()], queryOf(request)),
+  );
   app.post("/credential_connections", async (request) => {
     const body = bodyOf(request);
-    const input = { connection_name: requireString(body, "connection_name"), user_name: requireString(body, "user_name"), password: requireString(body, "password") };
+    const input = {
+      connection_name: requireString(body, "connection_name"),
+      user_name: requireString(body, "user_name"),
+      password: requireString(body, "password"),
+    };
     return { data: world.createCredentialConnection({ ...body, ...input }, accountOf(request, world)) };
   });
   app.get("/credential_connections/:id", async (request) => {
@@ -60,14 +97,24 @@ export function registerAccountRoutes(app: FastifyInstance, world: World): void 
     const id = paramOf(request, "id");
     const calls = [...world.calls.legs.values()]
       .filter((l) => l.connectionId === id && l.state !== "ended")
-      .map((l) => ({ record_type: "call", call_control_id: l.ccid, call_leg_id: l.legId, call_session_id: l.sessionId, client_state: l.clientState ?? "", call_duration: l.answeredAt ? Math.round((l.clock.nowMs() - l.answeredAt) / 1000) : 0 }));
+      .map((l) => ({
+        record_type: "call",
+        call_control_id: l.ccid,
+        call_leg_id: l.legId,
+        call_session_id: l.sessionId,
+        client_state: l.clientState ?? "",
+        call_duration: l.answeredAt ? Math.round((l.clock.nowMs() - l.answeredAt) / 1000) : 0,
+      }));
     return paginate(calls, queryOf(request));
   });
 
   app.get("/messaging_profiles", async (request) => {
     const query = queryOf(request);
     const name = queryString(query, "filter", "name")?.toLowerCase();
-    return paginate([...world.messagingProfiles.values()].filter((p) => !name || p.name.toLowerCase().includes(name)), query);
+    return paginate(
+      [...world.messagingProfiles.values()].filter((p) => !name || p.name.toLowerCase().includes(name)),
+      query,
+    );
   });
   app.post("/messaging_profiles", async (request) => {
     const body = bodyOf(request);
@@ -90,7 +137,9 @@ export function registerAccountRoutes(app: FastifyInstance, world: World): void 
   });
   app.get("/messaging_profiles/:id/phone_numbers", async (request) => {
     const profile = requireProfile(world, paramOf(request, "id"));
-    const items = [...world.inventory.numbers.values()].filter((n) => n.messaging_profile_id === profile.id && n.status !== "deleted").map((n) => toMessaging(world, n));
+    const items = [...world.inventory.numbers.values()]
+      .filter((n) => n.messaging_profile_id === profile.id && n.status !== "deleted")
+      .map((n) => toMessaging(world, n));
     return paginate(items, queryOf(request));
   });
 }
@@ -110,12 +159,19 @@ function requireProfile(world: World, id: string) {
 function checkProfile(body: Record<string, unknown>, isCreate: boolean): void {
   const wl = body["whitelisted_destinations"];
   if (isCreate && wl === undefined) throw missingParam("whitelisted_destinations");
-  if (wl !== undefined && (!Array.isArray(wl) || wl.some((d) => typeof d !== "string" || !(d === "*" || /^[A-Z]{2}$/.test(d))))) {
-    throw invalidParam("whitelisted_destinations", "'whitelisted_destinations' must be ISO alpha-2 country codes or ['*'].");
+  if (
+    wl !== undefined &&
+    (!Array.isArray(wl) || wl.some((d) => typeof d !== "string" || !(d === "*" || /^[A-Z]{2}$/.test(d))))
+  ) {
+    throw invalidParam(
+      "whitelisted_destinations",
+      "'whitelisted_destinations' must be ISO alpha-2 country codes or ['*'].",
+    );
   }
   for (const field of ["webhook_url", "webhook_failover_url"]) {
     const v = body[field];
-    if (typeof v === "string" && v !== "" && !/^https?:\/\//.test(v)) throw invalidParam(field, `'${field}' must be an http(s) URL.`);
+    if (typeof v === "string" && v !== "" && !/^https?:\/\//.test(v))
+      throw invalidParam(field, `'${field}' must be an http(s) URL.`);
   }
 }
 
@@ -127,14 +183,32 @@ function assign(target: object, body: Record<string, unknown>, fields: string[])
 
 function allConnections(world: World): Array<Record<string, unknown>> {
   const apps = [...world.apps.values()].map((a) => ({
-    id: a.id, record_type: "call_control_application", connection_name: a.application_name, active: a.active, anchorsite_override: a.anchorsite_override,
-    webhook_event_url: a.webhook_event_url, webhook_event_failover_url: a.webhook_event_failover_url, webhook_api_version: a.webhook_api_version,
-    outbound_voice_profile_id: null, tags: a.tags, created_at: a.created_at, updated_at: a.updated_at,
+    id: a.id,
+    record_type: "call_control_application",
+    connection_name: a.application_name,
+    active: a.active,
+    anchorsite_override: a.anchorsite_override,
+    webhook_event_url: a.webhook_event_url,
+    webhook_event_failover_url: a.webhook_event_failover_url,
+    webhook_api_version: a.webhook_api_version,
+    outbound_voice_profile_id: null,
+    tags: a.tags,
+    created_at: a.created_at,
+    updated_at: a.updated_at,
   }));
   const creds = [...world.credentialConnections.values()].map((c) => ({
-    id: c.id, record_type: "credential_connection", connection_name: c.connection_name, active: c.active, anchorsite_override: c.anchorsite_override,
-    webhook_event_url: c.webhook_event_url, webhook_event_failover_url: c.webhook_event_failover_url, webhook_api_version: c.webhook_api_version,
-    outbound_voice_profile_id: null, tags: c.tags, created_at: c.created_at, updated_at: c.updated_at,
+    id: c.id,
+    record_type: "credential_connection",
+    connection_name: c.connection_name,
+    active: c.active,
+    anchorsite_override: c.anchorsite_override,
+    webhook_event_url: c.webhook_event_url,
+    webhook_event_failover_url: c.webhook_event_failover_url,
+    webhook_api_version: c.webhook_api_version,
+    outbound_voice_profile_id: null,
+    tags: c.tags,
+    created_at: c.created_at,
+    updated_at: c.updated_at,
   }));
   return [...apps, ...creds];
 }

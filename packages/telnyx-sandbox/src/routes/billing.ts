@@ -25,7 +25,11 @@ export function registerBillingRoutes(app: FastifyInstance, world: World): void 
     const range = dateRange(queryString(query, "filter", "date_range"));
     const items = world.detailRecords
       .filter((r) => r.record_type === recordType)
-      .filter((r) => matchesRange(r.created_at, filter["created_at"]) && matchesRange(String(r["started_at"] ?? r.created_at), filter["started_at"]))
+      .filter(
+        (r) =>
+          matchesRange(r.created_at, filter["created_at"]) &&
+          matchesRange(String(r["started_at"] ?? r.created_at), filter["started_at"]),
+      )
       .filter((r) => !range || (Date.parse(r.created_at) >= range.from && Date.parse(r.created_at) < range.to))
       .slice()
       .reverse();
@@ -50,7 +54,10 @@ function dateRange(name: string | undefined): { from: number; to: number } | und
     next_week: { from: today + (7 - weekday) * day, to: today + (14 - weekday) * day },
     last_month: { from: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1), to: monthStart },
     this_month: { from: monthStart, to: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) },
-    next_month: { from: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1), to: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 2, 1) },
+    next_month: {
+      from: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1),
+      to: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 2, 1),
+    },
   };
   return ranges[name];
 }

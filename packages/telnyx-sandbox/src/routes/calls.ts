@@ -14,18 +14,27 @@ export function registerCallRoutes(app: FastifyInstance, world: World): void {
     if (previous) return { data: dialResponse(previous) };
     const connectionId = requireString(body, "connection_id");
     if (!world.apps.has(connectionId) && !world.credentialConnections.has(connectionId)) {
-      throw new ApiError(422, "10015", "Invalid connection_id", `Connection '${connectionId}' does not exist.`, "/connection_id");
+      throw new ApiError(
+        422,
+        "10015",
+        "Invalid connection_id",
+        `Connection '${connectionId}' does not exist.`,
+        "/connection_id",
+      );
     }
     const from = requireString(body, "from");
     if (!E164.test(from) && !from.startsWith("sip:")) throw notE164("from", from);
     const to = requireString(body, "to");
     if (!E164.test(to) && !to.startsWith("sip:")) throw notE164("to", to);
     const timeoutSecs = optionalNumber(body, "timeout_secs");
-    if (timeoutSecs !== undefined && (timeoutSecs < 5 || timeoutSecs > 600)) throw invalidParam("timeout_secs", "'timeout_secs' must be between 5 and 600.");
+    if (timeoutSecs !== undefined && (timeoutSecs < 5 || timeoutSecs > 600))
+      throw invalidParam("timeout_secs", "'timeout_secs' must be between 5 and 600.");
     const timeLimitSecs = optionalNumber(body, "time_limit_secs");
-    if (timeLimitSecs !== undefined && (timeLimitSecs < 30 || timeLimitSecs > 14_400)) throw invalidParam("time_limit_secs", "'time_limit_secs' must be between 30 and 14400.");
+    if (timeLimitSecs !== undefined && (timeLimitSecs < 30 || timeLimitSecs > 14_400))
+      throw invalidParam("time_limit_secs", "'time_limit_secs' must be between 30 and 14400.");
     const record = optionalString(body, "record");
-    if (record !== undefined && record !== "record-from-answer") throw invalidParam("record", "'record' must be 'record-from-answer'.");
+    if (record !== undefined && record !== "record-from-answer")
+      throw invalidParam("record", "'record' must be 'record-from-answer'.");
     const leg = world.calls.dial(
       {
         connectionId,
@@ -35,7 +44,12 @@ export function registerCallRoutes(app: FastifyInstance, world: World): void {
         timeoutSecs,
         timeLimitSecs,
         amd: optionalString(body, "answering_machine_detection"),
-        record: record ? { channels: body["record_channels"] === "dual" ? "dual" : "single", format: body["record_format"] === "mp3" ? "mp3" : "wav" } : undefined,
+        record: record
+          ? {
+              channels: body["record_channels"] === "dual" ? "dual" : "single",
+              format: body["record_format"] === "mp3" ? "mp3" : "wav",
+            }
+          : undefined,
         webhookUrl: optionalString(body, "webhook_url"),
         linkTo: optionalString(body, "link_to"),
         bridgeOnAnswer: optionalBoolean(body, "bridge_on_answer"),
@@ -103,7 +117,8 @@ const ACTIONS: Record<string, Action> = {
   },
   reject: (world, leg, body) => {
     const cause = requireString(body, "cause");
-    if (cause !== "CALL_REJECTED" && cause !== "USER_BUSY") throw invalidParam("cause", "'cause' must be CALL_REJECTED or USER_BUSY.");
+    if (cause !== "CALL_REJECTED" && cause !== "USER_BUSY")
+      throw invalidParam("cause", "'cause' must be CALL_REJECTED or USER_BUSY.");
     world.calls.reject(leg, cause);
   },
   hangup: (world, leg) => world.calls.hangupByApp(leg),
@@ -111,7 +126,13 @@ const ACTIONS: Record<string, Action> = {
   transfer: (world, leg, body) => {
     const to = requireString(body, "to");
     if (!E164.test(to) && !to.startsWith("sip:")) throw notE164("to", to);
-    world.calls.transfer(leg, to, optionalString(body, "from"), optionalString(body, "webhook_url"), optionalNumber(body, "timeout_secs"));
+    world.calls.transfer(
+      leg,
+      to,
+      optionalString(body, "from"),
+      optionalString(body, "webhook_url"),
+      optionalNumber(body, "timeout_secs"),
+    );
   },
   speak: (world, leg, body) => {
     const payload = requireString(body, "payload");
@@ -128,7 +149,8 @@ const ACTIONS: Record<string, Action> = {
   record_start: (world, leg, body) => {
     const channels = requireString(body, "channels");
     const format = requireString(body, "format");
-    if (channels !== "single" && channels !== "dual") throw invalidParam("channels", "'channels' must be 'single' or 'dual'.");
+    if (channels !== "single" && channels !== "dual")
+      throw invalidParam("channels", "'channels' must be 'single' or 'dual'.");
     if (format !== "wav" && format !== "mp3") throw invalidParam("format", "'format' must be 'wav' or 'mp3'.");
     world.calls.media.startRecording(leg, channels, format);
   },
@@ -137,8 +159,10 @@ const ACTIONS: Record<string, Action> = {
   record_resume: (world, leg) => world.calls.media.resumeRecording(leg),
   send_dtmf: (_world, leg, body) => {
     const digits = requireString(body, "digits");
-    if (!/^[0-9A-D*#wW]+$/.test(digits)) throw invalidParam("digits", "'digits' may only contain 0-9, A-D, *, #, w and W.");
-    if (leg.state !== "answered") throw new ApiError(422, "90019", "Invalid call state", "The call must be answered to send DTMF.");
+    if (!/^[0-9A-D*#wW]+$/.test(digits))
+      throw invalidParam("digits", "'digits' may only contain 0-9, A-D, *, #, w and W.");
+    if (leg.state !== "answered")
+      throw new ApiError(422, "90019", "Invalid call state", "The call must be answered to send DTMF.");
   },
   gather: (world, leg, body) => world.calls.media.gather(leg, gatherOptions(body)),
   gather_using_speak: (world, leg, body) => {
@@ -153,7 +177,11 @@ const ACTIONS: Record<string, Action> = {
   },
 };
 
-function gatherOptions(body: Record<string, unknown>): { maxDigits?: number | undefined; terminatingDigit?: string | undefined; timeoutMillis?: number | undefined } {
+function gatherOptions(body: Record<string, unknown>): {
+  maxDigits?: number | undefined;
+  terminatingDigit?: string | undefined;
+  timeoutMillis?: number | undefined;
+} {
   return {
     maxDigits: optionalNumber(body, "maximum_digits") ?? optionalNumber(body, "max_digits"),
     terminatingDigit: optionalString(body, "terminating_digit"),

@@ -39,7 +39,10 @@ export function registerConferenceRoutes(app: FastifyInstance, world: World): vo
     const muted = queryString(query, "filter", "muted");
     const onHold = queryString(query, "filter", "on_hold");
     const items = [...conf.participants.values()]
-      .filter((p) => (muted === undefined || String(p.muted) === muted) && (onHold === undefined || String(p.onHold) === onHold))
+      .filter(
+        (p) =>
+          (muted === undefined || String(p.muted) === muted) && (onHold === undefined || String(p.onHold) === onHold),
+      )
       .map((p) => engine.participantToWire(conf, p));
     return paginate(items, query);
   });
@@ -54,7 +57,11 @@ export function registerConferenceRoutes(app: FastifyInstance, world: World): vo
         const leg = world.calls.require(requireSingle(body));
         const clientState = optionalString(body, "client_state");
         if (clientState !== undefined) leg.clientState = clientState;
-        engine.join(conf, leg, { endOnExit: optionalBoolean(body, "end_conference_on_exit"), muted: optionalBoolean(body, "mute"), hold: optionalBoolean(body, "hold") });
+        engine.join(conf, leg, {
+          endOnExit: optionalBoolean(body, "end_conference_on_exit"),
+          muted: optionalBoolean(body, "mute"),
+          hold: optionalBoolean(body, "hold"),
+        });
         break;
       }
       case "leave":
@@ -71,8 +78,14 @@ export function registerConferenceRoutes(app: FastifyInstance, world: World): vo
         break;
       case "update": {
         const role = requireString(body, "supervisor_role") as Participant["supervisorRole"];
-        if (!ROLES.includes(role)) throw invalidParam("supervisor_role", "'supervisor_role' must be one of barge, monitor, none, whisper.");
-        engine.setSupervisorRole(conf, requireSingle(body), role, optionalStringArray(body, "whisper_call_control_ids") ?? []);
+        if (!ROLES.includes(role))
+          throw invalidParam("supervisor_role", "'supervisor_role' must be one of barge, monitor, none, whisper.");
+        engine.setSupervisorRole(
+          conf,
+          requireSingle(body),
+          role,
+          optionalStringArray(body, "whisper_call_control_ids") ?? [],
+        );
         break;
       }
       case "end":

@@ -15,7 +15,8 @@ export function registerControlRoutes(app: FastifyInstance, world: World): void 
     const key = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
     if (key === undefined) return { public_key: world.publicKey };
     const account = world.accounts.resolve(key);
-    if (!account) throw new ApiError(401, "10009", "Authentication failed", "The API key provided is missing or invalid.");
+    if (!account)
+      throw new ApiError(401, "10009", "Authentication failed", "The API key provided is missing or invalid.");
     return { public_key: account.signer.publicKey };
   });
 
@@ -43,10 +44,25 @@ export function registerControlRoutes(app: FastifyInstance, world: World): void 
     const to = requireString(body, "to");
     if (!E164.test(from) && !from.startsWith("sip:")) throw notE164("from", from);
     const owned = world.findNumber(to);
-    if (!owned) throw new ApiError(404, "10005", "Resource not found", `'${to}' is not an active number on this account.`, "/to");
-    if (!owned.connection_id) throw new ApiError(422, "10015", "Bad Request", `'${to}' has no connection_id: the call would not be routed.`, "/to");
+    if (!owned)
+      throw new ApiError(404, "10005", "Resource not found", `'${to}' is not an active number on this account.`, "/to");
+    if (!owned.connection_id)
+      throw new ApiError(
+        422,
+        "10015",
+        "Bad Request",
+        `'${to}' has no connection_id: the call would not be routed.`,
+        "/to",
+      );
     const leg = world.calls.inbound(from, to, owned.connection_id);
-    return { data: { call_control_id: leg.ccid, call_leg_id: leg.legId, call_session_id: leg.sessionId, connection_id: leg.connectionId } };
+    return {
+      data: {
+        call_control_id: leg.ccid,
+        call_leg_id: leg.legId,
+        call_session_id: leg.sessionId,
+        connection_id: leg.connectionId,
+      },
+    };
   });
 
   app.post("/inbound-message", async (request) => {
@@ -55,8 +71,15 @@ export function registerControlRoutes(app: FastifyInstance, world: World): void 
     const to = requireString(body, "to");
     if (!E164.test(from)) throw notE164("from", from);
     const owned = world.findNumber(to);
-    if (!owned) throw new ApiError(404, "10005", "Resource not found", `'${to}' is not an active number on this account.`, "/to");
-    const message = world.messaging.receive({ from, to, text: optionalString(body, "text") ?? "", mediaUrls: optionalStringArray(body, "media_urls") ?? [], profileId: owned.messaging_profile_id });
+    if (!owned)
+      throw new ApiError(404, "10005", "Resource not found", `'${to}' is not an active number on this account.`, "/to");
+    const message = world.messaging.receive({
+      from,
+      to,
+      text: optionalString(body, "text") ?? "",
+      mediaUrls: optionalStringArray(body, "media_urls") ?? [],
+      profileId: owned.messaging_profile_id,
+    });
     return { data: message };
   });
 
@@ -66,7 +89,10 @@ export function registerControlRoutes(app: FastifyInstance, world: World): void 
   });
 
   app.post("/calls/:ccid/dtmf", async (request) => {
-    world.calls.media.receiveDtmf(world.calls.require(paramOf(request, "ccid")), requireString(bodyOf(request), "digits"));
+    world.calls.media.receiveDtmf(
+      world.calls.require(paramOf(request, "ccid")),
+      requireString(bodyOf(request), "digits"),
+    );
     return { ok: true };
   });
 
@@ -78,7 +104,14 @@ export function registerControlRoutes(app: FastifyInstance, world: World): void 
     const kind = String(body["kind"] ?? "") as FaultKind;
     if (!FAULT_KINDS.includes(kind)) throw invalidParam("kind", `'kind' must be one of ${FAULT_KINDS.join(", ")}.`);
     const count = body["count"] === null ? null : optionalNumber(body, "count");
-    const fault = world.faults.add({ path, method: optionalString(body, "method") ?? null, kind, count, retry_after: optionalNumber(body, "retry_after") ?? 1, delay_ms: optionalNumber(body, "delay_ms") ?? (kind === "timeout" ? 65_000 : 3000) });
+    const fault = world.faults.add({
+      path,
+      method: optionalString(body, "method") ?? null,
+      kind,
+      count,
+      retry_after: optionalNumber(body, "retry_after") ?? 1,
+      delay_ms: optionalNumber(body, "delay_ms") ?? (kind === "timeout" ? 65_000 : 3000),
+    });
     return { data: fault };
   });
   app.delete("/faults", async () => {
@@ -105,7 +138,9 @@ export function registerControlRoutes(app: FastifyInstance, world: World): void 
     const query = queryOf(request);
     const type = queryString(query, "event_type");
     const status = queryString(query, "status");
-    return { data: world.webhooks.log.filter((d) => (!type || d.event_type === type) && (!status || d.status === status)) };
+    return {
+      data: world.webhooks.log.filter((d) => (!type || d.event_type === type) && (!status || d.status === status)),
+    };
   });
 
   app.get("/recordings/:file", async (request, reply) => {

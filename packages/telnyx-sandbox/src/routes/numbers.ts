@@ -14,7 +14,8 @@ export function registerNumberRoutes(app: FastifyInstance, world: World): void {
     const query = queryOf(request);
     const f = (key: string): string | undefined => queryString(query, "filter", key);
     const countryCode = (f("country_code") ?? "US").toUpperCase();
-    if (!COUNTRIES.has(countryCode)) throw invalidParam("filter[country_code]", `Unknown country code '${countryCode}'.`);
+    if (!COUNTRIES.has(countryCode))
+      throw invalidParam("filter[country_code]", `Unknown country code '${countryCode}'.`);
     const type = (f("phone_number_type") ?? "local") as PhoneNumberType;
     if (!TYPES.includes(type)) throw invalidParam("filter[phone_number_type]", `Unknown phone_number_type '${type}'.`);
     const limit = Math.min(100, Math.max(1, Number.parseInt(f("limit") ?? "10", 10) || 10));
@@ -40,17 +41,37 @@ export function registerNumberRoutes(app: FastifyInstance, world: World): void {
     if (!Array.isArray(list) || list.length === 0) throw missingParam("phone_numbers");
     const numbers = list.map((item, i) => {
       const phoneNumber = (item as { phone_number?: unknown } | null)?.phone_number;
-      if (typeof phoneNumber !== "string" || phoneNumber === "") throw new ApiError(422, "10004", "Missing required parameter", "Each phone number needs 'phone_number'.", `/phone_numbers/${i}/phone_number`);
+      if (typeof phoneNumber !== "string" || phoneNumber === "")
+        throw new ApiError(
+          422,
+          "10004",
+          "Missing required parameter",
+          "Each phone number needs 'phone_number'.",
+          `/phone_numbers/${i}/phone_number`,
+        );
       if (!world.inventory.reservation(phoneNumber)) {
-        throw new ApiError(422, "10015", "Number not available", `'${phoneNumber}' is not reserved for this account: search for it first (reservations last 30 minutes).`, `/phone_numbers/${i}/phone_number`);
+        throw new ApiError(
+          422,
+          "10015",
+          "Number not available",
+          `'${phoneNumber}' is not reserved for this account: search for it first (reservations last 30 minutes).`,
+          `/phone_numbers/${i}/phone_number`,
+        );
       }
       return phoneNumber;
     });
     const connectionId = optionalString(body, "connection_id") ?? null;
-    if (connectionId && !world.apps.has(connectionId) && !world.credentialConnections.has(connectionId)) throw invalidParam("connection_id", `Connection '${connectionId}' does not exist.`);
+    if (connectionId && !world.apps.has(connectionId) && !world.credentialConnections.has(connectionId))
+      throw invalidParam("connection_id", `Connection '${connectionId}' does not exist.`);
     const messagingProfileId = optionalString(body, "messaging_profile_id") ?? null;
-    if (messagingProfileId && !world.messagingProfiles.has(messagingProfileId)) throw invalidParam("messaging_profile_id", `Messaging profile '${messagingProfileId}' does not exist.`);
-    const order = world.inventory.createOrder({ phoneNumbers: numbers, connectionId, messagingProfileId, customerReference: optionalString(body, "customer_reference") ?? null });
+    if (messagingProfileId && !world.messagingProfiles.has(messagingProfileId))
+      throw invalidParam("messaging_profile_id", `Messaging profile '${messagingProfileId}' does not exist.`);
+    const order = world.inventory.createOrder({
+      phoneNumbers: numbers,
+      connectionId,
+      messagingProfileId,
+      customerReference: optionalString(body, "customer_reference") ?? null,
+    });
     return { data: structuredClone(order) };
   });
 
@@ -65,9 +86,17 @@ export function registerNumberRoutes(app: FastifyInstance, world: World): void {
     const query = queryOf(request);
     const status = queryString(query, "filter", "status");
     const ref = queryString(query, "filter", "customer_reference");
-    const createdAt = typeof query["filter"] === "object" && !Array.isArray(query["filter"]) ? query["filter"]["created_at"] : undefined;
+    const createdAt =
+      typeof query["filter"] === "object" && !Array.isArray(query["filter"])
+        ? query["filter"]["created_at"]
+        : undefined;
     const items = [...world.inventory.orders.values()]
-      .filter((o) => (!status || o.status === status) && (!ref || o.customer_reference === ref) && matchesRange(o.created_at, createdAt))
+      .filter(
+        (o) =>
+          (!status || o.status === status) &&
+          (!ref || o.customer_reference === ref) &&
+          matchesRange(o.created_at, createdAt),
+      )
       .reverse()
       .map((o) => structuredClone(o));
     return paginate(items, query);

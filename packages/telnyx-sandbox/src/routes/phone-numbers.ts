@@ -24,21 +24,34 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, world: World): v
     const countries = queryList(query, "filter", "country_iso_alpha2");
     const items = [...numbers.values()]
       .filter((n) => n.status !== "deleted")
-      .filter((n) => (!status || n.status === status) && (!phone || n.phone_number.includes(phone)) && (!connectionId || n.connection_id === connectionId))
-      .filter((n) => (!tags || tags.some((t) => n.tags.includes(t))) && (!ref || n.customer_reference === ref) && (!countries || countries.includes(n.country_iso_alpha2)))
+      .filter(
+        (n) =>
+          (!status || n.status === status) &&
+          (!phone || n.phone_number.includes(phone)) &&
+          (!connectionId || n.connection_id === connectionId),
+      )
+      .filter(
+        (n) =>
+          (!tags || tags.some((t) => n.tags.includes(t))) &&
+          (!ref || n.customer_reference === ref) &&
+          (!countries || countries.includes(n.country_iso_alpha2)),
+      )
       .reverse()
       .map((n) => toDetailed(world, n));
     return paginate(items, query);
   });
 
-  app.get("/phone_numbers/:id", async (request) => ({ data: toDetailed(world, requireNumber(paramOf(request, "id"))) }));
+  app.get("/phone_numbers/:id", async (request) => ({
+    data: toDetailed(world, requireNumber(paramOf(request, "id"))),
+  }));
 
   app.patch("/phone_numbers/:id", async (request) => {
     const n = requireNumber(paramOf(request, "id"));
     const body = bodyOf(request);
     if ("connection_id" in body) {
       const connectionId = optionalString(body, "connection_id") ?? null;
-      if (connectionId && !world.apps.has(connectionId) && !world.credentialConnections.has(connectionId)) throw invalidParam("connection_id", `Connection '${connectionId}' does not exist.`);
+      if (connectionId && !world.apps.has(connectionId) && !world.credentialConnections.has(connectionId))
+        throw invalidParam("connection_id", `Connection '${connectionId}' does not exist.`);
       n.connection_id = connectionId || null;
     }
     const tags = optionalStringArray(body, "tags");
@@ -48,14 +61,17 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, world: World): v
     return { data: toDetailed(world, n) };
   });
 
-  app.get("/phone_numbers/:id/messaging", async (request) => ({ data: toMessaging(world, requireNumber(paramOf(request, "id"))) }));
+  app.get("/phone_numbers/:id/messaging", async (request) => ({
+    data: toMessaging(world, requireNumber(paramOf(request, "id"))),
+  }));
 
   app.patch("/phone_numbers/:id/messaging", async (request) => {
     const n = requireNumber(paramOf(request, "id"));
     const body = bodyOf(request);
     if ("messaging_profile_id" in body) {
       const profileId = optionalString(body, "messaging_profile_id") ?? null;
-      if (profileId && !world.messagingProfiles.has(profileId)) throw invalidParam("messaging_profile_id", `Messaging profile '${profileId}' does not exist.`);
+      if (profileId && !world.messagingProfiles.has(profileId))
+        throw invalidParam("messaging_profile_id", `Messaging profile '${profileId}' does not exist.`);
       n.messaging_profile_id = profileId || null;
     }
     n.updated_at = new Date().toISOString();
@@ -71,7 +87,9 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, world: World): v
 }
 
 export function toDetailed(world: World, n: OwnedNumber): Record<string, unknown> {
-  const connection = n.connection_id ? world.apps.get(n.connection_id) ?? world.credentialConnections.get(n.connection_id) : undefined;
+  const connection = n.connection_id
+    ? (world.apps.get(n.connection_id) ?? world.credentialConnections.get(n.connection_id))
+    : undefined;
   const profile = n.messaging_profile_id ? world.messagingProfiles.get(n.messaging_profile_id) : undefined;
   return {
     id: n.id,
@@ -81,7 +99,11 @@ export function toDetailed(world: World, n: OwnedNumber): Record<string, unknown
     phone_number_type: n.phone_number_type,
     country_iso_alpha2: n.country_iso_alpha2,
     connection_id: n.connection_id,
-    connection_name: connection ? ("application_name" in connection ? connection.application_name : connection.connection_name) : null,
+    connection_name: connection
+      ? "application_name" in connection
+        ? connection.application_name
+        : connection.connection_name
+      : null,
     messaging_profile_id: n.messaging_profile_id,
     messaging_profile_name: profile?.name ?? null,
     tags: n.tags,
@@ -117,8 +139,12 @@ export function toMessaging(world: World, n: OwnedNumber): Record<string, unknow
     country_code: n.country_iso_alpha2,
     type: n.phone_number_type === "toll_free" ? "toll-free" : "long-code",
     features: {
-      sms: n.features.includes("sms") ? { domestic_two_way: true, international_inbound: true, international_outbound: true } : null,
-      mms: n.features.includes("mms") ? { domestic_two_way: true, international_inbound: false, international_outbound: false } : null,
+      sms: n.features.includes("sms")
+        ? { domestic_two_way: true, international_inbound: true, international_outbound: true }
+        : null,
+      mms: n.features.includes("mms")
+        ? { domestic_two_way: true, international_inbound: false, international_outbound: false }
+        : null,
     },
     eligible_messaging_products: ["A2P"],
     messaging_product: "A2P",

@@ -12,15 +12,25 @@ export function registerRecordingRoutes(app: FastifyInstance, world: World): voi
     const f = (key: string): string | undefined => queryString(query, "filter", key);
     const filter = typeof query["filter"] === "object" && !Array.isArray(query["filter"]) ? query["filter"] : {};
     const items = [...world.recordings.values()]
-      .filter((r) => (!f("call_control_id") || r.call_control_id === f("call_control_id")) && (!f("call_session_id") || r.call_session_id === f("call_session_id")))
-      .filter((r) => (!f("call_leg_id") || r.call_leg_id === f("call_leg_id")) && (!f("conference_id") || r.conference_id === f("conference_id")))
+      .filter(
+        (r) =>
+          (!f("call_control_id") || r.call_control_id === f("call_control_id")) &&
+          (!f("call_session_id") || r.call_session_id === f("call_session_id")),
+      )
+      .filter(
+        (r) =>
+          (!f("call_leg_id") || r.call_leg_id === f("call_leg_id")) &&
+          (!f("conference_id") || r.conference_id === f("conference_id")),
+      )
       .filter((r) => matchesRange(r.created_at, filter["created_at"]))
       .reverse()
       .map((r) => toWire(world, r));
     return paginate(items, query);
   });
 
-  app.get("/recordings/:id", async (request) => ({ data: toWire(world, requireRecording(world, paramOf(request, "id"))) }));
+  app.get("/recordings/:id", async (request) => ({
+    data: toWire(world, requireRecording(world, paramOf(request, "id"))),
+  }));
 
   app.delete("/recordings/:id", async (request) => {
     const rec = requireRecording(world, paramOf(request, "id"));

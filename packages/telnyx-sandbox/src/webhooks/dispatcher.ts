@@ -72,7 +72,14 @@ export class WebhookDispatcher extends EventEmitter {
     super();
   }
 
-  emitEvent(stream: string, eventType: string, payload: Record<string, unknown>, target: WebhookTarget, eventId: string, occurredAt: string): void {
+  emitEvent(
+    stream: string,
+    eventType: string,
+    payload: Record<string, unknown>,
+    target: WebhookTarget,
+    eventId: string,
+    occurredAt: string,
+  ): void {
     if (!target.url) return;
     const queued = { delivery: this.record(eventId, eventType, stream, occurredAt, target, payload, false), target };
     if (this.chaos.drop_event_types.includes(eventType)) {
@@ -100,11 +107,14 @@ export class WebhookDispatcher extends EventEmitter {
       return;
     }
     this.held.set(stream, queued);
-    setTimeout(() => {
-      if (this.held.get(stream) !== queued) return;
-      this.held.delete(stream);
-      this.enqueue(stream, queued);
-    }, Math.max(50, this.chaos.delay_ms_max));
+    setTimeout(
+      () => {
+        if (this.held.get(stream) !== queued) return;
+        this.held.delete(stream);
+        this.enqueue(stream, queued);
+      },
+      Math.max(50, this.chaos.delay_ms_max),
+    );
   }
 
   private enqueue(stream: string, queued: QueuedEvent): void {
@@ -130,7 +140,15 @@ export class WebhookDispatcher extends EventEmitter {
           delivery.status = "delivered";
           this.emit("delivered", delivery);
           if (!delivery.duplicate && this.chaos.duplicate_rate > 0 && this.rng.next() < this.chaos.duplicate_rate) {
-            const copy = this.record(delivery.event_id, delivery.event_type, delivery.stream, delivery.occurred_at, target, delivery.payload, true);
+            const copy = this.record(
+              delivery.event_id,
+              delivery.event_type,
+              delivery.stream,
+              delivery.occurred_at,
+              target,
+              delivery.payload,
+              true,
+            );
             await this.deliver({ delivery: copy, target });
           }
           return;
@@ -141,7 +159,13 @@ export class WebhookDispatcher extends EventEmitter {
     this.emit("failed", delivery);
   }
 
-  private async attempt(delivery: WebhookDelivery, target: WebhookTarget, url: string, attempt: number, timeoutMs: number): Promise<boolean> {
+  private async attempt(
+    delivery: WebhookDelivery,
+    target: WebhookTarget,
+    url: string,
+    attempt: number,
+    timeoutMs: number,
+  ): Promise<boolean> {
     const body = JSON.stringify({
       data: {
         event_type: delivery.event_type,
@@ -154,7 +178,14 @@ export class WebhookDispatcher extends EventEmitter {
     });
     const timestamp = Math.floor(Date.now() / 1000);
     const started = Date.now();
-    const record: WebhookAttempt = { url, attempt, status_code: null, error: null, duration_ms: 0, at: new Date().toISOString() };
+    const record: WebhookAttempt = {
+      url,
+      attempt,
+      status_code: null,
+      error: null,
+      duration_ms: 0,
+      at: new Date().toISOString(),
+    };
     delivery.attempts.push(record);
     try {
       const response = await fetch(url, {
@@ -179,7 +210,15 @@ export class WebhookDispatcher extends EventEmitter {
     }
   }
 
-  private record(eventId: string, eventType: string, stream: string, occurredAt: string, target: WebhookTarget, payload: Record<string, unknown>, duplicate: boolean): WebhookDelivery {
+  private record(
+    eventId: string,
+    eventType: string,
+    stream: string,
+    occurredAt: string,
+    target: WebhookTarget,
+    payload: Record<string, unknown>,
+    duplicate: boolean,
+  ): WebhookDelivery {
     const delivery: WebhookDelivery = {
       delivery_id: this.nextId++,
       event_id: eventId,

@@ -26,7 +26,10 @@ export class WebhookSigner {
 
 export function generateSandboxKeyPair(): SandboxKeyPair {
   const { privateKey } = generateKeyPairSync("ed25519");
-  return { publicKey: rawPublicKey(privateKey), privateKey: privateKey.export({ format: "pem", type: "pkcs8" }).toString() };
+  return {
+    publicKey: rawPublicKey(privateKey),
+    privateKey: privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
+  };
 }
 
 /** Loads `keys.json` from dataDir, creating it on first start so the public key survives restarts. */

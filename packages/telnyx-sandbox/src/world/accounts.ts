@@ -52,7 +52,12 @@ export function buildCallControlApp(rng: Rng, input: CallControlAppInput, now: s
     dtmf_type: "RFC 2833",
     first_command_timeout: false,
     first_command_timeout_secs: 30,
-    inbound: { channel_limit: null, shaken_stir_enabled: false, sip_subdomain: null, sip_subdomain_receive_settings: "from_anyone" },
+    inbound: {
+      channel_limit: null,
+      shaken_stir_enabled: false,
+      sip_subdomain: null,
+      sip_subdomain_receive_settings: "from_anyone",
+    },
     outbound: { channel_limit: null, outbound_voice_profile_id: null },
     redact_dtmf_debug_logging: false,
     tags: input.tags ?? [],
@@ -86,7 +91,11 @@ export function buildMessagingProfile(rng: Rng, input: MessagingProfileInput, no
   };
 }
 
-export function buildCredentialConnection(rng: Rng, input: CredentialConnectionInput, now: string): CredentialConnection {
+export function buildCredentialConnection(
+  rng: Rng,
+  input: CredentialConnectionInput,
+  now: string,
+): CredentialConnection {
   return {
     id: input.id ?? rng.numericId(),
     record_type: "credential_connection",
@@ -113,7 +122,8 @@ export function checkAppFields(body: Record<string, unknown>, requireAll: boolea
   }
   for (const field of ["webhook_event_url", "webhook_event_failover_url"]) {
     const v = body[field];
-    if (typeof v === "string" && v !== "" && !/^https?:\/\//.test(v)) throw invalidParam(field, `'${field}' must be an http(s) URL.`);
+    if (typeof v === "string" && v !== "" && !/^https?:\/\//.test(v))
+      throw invalidParam(field, `'${field}' must be an http(s) URL.`);
   }
   const timeout = body["webhook_timeout_secs"];
   if (timeout !== undefined && timeout !== null && (typeof timeout !== "number" || timeout < 0 || timeout > 30)) {

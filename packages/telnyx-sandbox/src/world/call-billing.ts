@@ -11,10 +11,27 @@ export function billCall(world: World, leg: Leg, talkSecs: number): void {
   const remote = leg.direction === "outgoing" ? leg.to : leg.from;
   const iso = remote.startsWith("sip:") ? undefined : countryOf(remote);
   const parts: Array<{ call_part: string; billed_duration_secs: number; rate: string; micros: number }> = [];
-  if (!remote.startsWith("sip:")) parts.push({ call_part: "sip-trunking", billed_duration_secs: billed, rate: voiceRate(iso), micros: perMinuteCost(voiceRate(iso), billed) });
-  parts.push({ call_part: "call-control", billed_duration_secs: billed, rate: CALL_CONTROL_PER_MINUTE, micros: perMinuteCost(CALL_CONTROL_PER_MINUTE, billed) });
+  if (!remote.startsWith("sip:"))
+    parts.push({
+      call_part: "sip-trunking",
+      billed_duration_secs: billed,
+      rate: voiceRate(iso),
+      micros: perMinuteCost(voiceRate(iso), billed),
+    });
+  parts.push({
+    call_part: "call-control",
+    billed_duration_secs: billed,
+    rate: CALL_CONTROL_PER_MINUTE,
+    micros: perMinuteCost(CALL_CONTROL_PER_MINUTE, billed),
+  });
   const recordedSecs = Math.ceil(leg.recordedMs / 1000);
-  if (recordedSecs > 0) parts.push({ call_part: "call-recording", billed_duration_secs: recordedSecs, rate: RECORDING_PER_MINUTE, micros: perMinuteCost(RECORDING_PER_MINUTE, recordedSecs) });
+  if (recordedSecs > 0)
+    parts.push({
+      call_part: "call-recording",
+      billed_duration_secs: recordedSecs,
+      rate: RECORDING_PER_MINUTE,
+      micros: perMinuteCost(RECORDING_PER_MINUTE, recordedSecs),
+    });
   const totalMicros = parts.reduce((sum, p) => sum + Math.round(p.micros / 100) * 100, 0);
   world.charge(totalMicros);
   const endIso = leg.clock.iso();
@@ -46,7 +63,13 @@ export function billCall(world: World, leg: Leg, talkSecs: number): void {
     billed_duration_secs: billed,
     billing_group_id: null,
     calling_party_type: remote.startsWith("sip:") ? "sip" : "pstn",
-    cost_parts: parts.map((p) => ({ billed_duration_secs: p.billed_duration_secs, call_part: p.call_part, cost: formatMicros(p.micros, 4), currency: "USD", rate: p.rate })),
+    cost_parts: parts.map((p) => ({
+      billed_duration_secs: p.billed_duration_secs,
+      call_part: p.call_part,
+      cost: formatMicros(p.micros, 4),
+      currency: "USD",
+      rate: p.rate,
+    })),
     occurred_at: endIso,
     status: "success",
     total_cost: formatMicros(totalMicros, 4),

@@ -16,7 +16,9 @@ export class CallMedia {
     this.calls.later(leg, 2500, () => {
       this.calls.emit(leg, "call.machine.detection.ended", { result: isMachine ? "machine" : "human" });
       if (isMachine && (leg.amd === "detect_beep" || leg.amd === "greeting_end")) {
-        this.calls.later(leg, 4000, () => this.calls.emit(leg, "call.machine.greeting.ended", { result: "beep_detected" }));
+        this.calls.later(leg, 4000, () =>
+          this.calls.emit(leg, "call.machine.greeting.ended", { result: "beep_detected" }),
+        );
       }
     });
   }
@@ -45,16 +47,35 @@ export class CallMedia {
   stopPlayback(leg: Leg): void {
     if (!leg.playbackActive) return;
     leg.playbackActive = false;
-    this.calls.emit(leg, "call.playback.ended", { media_url: null, media_name: null, overlay: false, status: "completed" });
+    this.calls.emit(leg, "call.playback.ended", {
+      media_url: null,
+      media_name: null,
+      overlay: false,
+      status: "completed",
+    });
   }
 
   /** Waits for digits sent by the far end (POST /sandbox/calls/{id}/dtmf) or times out. */
-  gather(leg: Leg, options: { maxDigits?: number | undefined; terminatingDigit?: string | undefined; timeoutMillis?: number | undefined }): void {
+  gather(
+    leg: Leg,
+    options: {
+      maxDigits?: number | undefined;
+      terminatingDigit?: string | undefined;
+      timeoutMillis?: number | undefined;
+    },
+  ): void {
     requireAnswered(leg);
     this.stopGather(leg);
     const isInstant = this.world.scheduler.timeScale === 0;
-    const cancelTimeout = isInstant ? () => undefined : leg.clock.after(this.world.scheduler, options.timeoutMillis ?? 60_000, () => this.finishGather(leg, "timeout"));
-    leg.gather = { digits: "", maxDigits: options.maxDigits ?? 128, terminatingDigit: options.terminatingDigit ?? "#", cancelTimeout };
+    const cancelTimeout = isInstant
+      ? () => undefined
+      : leg.clock.after(this.world.scheduler, options.timeoutMillis ?? 60_000, () => this.finishGather(leg, "timeout"));
+    leg.gather = {
+      digits: "",
+      maxDigits: options.maxDigits ?? 128,
+      terminatingDigit: options.terminatingDigit ?? "#",
+      cancelTimeout,
+    };
   }
 
   stopGather(leg: Leg): void {
@@ -82,13 +103,23 @@ export class CallMedia {
     const gather = leg.gather;
     if (!gather) return;
     this.stopGather(leg);
-    this.calls.emit(leg, "call.gather.ended", { digits: gather.digits, status: gather.digits === "" && status === "valid" ? "invalid" : status });
+    this.calls.emit(leg, "call.gather.ended", {
+      digits: gather.digits,
+      status: gather.digits === "" && status === "valid" ? "invalid" : status,
+    });
   }
 
   startRecording(leg: Leg, channels: "single" | "dual", format: "wav" | "mp3"): void {
     requireAnswered(leg);
     if (leg.recording) throw badState(`Call '${leg.ccid}' is already being recorded.`);
-    leg.recording = { id: this.world.rng.uuid(), channels, format, startedAt: leg.clock.nowMs(), pausedAt: null, pausedMs: 0 };
+    leg.recording = {
+      id: this.world.rng.uuid(),
+      channels,
+      format,
+      startedAt: leg.clock.nowMs(),
+      pausedAt: null,
+      pausedMs: 0,
+    };
   }
 
   pauseRecording(leg: Leg): void {
@@ -162,5 +193,6 @@ export function recordingUrls(origin: string, id: string): { mp3: string; wav: s
 }
 
 function requireAnswered(leg: Leg): void {
-  if (leg.state !== "answered") throw badState(`Call '${leg.ccid}' must be answered for this command (state '${leg.state}').`);
+  if (leg.state !== "answered")
+    throw badState(`Call '${leg.ccid}' must be answered for this command (state '${leg.state}').`);
 }

@@ -42,7 +42,8 @@ export class CallEngine {
   /** Returns the leg or throws Telnyx's invalid call_control_id / call ended errors. */
   require(ccid: string, alive = true): Leg {
     const leg = this.legs.get(ccid);
-    if (!leg || (leg.endedAt !== null && Date.now() - leg.endedAt > CALL_RETENTION_MS)) throw invalidCallControlId(ccid);
+    if (!leg || (leg.endedAt !== null && Date.now() - leg.endedAt > CALL_RETENTION_MS))
+      throw invalidCallControlId(ccid);
     if (alive && leg.state === "ended") throw callEnded(ccid);
     return leg;
   }
@@ -72,7 +73,13 @@ export class CallEngine {
     leg.linkTo = linked?.ccid ?? null;
     leg.bridgeOnAnswer = params.bridgeOnAnswer ?? false;
     if (commandId) this.dialCommands.set(commandId, { ccid: leg.ccid, at: Date.now() });
-    this.emit(leg, "call.initiated", { direction: "outgoing", state: "bridging", start_time: new Date(leg.startedAt).toISOString(), caller_id_name: leg.from, calling_party_type: leg.to.startsWith("sip:") ? "sip" : "pstn" });
+    this.emit(leg, "call.initiated", {
+      direction: "outgoing",
+      state: "bridging",
+      start_time: new Date(leg.startedAt).toISOString(),
+      caller_id_name: leg.from,
+      calling_party_type: leg.to.startsWith("sip:") ? "sip" : "pstn",
+    });
     this.runFarEnd(leg);
     return leg;
   }
@@ -81,20 +88,33 @@ export class CallEngine {
   inbound(from: string, to: string, connectionId: string): Leg {
     const leg = this.newLeg({ direction: "incoming", connectionId, from, to, clientState: null });
     leg.state = "parked";
-    this.emit(leg, "call.initiated", { direction: "incoming", state: "parked", start_time: new Date(leg.startedAt).toISOString(), caller_id_name: from, calling_party_type: from.startsWith("sip:") ? "sip" : "pstn" });
-    this.later(leg, INBOUND_GIVE_UP_MS, () => {
-      if (leg.state === "parked") this.end(leg, "originator_cancel", "caller", "487");
-    }, true);
+    this.emit(leg, "call.initiated", {
+      direction: "incoming",
+      state: "parked",
+      start_time: new Date(leg.startedAt).toISOString(),
+      caller_id_name: from,
+      calling_party_type: from.startsWith("sip:") ? "sip" : "pstn",
+    });
+    this.later(
+      leg,
+      INBOUND_GIVE_UP_MS,
+      () => {
+        if (leg.state === "parked") this.end(leg, "originator_cancel", "caller", "487");
+      },
+      true,
+    );
     return leg;
   }
 
   answer(leg: Leg): void {
-    if (leg.direction !== "incoming" || leg.state !== "parked") throw badState(`Call '${leg.ccid}' cannot be answered in state '${leg.state}'.`);
+    if (leg.direction !== "incoming" || leg.state !== "parked")
+      throw badState(`Call '${leg.ccid}' cannot be answered in state '${leg.state}'.`);
     this.markAnswered(leg);
   }
 
   reject(leg: Leg, cause: string): void {
-    if (leg.direction !== "incoming" || leg.state !== "parked") throw badState(`Call '${leg.ccid}' cannot be rejected in state '${leg.state}'.`);
+    if (leg.direction !== "incoming" || leg.state !== "parked")
+      throw badState(`Call '${leg.ccid}' cannot be rejected in state '${leg.state}'.`);
     const busy = cause === "USER_BUSY";
     this.end(leg, busy ? "user_busy" : "call_rejected", "callee", busy ? "486" : "603");
   }
@@ -128,8 +148,15 @@ export class CallEngine {
   }
 
   /** Transfer: dial a new leg in the same session and bridge it with this one when it answers. */
-  transfer(leg: Leg, to: string, from: string | undefined, webhookUrl: string | undefined, timeoutSecs: number | undefined): Leg {
-    if (leg.state !== "answered" && leg.state !== "parked") throw badState(`Call '${leg.ccid}' cannot be transferred in state '${leg.state}'.`);
+  transfer(
+    leg: Leg,
+    to: string,
+    from: string | undefined,
+    webhookUrl: string | undefined,
+    timeoutSecs: number | undefined,
+  ): Leg {
+    if (leg.state !== "answered" && leg.state !== "parked")
+      throw badState(`Call '${leg.ccid}' cannot be transferred in state '${leg.state}'.`);
     if (leg.state === "parked") this.markAnswered(leg);
     return this.dial({
       connectionId: leg.connectionId,
@@ -213,7 +240,15 @@ export class CallEngine {
     billCall(this.world, leg, talkSecs);
   }
 
-  private newLeg(input: { direction: Leg["direction"]; connectionId: string; from: string; to: string; clientState: string | null; sessionId?: string | undefined; webhookUrl?: string | undefined }): Leg {
+  private newLeg(input: {
+    direction: Leg["direction"];
+    connectionId: string;
+    from: string;
+    to: string;
+    clientState: string | null;
+    sessionId?: string | undefined;
+    webhookUrl?: string | undefined;
+  }): Leg {
     const rng = this.world.rng;
     const clock = new VirtualClock();
     const leg: Leg = {
@@ -231,7 +266,10 @@ export class CallEngine {
       startedAt: clock.nowMs(),
       answeredAt: null,
       endedAt: null,
-      farEnd: input.direction === "outgoing" ? farEndFor(input.to, rng.int(-1000, 1000)) : { kind: "answer", ringMs: 0, talkMs: null, machine: false },
+      farEnd:
+        input.direction === "outgoing"
+          ? farEndFor(input.to, rng.int(-1000, 1000))
+          : { kind: "answer", ringMs: 0, talkMs: null, machine: false },
       timers: [],
       bridgedWith: null,
       conferenceId: null,
@@ -256,7 +294,13 @@ export class CallEngine {
 function qualityStats(talkSecs: number): Record<string, unknown> {
   const packets = String(Math.round(talkSecs * 50));
   return {
-    inbound: { jitter_max_variance: "2.61", jitter_packet_count: "0", mos: talkSecs > 0 ? "4.50" : "0.00", packet_count: packets, skip_packet_count: "0" },
+    inbound: {
+      jitter_max_variance: "2.61",
+      jitter_packet_count: "0",
+      mos: talkSecs > 0 ? "4.50" : "0.00",
+      packet_count: packets,
+      skip_packet_count: "0",
+    },
     outbound: { packet_count: packets, skip_packet_count: "0" },
   };
 }

@@ -44,7 +44,11 @@ export class ConferenceEngine {
     return conf;
   }
 
-  create(leg: Leg, name: string, options: { endOnExit?: boolean | undefined; muted?: boolean | undefined }): Conference {
+  create(
+    leg: Leg,
+    name: string,
+    options: { endOnExit?: boolean | undefined; muted?: boolean | undefined },
+  ): Conference {
     if (leg.state !== "answered") throw badState(`Call '${leg.ccid}' must be answered to create a conference.`);
     const now = new Date().toISOString();
     const conf: Conference = {
@@ -64,10 +68,15 @@ export class ConferenceEngine {
     return conf;
   }
 
-  join(conf: Conference, leg: Leg, options: { endOnExit?: boolean | undefined; muted?: boolean | undefined; hold?: boolean | undefined }): void {
+  join(
+    conf: Conference,
+    leg: Leg,
+    options: { endOnExit?: boolean | undefined; muted?: boolean | undefined; hold?: boolean | undefined },
+  ): void {
     if (conf.status === "completed") throw badState(`Conference '${conf.id}' has ended.`);
     if (leg.state !== "answered") throw badState(`Call '${leg.ccid}' must be answered to join a conference.`);
-    if (leg.conferenceId && leg.conferenceId !== conf.id) throw badState(`Call '${leg.ccid}' is already in another conference.`);
+    if (leg.conferenceId && leg.conferenceId !== conf.id)
+      throw badState(`Call '${leg.ccid}' is already in another conference.`);
     const now = new Date().toISOString();
     const existing = conf.participants.get(leg.ccid);
     if (existing && existing.status === "joined") return;
@@ -95,7 +104,8 @@ export class ConferenceEngine {
 
   leave(conf: Conference, leg: Leg): void {
     const participant = conf.participants.get(leg.ccid);
-    if (!participant || participant.status !== "joined") throw badState(`Call '${leg.ccid}' is not in conference '${conf.id}'.`);
+    if (!participant || participant.status !== "joined")
+      throw badState(`Call '${leg.ccid}' is not in conference '${conf.id}'.`);
     this.removeParticipant(conf, leg, participant);
   }
 
@@ -146,7 +156,13 @@ export class ConferenceEngine {
     conf.status = "completed";
     conf.endReason = reason;
     conf.updatedAt = new Date().toISOString();
-    this.world.emit(leg.ccid, "conference.ended", { ...basePayload(leg), conference_id: conf.id, occurred_at: leg.clock.iso(), reason }, leg.target, leg.clock.iso());
+    this.world.emit(
+      leg.ccid,
+      "conference.ended",
+      { ...basePayload(leg), conference_id: conf.id, occurred_at: leg.clock.iso(), reason },
+      leg.target,
+      leg.clock.iso(),
+    );
   }
 
   toWire(conf: Conference): Record<string, unknown> {

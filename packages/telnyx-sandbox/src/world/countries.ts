@@ -17,7 +17,13 @@ export interface Area {
   region: string;
 }
 
-const TYPE_LETTERS: Record<string, PhoneNumberType> = { L: "local", M: "mobile", N: "national", T: "toll_free", S: "shared_cost" };
+const TYPE_LETTERS: Record<string, PhoneNumberType> = {
+  L: "local",
+  M: "mobile",
+  N: "national",
+  T: "toll_free",
+  S: "shared_cost",
+};
 
 // ISO:callingCode:nsnLength:types[:NANP area codes]
 const COMPACT = `AD:376:6:LM AE:971:9:LMT AF:93:9:LM AG:1:10:L:268 AI:1:10:L:264 AL:355:9:LM AM:374:8:LM AO:244:9:LM
@@ -71,7 +77,10 @@ function buildCountries(): Map<string, Country> {
           const [locality = "", region = ""] = rest.split("/");
           return { ndc, locality, region };
         })
-      : (nanp ?? "").split("/").filter(Boolean).map((ndc) => ({ ndc, locality: "", region: iso }));
+      : (nanp ?? "")
+          .split("/")
+          .filter(Boolean)
+          .map((ndc) => ({ ndc, locality: "", region: iso }));
     map.set(iso, { iso, callingCode, nsnLength: Number(nsn), types, areas, isNanp: callingCode === "1" });
   }
   return map;
@@ -82,7 +91,8 @@ export function countryOf(e164: string): string | undefined {
   const digits = e164.replace(/^\+/, "");
   if (digits.startsWith("1")) {
     const area = digits.slice(1, 4);
-    for (const c of COUNTRIES.values()) if (c.isNanp && c.iso !== "US" && c.areas.some((a) => a.ndc === area)) return c.iso;
+    for (const c of COUNTRIES.values())
+      if (c.isNanp && c.iso !== "US" && c.areas.some((a) => a.ndc === area)) return c.iso;
     return "US";
   }
   for (let len = 3; len >= 1; len--) {

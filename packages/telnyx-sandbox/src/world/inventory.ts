@@ -68,7 +68,8 @@ export class Inventory {
   provision(input: ProvisionNumberInput): OwnedNumber {
     const iso = countryOf(input.phoneNumber) ?? "US";
     const country = COUNTRIES.get(iso);
-    const type = input.phoneNumberType ?? (/^\+1(800|833|844|855|866|877|888)/.test(input.phoneNumber) ? "toll_free" : "local");
+    const type =
+      input.phoneNumberType ?? (/^\+1(800|833|844|855|866|877|888)/.test(input.phoneNumber) ? "toll_free" : "local");
     const now = new Date().toISOString();
     const record: OwnedNumber = {
       id: input.id ?? this.world.rng.numericId(),
@@ -90,7 +91,12 @@ export class Inventory {
     return record;
   }
 
-  createOrder(params: { phoneNumbers: string[]; connectionId: string | null; messagingProfileId: string | null; customerReference: string | null }): NumberOrder {
+  createOrder(params: {
+    phoneNumbers: string[];
+    connectionId: string | null;
+    messagingProfileId: string | null;
+    customerReference: string | null;
+  }): NumberOrder {
     const now = new Date().toISOString();
     const rng = this.world.rng;
     const order: NumberOrder = {
@@ -112,12 +118,22 @@ export class Inventory {
     for (const phoneNumber of params.phoneNumbers) {
       const reservation = this.reservations.get(phoneNumber);
       const type = reservation?.type ?? "local";
-      const record = this.provision({ phoneNumber, phoneNumberType: type, connectionId: params.connectionId, messagingProfileId: params.messagingProfileId, ...(reservation ? { features: reservation.features } : {}) });
+      const record = this.provision({
+        phoneNumber,
+        phoneNumberType: type,
+        connectionId: params.connectionId,
+        messagingProfileId: params.messagingProfileId,
+        ...(reservation ? { features: reservation.features } : {}),
+      });
       record.status = "purchase-pending";
       owned.push(record);
       this.reservations.delete(phoneNumber);
       const country = COUNTRIES.get(record.country_iso_alpha2);
-      const costs = reservation ?? (country ? { upfrontCost: costsFor(country, type).upfront, monthlyCost: costsFor(country, type).monthly } : { upfrontCost: "1.00", monthlyCost: "1.00" });
+      const costs =
+        reservation ??
+        (country
+          ? { upfrontCost: costsFor(country, type).upfront, monthlyCost: costsFor(country, type).monthly }
+          : { upfrontCost: "1.00", monthlyCost: "1.00" });
       this.world.charge(parseMicros(costs.upfrontCost) + parseMicros(costs.monthlyCost));
       order.phone_numbers.push({
         id: record.id,
@@ -146,10 +162,17 @@ export class Inventory {
       n.status = "active";
       n.updated_at = now;
     }
-    const target = order.messaging_profile_id && this.world.messagingProfiles.get(order.messaging_profile_id)?.webhook_url
-      ? this.world.messagingTarget(order.messaging_profile_id)
-      : this.world.voiceTarget(order.connection_id ?? "");
-    this.world.emit(`order:${order.id}`, "number_order.complete", structuredClone(order) as unknown as Record<string, unknown>, target, now);
+    const target =
+      order.messaging_profile_id && this.world.messagingProfiles.get(order.messaging_profile_id)?.webhook_url
+        ? this.world.messagingTarget(order.messaging_profile_id)
+        : this.world.voiceTarget(order.connection_id ?? "");
+    this.world.emit(
+      `order:${order.id}`,
+      "number_order.complete",
+      structuredClone(order) as unknown as Record<string, unknown>,
+      target,
+      now,
+    );
   }
 
   balanceString(): string {

@@ -39,18 +39,34 @@ export function farEndFor(to: string, ringJitterMs: number): FarEnd {
     case "0000":
       return { kind: "answer", ringMs: 1000, talkMs: null, machine: false };
   }
-  if (suffix.startsWith("00")) return { kind: "answer", ringMs: 1000, talkMs: Number(suffix.slice(2)) * 1000, machine: false };
+  if (suffix.startsWith("00"))
+    return { kind: "answer", ringMs: 1000, talkMs: Number(suffix.slice(2)) * 1000, machine: false };
   return { kind: "answer", ringMs, talkMs: null, machine: false };
 }
 
 export function messageOutcomeFor(to: string): MessageOutcome {
   switch (to.slice(-4)) {
     case "4008":
-      return { kind: "delivery_failed", code: "40008", title: "Undeliverable", detail: "The message could not be delivered to the handset by the carrier." };
+      return {
+        kind: "delivery_failed",
+        code: "40008",
+        title: "Undeliverable",
+        detail: "The message could not be delivered to the handset by the carrier.",
+      };
     case "4300":
-      return { kind: "delivery_failed", code: "40300", title: "Blocked due to STOP message", detail: "The recipient has opted out of messages from this number (STOP)." };
+      return {
+        kind: "delivery_failed",
+        code: "40300",
+        title: "Blocked due to STOP message",
+        detail: "The recipient has opted out of messages from this number (STOP).",
+      };
     case "4001":
-      return { kind: "sending_failed", code: "40001", title: "Not routable", detail: "The destination number is not routable for messaging." };
+      return {
+        kind: "sending_failed",
+        code: "40001",
+        title: "Not routable",
+        detail: "The destination number is not routable for messaging.",
+      };
     case "4090":
       return { kind: "delivered", finalizeMs: 30_000 };
   }

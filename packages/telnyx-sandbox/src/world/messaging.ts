@@ -82,21 +82,26 @@ export class MessagingEngine {
         : { url: null };
     const recipient = message.to[0] as Record<string, unknown>;
     const outcome = messageOutcomeFor(params.to);
-    const emit = (type: string): void => this.world.emit(message.id, type, structuredClone(message), target, clock.iso());
+    const emit = (type: string): void =>
+      this.world.emit(message.id, type, structuredClone(message), target, clock.iso());
     const finalize = (status: string, errors: unknown[]): void => {
       recipient["status"] = status;
       message["errors"] = errors;
       message["completed_at"] = clock.iso();
       if (status !== "sending_failed") {
         message["cost"] = { amount: formatMicros(rateMicros + feeMicros, 4), currency: "USD" };
-        message["cost_breakdown"] = { carrier_fee: { amount: formatMicros(feeMicros, 5), currency: "USD" }, rate: { amount: formatMicros(rateMicros, 5), currency: "USD" } };
+        message["cost_breakdown"] = {
+          carrier_fee: { amount: formatMicros(feeMicros, 5), currency: "USD" },
+          rate: { amount: formatMicros(rateMicros, 5), currency: "USD" },
+        };
         this.world.charge(rateMicros + feeMicros);
       }
       this.recordDetail(message, status, destIso);
       emit("message.finalized");
     };
     clock.after(this.world.scheduler, SENT_DELAY_MS, () => {
-      if (outcome.kind === "sending_failed") return finalize("sending_failed", [{ code: outcome.code, title: outcome.title, detail: outcome.detail }]);
+      if (outcome.kind === "sending_failed")
+        return finalize("sending_failed", [{ code: outcome.code, title: outcome.title, detail: outcome.detail }]);
       recipient["status"] = "sent";
       message["sent_at"] = clock.iso();
       emit("message.sent");
@@ -110,7 +115,13 @@ export class MessagingEngine {
   }
 
   /** A text or picture message from the outside world to one of our numbers. */
-  receive(params: { from: string; to: string; text: string; mediaUrls: string[]; profileId: string | null }): MessageRecord {
+  receive(params: {
+    from: string;
+    to: string;
+    text: string;
+    mediaUrls: string[];
+    profileId: string | null;
+  }): MessageRecord {
     const now = new Date().toISOString();
     const seg = segment(params.text);
     const target = this.world.messagingTarget(params.profileId);
@@ -182,6 +193,15 @@ function carrierFor(iso: string | undefined): string {
 
 function contentTypeOf(url: string): string | null {
   const ext = url.split("?")[0]?.split(".").pop()?.toLowerCase();
-  const types: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", mp4: "video/mp4", pdf: "application/pdf", vcf: "text/vcard", mp3: "audio/mpeg" };
-  return ext ? types[ext] ?? null : null;
+  const types: Record<string, string> = {
+    png: "image/png",
+    jpg: "image/jpeg",
+    jpeg: "image/jpeg",
+    gif: "image/gif",
+    mp4: "video/mp4",
+    pdf: "application/pdf",
+    vcf: "text/vcard",
+    mp3: "audio/mpeg",
+  };
+  return ext ? (types[ext] ?? null) : null;
 }

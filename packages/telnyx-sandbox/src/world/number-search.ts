@@ -28,7 +28,13 @@ export interface Candidate {
 }
 
 const NANP_TOLL_FREE = ["800", "833", "844", "855", "866", "877", "888"];
-const TYPE_PREFIX: Record<PhoneNumberType, string[]> = { local: ["2", "3", "4", "5"], mobile: ["6", "7"], national: ["9"], toll_free: ["800"], shared_cost: ["81"] };
+const TYPE_PREFIX: Record<PhoneNumberType, string[]> = {
+  local: ["2", "3", "4", "5"],
+  mobile: ["6", "7"],
+  national: ["9"],
+  toll_free: ["800"],
+  shared_cost: ["81"],
+};
 const COUNTRY_PREFIX: Record<string, Partial<Record<PhoneNumberType, string[]>>> = {
   FR: { mobile: ["6", "7"], national: ["9"], toll_free: ["800", "805"], shared_cost: ["81"] },
   GB: { mobile: ["74", "75", "77", "78", "79"], national: ["33"], toll_free: ["800", "808"] },
@@ -41,7 +47,8 @@ const COUNTRY_PREFIX: Record<string, Partial<Record<PhoneNumberType, string[]>>>
 };
 
 export function featuresFor(country: Country, type: PhoneNumberType): string[] {
-  if (country.isNanp) return type === "toll_free" ? ["sms", "mms", "voice"] : ["sms", "mms", "voice", "fax", "emergency"];
+  if (country.isNanp)
+    return type === "toll_free" ? ["sms", "mms", "voice"] : ["sms", "mms", "voice", "fax", "emergency"];
   switch (type) {
     case "local":
       return ["voice", "fax", "emergency"];
@@ -55,13 +62,24 @@ export function featuresFor(country: Country, type: PhoneNumberType): string[] {
 }
 
 export function costsFor(country: Country, type: PhoneNumberType): { upfront: string; monthly: string } {
-  if (country.isNanp) return type === "toll_free" ? { upfront: "1.00", monthly: "5.00" } : { upfront: "1.00", monthly: "2.00" };
-  const monthly: Record<PhoneNumberType, string> = { local: "1.50", mobile: "3.00", national: "1.50", toll_free: "10.00", shared_cost: "5.00" };
+  if (country.isNanp)
+    return type === "toll_free" ? { upfront: "1.00", monthly: "5.00" } : { upfront: "1.00", monthly: "2.00" };
+  const monthly: Record<PhoneNumberType, string> = {
+    local: "1.50",
+    mobile: "3.00",
+    national: "1.50",
+    toll_free: "10.00",
+    shared_cost: "5.00",
+  };
   return { upfront: monthly[type], monthly: monthly[type] };
 }
 
 /** Deterministic candidate numbers for a query: the same seed and filter give the same list. */
-export function generateCandidates(seed: number, filter: SearchFilter, isTaken: (e164: string) => boolean): Candidate[] {
+export function generateCandidates(
+  seed: number,
+  filter: SearchFilter,
+  isTaken: (e164: string) => boolean,
+): Candidate[] {
   const country = COUNTRIES.get(filter.countryCode);
   if (!country || !country.types.includes(filter.type)) return [];
   const features = featuresFor(country, filter.type);
@@ -72,7 +90,9 @@ export function generateCandidates(seed: number, filter: SearchFilter, isTaken: 
   if (wantsArea && exactAreas.length === 0 && !genericNdc && !filter.bestEffort) return [];
   const useBestEffort = wantsArea && exactAreas.length === 0 && !genericNdc;
   const areas = exactAreas.length > 0 ? exactAreas : wantsArea ? (useBestEffort ? country.areas : []) : country.areas;
-  const rng = new Rng(hashString(`${seed}|${filter.countryCode}|${filter.type}|${filter.ndc ?? ""}|${filter.locality ?? ""}`));
+  const rng = new Rng(
+    hashString(`${seed}|${filter.countryCode}|${filter.type}|${filter.ndc ?? ""}|${filter.locality ?? ""}`),
+  );
   const costs = costsFor(country, filter.type);
   const out: Candidate[] = [];
   const seen = new Set<string>();
@@ -80,11 +100,25 @@ export function generateCandidates(seed: number, filter: SearchFilter, isTaken: 
     const area = areas.length > 0 ? rng.pick(areas) : undefined;
     const e164 = buildNumber(rng, country, filter, area);
     if (seen.has(e164) || isTaken(e164)) continue;
-    if (filter.startsWith && !e164.slice(1 + country.callingCode.length).startsWith(filter.startsWith.replace(/^\+/, ""))) continue;
+    if (
+      filter.startsWith &&
+      !e164.slice(1 + country.callingCode.length).startsWith(filter.startsWith.replace(/^\+/, ""))
+    )
+      continue;
     if (filter.endsWith && !e164.endsWith(filter.endsWith)) continue;
     if (filter.contains && !e164.includes(filter.contains)) continue;
     seen.add(e164);
-    out.push({ phoneNumber: e164, type: filter.type, countryCode: country.iso, features, upfrontCost: costs.upfront, monthlyCost: costs.monthly, bestEffort: useBestEffort, area, country });
+    out.push({
+      phoneNumber: e164,
+      type: filter.type,
+      countryCode: country.iso,
+      features,
+      upfrontCost: costs.upfront,
+      monthlyCost: costs.monthly,
+      bestEffort: useBestEffort,
+      area,
+      country,
+    });
   }
   return out;
 }
@@ -92,19 +126,21 @@ export function generateCandidates(seed: number, filter: SearchFilter, isTaken: 
 function matchingAreas(country: Country, filter: SearchFilter): Area[] {
   if (filter.type !== "local") return [];
   const locality = filter.locality?.toLowerCase();
-  return country.areas.filter((a) => (!filter.ndc || a.ndc === filter.ndc) && (!locality || a.locality.toLowerCase() === locality));
+  return country.areas.filter(
+    (a) => (!filter.ndc || a.ndc === filter.ndc) && (!locality || a.locality.toLowerCase() === locality),
+  );
 }
 
 function buildNumber(rng: Rng, country: Country, filter: SearchFilter, area: Area | undefined): string {
   if (country.isNanp) {
-    const npa = filter.type === "toll_free" ? rng.pick(NANP_TOLL_FREE) : area?.ndc ?? "201";
+    const npa = filter.type === "toll_free" ? rng.pick(NANP_TOLL_FREE) : (area?.ndc ?? "201");
     let nxx = `${rng.int(2, 9)}${rng.digits(2)}`;
     if (nxx === "555" || nxx.endsWith("11")) nxx = `${rng.int(2, 9)}20`;
     return `+1${npa}${nxx}${rng.digits(4)}`;
   }
   const prefix =
     filter.type === "local"
-      ? area?.ndc ?? (genericNdcOf(country, filter) ?? rng.pick(TYPE_PREFIX.local))
+      ? (area?.ndc ?? genericNdcOf(country, filter) ?? rng.pick(TYPE_PREFIX.local))
       : rng.pick(COUNTRY_PREFIX[country.iso]?.[filter.type] ?? TYPE_PREFIX[filter.type]);
   const rest = Math.max(4, country.nsnLength - prefix.length);
   return `+${country.callingCode}${prefix}${rng.int(1, 9)}${rng.digits(rest - 1)}`;

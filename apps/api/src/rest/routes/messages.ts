@@ -1,7 +1,8 @@
 import { body, intParam, query, type RestRoute } from "../rest-route";
 
 const listOf = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.map(String) : undefined);
-const stringOf = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+const stringOf = (value: unknown): string | undefined =>
+  typeof value === "string" && value !== "" ? value : undefined;
 
 export const messageRestRoutes: RestRoute[] = [
   {
@@ -12,7 +13,13 @@ export const messageRestRoutes: RestRoute[] = [
     successStatus: 201,
     input: (r) => {
       const b = body(r);
-      return { to: b.to, text: b.text, fromNumber: stringOf(b.from), leadId: stringOf(b.lead_id), mediaUrls: listOf(b.media_urls) };
+      return {
+        to: b.to,
+        text: b.text,
+        fromNumber: stringOf(b.from),
+        leadId: stringOf(b.lead_id),
+        mediaUrls: listOf(b.media_urls),
+      };
     },
   },
   {
@@ -20,6 +27,10 @@ export const messageRestRoutes: RestRoute[] = [
     path: "/api/telnyx/messages",
     procedure: "messages.list",
     summary: "List messages, newest first (?limit=50&cursor=&direction=INBOUND|OUTBOUND)",
-    input: (r) => ({ limit: intParam(query(r).limit), cursor: stringOf(query(r).cursor), direction: stringOf(query(r).direction) }),
+    input: (r) => ({
+      limit: intParam(query(r).limit),
+      cursor: stringOf(query(r).cursor),
+      direction: stringOf(query(r).direction),
+    }),
   },
 ];

@@ -14,7 +14,8 @@ export const numberRestRoutes: RestRoute[] = [
     method: "POST",
     path: "/api/telnyx/phone-numbers/purchase",
     procedure: "numbers.purchase",
-    summary: "Buy a number: { country, type, area_code? } buys the first match of a search; { phone_number } buys that number",
+    summary:
+      "Buy a number: { country, type, area_code? } buys the first match of a search; { phone_number } buys that number",
     successStatus: 201,
     input: (r) => {
       const data = body(r);

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { ZAgentListSchema, ZSetAgentStatusInputSchema, ZSetAgentStatusSchema } from "@app/telnyx-core/agents/agent-schemas";
+import {
+  ZAgentListSchema,
+  ZSetAgentStatusInputSchema,
+  ZSetAgentStatusSchema,
+} from "@app/telnyx-core/agents/agent-schemas";
 import { listAgents } from "@app/telnyx-core/agents/list-agents";
 import { setAgentStatus } from "@app/telnyx-core/agents/set-agent-status";
 import { actorOf } from "../../trpc/actor";
@@ -10,7 +14,9 @@ export const agentsRouter = router({
   setStatus: protectedProcedure
     .input(ZSetAgentStatusInputSchema)
     .output(ZSetAgentStatusSchema)
-    .mutation(({ ctx, input }) => setAgentStatus({ db: ctx.db, actor: actorOf(ctx), publisher: ctx.realtime?.publisher, input })),
+    .mutation(({ ctx, input }) =>
+      setAgentStatus({ db: ctx.db, actor: actorOf(ctx), publisher: ctx.realtime?.publisher, input }),
+    ),
 
   list: supervisorProcedure
     .input(z.void())

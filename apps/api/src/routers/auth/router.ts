@@ -22,7 +22,13 @@ const ZProfileUpdateSchema = z.object({
 });
 
 export const ZMeSchema = z.object({
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string(), agentDevice: z.string().nullable() }),
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    locale: z.string(),
+    agentDevice: z.string().nullable(),
+  }),
   organization: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
   role: z.enum(["ADMIN", "SUPERVISOR", "AGENT"]),
 });
@@ -46,9 +52,9 @@ async function loadMe(ctx: Context, userId: string, organizationId: string): Pro
 }
 
 export const authRouter = router({
-  me: publicProcedure.output(ZMeSchema.nullable()).query(({ ctx }) =>
-    ctx.auth ? loadMe(ctx, ctx.auth.userId, ctx.auth.organizationId) : null,
-  ),
+  me: publicProcedure
+    .output(ZMeSchema.nullable())
+    .query(({ ctx }) => (ctx.auth ? loadMe(ctx, ctx.auth.userId, ctx.auth.organizationId) : null)),
 
   login: publicProcedure
     .input(ZLoginSchema)
@@ -56,19 +62,34 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const wait = await ctx.loginLimiter.retryAfter(ctx.ip, input.email);
       if (wait > 0) {
-        throw new AppError("TOO_MANY_ATTEMPTS", `Too many login attempts. Try again in ${wait} seconds.`, { retryAfterSecs: wait });
+        throw new AppError("TOO_MANY_ATTEMPTS", `Too many login attempts. Try again in ${wait} seconds.`, {
+          retryAfterSecs: wait,
+        });
       }
       const user = await ctx.db.prisma.user.findUnique({
         where: { email: input.email },
-        select: { id: true, passwordHash: true, memberships: { select: { organizationId: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+        select: {
+          id: true,
+          passwordHash: true,
+          memberships: { select: { organizationId: true }, orderBy: { createdAt: "asc" }, take: 1 },
+        },
       });
-      const isValid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+      const isValid = user
+        ? await verifyPassword(user.passwordHash, input.password)
+        : (await burnPasswordCheck(input.password), false);
       const organizationId = user?.memberships[0]?.organizationId;
       if (!user || !isValid || !organizationId) {
         await ctx.loginLimiter.recordFailure(ctx.ip, input.email);
         if (user && organizationId) {
           // Not awaited: a write only known accounts make would time the answer apart from an unknown email's.
-          const audit = () => recordAudit(ctx.db, { organizationId, userId: user.id, action: "auth.login", result: "denied", ip: ctx.ip });
+          const audit = () =>
+            recordAudit(ctx.db, {
+              organizationId,
+              userId: user.id,
+              action: "auth.login",
+              result: "denied",
+              ip: ctx.ip,
+            });
           if (ctx.background) ctx.background.run("audit denied login", audit);
           else void audit().catch(() => undefined);
         }
@@ -120,7 +141,12 @@ export const authRouter = router({
     ctx.realtime?.disconnectSession(ended);
     ctx.cookies.clear();
     if (ctx.auth) {
-      await recordAudit(ctx.db, { organizationId: ctx.auth.organizationId, userId: ctx.auth.userId, action: "auth.logout", ip: ctx.ip });
+      await recordAudit(ctx.db, {
+        organizationId: ctx.auth.organizationId,
+        userId: ctx.auth.userId,
+        action: "auth.logout",
+        ip: ctx.ip,
+      });
     }
     return { ok: true as const };
   }),

@@ -19,7 +19,8 @@ import { adminProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 type OrgContext = Context & { auth: NonNullable<Context["auth"]> };
 
 /** The organization's webhook URLs Telnyx must call (APP_URL, or this process in sandbox mode); the legacy shared ones count as "needs fix". */
-const expectedOf = (ctx: OrgContext) => organizationWebhookUrls(ctx.db, ctx.config.publicUrl(), ctx.auth.organizationId);
+const expectedOf = (ctx: OrgContext) =>
+  organizationWebhookUrls(ctx.db, ctx.config.publicUrl(), ctx.auth.organizationId);
 
 /** The same, before writing them into Telnyx: real Telnyx needs a public address. */
 async function expectedForWrite(ctx: OrgContext) {
@@ -85,15 +86,13 @@ export const connectionsRouter = router({
       }),
     ),
 
-  fixWebhooks: adminConnectionProcedure
-    .output(ZConnectionSchema)
-    .mutation(async ({ ctx, input }) =>
-      fixWebhooks({
-        db: ctx.db,
-        actor: actorOf(ctx),
-        gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
-        expected: await expectedForWrite(ctx),
-        id: input.id,
-      }),
-    ),
+  fixWebhooks: adminConnectionProcedure.output(ZConnectionSchema).mutation(async ({ ctx, input }) =>
+    fixWebhooks({
+      db: ctx.db,
+      actor: actorOf(ctx),
+      gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+      expected: await expectedForWrite(ctx),
+      id: input.id,
+    }),
+  ),
 });

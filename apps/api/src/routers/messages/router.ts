@@ -37,7 +37,13 @@ export const messagesRouter = router({
     .input(ZMessageSendSchema)
     .output(ZMessageDtoSchema)
     .mutation(({ ctx, input }) =>
-      sendMessage({ db: ctx.db, actor: actorOf(ctx), gatewayFor: (id) => ctx.telnyx.gatewayFor(id), publisher: publisherOf(ctx), input }),
+      sendMessage({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        gatewayFor: (id) => ctx.telnyx.gatewayFor(id),
+        publisher: publisherOf(ctx),
+        input,
+      }),
     ),
 
   threads: protectedProcedure
@@ -64,13 +70,25 @@ export const messagesRouter = router({
     .input(ZOptOutChangeSchema)
     .output(ZOptOutStateSchema)
     .mutation(({ ctx, input }) =>
-      setOptOut({ db: ctx.db, actor: actorOf(ctx), publisher: publisherOf(ctx), phoneNumber: input.phoneNumber, optedOut: true }),
+      setOptOut({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        publisher: publisherOf(ctx),
+        phoneNumber: input.phoneNumber,
+        optedOut: true,
+      }),
     ),
 
   optIn: supervisorProcedure
     .input(ZOptOutChangeSchema)
     .output(ZOptOutStateSchema)
     .mutation(({ ctx, input }) =>
-      setOptOut({ db: ctx.db, actor: actorOf(ctx), publisher: publisherOf(ctx), phoneNumber: input.phoneNumber, optedOut: false }),
+      setOptOut({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        publisher: publisherOf(ctx),
+        phoneNumber: input.phoneNumber,
+        optedOut: false,
+      }),
     ),
 });

@@ -36,10 +36,18 @@ export const numbersRouter = router({
     .input(ZNumberIdSchema)
     .output(ZNumberDtoSchema)
     .query(({ ctx, input }) =>
-      getNumber({ db: ctx.db, actor: actorOf(ctx), id: input.id, gatewayFor: (orgId) => ctx.telnyx.gatewayFor(orgId), publisher: ctx.realtime?.publisher }),
+      getNumber({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        id: input.id,
+        gatewayFor: (orgId) => ctx.telnyx.gatewayFor(orgId),
+        publisher: ctx.realtime?.publisher,
+      }),
     ),
 
-  countries: protectedProcedure.output(z.array(ZNumberCountrySchema)).query(() => NUMBER_COUNTRIES.map((country) => ({ ...country }))),
+  countries: protectedProcedure
+    .output(z.array(ZNumberCountrySchema))
+    .query(() => NUMBER_COUNTRIES.map((country) => ({ ...country }))),
 
   search: adminProcedure
     .input(ZNumberSearchSchema)
@@ -59,22 +67,24 @@ export const numbersRouter = router({
       }),
     ),
 
-  release: adminNumberProcedure
-    .output(ZNumberDtoSchema)
-    .mutation(async ({ ctx, input }) =>
-      releaseNumber({
-        db: ctx.db,
-        actor: actorOf(ctx),
-        gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
-        publisher: ctx.realtime?.publisher,
-        id: input.id,
-      }),
-    ),
+  release: adminNumberProcedure.output(ZNumberDtoSchema).mutation(async ({ ctx, input }) =>
+    releaseNumber({
+      db: ctx.db,
+      actor: actorOf(ctx),
+      gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+      publisher: ctx.realtime?.publisher,
+      id: input.id,
+    }),
+  ),
 
   assign: adminProcedure
     .input(ZNumberAssignSchema)
     .output(ZNumberDtoSchema)
-    .mutation(({ ctx, input }) => assignNumber({ db: ctx.db, actor: actorOf(ctx), publisher: ctx.realtime?.publisher, input })),
+    .mutation(({ ctx, input }) =>
+      assignNumber({ db: ctx.db, actor: actorOf(ctx), publisher: ctx.realtime?.publisher, input }),
+    ),
 
-  members: adminProcedure.output(z.array(ZMemberSchema)).query(({ ctx }) => listMembers({ db: ctx.db, actor: actorOf(ctx) })),
+  members: adminProcedure
+    .output(z.array(ZMemberSchema))
+    .query(({ ctx }) => listMembers({ db: ctx.db, actor: actorOf(ctx) })),
 });

@@ -24,7 +24,10 @@ const settingsOf = async (ctx: AdminContext) =>
   getSettings({
     db: ctx.db,
     actor: actorOf(ctx),
-    environment: { mode: ctx.telnyx.mode, webhookUrls: await organizationWebhookUrls(ctx.db, ctx.config.publicUrl(), ctx.auth.organizationId) },
+    environment: {
+      mode: ctx.telnyx.mode,
+      webhookUrls: await organizationWebhookUrls(ctx.db, ctx.config.publicUrl(), ctx.auth.organizationId),
+    },
   });
 
 export const settingsRouter = router({

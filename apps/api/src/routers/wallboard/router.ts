@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { getWallboardSnapshot } from "@app/telnyx-core/wallboard/get-wallboard";
 import { toKioskSnapshot } from "@app/telnyx-core/wallboard/wallboard-call";
-import { createKioskLink, listKioskLinks, revokeKioskLink, setSlaThreshold } from "@app/telnyx-core/wallboard/kiosk-links";
+import {
+  createKioskLink,
+  listKioskLinks,
+  revokeKioskLink,
+  setSlaThreshold,
+} from "@app/telnyx-core/wallboard/kiosk-links";
 import {
   ZCreatedKioskLinkSchema,
   ZCreateKioskLinkInputSchema,

@@ -26,7 +26,14 @@ let disconnects = 0;
 let isStopping = false;
 
 function stats(): SwarmStats {
-  return { type: "stats", clients: sockets.length, connected: sockets.filter((s) => s.connected).length, disconnects, disconnectReasons, received };
+  return {
+    type: "stats",
+    clients: sockets.length,
+    connected: sockets.filter((s) => s.connected).length,
+    disconnects,
+    disconnectReasons,
+    received,
+  };
 }
 
 async function connectAll(): Promise<void> {

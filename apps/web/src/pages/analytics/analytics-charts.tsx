@@ -23,9 +23,26 @@ export function AnalyticsCharts({ analytics, currency }: { analytics: Analytics;
   const { t } = useTranslation();
   const [language] = useLanguage();
   const s = (key: keyof typeof seriesKeys) => t(`analytics.series.${key}`);
-  const seriesKeys = { inbound: 0, outbound: 0, answered: 0, missed: 0, avgDuration: 0, successRate: 0, sent: 0, received: 0, delivered: 0, failed: 0, deliveryRate: 0, calls: 0, sms: 0, numbers: 0, mos: 0 };
+  const seriesKeys = {
+    inbound: 0,
+    outbound: 0,
+    answered: 0,
+    missed: 0,
+    avgDuration: 0,
+    successRate: 0,
+    sent: 0,
+    received: 0,
+    delivered: 0,
+    failed: 0,
+    deliveryRate: 0,
+    calls: 0,
+    sms: 0,
+    numbers: 0,
+    mos: 0,
+  };
   const percent = (value: number) => formatPercent(value, language);
-  const money = (value: number) => new Intl.NumberFormat(language, { style: "currency", currency, maximumFractionDigits: 2 }).format(value);
+  const money = (value: number) =>
+    new Intl.NumberFormat(language, { style: "currency", currency, maximumFractionDigits: 2 }).format(value);
   const charts: ChartDef[] = [
     {
       key: "call-volume",
@@ -33,7 +50,10 @@ export function AnalyticsCharts({ analytics, currency }: { analytics: Analytics;
       kind: "bar",
       data: analytics.calls,
       isStacked: true,
-      series: [{ key: "inbound", label: s("inbound") }, { key: "outbound", label: s("outbound") }],
+      series: [
+        { key: "inbound", label: s("inbound") },
+        { key: "outbound", label: s("outbound") },
+      ],
     },
     {
       key: "avg-duration",
@@ -43,25 +63,54 @@ export function AnalyticsCharts({ analytics, currency }: { analytics: Analytics;
       series: [{ key: "avgDurationSecs", label: s("avgDuration") }],
       formatValue: (value) => formatDuration(value),
     },
-    { key: "success-rate", title: t("analytics.charts.successRate"), kind: "line", data: analytics.calls, series: [{ key: "successRate", label: s("successRate") }], formatValue: percent },
+    {
+      key: "success-rate",
+      title: t("analytics.charts.successRate"),
+      kind: "line",
+      data: analytics.calls,
+      series: [{ key: "successRate", label: s("successRate") }],
+      formatValue: percent,
+    },
     {
       key: "sms-volume",
       title: t("analytics.charts.smsVolume"),
       kind: "bar",
       data: analytics.sms,
-      series: [{ key: "sent", label: s("sent") }, { key: "received", label: s("received") }, { key: "failed", label: s("failed") }],
+      series: [
+        { key: "sent", label: s("sent") },
+        { key: "received", label: s("received") },
+        { key: "failed", label: s("failed") },
+      ],
     },
-    { key: "delivery-rate", title: t("analytics.charts.deliveryRate"), kind: "line", data: analytics.sms, series: [{ key: "deliveryRate", label: s("deliveryRate") }], formatValue: percent },
+    {
+      key: "delivery-rate",
+      title: t("analytics.charts.deliveryRate"),
+      kind: "line",
+      data: analytics.sms,
+      series: [{ key: "deliveryRate", label: s("deliveryRate") }],
+      formatValue: percent,
+    },
     {
       key: "cost",
       title: t("analytics.charts.cost"),
       kind: "bar",
       data: analytics.cost,
       isStacked: true,
-      series: [{ key: "calls", label: s("calls") }, { key: "sms", label: s("sms") }, { key: "numbers", label: s("numbers") }],
+      series: [
+        { key: "calls", label: s("calls") },
+        { key: "sms", label: s("sms") },
+        { key: "numbers", label: s("numbers") },
+      ],
       formatValue: money,
     },
-    { key: "quality", title: t("analytics.charts.quality"), kind: "line", data: analytics.calls, series: [{ key: "avgMos", label: s("mos") }], formatValue: (value) => formatScore(value, language) },
+    {
+      key: "quality",
+      title: t("analytics.charts.quality"),
+      kind: "line",
+      data: analytics.calls,
+      series: [{ key: "avgMos", label: s("mos") }],
+      formatValue: (value) => formatScore(value, language),
+    },
   ];
   return (
     <Row gutter={[16, 16]}>

@@ -14,7 +14,11 @@ import { AnalyticsTables } from "./analytics-tables";
 const AnalyticsCharts = lazy(async () => ({ default: (await import("./analytics-charts")).AnalyticsCharts }));
 
 function defaultFilters(): AnalyticsFilters {
-  return { fromDay: dayjs().subtract(29, "day").format("YYYY-MM-DD"), toDay: dayjs().format("YYYY-MM-DD"), granularity: "day" };
+  return {
+    fromDay: dayjs().subtract(29, "day").format("YYYY-MM-DD"),
+    toDay: dayjs().format("YYYY-MM-DD"),
+    granularity: "day",
+  };
 }
 
 export function AnalyticsPage() {
@@ -26,7 +30,10 @@ export function AnalyticsPage() {
   const currency = overview.data?.currency ?? "USD";
   // Periods are the organization's days: wait for its time zone before asking.
   const zoned = { ...filters, timeZone: overview.data?.timeZone };
-  const analytics = trpc.stats.analytics.useQuery(toAnalyticsInput(zoned), { placeholderData: (previous) => previous, enabled: overview.data !== undefined || overview.isError });
+  const analytics = trpc.stats.analytics.useQuery(toAnalyticsInput(zoned), {
+    placeholderData: (previous) => previous,
+    enabled: overview.data !== undefined || overview.isError,
+  });
 
   return (
     <div data-testid="analytics">
@@ -36,18 +43,39 @@ export function AnalyticsPage() {
         extra={<AnalyticsFiltersBar filters={filters} onChange={setFilters} canFilterAgent={!isAgent} />}
       />
       {analytics.error ? (
-        <Alert type="error" showIcon role="alert" title={t("analytics.loadFailed")} description={translateError(t, analytics.error)}
-          action={<Button onClick={() => void analytics.refetch()}>{t("common.retry")}</Button>} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t("analytics.loadFailed")}
+          description={translateError(t, analytics.error)}
+          action={<Button onClick={() => void analytics.refetch()}>{t("common.retry")}</Button>}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Flex vertical gap={16}>
         {analytics.data ? (
-          <Suspense fallback={<Card><Skeleton active paragraph={{ rows: 8 }} /></Card>}>
+          <Suspense
+            fallback={
+              <Card>
+                <Skeleton active paragraph={{ rows: 8 }} />
+              </Card>
+            }
+          >
             <AnalyticsCharts analytics={analytics.data} currency={currency} />
           </Suspense>
         ) : analytics.isPending ? (
-          <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>
+          <Card>
+            <Skeleton active paragraph={{ rows: 8 }} />
+          </Card>
         ) : null}
-        <AnalyticsTables analytics={analytics.data} isLoading={analytics.isFetching && !analytics.data} filters={zoned} currency={currency} isAgent={isAgent} />
+        <AnalyticsTables
+          analytics={analytics.data}
+          isLoading={analytics.isFetching && !analytics.data}
+          filters={zoned}
+          currency={currency}
+          isAgent={isAgent}
+        />
       </Flex>
     </div>
   );

@@ -20,7 +20,9 @@ describe("analytics query", () => {
   });
 
   it("links the CSV with the same period, granularity and agent as the screen", () => {
-    const url = new URL(buildCsvUrl("per-agent", { ...filters, granularity: "month", userId: "u1" }, "http://crm.test"));
+    const url = new URL(
+      buildCsvUrl("per-agent", { ...filters, granularity: "month", userId: "u1" }, "http://crm.test"),
+    );
     expect(url.pathname).toBe("/api/reports/per-agent.csv");
     expect(url.searchParams.get("granularity")).toBe("month");
     expect(url.searchParams.get("userId")).toBe("u1");

@@ -18,7 +18,12 @@ export interface AnalyticsFilters {
 const apiOrigin = env.trpcUrl.replace(/\/trpc$/, "");
 
 /** Whole days of the organization: from the first day's midnight to the last day's last millisecond. */
-export function toAnalyticsInput(filters: AnalyticsFilters): { from: Date; to: Date; granularity: Granularity; userId?: string } {
+export function toAnalyticsInput(filters: AnalyticsFilters): {
+  from: Date;
+  to: Date;
+  granularity: Granularity;
+  userId?: string;
+} {
   const from = startOfDayIn(filters.fromDay, filters.timeZone);
   const to = endOfDayIn(filters.toDay, filters.timeZone);
   return { from, to, granularity: filters.granularity, ...(filters.userId ? { userId: filters.userId } : {}) };

@@ -7,7 +7,13 @@ import { buildCsvUrl, type AnalyticsFilters, type CsvTable } from "./analytics-q
 export function CsvButton({ table, filters }: { table: CsvTable; filters: AnalyticsFilters }) {
   const { t } = useTranslation();
   return (
-    <Button size="small" icon={<DownloadOutlined />} href={buildCsvUrl(table, filters)} download data-testid={`csv-${table}`}>
+    <Button
+      size="small"
+      icon={<DownloadOutlined />}
+      href={buildCsvUrl(table, filters)}
+      download
+      data-testid={`csv-${table}`}
+    >
       {t(`analytics.csv.${table}`)}
     </Button>
   );

@@ -11,7 +11,14 @@ export const analyticsStringsFr: Messages<typeof analyticsStrings> = {
   allAgents: "Tous les agents",
   loadFailed: "Impossible de charger les analyses.",
   downloadCsv: "Télécharger le CSV",
-  csv: { "calls-per-period": "CSV appels", "sms-per-period": "CSV SMS", "cost-per-period": "CSV coûts", calls: "CSV liste d’appels", "per-agent": "Télécharger le CSV", "per-number": "Télécharger le CSV" },
+  csv: {
+    "calls-per-period": "CSV appels",
+    "sms-per-period": "CSV SMS",
+    "cost-per-period": "CSV coûts",
+    calls: "CSV liste d’appels",
+    "per-agent": "Télécharger le CSV",
+    "per-number": "Télécharger le CSV",
+  },
   noData: "Aucune donnée sur cette période.",
   charts: {
     callVolume: "Volume d’appels",

@@ -8,7 +8,14 @@ export const analyticsStrings = {
   allAgents: "All agents",
   loadFailed: "We could not load the analytics.",
   downloadCsv: "Download CSV",
-  csv: { "calls-per-period": "Calls CSV", "sms-per-period": "SMS CSV", "cost-per-period": "Cost CSV", calls: "Call list CSV", "per-agent": "Download CSV", "per-number": "Download CSV" },
+  csv: {
+    "calls-per-period": "Calls CSV",
+    "sms-per-period": "SMS CSV",
+    "cost-per-period": "Cost CSV",
+    calls: "Call list CSV",
+    "per-agent": "Download CSV",
+    "per-number": "Download CSV",
+  },
   noData: "No data for this period.",
   charts: {
     callVolume: "Call volume",

@@ -36,7 +36,10 @@ export function AuditFiltersBar({ filters, onChange }: AuditFiltersBarProps) {
         showSearch={{ optionFilterProp: "label" }}
         loading={members.isPending}
         value={filters.userId}
-        options={(members.data ?? []).map((member) => ({ value: member.id, label: `${member.name} (${member.email})` }))}
+        options={(members.data ?? []).map((member) => ({
+          value: member.id,
+          label: `${member.name} (${member.email})`,
+        }))}
         onChange={(userId) => onChange({ ...filters, userId })}
         style={{ minWidth: 240 }}
       />
@@ -48,7 +51,11 @@ export function AuditFiltersBar({ filters, onChange }: AuditFiltersBarProps) {
         disabledDate={(day) => day.isAfter(dayjs(), "day")}
         onChange={(range) => onChange({ ...filters, from: range?.[0]?.toDate(), to: range?.[1]?.toDate() })}
       />
-      {hasFilters(filters) ? <Button type="link" onClick={() => onChange({})}>{t("audit.filters.clear")}</Button> : null}
+      {hasFilters(filters) ? (
+        <Button type="link" onClick={() => onChange({})}>
+          {t("audit.filters.clear")}
+        </Button>
+      ) : null}
     </Flex>
   );
 }

@@ -21,16 +21,37 @@ export function AuditPage() {
       <Card>
         <AuditFiltersBar filters={filters} onChange={setFilters} />
         {audit.error ? (
-          <Alert type="error" showIcon role="alert" title={translateError(t, audit.error)} style={{ marginBottom: 16 }}
-            action={<Button size="small" onClick={audit.retry}>{t("common.retry")}</Button>} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={translateError(t, audit.error)}
+            style={{ marginBottom: 16 }}
+            action={
+              <Button size="small" onClick={audit.retry}>
+                {t("common.retry")}
+              </Button>
+            }
+          />
         ) : null}
-        <AuditTable entries={audit.entries} isLoading={audit.isLoading || audit.isRefreshing}
-          empty={<EmptyState icon={<AuditOutlined />} title={t("audit.empty.title")} description={t("audit.empty.description")} />} />
+        <AuditTable
+          entries={audit.entries}
+          isLoading={audit.isLoading || audit.isRefreshing}
+          empty={
+            <EmptyState
+              icon={<AuditOutlined />}
+              title={t("audit.empty.title")}
+              description={t("audit.empty.description")}
+            />
+          }
+        />
         {audit.entries.length > 0 ? (
           <Flex vertical align="center" gap={8} style={{ marginTop: 16 }}>
             <Typography.Text type="secondary">{t("audit.showing", { count: audit.entries.length })}</Typography.Text>
             {audit.hasMore ? (
-              <Button data-testid="audit-load-more" loading={audit.isLoadingMore} onClick={audit.loadMore}>{t("audit.loadMore")}</Button>
+              <Button data-testid="audit-load-more" loading={audit.isLoadingMore} onClick={audit.loadMore}>
+                {t("audit.loadMore")}
+              </Button>
             ) : null}
           </Flex>
         ) : null}

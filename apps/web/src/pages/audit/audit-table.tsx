@@ -9,29 +9,54 @@ function AuditDetails({ entry }: { entry: AuditEntry }) {
   const details = formatDetails(entry.details);
   if (!details) return <Typography.Text type="secondary">{t("audit.noDetails")}</Typography.Text>;
   return (
-    <pre data-testid="audit-details" style={{ margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-word", fontSize: 12 }}>{details}</pre>
+    <pre
+      data-testid="audit-details"
+      style={{ margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-word", fontSize: 12 }}
+    >
+      {details}
+    </pre>
   );
 }
 
-export function AuditTable({ entries, isLoading, empty }: { entries: AuditEntry[]; isLoading: boolean; empty: ReactNode }) {
+export function AuditTable({
+  entries,
+  isLoading,
+  empty,
+}: {
+  entries: AuditEntry[];
+  isLoading: boolean;
+  empty: ReactNode;
+}) {
   const { t } = useTranslation();
   const columns: TableColumnsType<AuditEntry> = [
     {
       key: "time",
       title: t("audit.columns.time"),
-      render: (_, entry) => <span title={dayjs(entry.createdAt).toISOString()} style={{ whiteSpace: "nowrap" }}>{dayjs(entry.createdAt).format("L LTS")}</span>,
+      render: (_, entry) => (
+        <span title={dayjs(entry.createdAt).toISOString()} style={{ whiteSpace: "nowrap" }}>
+          {dayjs(entry.createdAt).format("L LTS")}
+        </span>
+      ),
     },
     {
       key: "user",
       title: t("audit.columns.user"),
       render: (_, entry) => entry.userName ?? <Typography.Text type="secondary">{t("audit.system")}</Typography.Text>,
     },
-    { key: "action", title: t("audit.columns.action"), render: (_, entry) => <Typography.Text code>{entry.action}</Typography.Text> },
+    {
+      key: "action",
+      title: t("audit.columns.action"),
+      render: (_, entry) => <Typography.Text code>{entry.action}</Typography.Text>,
+    },
     {
       key: "target",
       title: t("audit.columns.target"),
       responsive: ["lg"],
-      render: (_, entry) => <Typography.Text type="secondary" ellipsis style={{ maxWidth: 260 }}>{formatTarget(entry)}</Typography.Text>,
+      render: (_, entry) => (
+        <Typography.Text type="secondary" ellipsis style={{ maxWidth: 260 }}>
+          {formatTarget(entry)}
+        </Typography.Text>
+      ),
     },
     {
       key: "result",
@@ -55,9 +80,18 @@ export function AuditTable({ entries, isLoading, empty }: { entries: AuditEntry[
       loading={isLoading}
       pagination={false}
       locale={{ emptyText: isLoading ? " " : empty }}
-      expandable={{ expandedRowRender: (entry) => <AuditDetails entry={entry} />, rowExpandable: (entry) => formatDetails(entry.details) !== null }}
+      expandable={{
+        expandedRowRender: (entry) => <AuditDetails entry={entry} />,
+        rowExpandable: (entry) => formatDetails(entry.details) !== null,
+      }}
       scroll={{ x: "max-content" }}
-      onRow={(entry) => ({ "data-testid": "audit-row", "data-action": entry.action, "data-result": entry.result }) as HTMLAttributes<HTMLElement>}
+      onRow={(entry) =>
+        ({
+          "data-testid": "audit-row",
+          "data-action": entry.action,
+          "data-result": entry.result,
+        }) as HTMLAttributes<HTMLElement>
+      }
     />
   );
 }

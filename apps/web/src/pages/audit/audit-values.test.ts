@@ -4,7 +4,10 @@ import { formatDetails, formatTarget, getResultColor, hasFilters, toAuditInput }
 describe("toAuditInput", () => {
   it("sends only the filters that are set, and covers the whole last day", () => {
     expect(toAuditInput({}, 50)).toEqual({ limit: 50 });
-    const input = toAuditInput({ action: "numbers.purchase", from: new Date(2025, 2, 10, 15), to: new Date(2025, 2, 12, 9) }, 25);
+    const input = toAuditInput(
+      { action: "numbers.purchase", from: new Date(2025, 2, 10, 15), to: new Date(2025, 2, 12, 9) },
+      25,
+    );
     expect(input.action).toBe("numbers.purchase");
     expect(input.userId).toBeUndefined();
     expect(input.from).toEqual(new Date(2025, 2, 10, 0, 0, 0, 0));

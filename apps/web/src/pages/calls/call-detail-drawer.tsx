@@ -30,13 +30,26 @@ export function CallDetailDrawer({ callId, onClose }: CallDetailDrawerProps) {
   const at = (date: Date | null) => (date ? dayjs(date).format("L LTS") : "—");
 
   return (
-    <Drawer open={callId !== null} onClose={onClose} title={t("calls.detail.title")} size={520} destroyOnHidden data-testid="call-drawer">
+    <Drawer
+      open={callId !== null}
+      onClose={onClose}
+      title={t("calls.detail.title")}
+      size={520}
+      destroyOnHidden
+      data-testid="call-drawer"
+    >
       {detail.error ? <Alert type="error" showIcon role="alert" title={translateError(t, detail.error)} /> : null}
       {!call ? (
-        detail.isPending && callId ? <Skeleton active /> : null
+        detail.isPending && callId ? (
+          <Skeleton active />
+        ) : null
       ) : (
         <div data-testid="call-detail" data-status={call.status}>
-          {role !== "AGENT" && isLiveCallStatus(call.status) ? <div style={{ marginBottom: 16 }}><SuperviseButtons callId={call.id} /></div> : null}
+          {role !== "AGENT" && isLiveCallStatus(call.status) ? (
+            <div style={{ marginBottom: 16 }}>
+              <SuperviseButtons callId={call.id} />
+            </div>
+          ) : null}
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t("calls.columns.status")}>
               <CallStatusTag status={call.status} label={t(`calls.status.${call.status}`)} />
@@ -44,30 +57,52 @@ export function CallDetailDrawer({ callId, onClose }: CallDetailDrawerProps) {
             <Descriptions.Item label={t("calls.detail.lead")}>
               {call.leadId ? (
                 <Link to={`/leads?search=${encodeURIComponent(getCallCounterpart(call))}`}>{call.leadName}</Link>
-              ) : "—"}
+              ) : (
+                "—"
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.agent")}>{call.agentName ?? "—"}</Descriptions.Item>
-            <Descriptions.Item label={t("calls.detail.from")}><PhoneNumberDisplay value={call.fromNumber} /></Descriptions.Item>
-            <Descriptions.Item label={t("calls.detail.to")}><PhoneNumberDisplay value={call.toNumber} /></Descriptions.Item>
+            <Descriptions.Item label={t("calls.detail.from")}>
+              <PhoneNumberDisplay value={call.fromNumber} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t("calls.detail.to")}>
+              <PhoneNumberDisplay value={call.toNumber} />
+            </Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.startedAt")}>{at(call.startedAt)}</Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.answeredAt")}>{at(call.answeredAt)}</Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.endedAt")}>{at(call.endedAt)}</Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.duration")}>
-              {isLiveCallStatus(call.status) ? <CallTimer since={call.answeredAt} /> : (
-                <span data-testid="call-detail-duration">{call.durationSecs === null ? "—" : formatDuration(call.durationSecs)}</span>
+              {isLiveCallStatus(call.status) ? (
+                <CallTimer since={call.answeredAt} />
+              ) : (
+                <span data-testid="call-detail-duration">
+                  {call.durationSecs === null ? "—" : formatDuration(call.durationSecs)}
+                </span>
               )}
             </Descriptions.Item>
-            <Descriptions.Item label={t("calls.detail.billed")}>{call.billedSecs === null ? "—" : formatDuration(call.billedSecs)}</Descriptions.Item>
+            <Descriptions.Item label={t("calls.detail.billed")}>
+              {call.billedSecs === null ? "—" : formatDuration(call.billedSecs)}
+            </Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.cost")}>
               <span data-testid="call-detail-cost">{formatMoney(call.cost, call.costCurrency, language) ?? "—"}</span>
             </Descriptions.Item>
-            <Descriptions.Item label={t("calls.detail.hangupCause")}>{call.hangupCause ? t(`calls.hangupCause.${call.hangupCause}`, { defaultValue: call.hangupCause }) : "—"}</Descriptions.Item>
+            <Descriptions.Item label={t("calls.detail.hangupCause")}>
+              {call.hangupCause ? t(`calls.hangupCause.${call.hangupCause}`, { defaultValue: call.hangupCause }) : "—"}
+            </Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.hangupSource")}>{call.hangupSource ?? "—"}</Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.mos")}>{call.mos ?? "—"}</Descriptions.Item>
           </Descriptions>
-          <Typography.Title level={5} style={{ marginTop: 24 }}>{t("calls.detail.recording")}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t("calls.detail.recording")}
+          </Typography.Title>
           {call.hasRecording && call.recordingUrl ? (
-            <audio data-testid="call-recording" controls preload="metadata" src={`${apiOrigin}${call.recordingUrl}`} style={{ width: "100%" }} />
+            <audio
+              data-testid="call-recording"
+              controls
+              preload="metadata"
+              src={`${apiOrigin}${call.recordingUrl}`}
+              style={{ width: "100%" }}
+            />
           ) : (
             <Typography.Text type="secondary" data-testid="call-recording-state">
               {call.recordingUnavailable
@@ -77,7 +112,9 @@ export function CallDetailDrawer({ callId, onClose }: CallDetailDrawerProps) {
                   : t("calls.detail.noRecording")}
             </Typography.Text>
           )}
-          <Typography.Title level={5} style={{ marginTop: 24 }}>{t("calls.detail.timeline")}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t("calls.detail.timeline")}
+          </Typography.Title>
           {call.timeline.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("calls.detail.noTimeline")} />
           ) : (

@@ -5,7 +5,11 @@ import { formatPhoneNumberInternational } from "@app/ui/phone-number";
  * "0.014000" + USD → "0.014 USD" (en) / "0,014 USD" (fr): at least 2 and at most 4 decimals,
  * rounded half-up on the string, never through a float.
  */
-export function formatMoney(amount: string | null | undefined, currency: string | null | undefined, language: "en" | "fr"): string | null {
+export function formatMoney(
+  amount: string | null | undefined,
+  currency: string | null | undefined,
+  language: "en" | "fr",
+): string | null {
   if (amount === null || amount === undefined || !/^-?\d+(\.\d+)?$/.test(amount)) return null;
   const [whole = "0", fraction = ""] = amount.split(".");
   const rounded = roundFraction(whole, fraction, 4);
@@ -31,6 +35,10 @@ export function formatCounterpart(name: string | null | undefined, phoneNumber: 
 }
 
 /** The far end of a call: the callee for outbound calls, the caller for inbound ones. */
-export function getCallCounterpart(call: { direction: "INBOUND" | "OUTBOUND"; fromNumber: string; toNumber: string }): string {
+export function getCallCounterpart(call: {
+  direction: "INBOUND" | "OUTBOUND";
+  fromNumber: string;
+  toNumber: string;
+}): string {
   return call.direction === "OUTBOUND" ? call.toNumber : call.fromNumber;
 }

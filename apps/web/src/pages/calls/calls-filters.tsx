@@ -3,7 +3,17 @@ import { useTranslation } from "react-i18next";
 import type { CallStatus } from "@app/ui/call-status-tag";
 import { hasCallFilters, EMPTY_CALL_FILTERS, type CallFilters } from "./use-calls";
 
-const STATUSES: CallStatus[] = ["INITIATED", "RINGING", "ANSWERED", "BRIDGED", "ENDED", "FAILED", "BUSY", "NO_ANSWER", "CANCELED"];
+const STATUSES: CallStatus[] = [
+  "INITIATED",
+  "RINGING",
+  "ANSWERED",
+  "BRIDGED",
+  "ENDED",
+  "FAILED",
+  "BUSY",
+  "NO_ANSWER",
+  "CANCELED",
+];
 
 export interface AgentOption {
   id: string;
@@ -26,7 +36,9 @@ export function CallsFilters({ filters, onChange, agents }: CallsFiltersProps) {
         aria-label={t("calls.filters.direction")}
         style={{ minWidth: 160 }}
         value={filters.direction ?? "ALL"}
-        onChange={(value: string) => onChange({ ...filters, direction: value === "ALL" ? undefined : (value as CallFilters["direction"]) })}
+        onChange={(value: string) =>
+          onChange({ ...filters, direction: value === "ALL" ? undefined : (value as CallFilters["direction"]) })
+        }
         options={[
           { value: "ALL", label: t("calls.filters.anyDirection") },
           { value: "OUTBOUND", label: t("calls.direction.OUTBOUND") },

@@ -29,9 +29,20 @@ export function CallsPage() {
     </Button>
   );
   const empty = isFiltered ? (
-    <EmptyState data-testid="calls-empty" icon={<FilterOutlined />} title={t("calls.noMatch.title")} description={t("calls.noMatch.description")} />
+    <EmptyState
+      data-testid="calls-empty"
+      icon={<FilterOutlined />}
+      title={t("calls.noMatch.title")}
+      description={t("calls.noMatch.description")}
+    />
   ) : (
-    <EmptyState data-testid="calls-empty" icon={<PhoneOutlined />} title={t("calls.empty.title")} description={t("calls.empty.description")} action={placeButton} />
+    <EmptyState
+      data-testid="calls-empty"
+      icon={<PhoneOutlined />}
+      title={t("calls.empty.title")}
+      description={t("calls.empty.description")}
+      action={placeButton}
+    />
   );
 
   return (
@@ -40,10 +51,25 @@ export function CallsPage() {
       <Card>
         <CallsFilters filters={filters} onChange={setFilters} agents={role === "AGENT" ? null : agents} />
         {calls.error ? (
-          <Alert type="error" showIcon role="alert" title={translateError(t, calls.error)} style={{ marginBottom: 16 }}
-            action={<Button size="small" onClick={calls.retry}>{t("common.retry")}</Button>} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={translateError(t, calls.error)}
+            style={{ marginBottom: 16 }}
+            action={
+              <Button size="small" onClick={calls.retry}>
+                {t("common.retry")}
+              </Button>
+            }
+          />
         ) : null}
-        <CallsTable calls={calls.calls} isLoading={calls.isLoading || calls.isRefreshing} empty={empty} onOpen={(call) => setOpenCallId(call.id)} />
+        <CallsTable
+          calls={calls.calls}
+          isLoading={calls.isLoading || calls.isRefreshing}
+          empty={empty}
+          onOpen={(call) => setOpenCallId(call.id)}
+        />
         {calls.calls.length > 0 ? (
           <Flex vertical align="center" gap={8} style={{ marginTop: 16 }}>
             <Typography.Text type="secondary">{t("calls.showing", { count: calls.calls.length })}</Typography.Text>

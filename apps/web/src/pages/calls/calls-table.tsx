@@ -26,7 +26,9 @@ export function CallsTable({ calls, isLoading, empty, onOpen }: CallsTableProps)
     {
       key: "status",
       title: t("calls.columns.status"),
-      render: (_, call) => <CallStatusTag data-testid="call-status" status={call.status} label={t(`calls.status.${call.status}`)} />,
+      render: (_, call) => (
+        <CallStatusTag data-testid="call-status" status={call.status} label={t(`calls.status.${call.status}`)} />
+      ),
     },
     {
       key: "direction",
@@ -38,14 +40,22 @@ export function CallsTable({ calls, isLoading, empty, onOpen }: CallsTableProps)
         </Space>
       ),
     },
-    { key: "from", title: t("calls.columns.from"), render: (_, call) => <PhoneNumberDisplay value={call.fromNumber} /> },
+    {
+      key: "from",
+      title: t("calls.columns.from"),
+      render: (_, call) => <PhoneNumberDisplay value={call.fromNumber} />,
+    },
     { key: "to", title: t("calls.columns.to"), render: (_, call) => <PhoneNumberDisplay value={call.toNumber} /> },
     {
       key: "lead",
       title: t("calls.columns.lead"),
       render: (_, call) =>
         call.leadId ? (
-          <Link to={`/leads?search=${encodeURIComponent(getCallCounterpart(call))}`} onClick={(event) => event.stopPropagation()} data-testid="call-lead-link">
+          <Link
+            to={`/leads?search=${encodeURIComponent(getCallCounterpart(call))}`}
+            onClick={(event) => event.stopPropagation()}
+            data-testid="call-lead-link"
+          >
             {call.leadName}
           </Link>
         ) : null,
@@ -64,7 +74,9 @@ export function CallsTable({ calls, isLoading, empty, onOpen }: CallsTableProps)
         isLiveCallStatus(call.status) ? (
           <CallTimer since={call.answeredAt} />
         ) : (
-          <span data-testid="call-duration">{call.durationSecs === null ? "—" : formatDuration(call.durationSecs)}</span>
+          <span data-testid="call-duration">
+            {call.durationSecs === null ? "—" : formatDuration(call.durationSecs)}
+          </span>
         ),
     },
     {

@@ -33,6 +33,9 @@ export function FromNumberSelect({ numbers, isLoading, ...rest }: FromNumberSele
 }
 
 /** A number close to the destination (same country) when there is one, else the first. */
-export function pickDefaultFromNumber(numbers: FromNumber[], destinationCountry: string | undefined): string | undefined {
+export function pickDefaultFromNumber(
+  numbers: FromNumber[],
+  destinationCountry: string | undefined,
+): string | undefined {
   return (numbers.find((number) => number.countryCode === destinationCountry) ?? numbers[0])?.id;
 }

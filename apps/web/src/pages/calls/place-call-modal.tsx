@@ -43,7 +43,12 @@ export function PlaceCallModal({ isOpen, onClose, lead }: PlaceCallModalProps) {
   async function handleFinish(values: PlaceCallValues) {
     setFormError(null);
     try {
-      const call = await create.mutateAsync({ to: values.to, fromNumberId: values.fromNumberId, leadId: values.leadId, record: values.record });
+      const call = await create.mutateAsync({
+        to: values.to,
+        fromNumberId: values.fromNumberId,
+        leadId: values.leadId,
+        record: values.record,
+      });
       live.applyCall(call);
       void message.info(t("calls.place.started", { number: call.leadName ?? values.to }));
       onClose();
@@ -53,8 +58,24 @@ export function PlaceCallModal({ isOpen, onClose, lead }: PlaceCallModalProps) {
   }
 
   return (
-    <Modal open={isOpen} title={t("calls.place.title")} onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setFormError(null)}>
-      {formError ? <Alert data-testid="place-call-error" type="error" showIcon role="alert" title={formError} style={{ marginBottom: 16 }} /> : null}
+    <Modal
+      open={isOpen}
+      title={t("calls.place.title")}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      afterClose={() => setFormError(null)}
+    >
+      {formError ? (
+        <Alert
+          data-testid="place-call-error"
+          type="error"
+          showIcon
+          role="alert"
+          title={formError}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       {numbers.isSuccess && available.length === 0 ? (
         <Alert type="warning" showIcon title={t("calls.place.noNumbers")} style={{ marginBottom: 16 }} />
       ) : null}
@@ -66,8 +87,19 @@ export function PlaceCallModal({ isOpen, onClose, lead }: PlaceCallModalProps) {
         onValuesChange={followDestination}
         disabled={create.isPending}
       >
-        <Form.Item name="fromNumberId" label={t("calls.place.from")} htmlFor="call-from" rules={[{ required: true, message: t("validation.required") }]}>
-          <FromNumberSelect id="call-from" data-testid="call-from" numbers={available} isLoading={numbers.isPending} placeholder={t("calls.place.fromPlaceholder")} />
+        <Form.Item
+          name="fromNumberId"
+          label={t("calls.place.from")}
+          htmlFor="call-from"
+          rules={[{ required: true, message: t("validation.required") }]}
+        >
+          <FromNumberSelect
+            id="call-from"
+            data-testid="call-from"
+            numbers={available}
+            isLoading={numbers.isPending}
+            placeholder={t("calls.place.fromPlaceholder")}
+          />
         </Form.Item>
         <Form.Item name="leadId" label={t("calls.place.lead")} htmlFor="call-lead">
           <LeadSearchSelect
@@ -84,16 +116,28 @@ export function PlaceCallModal({ isOpen, onClose, lead }: PlaceCallModalProps) {
           validateTrigger="onBlur"
           rules={[
             { required: true, message: t("validation.required") },
-            { validator: (_, value?: string) => (!value || isE164PhoneNumber(value) ? Promise.resolve() : Promise.reject(new Error(t("validation.invalid_phone")))) },
+            {
+              validator: (_, value?: string) =>
+                !value || isE164PhoneNumber(value)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t("validation.invalid_phone"))),
+            },
           ]}
         >
-          <PhoneNumberInput id="call-to" defaultCountry={country} validLabel={t("leads.form.phoneValid")} invalidLabel={t("leads.form.phoneInvalid")} />
+          <PhoneNumberInput
+            id="call-to"
+            defaultCountry={country}
+            validLabel={t("leads.form.phoneValid")}
+            invalidLabel={t("leads.form.phoneInvalid")}
+          />
         </Form.Item>
         <Form.Item name="record" valuePropName="checked">
           <Checkbox data-testid="call-record">{t("calls.place.record")}</Checkbox>
         </Form.Item>
         <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose} disabled={false}>{t("common.cancel")}</Button>
+          <Button onClick={onClose} disabled={false}>
+            {t("common.cancel")}
+          </Button>
           <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="place-call-submit">
             {t("calls.place.submit")}
           </Button>

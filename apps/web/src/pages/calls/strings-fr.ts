@@ -20,10 +20,34 @@ export const callsStringsFr: Messages<typeof callsStrings> = {
   },
   direction: { INBOUND: "Entrant", OUTBOUND: "Sortant" },
   hangupCause: { ended_while_not_listening: "Terminé pendant que nous n’écoutions pas" },
-  columns: { status: "Statut", direction: "Sens", from: "De", to: "Vers", lead: "Prospect", agent: "Agent", startedAt: "Début", duration: "Durée", cost: "Coût" },
-  filters: { direction: "Sens", status: "Statut", agent: "Agent", dates: "Dates", clear: "Effacer les filtres", anyDirection: "Tous les sens" },
-  empty: { title: "Aucun appel pour l’instant", description: "Les appels passés ou reçus apparaissent ici en direct, avec leur durée, leur coût et leur enregistrement." },
-  noMatch: { title: "Aucun appel ne correspond à ces filtres", description: "Élargissez les dates ou effacez les filtres." },
+  columns: {
+    status: "Statut",
+    direction: "Sens",
+    from: "De",
+    to: "Vers",
+    lead: "Prospect",
+    agent: "Agent",
+    startedAt: "Début",
+    duration: "Durée",
+    cost: "Coût",
+  },
+  filters: {
+    direction: "Sens",
+    status: "Statut",
+    agent: "Agent",
+    dates: "Dates",
+    clear: "Effacer les filtres",
+    anyDirection: "Tous les sens",
+  },
+  empty: {
+    title: "Aucun appel pour l’instant",
+    description:
+      "Les appels passés ou reçus apparaissent ici en direct, avec leur durée, leur coût et leur enregistrement.",
+  },
+  noMatch: {
+    title: "Aucun appel ne correspond à ces filtres",
+    description: "Élargissez les dates ou effacez les filtres.",
+  },
   detail: {
     title: "Détails de l’appel",
     lead: "Prospect",

@@ -18,9 +18,29 @@ export const callsStrings = {
   direction: { INBOUND: "Inbound", OUTBOUND: "Outbound" },
   /** Hangup causes the product itself sets (Telnyx's own causes are shown as sent). */
   hangupCause: { ended_while_not_listening: "Ended while we were not listening" },
-  columns: { status: "Status", direction: "Direction", from: "From", to: "To", lead: "Lead", agent: "Agent", startedAt: "Started", duration: "Duration", cost: "Cost" },
-  filters: { direction: "Direction", status: "Status", agent: "Agent", dates: "Dates", clear: "Clear filters", anyDirection: "All directions" },
-  empty: { title: "No calls yet", description: "Calls you place or receive appear here, live, with their duration, cost and recording." },
+  columns: {
+    status: "Status",
+    direction: "Direction",
+    from: "From",
+    to: "To",
+    lead: "Lead",
+    agent: "Agent",
+    startedAt: "Started",
+    duration: "Duration",
+    cost: "Cost",
+  },
+  filters: {
+    direction: "Direction",
+    status: "Status",
+    agent: "Agent",
+    dates: "Dates",
+    clear: "Clear filters",
+    anyDirection: "All directions",
+  },
+  empty: {
+    title: "No calls yet",
+    description: "Calls you place or receive appear here, live, with their duration, cost and recording.",
+  },
   noMatch: { title: "No call matches these filters", description: "Widen the dates or clear the filters." },
   detail: {
     title: "Call details",

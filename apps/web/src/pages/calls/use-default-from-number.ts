@@ -13,7 +13,11 @@ interface FromAndTo {
  * and again when the destination changes, until the user picks a number by hand.
  * Returns the form's onValuesChange handler.
  */
-export function useDefaultFromNumber(form: FormInstance, isOpen: boolean, available: FromNumber[]): (changed: FromAndTo) => void {
+export function useDefaultFromNumber(
+  form: FormInstance,
+  isOpen: boolean,
+  available: FromNumber[],
+): (changed: FromAndTo) => void {
   useEffect(() => {
     if (!isOpen || available.length === 0 || form.getFieldValue("fromNumberId")) return;
     const to = form.getFieldValue("to") as string | undefined;

@@ -8,7 +8,11 @@ import { useConnectionMutations } from "./use-connection-mutations";
 function UrlText({ value }: { value: string | null }) {
   const { t } = useTranslation();
   if (!value) return <Typography.Text type="secondary">{t("connections.notSet")}</Typography.Text>;
-  return <Typography.Text code copyable style={{ wordBreak: "break-all" }}>{value}</Typography.Text>;
+  return (
+    <Typography.Text code copyable style={{ wordBreak: "break-all" }}>
+      {value}
+    </Typography.Text>
+  );
 }
 
 export function ConnectionItem({ item, isAdmin }: { item: Connection; isAdmin: boolean }) {
@@ -26,49 +30,105 @@ export function ConnectionItem({ item, isAdmin }: { item: Connection; isAdmin: b
     }
   }
   const fix = () =>
-    run(() => fixWebhooks.mutateAsync({ id: item.id }), (fixed) => {
-      if (fixed.check.status === "ok") void message.success(t("connections.fixed", { name: fixed.name }));
-      else void message.warning(t("connections.stillMismatch"));
-    });
+    run(
+      () => fixWebhooks.mutateAsync({ id: item.id }),
+      (fixed) => {
+        if (fixed.check.status === "ok") void message.success(t("connections.fixed", { name: fixed.name }));
+        else void message.warning(t("connections.stillMismatch"));
+      },
+    );
   const rename = (name: string) =>
     name.trim() && name.trim() !== item.name
-      ? run(() => update.mutateAsync({ id: item.id, data: { name: name.trim() } }), () => void message.success(t("connections.renamed")))
+      ? run(
+          () => update.mutateAsync({ id: item.id, data: { name: name.trim() } }),
+          () => void message.success(t("connections.renamed")),
+        )
       : undefined;
   const toggle = (active: boolean) =>
-    run(() => update.mutateAsync({ id: item.id, data: { active } }), (updated) =>
-      void message.success(t(updated.active ? "connections.activated" : "connections.deactivated", { name: updated.name })));
+    run(
+      () => update.mutateAsync({ id: item.id, data: { active } }),
+      (updated) =>
+        void message.success(
+          t(updated.active ? "connections.activated" : "connections.deactivated", { name: updated.name }),
+        ),
+    );
 
   return (
     <List.Item data-testid="connection-item" data-kind={item.kind} data-check={item.check.status}>
       <Flex vertical gap={8} style={{ width: "100%" }}>
         <Flex justify="space-between" align="center" gap={8} wrap>
           <Flex align="center" gap={8} wrap>
-            <Typography.Text strong editable={isAdmin ? { onChange: (name) => void rename(name), triggerType: ["icon"] } : false}>
+            <Typography.Text
+              strong
+              editable={isAdmin ? { onChange: (name) => void rename(name), triggerType: ["icon"] } : false}
+            >
               {item.name}
             </Typography.Text>
             {item.isDefault ? <Tag color="blue">{t("connections.isDefault")}</Tag> : null}
             <Tooltip title={item.check.status === "unknown" ? t("connections.check.unknownHelp") : undefined}>
-              <Tag color={getCheckColor(item.check.status)} data-testid="connection-check">{t(`connections.check.${item.check.status}`)}</Tag>
+              <Tag color={getCheckColor(item.check.status)} data-testid="connection-check">
+                {t(`connections.check.${item.check.status}`)}
+              </Tag>
             </Tooltip>
           </Flex>
           <Flex align="center" gap={8}>
-            <Switch size="small" checked={item.active} disabled={!isAdmin} loading={isUpdating} onChange={(active) => void toggle(active)}
-              checkedChildren={t("connections.active")} unCheckedChildren={t("connections.inactive")} aria-label={t("connections.active")} />
+            <Switch
+              size="small"
+              checked={item.active}
+              disabled={!isAdmin}
+              loading={isUpdating}
+              onChange={(active) => void toggle(active)}
+              checkedChildren={t("connections.active")}
+              unCheckedChildren={t("connections.inactive")}
+              aria-label={t("connections.active")}
+            />
           </Flex>
         </Flex>
-        <Descriptions size="small" column={1} items={[
-          { key: "id", label: t("connections.telnyxId"), children: <Typography.Text copyable>{item.telnyxId}</Typography.Text> },
-          { key: "url", label: t("connections.webhookUrl"), children: <UrlText value={item.webhookUrl} /> },
-          { key: "failover", label: t("connections.failoverUrl"), children: <UrlText value={item.webhookFailoverUrl} /> },
-        ]} />
+        <Descriptions
+          size="small"
+          column={1}
+          items={[
+            {
+              key: "id",
+              label: t("connections.telnyxId"),
+              children: <Typography.Text copyable>{item.telnyxId}</Typography.Text>,
+            },
+            { key: "url", label: t("connections.webhookUrl"), children: <UrlText value={item.webhookUrl} /> },
+            {
+              key: "failover",
+              label: t("connections.failoverUrl"),
+              children: <UrlText value={item.webhookFailoverUrl} />,
+            },
+          ]}
+        />
         {item.check.status === "mismatch" ? (
-          <Alert type="warning" showIcon data-testid="connection-problems" title={t("connections.check.problemsTitle")}
-            description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{item.check.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>}
-            action={isAdmin ? (
-              <Button size="small" type="primary" icon={<ToolOutlined />} loading={isFixing} onClick={() => void fix()} data-testid="connection-fix">
-                {t("connections.fix")}
-              </Button>
-            ) : undefined} />
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="connection-problems"
+            title={t("connections.check.problemsTitle")}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {item.check.problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            }
+            action={
+              isAdmin ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  icon={<ToolOutlined />}
+                  loading={isFixing}
+                  onClick={() => void fix()}
+                  data-testid="connection-fix"
+                >
+                  {t("connections.fix")}
+                </Button>
+              ) : undefined
+            }
+          />
         ) : null}
       </Flex>
     </List.Item>

@@ -23,14 +23,24 @@ function ConnectionSection({ kind, items, isLoading, isAdmin, onCreate }: Sectio
   const { t } = useTranslation();
   const section = kind === "MESSAGING_PROFILE" ? "profiles" : "applications";
   return (
-    <Card title={t(`connections.${section}.title`)} data-testid={`connections-${section}`} style={{ flex: "1 1 420px", minWidth: 0 }}
-      extra={isAdmin ? (
-        <Button icon={<PlusOutlined />} onClick={() => onCreate(kind)} data-testid={`connection-create-${section}`}>
-          {t(`connections.${section}.create`)}
-        </Button>
-      ) : null}>
-      <List loading={isLoading} dataSource={items} locale={{ emptyText: t(`connections.${section}.empty`) }}
-        renderItem={(item) => <ConnectionItem item={item} isAdmin={isAdmin} />} />
+    <Card
+      title={t(`connections.${section}.title`)}
+      data-testid={`connections-${section}`}
+      style={{ flex: "1 1 420px", minWidth: 0 }}
+      extra={
+        isAdmin ? (
+          <Button icon={<PlusOutlined />} onClick={() => onCreate(kind)} data-testid={`connection-create-${section}`}>
+            {t(`connections.${section}.create`)}
+          </Button>
+        ) : null
+      }
+    >
+      <List
+        loading={isLoading}
+        dataSource={items}
+        locale={{ emptyText: t(`connections.${section}.empty`) }}
+        renderItem={(item) => <ConnectionItem item={item} isAdmin={isAdmin} />}
+      />
     </Card>
   );
 }
@@ -44,18 +54,34 @@ export function ConnectionsPage() {
   const items = connections.data?.items ?? [];
   const expected = connections.data?.expected;
   const section = (kind: ConnectionKind) => (
-    <ConnectionSection kind={kind} items={items.filter((item) => item.kind === kind)} isLoading={connections.isPending}
-      isAdmin={isAdmin} onCreate={setCreating} />
+    <ConnectionSection
+      kind={kind}
+      items={items.filter((item) => item.kind === kind)}
+      isLoading={connections.isPending}
+      isAdmin={isAdmin}
+      onCreate={setCreating}
+    />
   );
 
   return (
     <>
       <PageHeader title={t("connections.title")} subtitle={t("connections.subtitle")} />
       <Flex vertical gap={16}>
-        {isAdmin ? null : <Alert type="info" showIcon title={t("connections.readOnly")} data-testid="connections-read-only" />}
+        {isAdmin ? null : (
+          <Alert type="info" showIcon title={t("connections.readOnly")} data-testid="connections-read-only" />
+        )}
         {connections.error ? (
-          <Alert type="error" showIcon role="alert" title={translateError(t, connections.error)}
-            action={<Button size="small" onClick={() => void connections.refetch()}>{t("common.retry")}</Button>} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={translateError(t, connections.error)}
+            action={
+              <Button size="small" onClick={() => void connections.refetch()}>
+                {t("common.retry")}
+              </Button>
+            }
+          />
         ) : null}
         {expected ? (
           <Typography.Text type="secondary" data-testid="connections-expected">

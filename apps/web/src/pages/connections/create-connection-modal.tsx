@@ -33,10 +33,14 @@ export function CreateConnectionModal({ kind, onClose }: CreateConnectionModalPr
   return (
     <Modal
       open={kind !== null}
-      title={t(kind === "MESSAGING_PROFILE" ? "connections.create.profileTitle" : "connections.create.applicationTitle")}
+      title={t(
+        kind === "MESSAGING_PROFILE" ? "connections.create.profileTitle" : "connections.create.applicationTitle",
+      )}
       okText={t("connections.create.submit")}
       cancelText={t("common.cancel")}
-      okButtonProps={{ loading: mutation.isPending, htmlType: "submit", "data-testid": "connection-create-submit" } as ButtonProps}
+      okButtonProps={
+        { loading: mutation.isPending, htmlType: "submit", "data-testid": "connection-create-submit" } as ButtonProps
+      }
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
@@ -44,9 +48,22 @@ export function CreateConnectionModal({ kind, onClose }: CreateConnectionModalPr
     >
       {formError ? <Alert type="error" showIcon role="alert" title={formError} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} layout="vertical" onFinish={handleFinish} disabled={mutation.isPending}>
-        <Form.Item name="name" label={t("connections.create.name")} htmlFor="connection-name" extra={t("connections.create.help")}
-          rules={[{ required: true, whitespace: true, message: t("validation.required") }, { max: 100, message: t("validation.too_long") }]}>
-          <Input id="connection-name" autoFocus autoComplete="off" placeholder={t("connections.create.namePlaceholder")} />
+        <Form.Item
+          name="name"
+          label={t("connections.create.name")}
+          htmlFor="connection-name"
+          extra={t("connections.create.help")}
+          rules={[
+            { required: true, whitespace: true, message: t("validation.required") },
+            { max: 100, message: t("validation.too_long") },
+          ]}
+        >
+          <Input
+            id="connection-name"
+            autoFocus
+            autoComplete="off"
+            placeholder={t("connections.create.namePlaceholder")}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -22,7 +22,10 @@ export function SyncPanel({ isAdmin }: { isAdmin: boolean }) {
   // Fallback while the run is going: the push may be lost (reconnect), the run record is not.
   const polled = trpc.sync.get.useQuery(
     { id: runId ?? "" },
-    { enabled: runId !== null && !(live && isFinishedSyncStatus(live.status)), refetchInterval: (q) => (q.state.data?.status === "RUNNING" || !q.state.data ? POLL_INTERVAL_MS : false) },
+    {
+      enabled: runId !== null && !(live && isFinishedSyncStatus(live.status)),
+      refetchInterval: (q) => (q.state.data?.status === "RUNNING" || !q.state.data ? POLL_INTERVAL_MS : false),
+    },
   );
   const status = live?.status ?? polled.data?.status;
   const isRunning = runId !== null && (status === undefined || !isFinishedSyncStatus(status));
@@ -31,9 +34,10 @@ export function SyncPanel({ isAdmin }: { isAdmin: boolean }) {
   useEffect(() => {
     if (isFinished) void utils.sync.runs.invalidate();
   }, [isFinished, utils]);
-  const statusText = status === "FAILED"
-    ? t("connections.sync.failed", { message: live?.message ?? polled.data?.errors[0] ?? "" })
-    : (live?.message ?? (isRunning ? t("connections.sync.running") : t("connections.sync.finished")));
+  const statusText =
+    status === "FAILED"
+      ? t("connections.sync.failed", { message: live?.message ?? polled.data?.errors[0] ?? "" })
+      : (live?.message ?? (isRunning ? t("connections.sync.running") : t("connections.sync.finished")));
 
   async function handleRun() {
     try {
@@ -47,23 +51,39 @@ export function SyncPanel({ isAdmin }: { isAdmin: boolean }) {
   }
 
   return (
-    <Card title={t("connections.sync.title")} data-testid="sync-panel"
-      extra={isAdmin ? (
-        <Button type="primary" icon={<SyncOutlined spin={isRunning} />} loading={run.isPending} disabled={isRunning}
-          onClick={() => void handleRun()} data-testid="sync-now">
-          {t("connections.sync.now")}
-        </Button>
-      ) : null}>
+    <Card
+      title={t("connections.sync.title")}
+      data-testid="sync-panel"
+      extra={
+        isAdmin ? (
+          <Button
+            type="primary"
+            icon={<SyncOutlined spin={isRunning} />}
+            loading={run.isPending}
+            disabled={isRunning}
+            onClick={() => void handleRun()}
+            data-testid="sync-now"
+          >
+            {t("connections.sync.now")}
+          </Button>
+        ) : null
+      }
+    >
       <Flex vertical gap={16}>
         <Typography.Text type="secondary">{t("connections.sync.description")}</Typography.Text>
         {runId ? (
           <div data-testid="sync-progress" data-status={status ?? "RUNNING"}>
-            <Progress percent={toPercent(live?.progress ?? (isRunning ? 0 : 1))} status={status === "FAILED" ? "exception" : isRunning ? "active" : "success"} />
+            <Progress
+              percent={toPercent(live?.progress ?? (isRunning ? 0 : 1))}
+              status={status === "FAILED" ? "exception" : isRunning ? "active" : "success"}
+            />
             <Typography.Text type={status === "FAILED" ? "danger" : "secondary"}>{statusText}</Typography.Text>
           </div>
         ) : null}
         {runs.error ? <Alert type="error" showIcon role="alert" title={translateError(t, runs.error)} /> : null}
-        <Typography.Title level={5} style={{ margin: 0 }}>{t("connections.sync.lastRuns")}</Typography.Title>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t("connections.sync.lastRuns")}
+        </Typography.Title>
         <SyncRunsTable runs={runs.data?.items ?? []} isLoading={runs.isPending} />
       </Flex>
     </Card>

@@ -6,7 +6,14 @@ export function useConnectionMutations() {
   const utils = trpc.useUtils();
   const store = (item: Connection) =>
     utils.connections.list.setData(undefined, (list) =>
-      list ? { ...list, items: list.items.some((i) => i.id === item.id) ? list.items.map((i) => (i.id === item.id ? item : i)) : [...list.items, item] } : list,
+      list
+        ? {
+            ...list,
+            items: list.items.some((i) => i.id === item.id)
+              ? list.items.map((i) => (i.id === item.id ? item : i))
+              : [...list.items, item],
+          }
+        : list,
     );
   const createApplication = trpc.connections.createApplication.useMutation({ onSuccess: store });
   const createMessagingProfile = trpc.connections.createMessagingProfile.useMutation({ onSuccess: store });

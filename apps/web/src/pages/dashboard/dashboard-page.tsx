@@ -28,21 +28,46 @@ export function DashboardPage() {
         subtitle={role === "AGENT" ? t("dashboard.subtitleAgent") : t("dashboard.subtitle")}
         extra={
           <>
-            <Link to="/analytics"><Button icon={<AreaChartOutlined />}>{t("dashboard.openAnalytics")}</Button></Link>
-            <Link to={`/reports/monthly-cost?month=${month}`}><Button icon={<PrinterOutlined />}>{t("dashboard.monthlyCostReport")}</Button></Link>
-            <Link to={`/reports/daily-activity?date=${day}`}><Button icon={<PrinterOutlined />}>{t("dashboard.dailyActivityReport")}</Button></Link>
+            <Link to="/analytics">
+              <Button icon={<AreaChartOutlined />}>{t("dashboard.openAnalytics")}</Button>
+            </Link>
+            <Link to={`/reports/monthly-cost?month=${month}`}>
+              <Button icon={<PrinterOutlined />}>{t("dashboard.monthlyCostReport")}</Button>
+            </Link>
+            <Link to={`/reports/daily-activity?date=${day}`}>
+              <Button icon={<PrinterOutlined />}>{t("dashboard.dailyActivityReport")}</Button>
+            </Link>
           </>
         }
       />
       {overview.error ? (
-        <Alert type="error" showIcon role="alert" title={t("dashboard.loadFailed")} description={translateError(t, overview.error)}
-          action={<Button onClick={() => void overview.refetch()}>{t("common.retry")}</Button>} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t("dashboard.loadFailed")}
+          description={translateError(t, overview.error)}
+          action={<Button onClick={() => void overview.refetch()}>{t("common.retry")}</Button>}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <OverviewCounters overview={data} isLoading={overview.isPending && !overview.error} />
       {isEmpty ? (
         // A plain panel in antd Card's look: Card pulls in Tabs, Dropdown and Menu for nothing here.
-        <div style={{ marginTop: 16, padding: token.paddingLG, background: token.colorBgContainer, border: `${token.lineWidth}px ${token.lineType} ${token.colorBorderSecondary}`, borderRadius: token.borderRadiusLG }}>
-          <EmptyState data-testid="dashboard-empty" title={t("dashboard.emptyTitle")} description={t("dashboard.emptyDescription")} />
+        <div
+          style={{
+            marginTop: 16,
+            padding: token.paddingLG,
+            background: token.colorBgContainer,
+            border: `${token.lineWidth}px ${token.lineType} ${token.colorBorderSecondary}`,
+            borderRadius: token.borderRadiusLG,
+          }}
+        >
+          <EmptyState
+            data-testid="dashboard-empty"
+            title={t("dashboard.emptyTitle")}
+            description={t("dashboard.emptyDescription")}
+          />
         </div>
       ) : null}
       {data ? (

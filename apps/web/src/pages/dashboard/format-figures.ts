@@ -5,7 +5,11 @@ const DASH = "—";
 export function formatPercent(rate: number | null | undefined, locale: string): string {
   if (rate === null || rate === undefined || !Number.isFinite(rate)) return DASH;
   const digits = rate > 0 && rate < 0.1 ? 1 : 0;
-  return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 0, maximumFractionDigits: digits }).format(rate);
+  return new Intl.NumberFormat(locale, {
+    style: "percent",
+    minimumFractionDigits: 0,
+    maximumFractionDigits: digits,
+  }).format(rate);
 }
 
 export function formatCount(value: number | null | undefined, locale: string): string {

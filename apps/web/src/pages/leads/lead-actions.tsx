@@ -31,10 +31,22 @@ export function LeadActions({ lead, canDelete, onEdit, onCall, onSms }: LeadActi
   return (
     <Space size={0}>
       <Tooltip title={t("leads.call")}>
-        <Button type="text" icon={<PhoneOutlined />} aria-label={t("leads.call")} data-testid="lead-call" onClick={() => onCall(lead)} />
+        <Button
+          type="text"
+          icon={<PhoneOutlined />}
+          aria-label={t("leads.call")}
+          data-testid="lead-call"
+          onClick={() => onCall(lead)}
+        />
       </Tooltip>
       <Tooltip title={t("leads.sms")}>
-        <Button type="text" icon={<MessageOutlined />} aria-label={t("leads.sms")} data-testid="lead-sms" onClick={() => onSms(lead)} />
+        <Button
+          type="text"
+          icon={<MessageOutlined />}
+          aria-label={t("leads.sms")}
+          data-testid="lead-sms"
+          onClick={() => onSms(lead)}
+        />
       </Tooltip>
       <Tooltip title={t("leads.thread")}>
         <Link to={`/messages?lead=${lead.id}`} aria-label={t("leads.thread")} data-testid="lead-thread">
@@ -42,7 +54,13 @@ export function LeadActions({ lead, canDelete, onEdit, onCall, onSms }: LeadActi
         </Link>
       </Tooltip>
       <Tooltip title={t("leads.edit")}>
-        <Button type="text" icon={<EditOutlined />} aria-label={t("leads.edit")} data-testid="lead-edit" onClick={() => onEdit(lead)} />
+        <Button
+          type="text"
+          icon={<EditOutlined />}
+          aria-label={t("leads.edit")}
+          data-testid="lead-edit"
+          onClick={() => onEdit(lead)}
+        />
       </Tooltip>
       {canDelete ? (
         <Popconfirm
@@ -53,7 +71,13 @@ export function LeadActions({ lead, canDelete, onEdit, onCall, onSms }: LeadActi
           okButtonProps={{ danger: true, loading: remove.isPending }}
           onConfirm={handleDelete}
         >
-          <Button type="text" danger icon={<DeleteOutlined />} aria-label={t("leads.delete")} data-testid="lead-delete" />
+          <Button
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t("leads.delete")}
+            data-testid="lead-delete"
+          />
         </Popconfirm>
       ) : null}
     </Space>

@@ -12,8 +12,17 @@ export function LeadCostCell({ leadId }: { leadId: string }) {
   if (!cost.data) return <Typography.Text type="secondary">{cost.isPending ? "…" : "—"}</Typography.Text>;
   const { calls, sms, total, currency, callCount, smsCount } = cost.data;
   return (
-    <Tooltip title={t("leads.costDetail", { calls: formatMoney(calls, currency, language), callCount, sms: formatMoney(sms, currency, language), smsCount })}>
-      <span data-testid="lead-cost" style={{ fontVariantNumeric: "tabular-nums" }}>{formatMoney(total, currency, language)}</span>
+    <Tooltip
+      title={t("leads.costDetail", {
+        calls: formatMoney(calls, currency, language),
+        callCount,
+        sms: formatMoney(sms, currency, language),
+        smsCount,
+      })}
+    >
+      <span data-testid="lead-cost" style={{ fontVariantNumeric: "tabular-nums" }}>
+        {formatMoney(total, currency, language)}
+      </span>
     </Tooltip>
   );
 }

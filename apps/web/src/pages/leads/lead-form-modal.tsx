@@ -58,13 +58,29 @@ export function LeadFormModal({ lead, isOpen, onClose }: LeadFormModalProps) {
       afterClose={() => setFormError(null)}
     >
       {formError ? <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} /> : null}
-      <Form<LeadFormValues> form={form} layout="vertical" initialValues={toLeadFormValues(lead)} onFinish={handleFinish}
-        disabled={isSaving}>
+      <Form<LeadFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={toLeadFormValues(lead)}
+        onFinish={handleFinish}
+        disabled={isSaving}
+      >
         <Flex gap={12}>
-          <Form.Item {...text("firstName")} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: t("validation.required") }, { max: 100, message: t("validation.too_long") }]}>
+          <Form.Item
+            {...text("firstName")}
+            style={{ flex: 1 }}
+            rules={[
+              { required: true, whitespace: true, message: t("validation.required") },
+              { max: 100, message: t("validation.too_long") },
+            ]}
+          >
             <Input id="lead-firstName" autoComplete="off" autoFocus />
           </Form.Item>
-          <Form.Item {...text("lastName")} style={{ flex: 1 }} rules={[{ max: 100, message: t("validation.too_long") }]}>
+          <Form.Item
+            {...text("lastName")}
+            style={{ flex: 1 }}
+            rules={[{ max: 100, message: t("validation.too_long") }]}
+          >
             <Input id="lead-lastName" autoComplete="off" />
           </Form.Item>
         </Flex>
@@ -80,17 +96,28 @@ export function LeadFormModal({ lead, isOpen, onClose }: LeadFormModalProps) {
           validateTrigger="onBlur"
           rules={[
             { required: true, message: t("validation.required") },
-            { validator: (_, value?: string) => (!value || isE164PhoneNumber(value) ? Promise.resolve() : Promise.reject(new Error(t("validation.invalid_phone")))) },
+            {
+              validator: (_, value?: string) =>
+                !value || isE164PhoneNumber(value)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t("validation.invalid_phone"))),
+            },
           ]}
         >
-          <PhoneNumberInput id="lead-phoneNumber" defaultCountry={country}
-            validLabel={t("leads.form.phoneValid")} invalidLabel={t("leads.form.phoneInvalid")} />
+          <PhoneNumberInput
+            id="lead-phoneNumber"
+            defaultCountry={country}
+            validLabel={t("leads.form.phoneValid")}
+            invalidLabel={t("leads.form.phoneInvalid")}
+          />
         </Form.Item>
         <Form.Item {...text("notes")} rules={[{ max: 5000, message: t("validation.too_long") }]}>
           <Input.TextArea id="lead-notes" autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
         <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose} disabled={false}>{t("common.cancel")}</Button>
+          <Button onClick={onClose} disabled={false}>
+            {t("common.cancel")}
+          </Button>
           <Button type="primary" htmlType="submit" loading={isSaving} data-testid="lead-submit">
             {t(lead ? "leads.form.submitEdit" : "leads.form.submitCreate")}
           </Button>

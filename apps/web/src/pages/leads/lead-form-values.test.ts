@@ -4,8 +4,22 @@ import { formatLeadName, isLeadFormField, toLeadFormValues, toLeadInput } from "
 describe("toLeadInput", () => {
   it("trims text and sends cleared optional fields as null", () => {
     expect(
-      toLeadInput({ firstName: " Ada ", lastName: " Lovelace ", company: "  ", email: "", phoneNumber: "+33612345678", notes: undefined }),
-    ).toEqual({ firstName: "Ada", lastName: "Lovelace", company: null, email: null, phoneNumber: "+33612345678", notes: null });
+      toLeadInput({
+        firstName: " Ada ",
+        lastName: " Lovelace ",
+        company: "  ",
+        email: "",
+        phoneNumber: "+33612345678",
+        notes: undefined,
+      }),
+    ).toEqual({
+      firstName: "Ada",
+      lastName: "Lovelace",
+      company: null,
+      email: null,
+      phoneNumber: "+33612345678",
+      notes: null,
+    });
   });
 });
 

@@ -34,11 +34,20 @@ export function LeadsPage() {
     </Button>
   );
   const empty = leads.search ? (
-    <EmptyState data-testid="leads-empty" icon={<SearchOutlined />} title={t("leads.noMatch.title", { search: leads.search })}
-      description={t("leads.noMatch.description")} />
+    <EmptyState
+      data-testid="leads-empty"
+      icon={<SearchOutlined />}
+      title={t("leads.noMatch.title", { search: leads.search })}
+      description={t("leads.noMatch.description")}
+    />
   ) : (
-    <EmptyState data-testid="leads-empty" icon={<TeamOutlined />} title={t("leads.empty.title")}
-      description={t("leads.empty.description")} action={createButton} />
+    <EmptyState
+      data-testid="leads-empty"
+      icon={<TeamOutlined />}
+      title={t("leads.empty.title")}
+      description={t("leads.empty.description")}
+      action={createButton}
+    />
   );
 
   return (
@@ -63,12 +72,28 @@ export function LeadsPage() {
           )}
         </Flex>
         {leads.error ? (
-          <Alert type="error" showIcon role="alert" title={translateError(t, leads.error)} style={{ marginBottom: 16 }}
-            action={<Button size="small" onClick={leads.retry}>{t("common.retry")}</Button>} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={translateError(t, leads.error)}
+            style={{ marginBottom: 16 }}
+            action={
+              <Button size="small" onClick={leads.retry}>
+                {t("common.retry")}
+              </Button>
+            }
+          />
         ) : null}
-        <LeadsTable leads={leads.leads} isLoading={leads.isLoading || leads.isRefreshing} empty={empty}
-          canDelete={role !== "AGENT"} onEdit={(lead) => setEditing({ lead })}
-          onCall={(lead) => setContact({ kind: "call", lead: pick(lead) })} onSms={(lead) => setContact({ kind: "sms", lead: pick(lead) })} />
+        <LeadsTable
+          leads={leads.leads}
+          isLoading={leads.isLoading || leads.isRefreshing}
+          empty={empty}
+          canDelete={role !== "AGENT"}
+          onEdit={(lead) => setEditing({ lead })}
+          onCall={(lead) => setContact({ kind: "call", lead: pick(lead) })}
+          onSms={(lead) => setContact({ kind: "sms", lead: pick(lead) })}
+        />
         {leads.leads.length > 0 ? (
           <Flex vertical align="center" gap={8} style={{ marginTop: 16 }}>
             <Typography.Text type="secondary">

@@ -46,13 +46,21 @@ export function LeadsTable({ leads, isLoading, canDelete, empty, onEdit, onCall,
       responsive: ["xl"],
       render: (createdAt: Date) => dayjs(createdAt).format("ll"),
     },
-    { key: "cost", title: t("leads.columns.costThisMonth"), align: "right", responsive: ["lg"], render: (_, lead) => <LeadCostCell leadId={lead.id} /> },
+    {
+      key: "cost",
+      title: t("leads.columns.costThisMonth"),
+      align: "right",
+      responsive: ["lg"],
+      render: (_, lead) => <LeadCostCell leadId={lead.id} />,
+    },
     {
       key: "actions",
       title: t("leads.columns.actions"),
       align: "right",
       width: 200,
-      render: (_, lead) => <LeadActions lead={lead} canDelete={canDelete} onEdit={onEdit} onCall={onCall} onSms={onSms} />,
+      render: (_, lead) => (
+        <LeadActions lead={lead} canDelete={canDelete} onEdit={onEdit} onCall={onCall} onSms={onSms} />
+      ),
     },
   ];
 

@@ -9,14 +9,25 @@ export const leadsStringsFr: Messages<typeof leadsStrings> = {
   total: "{{count}} au total",
   showing: "{{shown}} affichés sur {{total}}",
   loadMore: "Afficher plus",
-  columns: { name: "Nom", company: "Société", email: "E-mail", phoneNumber: "Téléphone", createdAt: "Créé le", actions: "Actions", costThisMonth: "Coût ce mois-ci" },
+  columns: {
+    name: "Nom",
+    company: "Société",
+    email: "E-mail",
+    phoneNumber: "Téléphone",
+    createdAt: "Créé le",
+    actions: "Actions",
+    costThisMonth: "Coût ce mois-ci",
+  },
   costDetail: "Appels {{calls}} ({{callCount}}) · SMS {{sms}} ({{smsCount}})",
   empty: {
     title: "Aucun prospect pour l’instant",
     description:
       "Les prospects que vous créez apparaissent ici, prêts à être appelés ou contactés par SMS. Commencez par vos contacts les plus fréquents.",
   },
-  noMatch: { title: "Aucun prospect ne correspond à « {{search}} »", description: "Essayez un autre nom, une société, un e-mail ou un numéro." },
+  noMatch: {
+    title: "Aucun prospect ne correspond à « {{search}} »",
+    description: "Essayez un autre nom, une société, un e-mail ou un numéro.",
+  },
   form: {
     createTitle: "Nouveau prospect",
     editTitle: "Modifier le prospect",
@@ -38,7 +49,11 @@ export const leadsStringsFr: Messages<typeof leadsStrings> = {
   sms: "Envoyer un SMS",
   thread: "Conversation",
   delete: "Supprimer",
-  deleteConfirm: { title: "Supprimer {{name}} ?", description: "Le prospect est supprimé pour toute l’équipe.", ok: "Supprimer" },
+  deleteConfirm: {
+    title: "Supprimer {{name}} ?",
+    description: "Le prospect est supprimé pour toute l’équipe.",
+    ok: "Supprimer",
+  },
   created: "Prospect créé",
   updated: "Modifications enregistrées",
   deleted: "Prospect supprimé",

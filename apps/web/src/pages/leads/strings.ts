@@ -6,7 +6,15 @@ export const leadsStrings = {
   total: "{{count}} in total",
   showing: "Showing {{shown}} of {{total}}",
   loadMore: "Load more",
-  columns: { name: "Name", company: "Company", email: "Email", phoneNumber: "Phone", createdAt: "Created", actions: "Actions", costThisMonth: "Cost this month" },
+  columns: {
+    name: "Name",
+    company: "Company",
+    email: "Email",
+    phoneNumber: "Phone",
+    createdAt: "Created",
+    actions: "Actions",
+    costThisMonth: "Cost this month",
+  },
   costDetail: "Calls {{calls}} ({{callCount}}) · SMS {{sms}} ({{smsCount}})",
   empty: {
     title: "No leads yet",

@@ -21,10 +21,18 @@ function LoginField({ id, label, error, children }: LoginFieldProps) {
   const { token } = theme.useToken();
   return (
     <div style={{ marginBottom: error ? 0 : token.marginLG, fontSize: token.fontSize }}>
-      <label htmlFor={id} style={{ display: "block", paddingBottom: token.paddingXS, color: token.colorText }}>{label}</label>
+      <label htmlFor={id} style={{ display: "block", paddingBottom: token.paddingXS, color: token.colorText }}>
+        {label}
+      </label>
       {children}
       {error ? (
-        <div id={`${id}-error`} role="alert" style={{ color: token.colorError, minHeight: token.marginLG, lineHeight: token.lineHeight }}>{error}</div>
+        <div
+          id={`${id}-error`}
+          role="alert"
+          style={{ color: token.colorError, minHeight: token.marginLG, lineHeight: token.lineHeight }}
+        >
+          {error}
+        </div>
       ) : null}
     </div>
   );
@@ -58,7 +66,12 @@ export function LoginPage() {
   const passwordError = errors?.password ? t(`login.${errors.password}`) : null;
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: "100vh", background: token.colorBgLayout, padding: 16 }}>
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: "100vh", background: token.colorBgLayout, padding: 16 }}
+    >
       <div style={{ position: "absolute", top: 16, right: 16 }}>
         <LanguageSwitch />
       </div>
@@ -79,18 +92,42 @@ export function LoginPage() {
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t("login.subtitle")}</Typography.Paragraph>
         {errorText ? (
-          <Alert type="error" showIcon title={errorText} data-testid="login-error" role="alert" style={{ marginBottom: 16 }} />
+          <Alert
+            type="error"
+            showIcon
+            title={errorText}
+            data-testid="login-error"
+            role="alert"
+            style={{ marginBottom: 16 }}
+          />
         ) : null}
         <form noValidate onSubmit={onSubmit}>
           <LoginField id="login-email" label={t("login.email")} error={emailError}>
-            <Input id="login-email" type="email" autoComplete="username" autoFocus prefix={<MailOutlined />} placeholder={t("login.emailPlaceholder")}
-              value={values.email} onChange={(event) => change("email", event.target.value)} status={emailError ? "error" : undefined}
-              aria-invalid={emailError ? true : undefined} aria-describedby={emailError ? "login-email-error" : undefined} />
+            <Input
+              id="login-email"
+              type="email"
+              autoComplete="username"
+              autoFocus
+              prefix={<MailOutlined />}
+              placeholder={t("login.emailPlaceholder")}
+              value={values.email}
+              onChange={(event) => change("email", event.target.value)}
+              status={emailError ? "error" : undefined}
+              aria-invalid={emailError ? true : undefined}
+              aria-describedby={emailError ? "login-email-error" : undefined}
+            />
           </LoginField>
           <LoginField id="login-password" label={t("login.password")} error={passwordError}>
-            <Input.Password id="login-password" autoComplete="current-password" prefix={<LockOutlined />}
-              value={values.password} onChange={(event) => change("password", event.target.value)} status={passwordError ? "error" : undefined}
-              aria-invalid={passwordError ? true : undefined} aria-describedby={passwordError ? "login-password-error" : undefined} />
+            <Input.Password
+              id="login-password"
+              autoComplete="current-password"
+              prefix={<LockOutlined />}
+              value={values.password}
+              onChange={(event) => change("password", event.target.value)}
+              status={passwordError ? "error" : undefined}
+              aria-invalid={passwordError ? true : undefined}
+              aria-describedby={passwordError ? "login-password-error" : undefined}
+            />
           </LoginField>
           <Button type="primary" htmlType="submit" block loading={isSubmitting} data-testid="login-submit">
             {t("login.submit")}

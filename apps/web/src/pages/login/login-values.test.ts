@@ -3,7 +3,10 @@ import { validateLogin } from "./login-values";
 
 describe("validateLogin", () => {
   it("asks for both fields", () => {
-    expect(validateLogin({ email: " ", password: "" })).toEqual({ email: "emailRequired", password: "passwordRequired" });
+    expect(validateLogin({ email: " ", password: "" })).toEqual({
+      email: "emailRequired",
+      password: "passwordRequired",
+    });
   });
 
   it("refuses something that is not an email address", () => {

@@ -8,12 +8,22 @@ export function MessageBubble({ message }: { message: TMessageDto }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const isOutbound = message.direction === "OUTBOUND";
-  const error = message.errorCode || message.errorTitle
-    ? t("messages.carrierError", { code: message.errorCode ?? "—", title: message.errorDetail ?? message.errorTitle ?? "" })
-    : undefined;
+  const error =
+    message.errorCode || message.errorTitle
+      ? t("messages.carrierError", {
+          code: message.errorCode ?? "—",
+          title: message.errorDetail ?? message.errorTitle ?? "",
+        })
+      : undefined;
 
   return (
-    <Flex vertical align={isOutbound ? "flex-end" : "flex-start"} data-testid="message-bubble" data-direction={message.direction} data-id={message.id}>
+    <Flex
+      vertical
+      align={isOutbound ? "flex-end" : "flex-start"}
+      data-testid="message-bubble"
+      data-direction={message.direction}
+      data-id={message.id}
+    >
       <div
         style={{
           maxWidth: "75%",
@@ -28,9 +38,16 @@ export function MessageBubble({ message }: { message: TMessageDto }) {
         {message.text}
       </div>
       <Flex gap={6} align="center" style={{ marginTop: 2 }}>
-        <Typography.Text type="secondary" style={{ fontSize: 11 }}>{dayjs(message.createdAt).format("L LT")}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+          {dayjs(message.createdAt).format("L LT")}
+        </Typography.Text>
         {isOutbound ? (
-          <MessageStatusTag data-testid="message-status" status={message.status} label={t(`messages.status.${message.status}`)} tooltip={error} />
+          <MessageStatusTag
+            data-testid="message-status"
+            status={message.status}
+            label={t(`messages.status.${message.status}`)}
+            tooltip={error}
+          />
         ) : null}
       </Flex>
     </Flex>

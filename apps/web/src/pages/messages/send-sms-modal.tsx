@@ -43,7 +43,12 @@ export function SendSmsModal({ isOpen, onClose, lead, onSent }: SendSmsModalProp
   async function handleFinish(values: SendSmsValues) {
     setFormError(null);
     try {
-      const sent = await send.mutateAsync({ to: values.to, text: values.text, fromNumberId: values.fromNumberId, leadId: lead?.phoneNumber === values.to ? lead.id : undefined });
+      const sent = await send.mutateAsync({
+        to: values.to,
+        text: values.text,
+        fromNumberId: values.fromNumberId,
+        leadId: lead?.phoneNumber === values.to ? lead.id : undefined,
+      });
       live.applyMessage(sent);
       void message.success(t("messages.send.sent", { number: sent.leadName ?? values.to }));
       onSent?.(sent);
@@ -54,13 +59,48 @@ export function SendSmsModal({ isOpen, onClose, lead, onSent }: SendSmsModalProp
   }
 
   return (
-    <Modal open={isOpen} title={t("messages.send.title")} onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setFormError(null)}>
-      {formError ? <Alert data-testid="send-sms-error" type="error" showIcon role="alert" title={formError} style={{ marginBottom: 16 }} /> : null}
-      {numbers.isSuccess && available.length === 0 ? <Alert type="warning" showIcon title={t("messages.send.noNumbers")} style={{ marginBottom: 16 }} /> : null}
-      <Form<SendSmsValues> form={form} layout="vertical" initialValues={{ to: lead?.phoneNumber }} onFinish={handleFinish}
-        onValuesChange={followDestination} disabled={send.isPending}>
-        <Form.Item name="fromNumberId" label={t("messages.send.from")} htmlFor="sms-from" rules={[{ required: true, message: t("validation.required") }]}>
-          <FromNumberSelect id="sms-from" data-testid="sms-from" numbers={available} isLoading={numbers.isPending} placeholder={t("messages.send.fromPlaceholder")} />
+    <Modal
+      open={isOpen}
+      title={t("messages.send.title")}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      afterClose={() => setFormError(null)}
+    >
+      {formError ? (
+        <Alert
+          data-testid="send-sms-error"
+          type="error"
+          showIcon
+          role="alert"
+          title={formError}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      {numbers.isSuccess && available.length === 0 ? (
+        <Alert type="warning" showIcon title={t("messages.send.noNumbers")} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form<SendSmsValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ to: lead?.phoneNumber }}
+        onFinish={handleFinish}
+        onValuesChange={followDestination}
+        disabled={send.isPending}
+      >
+        <Form.Item
+          name="fromNumberId"
+          label={t("messages.send.from")}
+          htmlFor="sms-from"
+          rules={[{ required: true, message: t("validation.required") }]}
+        >
+          <FromNumberSelect
+            id="sms-from"
+            data-testid="sms-from"
+            numbers={available}
+            isLoading={numbers.isPending}
+            placeholder={t("messages.send.fromPlaceholder")}
+          />
         </Form.Item>
         <Form.Item
           name="to"
@@ -69,22 +109,37 @@ export function SendSmsModal({ isOpen, onClose, lead, onSent }: SendSmsModalProp
           validateTrigger="onBlur"
           rules={[
             { required: true, message: t("validation.required") },
-            { validator: (_, value?: string) => (!value || isE164PhoneNumber(value) ? Promise.resolve() : Promise.reject(new Error(t("validation.invalid_phone")))) },
+            {
+              validator: (_, value?: string) =>
+                !value || isE164PhoneNumber(value)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t("validation.invalid_phone"))),
+            },
           ]}
         >
-          <PhoneNumberInput id="sms-to" defaultCountry={getDefaultPhoneCountry(language)} validLabel={t("leads.form.phoneValid")} invalidLabel={t("leads.form.phoneInvalid")} />
+          <PhoneNumberInput
+            id="sms-to"
+            defaultCountry={getDefaultPhoneCountry(language)}
+            validLabel={t("leads.form.phoneValid")}
+            invalidLabel={t("leads.form.phoneInvalid")}
+          />
         </Form.Item>
         <Form.Item
           name="text"
           label={t("messages.send.text")}
           htmlFor="sms-text"
           extra={<SmsCounter text={text} />}
-          rules={[{ required: true, whitespace: true, message: t("validation.required") }, { max: 1600, message: t("validation.too_long") }]}
+          rules={[
+            { required: true, whitespace: true, message: t("validation.required") },
+            { max: 1600, message: t("validation.too_long") },
+          ]}
         >
           <Input.TextArea id="sms-text" data-testid="sms-text" autoSize={{ minRows: 3, maxRows: 8 }} />
         </Form.Item>
         <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose} disabled={false}>{t("common.cancel")}</Button>
+          <Button onClick={onClose} disabled={false}>
+            {t("common.cancel")}
+          </Button>
           <Button type="primary" htmlType="submit" loading={send.isPending} data-testid="send-sms-submit">
             {t("messages.send.submit")}
           </Button>

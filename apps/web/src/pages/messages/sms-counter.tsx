@@ -7,5 +7,11 @@ import { getSegmentLabelValues } from "./sms-counter-label";
 export function SmsCounter({ text, testId = "sms-segments" }: { text: string; testId?: string }) {
   const { t } = useTranslation();
   const info = countSmsSegments(text);
-  return <SmsSegmentCounter data-testid={testId} parts={info.parts} label={t("messages.segments", getSegmentLabelValues(info))} />;
+  return (
+    <SmsSegmentCounter
+      data-testid={testId}
+      parts={info.parts}
+      label={t("messages.segments", getSegmentLabelValues(info))}
+    />
+  );
 }

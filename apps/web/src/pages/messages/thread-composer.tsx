@@ -38,7 +38,16 @@ export function ThreadComposer({ to, leadId, lastOwnNumber }: ThreadComposerProp
 
   return (
     <Flex vertical gap={6}>
-      {error ? <Alert data-testid="thread-send-error" type="error" showIcon role="alert" title={error} closable={{ onClose: () => setError(null) }} /> : null}
+      {error ? (
+        <Alert
+          data-testid="thread-send-error"
+          type="error"
+          showIcon
+          role="alert"
+          title={error}
+          closable={{ onClose: () => setError(null) }}
+        />
+      ) : null}
       <Flex gap={8} align="flex-end">
         <Input.TextArea
           data-testid="thread-composer"
@@ -54,7 +63,14 @@ export function ThreadComposer({ to, leadId, lastOwnNumber }: ThreadComposerProp
             }
           }}
         />
-        <Button type="primary" icon={<SendOutlined />} data-testid="thread-send" disabled={!canSend} loading={send.isPending} onClick={() => void handleSend()}>
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          data-testid="thread-send"
+          disabled={!canSend}
+          loading={send.isPending}
+          onClick={() => void handleSend()}
+        >
           {t("messages.thread.send")}
         </Button>
       </Flex>

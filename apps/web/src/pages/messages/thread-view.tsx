@@ -25,7 +25,11 @@ export function ThreadView({ target }: { target: ThreadTarget | null }) {
   if (!target) {
     return (
       <Card style={{ height: "100%" }}>
-        <EmptyState icon={<MessageOutlined />} title={t("messages.thread.pick")} description={t("messages.thread.pickDescription")} />
+        <EmptyState
+          icon={<MessageOutlined />}
+          title={t("messages.thread.pick")}
+          description={t("messages.thread.pickDescription")}
+        />
       </Card>
     );
   }
@@ -43,28 +47,48 @@ export function ThreadView({ target }: { target: ThreadTarget | null }) {
           <Typography.Text strong>{formatCounterpart(head?.leadName, counterpart)}</Typography.Text>
           <Flex gap={12} align="center">
             <PhoneNumberDisplay value={counterpart} />
-            {head?.leadId ? <Link to={`/leads?search=${encodeURIComponent(counterpart)}`}>{t("messages.thread.openLead")}</Link> : null}
+            {head?.leadId ? (
+              <Link to={`/leads?search=${encodeURIComponent(counterpart)}`}>{t("messages.thread.openLead")}</Link>
+            ) : null}
           </Flex>
         </Flex>
       }
-      styles={{ body: { display: "flex", flexDirection: "column", gap: 12, height: "calc(100vh - 300px)", minHeight: 360 } }}
+      styles={{
+        body: { display: "flex", flexDirection: "column", gap: 12, height: "calc(100vh - 300px)", minHeight: 360 },
+      }}
     >
-      {head?.optedOut ? <Alert data-testid="opted-out-banner" type="warning" showIcon title={t("messages.thread.optedOut")} /> : null}
+      {head?.optedOut ? (
+        <Alert data-testid="opted-out-banner" type="warning" showIcon title={t("messages.thread.optedOut")} />
+      ) : null}
       {thread.error ? <Alert type="error" showIcon role="alert" title={translateError(t, thread.error)} /> : null}
-      <div style={{ flex: 1, overflowY: "auto", display: "flex", flexDirection: "column", gap: 10, paddingRight: 4 }} data-testid="thread-messages">
+      <div
+        style={{ flex: 1, overflowY: "auto", display: "flex", flexDirection: "column", gap: 10, paddingRight: 4 }}
+        data-testid="thread-messages"
+      >
         {thread.hasOlder ? (
-          <Button type="link" loading={thread.isLoadingOlder} onClick={thread.loadOlder} style={{ alignSelf: "center" }}>
+          <Button
+            type="link"
+            loading={thread.isLoadingOlder}
+            onClick={thread.loadOlder}
+            style={{ alignSelf: "center" }}
+          >
             {t("messages.olderMessages")}
           </Button>
         ) : null}
         {thread.isLoading ? <Skeleton active /> : null}
         {!thread.isLoading && thread.messages.length === 0 ? (
-          <Typography.Text type="secondary" style={{ textAlign: "center", marginTop: 24 }}>{t("messages.thread.empty")}</Typography.Text>
+          <Typography.Text type="secondary" style={{ textAlign: "center", marginTop: 24 }}>
+            {t("messages.thread.empty")}
+          </Typography.Text>
         ) : null}
-        {thread.messages.map((message) => <MessageBubble key={message.id} message={message} />)}
+        {thread.messages.map((message) => (
+          <MessageBubble key={message.id} message={message} />
+        ))}
         <div ref={bottom} />
       </div>
-      {counterpart ? <ThreadComposer to={counterpart} leadId={head?.leadId ?? target.leadId ?? null} lastOwnNumber={lastOwnNumber} /> : null}
+      {counterpart ? (
+        <ThreadComposer to={counterpart} leadId={head?.leadId ?? target.leadId ?? null} lastOwnNumber={lastOwnNumber} />
+      ) : null}
     </Card>
   );
 }

@@ -35,10 +35,30 @@ export function AvailableNumbersTable({ numbers, isLoading, buying, onBuy }: Ava
         </>
       ),
     },
-    { key: "region", title: t("numbers.drawer.columns.region"), dataIndex: "region", width: 190, ellipsis: { showTitle: true } },
-    { key: "features", title: t("numbers.drawer.columns.features"), render: (_, n) => <NumberFeatures features={n.features} /> },
-    { key: "upfront", title: t("numbers.drawer.columns.upfront"), align: "right", render: (_, n) => formatMoney(n.upfrontCost, n.currency, language) },
-    { key: "monthly", title: t("numbers.drawer.columns.monthly"), align: "right", render: (_, n) => formatMoney(n.monthlyCost, n.currency, language) },
+    {
+      key: "region",
+      title: t("numbers.drawer.columns.region"),
+      dataIndex: "region",
+      width: 190,
+      ellipsis: { showTitle: true },
+    },
+    {
+      key: "features",
+      title: t("numbers.drawer.columns.features"),
+      render: (_, n) => <NumberFeatures features={n.features} />,
+    },
+    {
+      key: "upfront",
+      title: t("numbers.drawer.columns.upfront"),
+      align: "right",
+      render: (_, n) => formatMoney(n.upfrontCost, n.currency, language),
+    },
+    {
+      key: "monthly",
+      title: t("numbers.drawer.columns.monthly"),
+      align: "right",
+      render: (_, n) => formatMoney(n.monthlyCost, n.currency, language),
+    },
     {
       key: "buy",
       align: "right",
@@ -55,8 +75,14 @@ export function AvailableNumbersTable({ numbers, isLoading, buying, onBuy }: Ava
           onConfirm={() => onBuy(n)}
           disabled={buying !== null}
         >
-          <Button type="primary" ghost icon={<ShoppingCartOutlined />} data-testid="buy-number-row"
-            loading={buying === n.phoneNumber} disabled={buying !== null && buying !== n.phoneNumber}>
+          <Button
+            type="primary"
+            ghost
+            icon={<ShoppingCartOutlined />}
+            data-testid="buy-number-row"
+            loading={buying === n.phoneNumber}
+            disabled={buying !== null && buying !== n.phoneNumber}
+          >
             {t("numbers.drawer.buyRow")}
           </Button>
         </Popconfirm>
@@ -75,7 +101,9 @@ export function AvailableNumbersTable({ numbers, isLoading, buying, onBuy }: Ava
       pagination={false}
       locale={{ emptyText: isLoading ? " " : t("numbers.drawer.noResults") }}
       scroll={{ x: "max-content" }}
-      onRow={(n) => ({ "data-testid": "available-number", "data-number": n.phoneNumber }) as HTMLAttributes<HTMLElement>}
+      onRow={(n) =>
+        ({ "data-testid": "available-number", "data-number": n.phoneNumber }) as HTMLAttributes<HTMLElement>
+      }
     />
   );
 }

@@ -61,23 +61,40 @@ export function BuyNumberDrawer({ isOpen, onClose }: BuyNumberDrawerProps) {
           setSearchInput(null);
         }
       }}
-      title={purchased ? t("numbers.progress.title", { number: formatPhoneNumberInternational(purchased.phoneNumber) }) : t("numbers.drawer.title")}
+      title={
+        purchased
+          ? t("numbers.progress.title", { number: formatPhoneNumberInternational(purchased.phoneNumber) })
+          : t("numbers.drawer.title")
+      }
       data-testid="buy-number-drawer"
     >
       {purchased ? (
         <PurchaseProgress purchased={purchased} onBuyAnother={startOver} onClose={onClose} />
       ) : (
         <>
-          <BuySearchForm isSearching={results.isFetching} onSearch={(values) => setSearchInput(toSearchInput(values))} />
+          <BuySearchForm
+            isSearching={results.isFetching}
+            onSearch={(values) => setSearchInput(toSearchInput(values))}
+          />
           {searchInput ? (
             <>
               <Divider />
               <Typography.Title level={5}>{t("numbers.drawer.resultsTitle")}</Typography.Title>
               {results.error ? (
-                <Alert type="error" showIcon role="alert" title={translateError(t, results.error)} style={{ marginBottom: 16 }} />
+                <Alert
+                  type="error"
+                  showIcon
+                  role="alert"
+                  title={translateError(t, results.error)}
+                  style={{ marginBottom: 16 }}
+                />
               ) : null}
-              <AvailableNumbersTable numbers={results.data?.items ?? []} isLoading={results.isFetching}
-                buying={purchase.isPending ? (purchase.variables?.phoneNumber ?? null) : null} onBuy={(n) => void handleBuy(n)} />
+              <AvailableNumbersTable
+                numbers={results.data?.items ?? []}
+                isLoading={results.isFetching}
+                buying={purchase.isPending ? (purchase.variables?.phoneNumber ?? null) : null}
+                onBuy={(n) => void handleBuy(n)}
+              />
             </>
           ) : null}
         </>

@@ -27,11 +27,19 @@ export function NumberActions({ number }: { number: PhoneNumber }) {
       description={t("numbers.releaseConfirm.description")}
       okText={t("numbers.releaseConfirm.ok")}
       cancelText={t("common.cancel")}
-      okButtonProps={{ danger: true, loading: release.isPending, "data-testid": "number-release-confirm" } as ButtonProps}
+      okButtonProps={
+        { danger: true, loading: release.isPending, "data-testid": "number-release-confirm" } as ButtonProps
+      }
       onConfirm={handleRelease}
     >
       <Tooltip title={t("numbers.release")}>
-        <Button type="text" danger icon={<DeleteOutlined />} aria-label={t("numbers.release")} data-testid="number-release" />
+        <Button
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={t("numbers.release")}
+          data-testid="number-release"
+        />
       </Tooltip>
     </Popconfirm>
   );

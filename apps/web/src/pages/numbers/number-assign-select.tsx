@@ -16,7 +16,9 @@ export function NumberAssignSelect({ number }: { number: PhoneNumber }) {
   async function handleChange(userId: string | undefined) {
     try {
       const updated = await assign.mutateAsync({ id: number.id, userId: userId ?? null });
-      void message.success(updated.assignedUserName ? t("numbers.assigned", { name: updated.assignedUserName }) : t("numbers.unassigned"));
+      void message.success(
+        updated.assignedUserName ? t("numbers.assigned", { name: updated.assignedUserName }) : t("numbers.unassigned"),
+      );
     } catch (error) {
       void message.error(translateError(t, error));
     }

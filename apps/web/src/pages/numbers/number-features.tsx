@@ -21,7 +21,9 @@ export function NumberFeatures({ features }: { features: readonly string[] }) {
     <Space size={8} data-testid="number-features" data-features={features.join(",")}>
       {features.filter(isKnownFeature).map((feature) => (
         <Tooltip key={feature} title={t(`numbers.features.${feature}`)}>
-          <span role="img" aria-label={t(`numbers.features.${feature}`)}>{ICONS[feature]}</span>
+          <span role="img" aria-label={t(`numbers.features.${feature}`)}>
+            {ICONS[feature]}
+          </span>
         </Tooltip>
       ))}
     </Space>

@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { getCountryName, getPurchaseProgress, matchesCountry, mergeNumber, pickNumberType, toSearchInput, type PhoneNumber } from "./number-values";
+import {
+  getCountryName,
+  getPurchaseProgress,
+  matchesCountry,
+  mergeNumber,
+  pickNumberType,
+  toSearchInput,
+  type PhoneNumber,
+} from "./number-values";
 
 describe("toSearchInput", () => {
   it("leaves blank filters out instead of sending empty strings", () => {
-    expect(toSearchInput({ countryCode: "FR", numberType: "local", areaCode: "  ", locality: " Paris ", features: [] })).toEqual({
+    expect(
+      toSearchInput({ countryCode: "FR", numberType: "local", areaCode: "  ", locality: " Paris ", features: [] }),
+    ).toEqual({
       countryCode: "FR",
       numberType: "local",
       locality: "Paris",
@@ -19,9 +29,21 @@ describe("toSearchInput", () => {
 
 describe("getPurchaseProgress", () => {
   it("walks ordered → active → configured", () => {
-    expect(getPurchaseProgress({ status: "PURCHASE_PENDING", isConfigured: false })).toEqual({ current: 0, isDone: false, isFailed: false });
-    expect(getPurchaseProgress({ status: "ACTIVE", isConfigured: false })).toEqual({ current: 1, isDone: false, isFailed: false });
-    expect(getPurchaseProgress({ status: "ACTIVE", isConfigured: true })).toEqual({ current: 2, isDone: true, isFailed: false });
+    expect(getPurchaseProgress({ status: "PURCHASE_PENDING", isConfigured: false })).toEqual({
+      current: 0,
+      isDone: false,
+      isFailed: false,
+    });
+    expect(getPurchaseProgress({ status: "ACTIVE", isConfigured: false })).toEqual({
+      current: 1,
+      isDone: false,
+      isFailed: false,
+    });
+    expect(getPurchaseProgress({ status: "ACTIVE", isConfigured: true })).toEqual({
+      current: 2,
+      isDone: true,
+      isFailed: false,
+    });
   });
 
   it("stops on a failed order", () => {
@@ -42,7 +64,9 @@ describe("mergeNumber", () => {
 
   it("adds a number it did not have and drops a released one", () => {
     expect(mergeNumber([other], newer)).toEqual([newer, other]);
-    expect(mergeNumber([other, newer], { ...newer, status: "RELEASED", updatedAt: new Date("2025-01-02T00:00:00Z") })).toEqual([other]);
+    expect(
+      mergeNumber([other, newer], { ...newer, status: "RELEASED", updatedAt: new Date("2025-01-02T00:00:00Z") }),
+    ).toEqual([other]);
   });
 });
 

@@ -44,7 +44,9 @@ export function getPurchaseProgress(number: Pick<PhoneNumber, "status" | "isConf
     case "PURCHASE_PENDING":
       return { current: 0, isDone: false, isFailed: false };
     case "ACTIVE":
-      return number.isConfigured ? { current: 2, isDone: true, isFailed: false } : { current: 1, isDone: false, isFailed: false };
+      return number.isConfigured
+        ? { current: 2, isDone: true, isFailed: false }
+        : { current: 1, isDone: false, isFailed: false };
     case "FAILED":
     case "RELEASE_PENDING":
     case "RELEASED":
@@ -69,7 +71,11 @@ export function getStatusColor(status: NumberStatus): string {
 
 /** Country select search: matches the name in any case and accent, or the ISO code. */
 export function matchesCountry(search: string, country: Pick<NumberCountry, "code" | "name">): boolean {
-  const fold = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+  const fold = (text: string) =>
+    text
+      .normalize("NFD")
+      .replace(/\p{Diacritic}/gu, "")
+      .toLowerCase();
   const needle = fold(search.trim());
   if (!needle) return true;
   return fold(country.name).includes(needle) || country.code.toLowerCase() === needle;
@@ -81,7 +87,10 @@ export function canRelease(number: Pick<PhoneNumber, "status">): boolean {
 }
 
 /** The list after a fresh copy of one number: replaced in place (older copies never win), added, or dropped once released. */
-export function mergeNumber<T extends Pick<PhoneNumber, "id" | "status" | "updatedAt">>(items: readonly T[], fresh: T): T[] {
+export function mergeNumber<T extends Pick<PhoneNumber, "id" | "status" | "updatedAt">>(
+  items: readonly T[],
+  fresh: T,
+): T[] {
   const index = items.findIndex((item) => item.id === fresh.id);
   if (fresh.status === "RELEASED") return items.filter((item) => item.id !== fresh.id);
   if (index === -1) return [fresh, ...items];
@@ -100,7 +109,10 @@ export function getCountryName(code: string, language: string, fallback: string)
 }
 
 /** The type to keep when the country changes: the current one if sold there, else the country's first. */
-export function pickNumberType(current: NumberType | undefined, available: readonly NumberType[]): NumberType | undefined {
+export function pickNumberType(
+  current: NumberType | undefined,
+  available: readonly NumberType[],
+): NumberType | undefined {
   if (current && available.includes(current)) return current;
   return available[0];
 }

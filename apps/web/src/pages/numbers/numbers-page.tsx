@@ -26,8 +26,13 @@ export function NumbersPage() {
     </Button>
   ) : null;
   const empty = (
-    <EmptyState data-testid="numbers-empty" icon={<NumberOutlined />} title={t(isAdmin ? "numbers.empty.title" : "numbers.emptyAgent.title")}
-      description={t(isAdmin ? "numbers.empty.description" : "numbers.emptyAgent.description")} action={buyButton} />
+    <EmptyState
+      data-testid="numbers-empty"
+      icon={<NumberOutlined />}
+      title={t(isAdmin ? "numbers.empty.title" : "numbers.emptyAgent.title")}
+      description={t(isAdmin ? "numbers.empty.description" : "numbers.emptyAgent.description")}
+      action={buyButton}
+    />
   );
 
   return (
@@ -35,12 +40,30 @@ export function NumbersPage() {
       <PageHeader title={t("numbers.title")} subtitle={t("numbers.subtitle")} extra={buyButton} />
       <Card>
         <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
-          {isAdmin ? <span /> : <Typography.Text type="secondary" data-testid="numbers-read-only">{t("numbers.readOnly")}</Typography.Text>}
-          {numbers.data ? <Typography.Text type="secondary">{t("numbers.total", { count: items.length })}</Typography.Text> : null}
+          {isAdmin ? (
+            <span />
+          ) : (
+            <Typography.Text type="secondary" data-testid="numbers-read-only">
+              {t("numbers.readOnly")}
+            </Typography.Text>
+          )}
+          {numbers.data ? (
+            <Typography.Text type="secondary">{t("numbers.total", { count: items.length })}</Typography.Text>
+          ) : null}
         </Flex>
         {numbers.error ? (
-          <Alert type="error" showIcon role="alert" title={translateError(t, numbers.error)} style={{ marginBottom: 16 }}
-            action={<Button size="small" onClick={() => void numbers.refetch()}>{t("common.retry")}</Button>} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={translateError(t, numbers.error)}
+            style={{ marginBottom: 16 }}
+            action={
+              <Button size="small" onClick={() => void numbers.refetch()}>
+                {t("common.retry")}
+              </Button>
+            }
+          />
         ) : null}
         <NumbersTable numbers={items} isLoading={numbers.isPending} isAdmin={isAdmin} empty={empty} />
       </Card>

@@ -25,8 +25,12 @@ function ConfiguredBadge({ isConfigured }: { isConfigured: boolean }) {
   const { t } = useTranslation();
   return (
     <Tooltip title={t(isConfigured ? "numbers.configuredHelp" : "numbers.notConfiguredHelp")}>
-      <Tag data-testid="number-configured" data-configured={String(isConfigured)} color={isConfigured ? "success" : "warning"}
-        icon={isConfigured ? <CheckCircleFilled /> : <ExclamationCircleOutlined />}>
+      <Tag
+        data-testid="number-configured"
+        data-configured={String(isConfigured)}
+        color={isConfigured ? "success" : "warning"}
+        icon={isConfigured ? <CheckCircleFilled /> : <ExclamationCircleOutlined />}
+      >
         {t(isConfigured ? "numbers.configured" : "numbers.notConfigured")}
       </Tag>
     </Tooltip>
@@ -38,7 +42,11 @@ export function NumbersTable({ numbers, isLoading, isAdmin, empty }: NumbersTabl
   const [language] = useLanguage();
   const money = (amount: string | null, currency: string) => formatMoney(amount, currency, language);
   const columns: TableColumnsType<PhoneNumber> = [
-    { key: "number", title: t("numbers.columns.number"), render: (_, n) => <PhoneNumberDisplay value={n.phoneNumber} copyable /> },
+    {
+      key: "number",
+      title: t("numbers.columns.number"),
+      render: (_, n) => <PhoneNumberDisplay value={n.phoneNumber} copyable />,
+    },
     {
       key: "type",
       title: t("numbers.columns.type"),
@@ -48,31 +56,64 @@ export function NumbersTable({ numbers, isLoading, isAdmin, empty }: NumbersTabl
     {
       key: "status",
       title: t("numbers.columns.status"),
-      render: (_, n) => <Tag color={getStatusColor(n.status)} data-testid="number-status">{t(`numbers.status.${n.status}`)}</Tag>,
+      render: (_, n) => (
+        <Tag color={getStatusColor(n.status)} data-testid="number-status">
+          {t(`numbers.status.${n.status}`)}
+        </Tag>
+      ),
     },
-    { key: "features", title: t("numbers.columns.features"), responsive: ["lg"], render: (_, n) => <NumberFeatures features={n.features} /> },
+    {
+      key: "features",
+      title: t("numbers.columns.features"),
+      responsive: ["lg"],
+      render: (_, n) => <NumberFeatures features={n.features} />,
+    },
     {
       key: "assigned",
       title: t("numbers.columns.assigned"),
       render: (_, n) =>
-        isAdmin ? <NumberAssignSelect number={n} /> : <Typography.Text type={n.assignedUserName ? undefined : "secondary"}>
-          {n.assignedUserName ?? t("numbers.shared")}</Typography.Text>,
+        isAdmin ? (
+          <NumberAssignSelect number={n} />
+        ) : (
+          <Typography.Text type={n.assignedUserName ? undefined : "secondary"}>
+            {n.assignedUserName ?? t("numbers.shared")}
+          </Typography.Text>
+        ),
     },
-    { key: "monthly", title: t("numbers.columns.monthlyCost"), align: "right", render: (_, n) => money(n.monthlyCost, n.currency) },
+    {
+      key: "monthly",
+      title: t("numbers.columns.monthlyCost"),
+      align: "right",
+      render: (_, n) => money(n.monthlyCost, n.currency),
+    },
     {
       key: "usage",
       title: t("numbers.columns.usage"),
       responsive: ["xl"],
       render: (_, n) => (
         <Typography.Text type="secondary" data-testid="number-usage" style={{ whiteSpace: "nowrap" }}>
-          {t("numbers.usage", { calls: n.usage.calls, messages: n.usage.messages, cost: money(n.usage.cost, n.currency) })}
+          {t("numbers.usage", {
+            calls: n.usage.calls,
+            messages: n.usage.messages,
+            cost: money(n.usage.cost, n.currency),
+          })}
         </Typography.Text>
       ),
     },
-    { key: "configured", title: t("numbers.columns.configured"), render: (_, n) => <ConfiguredBadge isConfigured={n.isConfigured} /> },
+    {
+      key: "configured",
+      title: t("numbers.columns.configured"),
+      render: (_, n) => <ConfiguredBadge isConfigured={n.isConfigured} />,
+    },
   ];
   if (isAdmin) {
-    columns.push({ key: "actions", title: t("numbers.columns.actions"), align: "right", width: 72, render: (_, n) => <NumberActions number={n} /> });
+    columns.push({
+      key: "actions",
+      title: t("numbers.columns.actions"),
+      align: "right",
+      width: 72,
+      render: (_, n) => <NumberActions number={n} />,
+    });
   }
 
   return (
@@ -86,7 +127,12 @@ export function NumbersTable({ numbers, isLoading, isAdmin, empty }: NumbersTabl
       locale={{ emptyText: isLoading ? " " : empty }}
       scroll={{ x: "max-content" }}
       onRow={(n) =>
-        ({ "data-testid": "number-row", "data-status": n.status, "data-number": n.phoneNumber, "data-configured": String(n.isConfigured) }) as HTMLAttributes<HTMLElement>
+        ({
+          "data-testid": "number-row",
+          "data-status": n.status,
+          "data-number": n.phoneNumber,
+          "data-configured": String(n.isConfigured),
+        }) as HTMLAttributes<HTMLElement>
       }
     />
   );

@@ -51,20 +51,39 @@ export function PurchaseProgress({ purchased, onBuyAnother, onClose }: PurchaseP
   }));
 
   return (
-    <Flex vertical gap={24} data-testid="purchase-progress" data-step={progress.isDone ? "done" : progress.isFailed ? "failed" : String(progress.current)}
-      data-status={number.status}>
+    <Flex
+      vertical
+      gap={24}
+      data-testid="purchase-progress"
+      data-step={progress.isDone ? "done" : progress.isFailed ? "failed" : String(progress.current)}
+      data-status={number.status}
+    >
       <Steps orientation="vertical" current={progress.current} items={steps} />
       {query.error ? <Alert type="warning" showIcon title={translateError(t, query.error)} /> : null}
       {progress.isDone ? (
-        <Result status="success" title={t(number.features.includes("sms") ? "numbers.progress.done" : "numbers.progress.doneVoiceOnly", { number: display })} data-testid="buy-success"
+        <Result
+          status="success"
+          title={t(number.features.includes("sms") ? "numbers.progress.done" : "numbers.progress.doneVoiceOnly", {
+            number: display,
+          })}
+          data-testid="buy-success"
           extra={[
-            <Button key="another" onClick={onBuyAnother}>{t("numbers.progress.buyAnother")}</Button>,
-            <Button key="close" type="primary" onClick={onClose} data-testid="buy-close">{t("numbers.progress.close")}</Button>,
-          ]} />
+            <Button key="another" onClick={onBuyAnother}>
+              {t("numbers.progress.buyAnother")}
+            </Button>,
+            <Button key="close" type="primary" onClick={onClose} data-testid="buy-close">
+              {t("numbers.progress.close")}
+            </Button>,
+          ]}
+        />
       ) : null}
       {progress.isFailed ? (
-        <Result status="error" title={t("numbers.progress.failed", { number: display })} data-testid="buy-failed"
-          extra={<Button onClick={onBuyAnother}>{t("numbers.progress.buyAnother")}</Button>} />
+        <Result
+          status="error"
+          title={t("numbers.progress.failed", { number: display })}
+          data-testid="buy-failed"
+          extra={<Button onClick={onBuyAnother}>{t("numbers.progress.buyAnother")}</Button>}
+        />
       ) : null}
     </Flex>
   );

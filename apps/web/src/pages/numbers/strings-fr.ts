@@ -39,12 +39,19 @@ export const numbersStringsFr: Messages<typeof numbersStrings> = {
   release: "Libérer",
   releaseConfirm: {
     title: "Libérer le {{number}} ?",
-    description: "Il retourne chez Telnyx : les appels et SMS vers ce numéro s’arrêtent, et vous ne le récupérerez peut-être jamais.",
+    description:
+      "Il retourne chez Telnyx : les appels et SMS vers ce numéro s’arrêtent, et vous ne le récupérerez peut-être jamais.",
     ok: "Libérer",
   },
   released: "Numéro libéré",
-  empty: { title: "Aucun numéro pour l’instant", description: "Achetez un numéro pour commencer à appeler et écrire à vos prospects." },
-  emptyAgent: { title: "Aucun numéro pour l’instant", description: "Demandez à un administrateur d’acheter un numéro pour l’équipe." },
+  empty: {
+    title: "Aucun numéro pour l’instant",
+    description: "Achetez un numéro pour commencer à appeler et écrire à vos prospects.",
+  },
+  emptyAgent: {
+    title: "Aucun numéro pour l’instant",
+    description: "Demandez à un administrateur d’acheter un numéro pour l’équipe.",
+  },
   drawer: {
     title: "Acheter un numéro",
     country: "Pays",
@@ -60,9 +67,20 @@ export const numbersStringsFr: Messages<typeof numbersStrings> = {
     noResults: "Aucun numéro ne correspond. Essayez un autre type, indicatif ou ville.",
     bestEffort: "Proche",
     bestEffortHelp: "Telnyx n’avait pas de correspondance exacte avec vos filtres ; celui-ci s’en approche.",
-    columns: { number: "Numéro", region: "Région", features: "Fonctions", upfront: "À l’achat", monthly: "Mensuel", buy: "" },
+    columns: {
+      number: "Numéro",
+      region: "Région",
+      features: "Fonctions",
+      upfront: "À l’achat",
+      monthly: "Mensuel",
+      buy: "",
+    },
     buyRow: "Acheter",
-    buyConfirm: { title: "Acheter le {{number}} ?", description: "{{upfront}} maintenant, puis {{monthly}} par mois.", ok: "Acheter" },
+    buyConfirm: {
+      title: "Acheter le {{number}} ?",
+      description: "{{upfront}} maintenant, puis {{monthly}} par mois.",
+      ok: "Acheter",
+    },
     typeUnavailable: "Telnyx ne vend pas de numéros de type « {{type}} » dans ce pays.",
   },
   progress: {
@@ -74,7 +92,8 @@ export const numbersStringsFr: Messages<typeof numbersStrings> = {
     configured: "Configuré",
     configuredHelp: "Relié à l’application vocale et au profil de messagerie du CRM.",
     done: "Le {{number}} est prêt : votre équipe peut appeler et envoyer des SMS avec dès maintenant.",
-    doneVoiceOnly: "Le {{number}} est prêt : votre équipe peut appeler avec dès maintenant (ce numéro ne permet pas les SMS).",
+    doneVoiceOnly:
+      "Le {{number}} est prêt : votre équipe peut appeler avec dès maintenant (ce numéro ne permet pas les SMS).",
     failed: "Telnyx n’a pas pu finaliser la commande du {{number}}.",
     buyAnother: "Acheter un autre numéro",
     close: "Fermer",

@@ -6,7 +6,9 @@ export function useNumberMutations() {
   const utils = trpc.useUtils();
   const store = (number: PhoneNumber) => {
     utils.numbers.get.setData({ id: number.id }, number);
-    utils.numbers.list.setData(undefined, (list) => (list ? { ...list, items: mergeNumber(list.items, number) } : list));
+    utils.numbers.list.setData(undefined, (list) =>
+      list ? { ...list, items: mergeNumber(list.items, number) } : list,
+    );
   };
   const purchase = trpc.numbers.purchase.useMutation({ onSuccess: store });
   const release = trpc.numbers.release.useMutation({ onSuccess: store });

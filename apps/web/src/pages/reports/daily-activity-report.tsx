@@ -26,7 +26,8 @@ function DailyActivityContent({ day }: { day: dayjs.Dayjs }) {
   const calls = trpc.calls.list.useQuery({ from, to, limit: CALLS_LIMIT }, { enabled: isZoneKnown });
   const currency = overview.data?.currency ?? "USD";
   const error = analytics.error ?? calls.error;
-  if (error) return <Alert type="error" showIcon title={t("reports.loadFailed")} description={translateError(t, error)} />;
+  if (error)
+    return <Alert type="error" showIcon title={t("reports.loadFailed")} description={translateError(t, error)} />;
   if (!analytics.data || !calls.data) return <Skeleton active />;
   const items = [...calls.data.items].reverse();
   return (
@@ -42,16 +43,49 @@ function DailyActivityContent({ day }: { day: dayjs.Dayjs }) {
           dataSource={items}
           locale={{ emptyText: t("analytics.noData") }}
           columns={[
-            { key: "time", title: t("reports.columns.time"), render: (_, call) => dayjs(call.startedAt ?? call.createdAt).format("LT") },
-            { key: "direction", title: t("reports.columns.direction"), render: (_, call) => t(`wallboard.direction.${call.direction}`) },
-            { key: "status", title: t("reports.columns.status"), render: (_, call) => t(`calls.status.${call.status}`) },
+            {
+              key: "time",
+              title: t("reports.columns.time"),
+              render: (_, call) => dayjs(call.startedAt ?? call.createdAt).format("LT"),
+            },
+            {
+              key: "direction",
+              title: t("reports.columns.direction"),
+              render: (_, call) => t(`wallboard.direction.${call.direction}`),
+            },
+            {
+              key: "status",
+              title: t("reports.columns.status"),
+              render: (_, call) => t(`calls.status.${call.status}`),
+            },
             { key: "agent", title: t("reports.columns.agent"), render: (_, call) => call.agentName ?? "—" },
-            { key: "counterpart", title: t("reports.columns.counterpart"), render: (_, call) => call.leadName ?? <PhoneNumberDisplay value={call.direction === "INBOUND" ? call.fromNumber : call.toNumber} /> },
-            { key: "duration", title: t("reports.columns.duration"), align: "right", render: (_, call) => (call.durationSecs === null ? "—" : formatDuration(call.durationSecs)) },
-            { key: "cost", title: t("reports.columns.cost"), align: "right", render: (_, call) => (call.cost ? formatMoney(call.cost, call.costCurrency ?? currency, language) : "—") },
+            {
+              key: "counterpart",
+              title: t("reports.columns.counterpart"),
+              render: (_, call) =>
+                call.leadName ?? (
+                  <PhoneNumberDisplay value={call.direction === "INBOUND" ? call.fromNumber : call.toNumber} />
+                ),
+            },
+            {
+              key: "duration",
+              title: t("reports.columns.duration"),
+              align: "right",
+              render: (_, call) => (call.durationSecs === null ? "—" : formatDuration(call.durationSecs)),
+            },
+            {
+              key: "cost",
+              title: t("reports.columns.cost"),
+              align: "right",
+              render: (_, call) => (call.cost ? formatMoney(call.cost, call.costCurrency ?? currency, language) : "—"),
+            },
           ]}
         />
-        {calls.data.nextCursor ? <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t("reports.dailyActivity.truncated", { count: CALLS_LIMIT })}</Typography.Paragraph> : null}
+        {calls.data.nextCursor ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            {t("reports.dailyActivity.truncated", { count: CALLS_LIMIT })}
+          </Typography.Paragraph>
+        ) : null}
       </Card>
     </>
   );
@@ -67,7 +101,12 @@ export function DailyActivityReport() {
     <ReportShell
       title={`${t("reports.dailyActivity.title")} — ${day.format("LL")}`}
       controls={
-        <DatePicker allowClear={false} aria-label={t("reports.dailyActivity.day")} value={day} onChange={(value) => value && setParams({ date: value.format("YYYY-MM-DD") })} />
+        <DatePicker
+          allowClear={false}
+          aria-label={t("reports.dailyActivity.day")}
+          value={day}
+          onChange={(value) => value && setParams({ date: value.format("YYYY-MM-DD") })}
+        />
       }
     >
       <DailyActivityContent day={day} />

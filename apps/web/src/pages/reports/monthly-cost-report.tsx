@@ -24,18 +24,31 @@ function MonthlyCostContent({ month }: { month: dayjs.Dayjs }) {
   const analytics = trpc.stats.analytics.useQuery(input, { enabled: overview.data !== undefined || overview.isError });
   const currency = overview.data?.currency ?? "USD";
   const money = (value: string) => formatMoney(value, currency, language);
-  if (analytics.error) return <Alert type="error" showIcon title={t("reports.loadFailed")} description={translateError(t, analytics.error)} />;
+  if (analytics.error)
+    return (
+      <Alert type="error" showIcon title={t("reports.loadFailed")} description={translateError(t, analytics.error)} />
+    );
   if (!analytics.data) return <Skeleton active />;
   const rows = analytics.data.cost;
-  const total = (pick: (row: (typeof rows)[number]) => string) => rows.reduce((sum, row) => addDecimalStrings(sum, pick(row)), "0");
+  const total = (pick: (row: (typeof rows)[number]) => string) =>
+    rows.reduce((sum, row) => addDecimalStrings(sum, pick(row)), "0");
   return (
     <>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Descriptions size="small" column={4} title={t("reports.monthlyCost.summary")} data-testid="report-cost-summary">
+        <Descriptions
+          size="small"
+          column={4}
+          title={t("reports.monthlyCost.summary")}
+          data-testid="report-cost-summary"
+        >
           <Descriptions.Item label={t("analytics.columns.callsCost")}>{money(total((r) => r.calls))}</Descriptions.Item>
           <Descriptions.Item label={t("analytics.columns.smsCost")}>{money(total((r) => r.sms))}</Descriptions.Item>
-          <Descriptions.Item label={t("analytics.columns.numbersCost")}>{money(total((r) => r.numbers))}</Descriptions.Item>
-          <Descriptions.Item label={t("analytics.columns.total")}><strong data-testid="report-cost-total">{money(total((r) => r.total))}</strong></Descriptions.Item>
+          <Descriptions.Item label={t("analytics.columns.numbersCost")}>
+            {money(total((r) => r.numbers))}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("analytics.columns.total")}>
+            <strong data-testid="report-cost-total">{money(total((r) => r.total))}</strong>
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Card title={t("reports.monthlyCost.perDay")} size="small" style={{ marginBottom: 16 }}>
@@ -48,9 +61,21 @@ function MonthlyCostContent({ month }: { month: dayjs.Dayjs }) {
           locale={{ emptyText: t("analytics.noData") }}
           columns={[
             { key: "period", title: t("analytics.columns.period"), dataIndex: "period" },
-            { key: "calls", title: t("analytics.columns.callsCost"), dataIndex: "calls", align: "right", render: money },
+            {
+              key: "calls",
+              title: t("analytics.columns.callsCost"),
+              dataIndex: "calls",
+              align: "right",
+              render: money,
+            },
             { key: "sms", title: t("analytics.columns.smsCost"), dataIndex: "sms", align: "right", render: money },
-            { key: "numbers", title: t("analytics.columns.numbersCost"), dataIndex: "numbers", align: "right", render: money },
+            {
+              key: "numbers",
+              title: t("analytics.columns.numbersCost"),
+              dataIndex: "numbers",
+              align: "right",
+              render: money,
+            },
             { key: "total", title: t("analytics.columns.total"), dataIndex: "total", align: "right", render: money },
           ]}
         />
@@ -70,8 +95,13 @@ export function MonthlyCostReport() {
     <ReportShell
       title={`${t("reports.monthlyCost.title")} — ${month.format("MMMM YYYY")}`}
       controls={
-        <DatePicker picker="month" allowClear={false} aria-label={t("reports.monthlyCost.month")} value={month}
-          onChange={(value) => value && setParams({ month: value.format("YYYY-MM") })} />
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          aria-label={t("reports.monthlyCost.month")}
+          value={month}
+          onChange={(value) => value && setParams({ month: value.format("YYYY-MM") })}
+        />
       }
     >
       <MonthlyCostContent month={month} />

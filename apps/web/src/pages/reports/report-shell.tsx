@@ -32,15 +32,30 @@ function ReportBody({ title, controls, children }: ReportShellProps) {
   return (
     <div className="report-page" data-testid="report" style={{ maxWidth: 1000, margin: "0 auto", padding: 32 }}>
       <style>{PRINT_CSS}</style>
-      <Flex className="report-toolbar" justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 24 }}>
-        <Link to="/"><Button icon={<ArrowLeftOutlined />}>{t("reports.back")}</Button></Link>
+      <Flex
+        className="report-toolbar"
+        justify="space-between"
+        align="center"
+        gap={12}
+        wrap
+        style={{ marginBottom: 24 }}
+      >
+        <Link to="/">
+          <Button icon={<ArrowLeftOutlined />}>{t("reports.back")}</Button>
+        </Link>
         <Flex gap={8} align="center" wrap>
           {controls}
-          <Button type="primary" icon={<PrinterOutlined />} data-testid="report-print" onClick={() => window.print()}>{t("reports.print")}</Button>
+          <Button type="primary" icon={<PrinterOutlined />} data-testid="report-print" onClick={() => window.print()}>
+            {t("reports.print")}
+          </Button>
         </Flex>
       </Flex>
-      <Typography.Title level={2} style={{ marginBottom: 4 }}>{title}</Typography.Title>
-      <Typography.Text type="secondary">{t("reports.generatedAt", { time: dayjs().format("L LT"), organization: organization.name })}</Typography.Text>
+      <Typography.Title level={2} style={{ marginBottom: 4 }}>
+        {title}
+      </Typography.Title>
+      <Typography.Text type="secondary">
+        {t("reports.generatedAt", { time: dayjs().format("L LT"), organization: organization.name })}
+      </Typography.Text>
       <div style={{ marginTop: 24 }}>{children}</div>
     </div>
   );

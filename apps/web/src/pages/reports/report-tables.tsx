@@ -13,24 +13,68 @@ export function BreakdownTables({ analytics, currency }: { analytics: Analytics;
   const { t } = useTranslation();
   const [language] = useLanguage();
   const figures = [
-    { key: "calls", title: t("analytics.columns.calls"), dataIndex: "calls", align: "right" as const, render: (v: number) => formatCount(v, language) },
-    { key: "answered", title: t("analytics.columns.answered"), dataIndex: "answered", align: "right" as const, render: (v: number) => formatCount(v, language) },
-    { key: "minutes", title: t("analytics.columns.minutes"), dataIndex: "minutes", align: "right" as const, render: (v: number) => formatMinutes(v, language) },
-    { key: "sms", title: t("analytics.columns.sms"), dataIndex: "sms", align: "right" as const, render: (v: number) => formatCount(v, language) },
-    { key: "cost", title: t("analytics.columns.cost"), dataIndex: "cost", align: "right" as const, render: (v: string) => formatMoney(v, currency, language) },
+    {
+      key: "calls",
+      title: t("analytics.columns.calls"),
+      dataIndex: "calls",
+      align: "right" as const,
+      render: (v: number) => formatCount(v, language),
+    },
+    {
+      key: "answered",
+      title: t("analytics.columns.answered"),
+      dataIndex: "answered",
+      align: "right" as const,
+      render: (v: number) => formatCount(v, language),
+    },
+    {
+      key: "minutes",
+      title: t("analytics.columns.minutes"),
+      dataIndex: "minutes",
+      align: "right" as const,
+      render: (v: number) => formatMinutes(v, language),
+    },
+    {
+      key: "sms",
+      title: t("analytics.columns.sms"),
+      dataIndex: "sms",
+      align: "right" as const,
+      render: (v: number) => formatCount(v, language),
+    },
+    {
+      key: "cost",
+      title: t("analytics.columns.cost"),
+      dataIndex: "cost",
+      align: "right" as const,
+      render: (v: string) => formatMoney(v, currency, language),
+    },
   ];
   const common = { size: "small" as const, pagination: false as const, locale: { emptyText: t("analytics.noData") } };
   return (
     <>
       <Card title={t("analytics.tables.perAgent")} size="small" style={{ marginBottom: 16 }}>
-        <Table data-testid="report-per-agent" rowKey="userId" dataSource={analytics.perAgent} columns={[{ key: "name", title: t("analytics.columns.agent"), dataIndex: "name" }, ...figures]} {...common} />
+        <Table
+          data-testid="report-per-agent"
+          rowKey="userId"
+          dataSource={analytics.perAgent}
+          columns={[{ key: "name", title: t("analytics.columns.agent"), dataIndex: "name" }, ...figures]}
+          {...common}
+        />
       </Card>
       <Card title={t("analytics.tables.perNumber")} size="small" style={{ marginBottom: 16 }}>
         <Table
           data-testid="report-per-number"
           rowKey="phoneNumberId"
           dataSource={analytics.perNumber}
-          columns={[{ key: "number", title: t("analytics.columns.number"), dataIndex: "phoneNumber", render: (v: string) => <PhoneNumberDisplay value={v} /> }, ...figures]}
+          columns={[
+            {
+              key: "number",
+              title: t("analytics.columns.number"),
+              dataIndex: "phoneNumber",
+              render: (v: string) => <PhoneNumberDisplay value={v} />,
+            },
+            ...figures,
+          ]}
           {...common}
         />
       </Card>
@@ -58,15 +102,30 @@ export function ActivitySummary({ analytics }: { analytics: Analytics }) {
         <Descriptions.Item label={t("reports.figures.outbound")}>{n(sum(calls, (r) => r.outbound))}</Descriptions.Item>
         <Descriptions.Item label={t("reports.figures.answered")}>{n(answered)}</Descriptions.Item>
         <Descriptions.Item label={t("reports.figures.missed")}>{n(missed)}</Descriptions.Item>
-        <Descriptions.Item label={t("reports.figures.minutes")}>{formatMinutes(sum(calls, (r) => r.minutes), language)}</Descriptions.Item>
-        <Descriptions.Item label={t("reports.figures.successRate")}>{formatPercent(answered + missed > 0 ? answered / (answered + missed) : null, language)}</Descriptions.Item>
+        <Descriptions.Item label={t("reports.figures.minutes")}>
+          {formatMinutes(
+            sum(calls, (r) => r.minutes),
+            language,
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("reports.figures.successRate")}>
+          {formatPercent(answered + missed > 0 ? answered / (answered + missed) : null, language)}
+        </Descriptions.Item>
       </Descriptions>
-      <Descriptions size="small" column={4} title={t("reports.dailyActivity.sms")} style={{ marginTop: 16 }} data-testid="report-sms-summary">
+      <Descriptions
+        size="small"
+        column={4}
+        title={t("reports.dailyActivity.sms")}
+        style={{ marginTop: 16 }}
+        data-testid="report-sms-summary"
+      >
         <Descriptions.Item label={t("reports.figures.sent")}>{n(sent)}</Descriptions.Item>
         <Descriptions.Item label={t("reports.figures.received")}>{n(sum(sms, (r) => r.received))}</Descriptions.Item>
         <Descriptions.Item label={t("reports.figures.delivered")}>{n(delivered)}</Descriptions.Item>
         <Descriptions.Item label={t("reports.figures.failed")}>{n(failed)}</Descriptions.Item>
-        <Descriptions.Item label={t("reports.figures.deliveryRate")}>{formatPercent(delivered + failed > 0 ? delivered / (delivered + failed) : null, language)}</Descriptions.Item>
+        <Descriptions.Item label={t("reports.figures.deliveryRate")}>
+          {formatPercent(delivered + failed > 0 ? delivered / (delivered + failed) : null, language)}
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );

@@ -33,5 +33,13 @@ export const reportsStringsFr: Messages<typeof reportsStrings> = {
     failed: "Échoués",
     deliveryRate: "Taux de remise",
   },
-  columns: { time: "Heure", direction: "Sens", status: "État", agent: "Agent", counterpart: "Numéro", duration: "Durée", cost: "Coût" },
+  columns: {
+    time: "Heure",
+    direction: "Sens",
+    status: "État",
+    agent: "Agent",
+    counterpart: "Numéro",
+    duration: "Durée",
+    cost: "Coût",
+  },
 };

@@ -30,5 +30,13 @@ export const reportsStrings = {
     failed: "Failed",
     deliveryRate: "Delivery rate",
   },
-  columns: { time: "Time", direction: "Direction", status: "Status", agent: "Agent", counterpart: "Number", duration: "Duration", cost: "Cost" },
+  columns: {
+    time: "Time",
+    direction: "Direction",
+    status: "Status",
+    agent: "Agent",
+    counterpart: "Number",
+    duration: "Duration",
+    cost: "Cost",
+  },
 };

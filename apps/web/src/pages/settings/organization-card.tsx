@@ -18,8 +18,10 @@ export function OrganizationCard({ organization }: { organization: Settings["org
     // The header shows the organization's name from the session.
     onSuccess: () => Promise.all([utils.settings.get.invalidate(), utils.auth.me.invalidate()]),
   });
-  const zones = useMemo(() => listTimeZones(organization.timeZone).map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") })),
-    [organization.timeZone]);
+  const zones = useMemo(
+    () => listTimeZones(organization.timeZone).map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") })),
+    [organization.timeZone],
+  );
 
   async function handleFinish(values: OrganizationValues) {
     try {
@@ -32,20 +34,43 @@ export function OrganizationCard({ organization }: { organization: Settings["org
 
   return (
     <Card title={t("settings.organization.title")} data-testid="settings-organization">
-      <Form<OrganizationValues> layout="vertical" initialValues={{ name: organization.name, timeZone: organization.timeZone }}
-        onFinish={handleFinish} disabled={update.isPending}>
-        <Form.Item name="name" label={t("settings.organization.name")} htmlFor="org-name"
-          rules={[{ required: true, whitespace: true, message: t("validation.required") }, { max: 100, message: t("validation.too_long") }]}>
+      <Form<OrganizationValues>
+        layout="vertical"
+        initialValues={{ name: organization.name, timeZone: organization.timeZone }}
+        onFinish={handleFinish}
+        disabled={update.isPending}
+      >
+        <Form.Item
+          name="name"
+          label={t("settings.organization.name")}
+          htmlFor="org-name"
+          rules={[
+            { required: true, whitespace: true, message: t("validation.required") },
+            { max: 100, message: t("validation.too_long") },
+          ]}
+        >
           <Input id="org-name" autoComplete="organization" />
         </Form.Item>
-        <Form.Item name="timeZone" label={t("settings.organization.timeZone")} htmlFor="org-time-zone" extra={t("settings.organization.timeZoneHelp")}
-          rules={[{ required: true, message: t("validation.required") }]}>
-          <Select id="org-time-zone" data-testid="org-time-zone" showSearch={{ optionFilterProp: "label" }} options={zones} />
+        <Form.Item
+          name="timeZone"
+          label={t("settings.organization.timeZone")}
+          htmlFor="org-time-zone"
+          extra={t("settings.organization.timeZoneHelp")}
+          rules={[{ required: true, message: t("validation.required") }]}
+        >
+          <Select
+            id="org-time-zone"
+            data-testid="org-time-zone"
+            showSearch={{ optionFilterProp: "label" }}
+            options={zones}
+          />
         </Form.Item>
         <Form.Item label={t("settings.organization.currency")}>
           <Typography.Text data-testid="org-currency">{organization.currency}</Typography.Text>
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="org-save">{t("settings.organization.save")}</Button>
+        <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="org-save">
+          {t("settings.organization.save")}
+        </Button>
       </Form>
     </Card>
   );

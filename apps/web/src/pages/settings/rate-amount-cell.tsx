@@ -33,8 +33,14 @@ export function RateAmountCell({ rate }: { rate: Rate }) {
       <Space size={4}>
         <Typography.Text data-testid="rate-amount">{formatMoney(rate.amount, rate.currency, language)}</Typography.Text>
         <Tooltip title={t("settings.rates.edit")}>
-          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t("settings.rates.edit")} data-testid="rate-edit"
-            onClick={() => setDraft(rate.amount)} />
+          <Button
+            type="text"
+            size="small"
+            icon={<EditOutlined />}
+            aria-label={t("settings.rates.edit")}
+            data-testid="rate-edit"
+            onClick={() => setDraft(rate.amount)}
+          />
         </Tooltip>
       </Space>
     );
@@ -42,13 +48,31 @@ export function RateAmountCell({ rate }: { rate: Rate }) {
   return (
     <Space size={4}>
       <Tooltip open={parsed === null} title={t("settings.rates.invalidAmount")}>
-        <Input size="small" autoFocus value={draft} status={parsed === null ? "error" : undefined} suffix={rate.currency} inputMode="decimal"
-          aria-label={t("settings.rates.columns.amount")} data-testid="rate-amount-input" style={{ width: 150 }}
-          onChange={(event) => setDraft(event.target.value)} onPressEnter={() => void handleSave()}
-          onKeyDown={(event) => event.key === "Escape" && setDraft(null)} />
+        <Input
+          size="small"
+          autoFocus
+          value={draft}
+          status={parsed === null ? "error" : undefined}
+          suffix={rate.currency}
+          inputMode="decimal"
+          aria-label={t("settings.rates.columns.amount")}
+          data-testid="rate-amount-input"
+          style={{ width: 150 }}
+          onChange={(event) => setDraft(event.target.value)}
+          onPressEnter={() => void handleSave()}
+          onKeyDown={(event) => event.key === "Escape" && setDraft(null)}
+        />
       </Tooltip>
-      <Button size="small" type="primary" icon={<CheckOutlined />} aria-label={t("settings.rates.save")} disabled={parsed === null}
-        loading={setRate.isPending} onClick={() => void handleSave()} data-testid="rate-save" />
+      <Button
+        size="small"
+        type="primary"
+        icon={<CheckOutlined />}
+        aria-label={t("settings.rates.save")}
+        disabled={parsed === null}
+        loading={setRate.isPending}
+        onClick={() => void handleSave()}
+        data-testid="rate-save"
+      />
       <Button size="small" icon={<CloseOutlined />} aria-label={t("common.cancel")} onClick={() => setDraft(null)} />
     </Space>
   );

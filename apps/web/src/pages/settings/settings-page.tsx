@@ -18,15 +18,28 @@ export function SettingsPage() {
     <>
       <PageHeader title={t("settings.title")} subtitle={t("settings.subtitle")} />
       {settings.error ? (
-        <Alert type="error" showIcon role="alert" title={translateError(t, settings.error)} style={{ marginBottom: 16 }}
-          action={<Button size="small" onClick={() => void settings.refetch()}>{t("common.retry")}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={translateError(t, settings.error)}
+          style={{ marginBottom: 16 }}
+          action={
+            <Button size="small" onClick={() => void settings.refetch()}>
+              {t("common.retry")}
+            </Button>
+          }
+        />
       ) : null}
       {settings.isPending ? <Skeleton active paragraph={{ rows: 8 }} /> : null}
       {data ? (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
             <Flex vertical gap={16}>
-              <OrganizationCard key={`${data.organization.name}|${data.organization.timeZone}`} organization={data.organization} />
+              <OrganizationCard
+                key={`${data.organization.name}|${data.organization.timeZone}`}
+                organization={data.organization}
+              />
               <WebhookUrlsCard urls={data.webhookUrls} />
             </Flex>
           </Col>

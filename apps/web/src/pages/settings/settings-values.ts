@@ -4,7 +4,12 @@ export type Settings = RouterOutputs["settings"]["get"];
 export type Rate = Settings["rates"][number];
 export type RateKind = RouterInputs["settings"]["setRate"]["kind"];
 
-export const RATE_KINDS = ["voice_per_minute", "sms_per_part", "number_local_monthly", "number_toll_free_monthly"] as const satisfies readonly RateKind[];
+export const RATE_KINDS = [
+  "voice_per_minute",
+  "sms_per_part",
+  "number_local_monthly",
+  "number_toll_free_monthly",
+] as const satisfies readonly RateKind[];
 
 export function isRateKind(value: string): value is RateKind {
   return (RATE_KINDS as readonly string[]).includes(value);
@@ -30,5 +35,7 @@ export function sortRates<T extends Pick<Rate, "countryCode" | "kind">>(rates: r
   const kindOrder = (kind: string) => (isRateKind(kind) ? RATE_KINDS.indexOf(kind) : RATE_KINDS.length);
   const countryKey = (code: string) => (/^[A-Z]{2}$/.test(code) ? `0${code}` : `1${code}`);
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...rates].sort((a, b) => compare(countryKey(a.countryCode), countryKey(b.countryCode)) || kindOrder(a.kind) - kindOrder(b.kind));
+  return [...rates].sort(
+    (a, b) => compare(countryKey(a.countryCode), countryKey(b.countryCode)) || kindOrder(a.kind) - kindOrder(b.kind),
+  );
 }

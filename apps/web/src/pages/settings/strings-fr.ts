@@ -21,7 +21,8 @@ export const settingsStringsFr: Messages<typeof settingsStrings> = {
       environment: "Clé TELNYX_API_KEY du serveur",
       sandbox: "Bac à sable intégré",
     },
-    sandboxNotice: "Mode bac à sable : appels et messages passent par l’émulateur Telnyx intégré, rien n’est réellement composé ni facturé. Enregistrez votre clé d’API pour passer en production.",
+    sandboxNotice:
+      "Mode bac à sable : appels et messages passent par l’émulateur Telnyx intégré, rien n’est réellement composé ni facturé. Enregistrez votre clé d’API pour passer en production.",
     keySet: "Clé définie {{hint}}",
     noKey: "Aucune clé d’API enregistrée",
     publicKeySet: "Clé publique des webhooks définie",
@@ -35,24 +36,32 @@ export const settingsStringsFr: Messages<typeof settingsStrings> = {
     save: "Vérifier et enregistrer",
     saved: "Telnyx a accepté la clé : vous êtes en production.",
     clear: "Supprimer la clé",
-    clearConfirm: { title: "Supprimer la clé Telnyx ?", description: "Le CRM revient à la clé du serveur ou au bac à sable.", ok: "Supprimer" },
+    clearConfirm: {
+      title: "Supprimer la clé Telnyx ?",
+      description: "Le CRM revient à la clé du serveur ou au bac à sable.",
+      ok: "Supprimer",
+    },
     cleared: "Clé Telnyx supprimée",
   },
   webhooks: {
     title: "URL de webhook à donner à Telnyx",
-    description: "Les connexions les renseignent pour vous ; collez-les à la main uniquement pour des ressources créées hors du CRM.",
+    description:
+      "Les connexions les renseignent pour vous ; collez-les à la main uniquement pour des ressources créées hors du CRM.",
     calls: "Voix (application Call Control)",
     messages: "Profil de messagerie",
     any: "Secours (tout événement)",
     private: "Ces URL n’appartiennent qu’à cette organisation. Si elles ont fuité, changez-les.",
     rotate: "Changer les URL de webhook",
-    rotateConfirm: "Les URL actuelles cessent de fonctionner immédiatement ; le CRM pointe ses applications et profils de messagerie Telnyx vers les nouvelles. Continuer ?",
+    rotateConfirm:
+      "Les URL actuelles cessent de fonctionner immédiatement ; le CRM pointe ses applications et profils de messagerie Telnyx vers les nouvelles. Continuer ?",
     rotated: "Nouvelles URL de webhook en place ; {{count}} connexion(s) Telnyx mise(s) à jour.",
-    rotatedPartly: "Nouvelles URL de webhook en place, mais Telnyx n’a pas pu mettre à jour : {{names}}. Utilisez « Corriger les webhooks » sur la page Connexions.",
+    rotatedPartly:
+      "Nouvelles URL de webhook en place, mais Telnyx n’a pas pu mettre à jour : {{names}}. Utilisez « Corriger les webhooks » sur la page Connexions.",
   },
   rates: {
     title: "Tarifs",
-    description: "Ce que vous coûtent une minute, une partie de SMS ou un numéro, par pays. Sert à chiffrer appels et messages.",
+    description:
+      "Ce que vous coûtent une minute, une partie de SMS ou un numéro, par pays. Sert à chiffrer appels et messages.",
     columns: { country: "Pays", kind: "Type", amount: "Montant", actions: "" },
     kinds: {
       voice_per_minute: "Voix, par minute",

@@ -18,7 +18,8 @@ export const settingsStrings = {
       environment: "Key from the server’s TELNYX_API_KEY",
       sandbox: "Built-in sandbox",
     },
-    sandboxNotice: "Sandbox mode: calls and messages go to the built-in Telnyx emulator, nothing real is dialed or billed. Save your API key to go live.",
+    sandboxNotice:
+      "Sandbox mode: calls and messages go to the built-in Telnyx emulator, nothing real is dialed or billed. Save your API key to go live.",
     keySet: "Key set {{hint}}",
     noKey: "No API key saved",
     publicKeySet: "Webhook public key set",
@@ -32,7 +33,11 @@ export const settingsStrings = {
     save: "Check and save",
     saved: "Telnyx accepted the key: you are live.",
     clear: "Remove key",
-    clearConfirm: { title: "Remove the Telnyx key?", description: "The CRM goes back to the server’s key or to the sandbox.", ok: "Remove" },
+    clearConfirm: {
+      title: "Remove the Telnyx key?",
+      description: "The CRM goes back to the server’s key or to the sandbox.",
+      ok: "Remove",
+    },
     cleared: "Telnyx key removed",
   },
   webhooks: {
@@ -43,9 +48,11 @@ export const settingsStrings = {
     any: "Failover (any event)",
     private: "These URLs belong to this organization alone. If they leaked, change them.",
     rotate: "Change the webhook URLs",
-    rotateConfirm: "The current URLs stop working at once; the CRM points its Telnyx applications and messaging profiles at the new ones. Continue?",
+    rotateConfirm:
+      "The current URLs stop working at once; the CRM points its Telnyx applications and messaging profiles at the new ones. Continue?",
     rotated: "New webhook URLs set; {{count}} Telnyx connection(s) updated.",
-    rotatedPartly: "New webhook URLs set, but Telnyx could not update: {{names}}. Use “Fix webhooks” on the Connections page.",
+    rotatedPartly:
+      "New webhook URLs set, but Telnyx could not update: {{names}}. Use “Fix webhooks” on the Connections page.",
   },
   rates: {
     title: "Rates",

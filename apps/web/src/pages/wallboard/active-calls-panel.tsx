@@ -21,17 +21,37 @@ function counterpartOf(call: TCallDto): string {
 export function ActiveCallsPanel({ calls, canSupervise }: ActiveCallsPanelProps) {
   const { t } = useTranslation();
   return (
-    <Card title={<span style={{ fontSize: 28 }}>{t("wallboard.activeCalls")} · {calls.length}</span>} style={{ height: "100%" }}>
+    <Card
+      title={
+        <span style={{ fontSize: 28 }}>
+          {t("wallboard.activeCalls")} · {calls.length}
+        </span>
+      }
+      style={{ height: "100%" }}
+    >
       {calls.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span style={{ fontSize: 22 }}>{t("wallboard.noActiveCalls")}</span>} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={<span style={{ fontSize: 22 }}>{t("wallboard.noActiveCalls")}</span>}
+        />
       ) : (
         <Flex vertical gap={12}>
           {calls.map((call) => (
-            <Card key={call.id} size="small" data-testid="wallboard-active-call" data-status={call.status} data-call-id={call.id}>
+            <Card
+              key={call.id}
+              size="small"
+              data-testid="wallboard-active-call"
+              data-status={call.status}
+              data-call-id={call.id}
+            >
               <Flex justify="space-between" align="center" gap={16} wrap>
                 <Flex vertical style={{ minWidth: 0 }}>
                   <Typography.Text strong style={{ fontSize: 26 }} ellipsis>
-                    {call.direction === "INBOUND" ? <ArrowDownOutlined aria-label={t("wallboard.direction.INBOUND")} /> : <ArrowUpOutlined aria-label={t("wallboard.direction.OUTBOUND")} />}{" "}
+                    {call.direction === "INBOUND" ? (
+                      <ArrowDownOutlined aria-label={t("wallboard.direction.INBOUND")} />
+                    ) : (
+                      <ArrowUpOutlined aria-label={t("wallboard.direction.OUTBOUND")} />
+                    )}{" "}
                     {call.leadName ?? <PhoneNumberDisplay value={counterpartOf(call)} />}
                   </Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 20 }} data-testid="wallboard-call-agent">
@@ -39,8 +59,16 @@ export function ActiveCallsPanel({ calls, canSupervise }: ActiveCallsPanelProps)
                   </Typography.Text>
                 </Flex>
                 <Flex align="center" gap={16}>
-                  <CallStatusTag status={call.status} label={t(`calls.status.${call.status}`)} style={{ fontSize: 18, padding: "4px 10px" }} />
-                  <CallTimer since={getCallTimerStart(call)} style={{ fontSize: 40, fontWeight: 600 }} data-testid="wallboard-call-timer" />
+                  <CallStatusTag
+                    status={call.status}
+                    label={t(`calls.status.${call.status}`)}
+                    style={{ fontSize: 18, padding: "4px 10px" }}
+                  />
+                  <CallTimer
+                    since={getCallTimerStart(call)}
+                    style={{ fontSize: 40, fontWeight: 600 }}
+                    data-testid="wallboard-call-timer"
+                  />
                 </Flex>
               </Flex>
               {canSupervise ? (

@@ -31,10 +31,23 @@ export function AgentsPanel({ agents }: { agents: Agent[] }) {
       ) : (
         <Flex vertical gap={10}>
           {sorted.map((agent) => (
-            <Flex key={agent.userId} justify="space-between" align="center" gap={12} data-testid="wallboard-agent" data-status={agent.status} data-user-id={agent.userId}>
-              <Typography.Text style={{ fontSize: 24 }} ellipsis>{agent.name}</Typography.Text>
+            <Flex
+              key={agent.userId}
+              justify="space-between"
+              align="center"
+              gap={12}
+              data-testid="wallboard-agent"
+              data-status={agent.status}
+              data-user-id={agent.userId}
+            >
+              <Typography.Text style={{ fontSize: 24 }} ellipsis>
+                {agent.name}
+              </Typography.Text>
               <Flex align="center" gap={12}>
-                <Badge status={BADGE[agent.status]} text={<span style={{ fontSize: 20 }}>{t(`wallboard.agentStatus.${agent.status}`)}</span>} />
+                <Badge
+                  status={BADGE[agent.status]}
+                  text={<span style={{ fontSize: 20 }}>{t(`wallboard.agentStatus.${agent.status}`)}</span>}
+                />
                 <span style={{ fontSize: 24, fontVariantNumeric: "tabular-nums", minWidth: 90, textAlign: "right" }}>
                   {agent.status === "OFFLINE" ? "" : formatDuration(getElapsedSecs(new Date(agent.since), now))}
                 </span>

@@ -1,6 +1,20 @@
 import { useState } from "react";
 import { CopyOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Divider, Drawer, Flex, Form, Input, InputNumber, List, Popconfirm, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Divider,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Popconfirm,
+  Tag,
+  Typography,
+} from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { translateError } from "../../lib/app-error";
@@ -30,7 +44,10 @@ export function SettingsDrawer({ isOpen, onClose, slaThresholdSecs }: SettingsDr
     },
     onError,
   });
-  const revoke = trpc.wallboard.revokeKioskLink.useMutation({ onSuccess: () => void utils.wallboard.kioskLinks.invalidate(), onError });
+  const revoke = trpc.wallboard.revokeKioskLink.useMutation({
+    onSuccess: () => void utils.wallboard.kioskLinks.invalidate(),
+    onError,
+  });
   const saveSla = trpc.wallboard.setSlaThreshold.useMutation({
     onSuccess: () => {
       void message.success(t("wallboard.settingsDrawer.saved"));
@@ -44,12 +61,29 @@ export function SettingsDrawer({ isOpen, onClose, slaThresholdSecs }: SettingsDr
   };
 
   return (
-    <Drawer open={isOpen} onClose={onClose} title={t("wallboard.settingsDrawer.title")} size={480} data-testid="wallboard-settings">
+    <Drawer
+      open={isOpen}
+      onClose={onClose}
+      title={t("wallboard.settingsDrawer.title")}
+      size={480}
+      data-testid="wallboard-settings"
+    >
       <Typography.Title level={5}>{t("wallboard.settingsDrawer.sla")}</Typography.Title>
       <Typography.Paragraph type="secondary">{t("wallboard.settingsDrawer.slaHelp")}</Typography.Paragraph>
       <Flex gap={8}>
-        <InputNumber data-testid="sla-seconds" min={1} max={600} value={seconds ?? slaThresholdSecs} onChange={(value) => setSeconds(value)} suffix={t("wallboard.settingsDrawer.seconds")} />
-        <Button data-testid="sla-save" loading={saveSla.isPending} onClick={() => saveSla.mutate({ seconds: seconds ?? slaThresholdSecs })}>
+        <InputNumber
+          data-testid="sla-seconds"
+          min={1}
+          max={600}
+          value={seconds ?? slaThresholdSecs}
+          onChange={(value) => setSeconds(value)}
+          suffix={t("wallboard.settingsDrawer.seconds")}
+        />
+        <Button
+          data-testid="sla-save"
+          loading={saveSla.isPending}
+          onClick={() => saveSla.mutate({ seconds: seconds ?? slaThresholdSecs })}
+        >
           {t("wallboard.settingsDrawer.save")}
         </Button>
       </Flex>
@@ -58,9 +92,22 @@ export function SettingsDrawer({ isOpen, onClose, slaThresholdSecs }: SettingsDr
       <Typography.Paragraph type="secondary">{t("wallboard.settingsDrawer.kioskHelp")}</Typography.Paragraph>
       <Form layout="inline" onFinish={() => create.mutate({ name: name.trim() })} style={{ marginBottom: 16 }}>
         <Form.Item label={t("wallboard.settingsDrawer.kioskName")} style={{ flex: 1 }}>
-          <Input id="kiosk-name" data-testid="kiosk-name" value={name} maxLength={80} onChange={(event) => setName(event.target.value)} placeholder={t("wallboard.settingsDrawer.kioskNamePlaceholder")} />
+          <Input
+            id="kiosk-name"
+            data-testid="kiosk-name"
+            value={name}
+            maxLength={80}
+            onChange={(event) => setName(event.target.value)}
+            placeholder={t("wallboard.settingsDrawer.kioskNamePlaceholder")}
+          />
         </Form.Item>
-        <Button type="primary" htmlType="submit" data-testid="kiosk-create" disabled={!name.trim()} loading={create.isPending}>
+        <Button
+          type="primary"
+          htmlType="submit"
+          data-testid="kiosk-create"
+          disabled={!name.trim()}
+          loading={create.isPending}
+        >
           {t("wallboard.settingsDrawer.create")}
         </Button>
       </Form>
@@ -72,8 +119,17 @@ export function SettingsDrawer({ isOpen, onClose, slaThresholdSecs }: SettingsDr
           title={t("wallboard.settingsDrawer.createdTitle")}
           description={
             <Flex gap={8} align="center">
-              <Typography.Text code data-testid="kiosk-url" style={{ wordBreak: "break-all" }}>{createdUrl}</Typography.Text>
-              <Button size="small" icon={<CopyOutlined />} data-testid="kiosk-copy" onClick={() => void copy(createdUrl)}>{t("wallboard.settingsDrawer.copy")}</Button>
+              <Typography.Text code data-testid="kiosk-url" style={{ wordBreak: "break-all" }}>
+                {createdUrl}
+              </Typography.Text>
+              <Button
+                size="small"
+                icon={<CopyOutlined />}
+                data-testid="kiosk-copy"
+                onClick={() => void copy(createdUrl)}
+              >
+                {t("wallboard.settingsDrawer.copy")}
+              </Button>
             </Flex>
           }
           closable={{ onClose: () => setCreatedUrl(null) }}
@@ -91,15 +147,25 @@ export function SettingsDrawer({ isOpen, onClose, slaThresholdSecs }: SettingsDr
               link.revokedAt
                 ? [<Tag key="revoked">{t("wallboard.settingsDrawer.revoked")}</Tag>]
                 : [
-                    <Popconfirm key="revoke" title={t("wallboard.settingsDrawer.revokeConfirm")} onConfirm={() => revoke.mutate({ id: link.id })}>
-                      <Button danger size="small" data-testid="kiosk-revoke">{t("wallboard.settingsDrawer.revoke")}</Button>
+                    <Popconfirm
+                      key="revoke"
+                      title={t("wallboard.settingsDrawer.revokeConfirm")}
+                      onConfirm={() => revoke.mutate({ id: link.id })}
+                    >
+                      <Button danger size="small" data-testid="kiosk-revoke">
+                        {t("wallboard.settingsDrawer.revoke")}
+                      </Button>
                     </Popconfirm>,
                   ]
             }
           >
             <List.Item.Meta
               title={link.name}
-              description={link.lastUsedAt ? t("wallboard.settingsDrawer.lastUsed", { time: dayjs(link.lastUsedAt).format("L LT") }) : t("wallboard.settingsDrawer.neverUsed")}
+              description={
+                link.lastUsedAt
+                  ? t("wallboard.settingsDrawer.lastUsed", { time: dayjs(link.lastUsedAt).format("L LT") })
+                  : t("wallboard.settingsDrawer.neverUsed")
+              }
             />
           </List.Item>
         )}

@@ -46,7 +46,8 @@ export const wallboardStringsFr: Messages<typeof wallboardStrings> = {
     save: "Enregistrer",
     saved: "Seuil du SLA enregistré.",
     kioskTitle: "Liens kiosque",
-    kioskHelp: "Un lien kiosque affiche ce mur sur un écran sans connexion. Toute personne ayant le lien peut le voir jusqu’à sa révocation.",
+    kioskHelp:
+      "Un lien kiosque affiche ce mur sur un écran sans connexion. Toute personne ayant le lien peut le voir jusqu’à sa révocation.",
     kioskName: "Nom de l’écran",
     kioskNamePlaceholder: "Écran de l’open space",
     create: "Créer le lien",

@@ -43,7 +43,8 @@ export const wallboardStrings = {
     save: "Save",
     saved: "SLA threshold saved.",
     kioskTitle: "Kiosk links",
-    kioskHelp: "A kiosk link shows this wallboard on a TV without logging in. Anyone with the link can see it until you revoke it.",
+    kioskHelp:
+      "A kiosk link shows this wallboard on a TV without logging in. Anyone with the link can see it until you revoke it.",
     kioskName: "Screen name",
     kioskNamePlaceholder: "Open space TV",
     create: "Create link",

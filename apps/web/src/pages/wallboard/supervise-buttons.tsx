@@ -16,7 +16,8 @@ export function SuperviseButtons({ callId, size = "middle" }: { callId: string; 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const current = useSuperviseRole(callId);
-  const onError = (error: unknown) => void message.error(`${t("wallboard.supervise.failed")} ${translateError(t, error)}`);
+  const onError = (error: unknown) =>
+    void message.error(`${t("wallboard.supervise.failed")} ${translateError(t, error)}`);
   const supervise = trpc.calls.supervise.useMutation({
     onSuccess: (_call, input) => setSuperviseRole(callId, input.role),
     onError,
@@ -44,7 +45,15 @@ export function SuperviseButtons({ callId, size = "middle" }: { callId: string; 
       ))}
       {current ? (
         <>
-          <Button size={size} danger icon={<StopOutlined />} data-testid="supervise-stop" loading={stop.isPending} disabled={isBusy} onClick={() => stop.mutate({ id: callId })}>
+          <Button
+            size={size}
+            danger
+            icon={<StopOutlined />}
+            data-testid="supervise-stop"
+            loading={stop.isPending}
+            disabled={isBusy}
+            onClick={() => stop.mutate({ id: callId })}
+          >
             {t("wallboard.supervise.stop")}
           </Button>
           <Tag color="purple" data-testid="supervise-role" data-role={current}>

@@ -5,14 +5,21 @@ import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { procedureKey } from "../../live/apply-live-event";
 import { onLiveConnect, onLiveEvent, preloadLiveEventSchemas } from "../../live/live-events";
 import { setSuperviseRole } from "./supervise-store";
-import { applyDeltaToSnapshot, mergeAgentIntoSnapshot, mergeCallIntoSnapshot, type SnapshotShape } from "./wallboard-merge";
+import {
+  applyDeltaToSnapshot,
+  mergeAgentIntoSnapshot,
+  mergeCallIntoSnapshot,
+  type SnapshotShape,
+} from "./wallboard-merge";
 
 // Missed calls, the SLA and SMS delivery are not in stats:delta: one refetch shortly after a call
 // ends or an SMS settles (several events in a burst give one request).
 const SETTLE_REFETCH_MS = 1_500;
 
 function updateSnapshot(queryClient: QueryClient, update: (snapshot: SnapshotShape) => SnapshotShape): void {
-  queryClient.setQueriesData<SnapshotShape>({ queryKey: procedureKey("wallboard", "snapshot") }, (snapshot) => (snapshot ? update(snapshot) : snapshot));
+  queryClient.setQueriesData<SnapshotShape>({ queryKey: procedureKey("wallboard", "snapshot") }, (snapshot) =>
+    snapshot ? update(snapshot) : snapshot,
+  );
 }
 
 /** Keeps the cached wallboard.snapshot live: calls, agents and counters in place; catch-up on every (re)connection. */
@@ -25,7 +32,10 @@ export function useWallboardLive(): void {
     preloadLiveEventSchemas();
     const refetchSoon = () => {
       window.clearTimeout(settleTimer.current);
-      settleTimer.current = window.setTimeout(() => void queryClient.invalidateQueries({ queryKey: procedureKey("wallboard", "snapshot") }), SETTLE_REFETCH_MS);
+      settleTimer.current = window.setTimeout(
+        () => void queryClient.invalidateQueries({ queryKey: procedureKey("wallboard", "snapshot") }),
+        SETTLE_REFETCH_MS,
+      );
     };
     const applyCall = (call: TCallDto) => {
       updateSnapshot(queryClient, (snapshot) => mergeCallIntoSnapshot(snapshot, call));
@@ -37,8 +47,12 @@ export function useWallboardLive(): void {
     const unsubscribes = [
       onLiveEvent("call:created", applyCall),
       onLiveEvent("call:updated", applyCall),
-      onLiveEvent("agent:updated", (agent) => updateSnapshot(queryClient, (snapshot) => mergeAgentIntoSnapshot(snapshot, agent))),
-      onLiveEvent("stats:delta", (delta) => updateSnapshot(queryClient, (snapshot) => applyDeltaToSnapshot(snapshot, delta))),
+      onLiveEvent("agent:updated", (agent) =>
+        updateSnapshot(queryClient, (snapshot) => mergeAgentIntoSnapshot(snapshot, agent)),
+      ),
+      onLiveEvent("stats:delta", (delta) =>
+        updateSnapshot(queryClient, (snapshot) => applyDeltaToSnapshot(snapshot, delta)),
+      ),
       onLiveEvent("message:updated", (message) => {
         if (message.direction === "OUTBOUND" && message.completedAt) refetchSoon();
       }),

@@ -24,7 +24,11 @@ export function WallboardBoard({ mode, organizationName }: WallboardBoardProps) 
   const { t } = useTranslation();
   const live = useLiveConnection();
   useWallboardLive();
-  const snapshot = trpc.wallboard.snapshot.useQuery(undefined, { staleTime: 0, refetchOnMount: "always", refetchInterval: 5 * 60_000 });
+  const snapshot = trpc.wallboard.snapshot.useQuery(undefined, {
+    staleTime: 0,
+    refetchOnMount: "always",
+    refetchInterval: 5 * 60_000,
+  });
   const [isSettingsOpen, setIsSettingsOpen] = useState(false);
   const data = snapshot.data;
   const error = snapshot.error ? readAppError(snapshot.error) : null;
@@ -36,39 +40,77 @@ export function WallboardBoard({ mode, organizationName }: WallboardBoardProps) 
     if (live.state === "offline") void refetch();
   }, [live.state, refetch]);
 
-  if (isKioskRefused) return <Result status="403" title={t("wallboard.kioskInvalid")} data-testid="wallboard-kiosk-invalid" />;
+  if (isKioskRefused)
+    return <Result status="403" title={t("wallboard.kioskInvalid")} data-testid="wallboard-kiosk-invalid" />;
   return (
     <div data-testid="wallboard" data-mode={mode} data-live={live.state} style={{ minHeight: "100vh", padding: 24 }}>
       <Flex justify="space-between" align="center" gap={16} style={{ marginBottom: 16 }}>
         <Flex align="center" gap={16}>
-          {mode === "supervisor" ? <Link to="/" aria-label={t("wallboard.exit")}><Button type="text" icon={<ArrowLeftOutlined />} /></Link> : null}
+          {mode === "supervisor" ? (
+            <Link to="/" aria-label={t("wallboard.exit")}>
+              <Button type="text" icon={<ArrowLeftOutlined />} />
+            </Link>
+          ) : null}
           <Typography.Title level={1} style={{ margin: 0, fontSize: 40 }}>
-            {organizationName ? `${organizationName} · ` : ""}{t("wallboard.title")}
+            {organizationName ? `${organizationName} · ` : ""}
+            {t("wallboard.title")}
           </Typography.Title>
           {mode === "kiosk" ? <Tag>{t("wallboard.kioskBadge")}</Tag> : null}
         </Flex>
         <Flex align="center" gap={16}>
-          {data ? <Typography.Text type="secondary" style={{ fontSize: 20 }}>{t("wallboard.updatedAt", { time: dayjs(data.asOf).format("LTS") })}</Typography.Text> : null}
-          <LiveIndicator data-testid="wallboard-live" state={live.state} labels={{ connected: t("live.connected"), reconnecting: t("live.reconnecting"), offline: t("live.offline") }} />
+          {data ? (
+            <Typography.Text type="secondary" style={{ fontSize: 20 }}>
+              {t("wallboard.updatedAt", { time: dayjs(data.asOf).format("LTS") })}
+            </Typography.Text>
+          ) : null}
+          <LiveIndicator
+            data-testid="wallboard-live"
+            state={live.state}
+            labels={{
+              connected: t("live.connected"),
+              reconnecting: t("live.reconnecting"),
+              offline: t("live.offline"),
+            }}
+          />
           {mode === "supervisor" ? (
-            <Button icon={<SettingOutlined />} data-testid="wallboard-settings-open" onClick={() => setIsSettingsOpen(true)}>{t("wallboard.settings")}</Button>
+            <Button
+              icon={<SettingOutlined />}
+              data-testid="wallboard-settings-open"
+              onClick={() => setIsSettingsOpen(true)}
+            >
+              {t("wallboard.settings")}
+            </Button>
           ) : null}
         </Flex>
       </Flex>
-      {snapshot.error && !data ? <Alert type="error" showIcon title={t("wallboard.loadFailed")} style={{ marginBottom: 16 }} /> : null}
+      {snapshot.error && !data ? (
+        <Alert type="error" showIcon title={t("wallboard.loadFailed")} style={{ marginBottom: 16 }} />
+      ) : null}
       {!data ? (
-        snapshot.isPending ? <Flex justify="center" style={{ padding: 96 }}><Spin size="large" /></Flex> : null
+        snapshot.isPending ? (
+          <Flex justify="center" style={{ padding: 96 }}>
+            <Spin size="large" />
+          </Flex>
+        ) : null
       ) : (
         <Flex vertical gap={16}>
           <WallboardCounters snapshot={data} />
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={15}><ActiveCallsPanel calls={data.activeCalls} canSupervise={mode === "supervisor"} /></Col>
-            <Col xs={24} xl={9}><AgentsPanel agents={data.agents} /></Col>
+            <Col xs={24} xl={15}>
+              <ActiveCallsPanel calls={data.activeCalls} canSupervise={mode === "supervisor"} />
+            </Col>
+            <Col xs={24} xl={9}>
+              <AgentsPanel agents={data.agents} />
+            </Col>
           </Row>
         </Flex>
       )}
       {mode === "supervisor" ? (
-        <SettingsDrawer isOpen={isSettingsOpen} onClose={() => setIsSettingsOpen(false)} slaThresholdSecs={data?.sla.thresholdSecs ?? 20} />
+        <SettingsDrawer
+          isOpen={isSettingsOpen}
+          onClose={() => setIsSettingsOpen(false)}
+          slaThresholdSecs={data?.sla.thresholdSecs ?? 20}
+        />
       ) : null}
     </div>
   );

@@ -29,17 +29,31 @@ export function WallboardCounters({ snapshot }: { snapshot: Snapshot }) {
   const { today, sla } = snapshot;
   const missed = today.missed;
   const longestWait = getLongestWaitSecs(snapshot.activeCalls, now) ?? snapshot.longestWaitSecs;
-  const slaColor = { good: token.colorSuccess, warning: token.colorWarning, breached: token.colorError, none: undefined }[getSlaLevel(sla.rate)];
+  const slaColor = {
+    good: token.colorSuccess,
+    warning: token.colorWarning,
+    breached: token.colorError,
+    none: undefined,
+  }[getSlaLevel(sla.rate)];
   const tiles = [
     { name: "calls", title: t("wallboard.counters.calls"), value: formatCount(today.calls, language) },
     { name: "answered", title: t("wallboard.counters.answered"), value: formatCount(today.answered, language) },
-    { name: "missed", title: t("wallboard.counters.missed"), value: formatCount(missed, language), accent: missed > 0 ? token.colorError : undefined },
+    {
+      name: "missed",
+      title: t("wallboard.counters.missed"),
+      value: formatCount(missed, language),
+      accent: missed > 0 ? token.colorError : undefined,
+    },
     {
       name: "sla",
       title: t("wallboard.counters.sla"),
       value: formatPercent(sla.rate, language),
       accent: slaColor,
-      footer: t("wallboard.counters.slaDetail", { within: sla.answeredWithin, answered: sla.inboundAnswered, seconds: sla.thresholdSecs }),
+      footer: t("wallboard.counters.slaDetail", {
+        within: sla.answeredWithin,
+        answered: sla.inboundAnswered,
+        seconds: sla.thresholdSecs,
+      }),
     },
     {
       name: "longest-wait",
@@ -61,7 +75,14 @@ export function WallboardCounters({ snapshot }: { snapshot: Snapshot }) {
     <Row gutter={[16, 16]}>
       {tiles.map((tile) => (
         <Col key={tile.name} xs={12} lg={6}>
-          <StatCard size="wall" data-testid={`wallboard-counter-${tile.name}`} title={tile.title} value={tile.value} accent={tile.accent} footer={tile.footer} />
+          <StatCard
+            size="wall"
+            data-testid={`wallboard-counter-${tile.name}`}
+            title={tile.title}
+            value={tile.value}
+            accent={tile.accent}
+            footer={tile.footer}
+          />
         </Col>
       ))}
     </Row>

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { makeCall, minutes } from "../../live/test-fixtures";
 import { addDecimalStrings } from "../../live/decimal";
 import { applyDeltaToOverview, isDeltaForOverview } from "../../live/stats-delta";
-import { applyDeltaToSnapshot, getCallTimerStart, getLongestWaitSecs, getSlaLevel, mergeAgentIntoSnapshot, mergeCallIntoSnapshot, type SnapshotShape } from "./wallboard-merge";
+import {
+  applyDeltaToSnapshot,
+  getCallTimerStart,
+  getLongestWaitSecs,
+  getSlaLevel,
+  mergeAgentIntoSnapshot,
+  mergeCallIntoSnapshot,
+  type SnapshotShape,
+} from "./wallboard-merge";
 
 const empty: SnapshotShape = { activeCalls: [], agents: [], today: { calls: 3, answered: 2, sms: 1, cost: "0.0100" } };
 
@@ -37,7 +45,13 @@ describe("wallboard snapshot merges", () => {
   });
 
   it("adds stats:delta increments to today's counters with exact decimal cost", () => {
-    const next = applyDeltaToSnapshot(empty, { organizationId: "o", userId: "u1", callsToday: 1, answeredToday: 1, cost: "0.0035" });
+    const next = applyDeltaToSnapshot(empty, {
+      organizationId: "o",
+      userId: "u1",
+      callsToday: 1,
+      answeredToday: 1,
+      cost: "0.0035",
+    });
     expect(next.today).toEqual({ calls: 4, answered: 3, sms: 1, cost: "0.0135" });
   });
 });
@@ -52,11 +66,22 @@ describe("overview deltas", () => {
   };
 
   it("puts a call's cost under calls, an SMS's under SMS, and always in the total", () => {
-    const afterCall = applyDeltaToOverview(overview, { organizationId: "o", userId: "u", callsToday: 1, secondsToday: 90, cost: "0.0105" });
+    const afterCall = applyDeltaToOverview(overview, {
+      organizationId: "o",
+      userId: "u",
+      callsToday: 1,
+      secondsToday: 90,
+      cost: "0.0105",
+    });
     expect(afterCall.callsToday).toBe(3);
     expect(afterCall.minutesToday).toBe(4.5);
     expect(afterCall.costThisMonth).toEqual({ calls: "1.2105", sms: "0.0380", numbers: "2.00", total: "3.2485" });
-    const afterSms = applyDeltaToOverview(afterCall, { organizationId: "o", userId: "u", smsSentToday: 1, cost: "0.0380" });
+    const afterSms = applyDeltaToOverview(afterCall, {
+      organizationId: "o",
+      userId: "u",
+      smsSentToday: 1,
+      cost: "0.0380",
+    });
     expect(afterSms.smsSentToday).toBe(6);
     expect(afterSms.costThisMonth.sms).toBe("0.0760");
     expect(afterSms.costThisMonth.total).toBe("3.2865");
@@ -93,7 +118,9 @@ describe("wallboard timers", () => {
 
   it("times a talking call from its answer and a ringing one from its start", () => {
     expect(getCallTimerStart(makeCall({ id: "a", status: "RINGING", startedAt: minutes(1) }))).toEqual(minutes(1));
-    expect(getCallTimerStart(makeCall({ id: "a", status: "BRIDGED", startedAt: minutes(1), answeredAt: minutes(2) }))).toEqual(minutes(2));
+    expect(
+      getCallTimerStart(makeCall({ id: "a", status: "BRIDGED", startedAt: minutes(1), answeredAt: minutes(2) })),
+    ).toEqual(minutes(2));
   });
 
   it("bands the SLA rate", () => {

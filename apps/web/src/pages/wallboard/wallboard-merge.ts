@@ -56,6 +56,7 @@ export function getSlaLevel(rate: number | null): SlaLevel {
 
 /** A ringing call counts from when it started; a talking one from when it was answered. */
 export function getCallTimerStart(call: TCallDto): Date | null {
-  if (call.status === "ANSWERED" || call.status === "BRIDGED") return call.answeredAt ?? call.startedAt ?? call.createdAt;
+  if (call.status === "ANSWERED" || call.status === "BRIDGED")
+    return call.answeredAt ?? call.startedAt ?? call.createdAt;
   return call.startedAt ?? call.createdAt;
 }

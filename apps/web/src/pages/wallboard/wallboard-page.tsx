@@ -36,7 +36,8 @@ function KioskWallboard({ token }: { token: string }) {
 function SupervisorWallboard() {
   const { t } = useTranslation();
   const { role, organization } = useSession();
-  if (role === "AGENT") return <Result status="403" title={t("wallboard.forbidden")} data-testid="wallboard-forbidden" />;
+  if (role === "AGENT")
+    return <Result status="403" title={t("wallboard.forbidden")} data-testid="wallboard-forbidden" />;
   return <WallboardBoard mode="supervisor" organizationName={organization.name} />;
 }
 

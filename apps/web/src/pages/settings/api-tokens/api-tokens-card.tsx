@@ -35,10 +35,20 @@ export function ApiTokensCard() {
   }
 
   return (
-    <Card title={t("apiTokens.title")} data-testid="settings-api-tokens"
-      extra={<Button type="primary" onClick={() => setCreating(true)} data-testid="api-token-create">{t("apiTokens.create")}</Button>}>
+    <Card
+      title={t("apiTokens.title")}
+      data-testid="settings-api-tokens"
+      extra={
+        <Button type="primary" onClick={() => setCreating(true)} data-testid="api-token-create">
+          {t("apiTokens.create")}
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">
-        {t("apiTokens.description")} <a href="/api/docs" target="_blank" rel="noreferrer">{t("apiTokens.docsLink")}</a>
+        {t("apiTokens.description")}{" "}
+        <a href="/api/docs" target="_blank" rel="noreferrer">
+          {t("apiTokens.docsLink")}
+        </a>
       </Typography.Paragraph>
       <Table
         rowKey="id"
@@ -50,11 +60,23 @@ export function ApiTokensCard() {
         locale={{ emptyText: tokens.error ? translateError(t, tokens.error) : t("apiTokens.empty") }}
         columns={[
           { key: "name", title: t("apiTokens.columns.name"), dataIndex: "name" },
-          { key: "prefix", title: t("apiTokens.columns.prefix"), render: (_, row) => <Typography.Text code>{row.prefix}…</Typography.Text> },
+          {
+            key: "prefix",
+            title: t("apiTokens.columns.prefix"),
+            render: (_, row) => <Typography.Text code>{row.prefix}…</Typography.Text>,
+          },
           { key: "role", title: t("apiTokens.columns.role"), render: (_, row) => t(`roles.${row.role}`) },
           { key: "createdBy", title: t("apiTokens.columns.createdBy"), render: (_, row) => row.userName ?? "—" },
-          { key: "lastUsedAt", title: t("apiTokens.columns.lastUsedAt"), render: (_, row) => date(row.lastUsedAt, t("apiTokens.never")) },
-          { key: "expiresAt", title: t("apiTokens.columns.expiresAt"), render: (_, row) => date(row.expiresAt, t("apiTokens.noExpiry")) },
+          {
+            key: "lastUsedAt",
+            title: t("apiTokens.columns.lastUsedAt"),
+            render: (_, row) => date(row.lastUsedAt, t("apiTokens.never")),
+          },
+          {
+            key: "expiresAt",
+            title: t("apiTokens.columns.expiresAt"),
+            render: (_, row) => date(row.expiresAt, t("apiTokens.noExpiry")),
+          },
           {
             key: "status",
             title: t("apiTokens.columns.status"),
@@ -65,10 +87,17 @@ export function ApiTokensCard() {
             title: t("apiTokens.columns.actions"),
             render: (_, row) =>
               statusOf(row) === "active" ? (
-                <Popconfirm title={t("apiTokens.revokeConfirm.title", { name: row.name })} description={t("apiTokens.revokeConfirm.description")}
-                  okText={t("apiTokens.revokeConfirm.ok")} cancelText={t("common.cancel")} okButtonProps={{ danger: true }}
-                  onConfirm={() => handleRevoke(row.id)}>
-                  <Button size="small" danger data-testid={`api-token-revoke-${row.id}`}>{t("apiTokens.revoke")}</Button>
+                <Popconfirm
+                  title={t("apiTokens.revokeConfirm.title", { name: row.name })}
+                  description={t("apiTokens.revokeConfirm.description")}
+                  okText={t("apiTokens.revokeConfirm.ok")}
+                  cancelText={t("common.cancel")}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => handleRevoke(row.id)}
+                >
+                  <Button size="small" danger data-testid={`api-token-revoke-${row.id}`}>
+                    {t("apiTokens.revoke")}
+                  </Button>
                 </Popconfirm>
               ) : null,
           },

@@ -42,27 +42,66 @@ export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: ()
 
   if (token) {
     return (
-      <Modal open={open} title={t("apiTokens.created.title")} onOk={close} onCancel={close} okText={t("apiTokens.created.done")}
-        cancelButtonProps={{ style: { display: "none" } }} maskClosable={false} data-testid="api-token-created">
+      <Modal
+        open={open}
+        title={t("apiTokens.created.title")}
+        onOk={close}
+        onCancel={close}
+        okText={t("apiTokens.created.done")}
+        cancelButtonProps={{ style: { display: "none" } }}
+        maskClosable={false}
+        data-testid="api-token-created"
+      >
         <Alert type="warning" showIcon title={t("apiTokens.created.description")} style={{ marginBottom: 12 }} />
-        <Typography.Text code copyable style={{ wordBreak: "break-all" }} data-testid="api-token-value">{token}</Typography.Text>
+        <Typography.Text code copyable style={{ wordBreak: "break-all" }} data-testid="api-token-value">
+          {token}
+        </Typography.Text>
       </Modal>
     );
   }
 
   return (
-    <Modal open={open} title={t("apiTokens.form.title")} onCancel={close} okText={t("apiTokens.form.submit")} cancelText={t("common.cancel")}
-      onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t("apiTokens.form.title")}
+      onCancel={close}
+      okText={t("apiTokens.form.submit")}
+      cancelText={t("common.cancel")}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       <Form<TokenValues> form={form} layout="vertical" initialValues={{ role: "AGENT" }} onFinish={handleFinish}>
-        <Form.Item name="name" label={t("apiTokens.form.name")} htmlFor="api-token-name"
-          rules={[{ required: true, whitespace: true, message: t("validation.required") }, { max: 100, message: t("validation.too_long") }]}>
+        <Form.Item
+          name="name"
+          label={t("apiTokens.form.name")}
+          htmlFor="api-token-name"
+          rules={[
+            { required: true, whitespace: true, message: t("validation.required") },
+            { max: 100, message: t("validation.too_long") },
+          ]}
+        >
           <Input id="api-token-name" placeholder={t("apiTokens.form.namePlaceholder")} autoFocus />
         </Form.Item>
-        <Form.Item name="role" label={t("apiTokens.form.role")} extra={t("apiTokens.form.roleHelp")} htmlFor="api-token-role">
+        <Form.Item
+          name="role"
+          label={t("apiTokens.form.role")}
+          extra={t("apiTokens.form.roleHelp")}
+          htmlFor="api-token-role"
+        >
           <Select id="api-token-role" options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
         </Form.Item>
-        <Form.Item name="expiresAt" label={t("apiTokens.form.expiresAt")} extra={t("apiTokens.form.expiresHelp")} htmlFor="api-token-expires">
-          <DatePicker id="api-token-expires" disabledDate={(day) => day.isBefore(new Date(), "day")} style={{ width: "100%" }} />
+        <Form.Item
+          name="expiresAt"
+          label={t("apiTokens.form.expiresAt")}
+          extra={t("apiTokens.form.expiresHelp")}
+          htmlFor="api-token-expires"
+        >
+          <DatePicker
+            id="api-token-expires"
+            disabledDate={(day) => day.isBefore(new Date(), "day")}
+            style={{ width: "100%" }}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -3,16 +3,31 @@ import type { apiTokensStrings } from "./strings";
 
 export const apiTokensStringsFr: Messages<typeof apiTokensStrings> = {
   title: "Jetons d’API",
-  description: "Les jetons permettent aux outils internes et aux scripts d’utiliser l’API (client typé, REST, événements en direct) avec `Authorization: Bearer <jeton>`. Un jeton agit avec son propre rôle ; révoquez-le pour couper l’accès immédiatement.",
+  description:
+    "Les jetons permettent aux outils internes et aux scripts d’utiliser l’API (client typé, REST, événements en direct) avec `Authorization: Bearer <jeton>`. Un jeton agit avec son propre rôle ; révoquez-le pour couper l’accès immédiatement.",
   docsLink: "Référence de l’API REST",
   create: "Nouveau jeton",
   empty: "Aucun jeton d’API pour l’instant.",
-  columns: { name: "Nom", prefix: "Jeton", role: "Rôle", createdBy: "Créé par", lastUsedAt: "Dernière utilisation", expiresAt: "Expire le", status: "État", actions: "" },
+  columns: {
+    name: "Nom",
+    prefix: "Jeton",
+    role: "Rôle",
+    createdBy: "Créé par",
+    lastUsedAt: "Dernière utilisation",
+    expiresAt: "Expire le",
+    status: "État",
+    actions: "",
+  },
   never: "Jamais",
   noExpiry: "Sans expiration",
   status: { active: "Actif", revoked: "Révoqué", expired: "Expiré" },
   revoke: "Révoquer",
-  revokeConfirm: { title: "Révoquer « {{name}} » ?", description: "Les outils qui utilisent ce jeton cessent de fonctionner immédiatement, connexions en direct comprises.", ok: "Révoquer" },
+  revokeConfirm: {
+    title: "Révoquer « {{name}} » ?",
+    description:
+      "Les outils qui utilisent ce jeton cessent de fonctionner immédiatement, connexions en direct comprises.",
+    ok: "Révoquer",
+  },
   revoked: "Jeton révoqué",
   form: {
     title: "Nouveau jeton d’API",
@@ -26,7 +41,8 @@ export const apiTokensStringsFr: Messages<typeof apiTokensStrings> = {
   },
   created: {
     title: "Copiez votre jeton maintenant",
-    description: "C’est la seule fois où le jeton est affiché. Rangez-le dans les secrets de votre outil (par exemple CRM_TOKEN).",
+    description:
+      "C’est la seule fois où le jeton est affiché. Rangez-le dans les secrets de votre outil (par exemple CRM_TOKEN).",
     done: "Je l’ai copié",
   },
 };

@@ -1,15 +1,29 @@
 export const apiTokensStrings = {
   title: "API tokens",
-  description: "Tokens let internal tools and scripts use the API (typed client, REST, live events) as `Authorization: Bearer <token>`. A token acts with its own role; revoke it to cut access at once.",
+  description:
+    "Tokens let internal tools and scripts use the API (typed client, REST, live events) as `Authorization: Bearer <token>`. A token acts with its own role; revoke it to cut access at once.",
   docsLink: "REST API reference",
   create: "New token",
   empty: "No API tokens yet.",
-  columns: { name: "Name", prefix: "Token", role: "Role", createdBy: "Created by", lastUsedAt: "Last used", expiresAt: "Expires", status: "Status", actions: "" },
+  columns: {
+    name: "Name",
+    prefix: "Token",
+    role: "Role",
+    createdBy: "Created by",
+    lastUsedAt: "Last used",
+    expiresAt: "Expires",
+    status: "Status",
+    actions: "",
+  },
   never: "Never",
   noExpiry: "No expiry",
   status: { active: "Active", revoked: "Revoked", expired: "Expired" },
   revoke: "Revoke",
-  revokeConfirm: { title: "Revoke “{{name}}”?", description: "Tools using this token stop working immediately, including open live connections.", ok: "Revoke" },
+  revokeConfirm: {
+    title: "Revoke “{{name}}”?",
+    description: "Tools using this token stop working immediately, including open live connections.",
+    ok: "Revoke",
+  },
   revoked: "Token revoked",
   form: {
     title: "New API token",
