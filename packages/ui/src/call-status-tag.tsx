@@ -41,11 +41,6 @@ export function getCallStatusColor(status: CallStatus): string {
   }
 }
 
-/** True while the call can still change (ringing or talking). */
-export function isLiveCallStatus(status: CallStatus): boolean {
-  return status === "INITIATED" || status === "RINGING" || status === "ANSWERED" || status === "BRIDGED";
-}
-
 export function CallStatusTag({ status, label, ...rest }: CallStatusTagProps) {
   return (
     <Tag color={getCallStatusColor(status)} data-status={status} {...rest}>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
-import { isLiveCallStatus } from "@app/ui/call-status-tag";
+import { isLiveCallStatus } from "@app/telnyx-core/calls/call-state";
 import { trpc } from "../lib/trpc";
 import { isSameOrNewer } from "../live/cache-merge";
 import { onLiveEvent } from "../live/live-events";

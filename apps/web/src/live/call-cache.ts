@@ -1,5 +1,5 @@
 /** Which cached call lists a live call belongs to, and how it merges into them (pure). */
-import { isLiveCallStatus } from "@app/ui/call-status-tag";
+import { isLiveCallStatus } from "@app/telnyx-core/calls/call-state";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { byDateDesc, upsertInList, upsertInPages, type Page, type Pages } from "./cache-merge";
 

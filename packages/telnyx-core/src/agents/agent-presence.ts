@@ -4,7 +4,7 @@
  * `since` is when the state last changed (User.agentStatusAt).
  */
 import type { Prisma } from "@app/db/client";
-import { LIVE_CALL_STATUSES } from "../calls/call-state";
+import { LIVE_CALL_STATUSES, isLiveCallStatus } from "../calls/call-state";
 import type { TAgentState } from "../realtime/events";
 import type { Emit, Tx } from "../webhooks/apply-types";
 
@@ -54,7 +54,7 @@ export async function refreshAgentStatus(tx: Tx, organizationId: string, userId:
 }
 
 type CallSide = { userId: string | null; status: string; lastEventAt?: Date | null } | null;
-const isLive = (call: CallSide) => call !== null && (LIVE_CALL_STATUSES as readonly string[]).includes(call.status);
+const isLive = (call: CallSide) => call !== null && isLiveCallStatus(call.status);
 
 /** agent:updated emits for the agents a call change concerns (it went live or ended, or changed hands). */
 export async function agentEmitsForCall(

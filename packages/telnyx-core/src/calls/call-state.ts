@@ -18,7 +18,13 @@ export type CallStatusValue =
   | "NO_ANSWER"
   | "CANCELED";
 
+/** The statuses of a call that can still change (ringing or talking); every other status is final. */
 export const LIVE_CALL_STATUSES = ["INITIATED", "RINGING", "ANSWERED", "BRIDGED"] as const satisfies CallStatusValue[];
+export type LiveCallStatus = (typeof LIVE_CALL_STATUSES)[number];
+
+export function isLiveCallStatus(status: string): status is LiveCallStatus {
+  return (LIVE_CALL_STATUSES as readonly string[]).includes(status);
+}
 
 type Stamped<T> = T & { at: string; eventId: string };
 type Hangup = Stamped<CallHangupFact & { leg: "customer" | "agent" }>;
@@ -169,7 +175,7 @@ export function callStatusOf(facts: CallFacts): CallStatusValue {
 }
 
 export function isTerminalStatus(status: string): boolean {
-  return !(LIVE_CALL_STATUSES as readonly string[]).includes(status);
+  return !isLiveCallStatus(status);
 }
 
 export interface DerivedCallState {

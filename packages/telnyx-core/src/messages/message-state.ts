@@ -15,6 +15,7 @@ export const TERMINAL_MESSAGE_STATUSES = [
   "EXPIRED",
 ] as const;
 
+/** The order statuses move in; every terminal status (and RECEIVED) shares the last rank. */
 const RANK: Record<MessageStatus, number> = {
   QUEUED: 0,
   SENDING: 1,
@@ -48,6 +49,18 @@ export interface MessageObservation {
   sentAt?: Date | null;
   completedAt?: Date | null;
   occurredAt?: Date | null;
+}
+
+const FINAL_RANK = 3;
+
+/** True when `next` is further along than `current`: a message status only ever moves forward. */
+export function isLaterMessageStatus(next: MessageStatus, current: MessageStatus): boolean {
+  return RANK[next] > RANK[current];
+}
+
+/** True for a status nothing follows (delivered, failed, expired, unconfirmed, received). */
+export function isFinalMessageStatus(status: MessageStatus): boolean {
+  return RANK[status] === FINAL_RANK;
 }
 
 export function isTerminalMessageStatus(status: MessageStatus): boolean {
@@ -87,7 +100,7 @@ function laterOf(a: Date | null, b: Date | null | undefined): Date | null {
 }
 
 export function mergeMessageState(current: MessageState, observation: MessageObservation): MessageState {
-  const isForward = RANK[observation.status] > RANK[current.status];
+  const isForward = isLaterMessageStatus(observation.status, current.status);
   const firstError = observation.errors?.[0];
   const hasError = current.errorCode !== null || current.errorTitle !== null;
   const takesError = firstError !== undefined && !hasError && (isForward || observation.status === current.status);

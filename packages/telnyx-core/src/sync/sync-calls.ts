@@ -1,8 +1,8 @@
 import { Prisma, type CallStatus } from "@app/db/client";
+import { isLiveCallStatus } from "../calls/call-state";
 import { ZCallRecordSchema, recentDetailRecords, type CallRecord } from "./detail-records";
 import { organizationConnectionIds, type SyncContext } from "./sync-context";
 
-const OPEN: CallStatus[] = ["INITIATED", "RINGING", "ANSWERED", "BRIDGED"];
 const MAX_IMPORTS = 200;
 
 function finalStatusOf(record: CallRecord): CallStatus {
@@ -115,7 +115,7 @@ export async function syncCalls(ctx: SyncContext): Promise<void> {
       );
       continue;
     }
-    if (local.callControlId !== ccid || !OPEN.includes(local.status)) continue;
+    if (local.callControlId !== ccid || !isLiveCallStatus(local.status)) continue;
     const status = finalStatusOf(record);
     const { count } = await db.prisma.telnyxCall.updateMany({
       where: { id: local.id, status: local.status },

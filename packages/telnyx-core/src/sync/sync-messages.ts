@@ -1,20 +1,10 @@
 import { Prisma, type MessageStatus } from "@app/db/client";
+import { isFinalMessageStatus, isLaterMessageStatus } from "../messages/message-state";
 import { ZMessageRecordSchema, recentDetailRecords, type MessageRecord } from "./detail-records";
 import { organizationConnectionIds, type SyncContext } from "./sync-context";
 
 /** Imports per run at most (each may cost one GET /messages for the text). */
 const MAX_IMPORTS = 200;
-const RANK: Record<MessageStatus, number> = {
-  QUEUED: 0,
-  SENDING: 1,
-  SENT: 2,
-  DELIVERED: 3,
-  DELIVERY_FAILED: 3,
-  SENDING_FAILED: 3,
-  DELIVERY_UNCONFIRMED: 3,
-  EXPIRED: 3,
-  RECEIVED: 3,
-};
 
 function statusOf(record: MessageRecord): MessageStatus | null {
   switch (record.status?.toLowerCase()) {
@@ -150,8 +140,8 @@ export async function syncMessages(ctx: SyncContext): Promise<void> {
       }
       continue;
     }
-    const isForward = RANK[status] > RANK[local.status];
-    const needsCost = local.cost === null && record.cost !== null && RANK[status] === 3;
+    const isForward = isLaterMessageStatus(status, local.status);
+    const needsCost = local.cost === null && record.cost !== null && isFinalMessageStatus(status);
     if (!isForward && !needsCost) continue;
     const { count } = await db.prisma.telnyxMessage.updateMany({
       where: { id: local.id, status: local.status },

@@ -1,4 +1,5 @@
-import { CallStatusTag, isLiveCallStatus } from "@app/ui/call-status-tag";
+import { isLiveCallStatus } from "@app/telnyx-core/calls/call-state";
+import { CallStatusTag } from "@app/ui/call-status-tag";
 import { CallTimer } from "@app/ui/call-timer";
 import { formatDuration } from "@app/ui/duration";
 import { PhoneNumberDisplay } from "@app/ui/phone-number-display";
@@ -10,7 +11,8 @@ import { env } from "../../env";
 import { useLanguage } from "../../i18n/use-language";
 import { translateError } from "../../lib/app-error";
 import { trpc } from "../../lib/trpc";
-import { formatMoney, getCallCounterpart } from "./call-format";
+import { getCallCounterpart } from "./call-format";
+import { formatMoney } from "@app/ui/money";
 import { useSession } from "../../auth/session-context";
 import { SuperviseButtons } from "../wallboard/supervise-buttons";
 
@@ -84,7 +86,7 @@ export function CallDetailDrawer({ callId, onClose }: CallDetailDrawerProps) {
               {call.billedSecs === null ? "—" : formatDuration(call.billedSecs)}
             </Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.cost")}>
-              <span data-testid="call-detail-cost">{formatMoney(call.cost, call.costCurrency, language) ?? "—"}</span>
+              <span data-testid="call-detail-cost">{formatMoney(call.cost, call.costCurrency, language) || "—"}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.hangupCause")}>
               {call.hangupCause ? t(`calls.hangupCause.${call.hangupCause}`, { defaultValue: call.hangupCause }) : "—"}

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { ArrowDownOutlined, ArrowUpOutlined } from "@ant-design/icons";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
-import { CallStatusTag, isLiveCallStatus } from "@app/ui/call-status-tag";
+import { isLiveCallStatus } from "@app/telnyx-core/calls/call-state";
+import { CallStatusTag } from "@app/ui/call-status-tag";
 import { CallTimer } from "@app/ui/call-timer";
 import { formatDuration } from "@app/ui/duration";
 import { PhoneNumberDisplay } from "@app/ui/phone-number-display";
@@ -10,7 +11,8 @@ import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useLanguage } from "../../i18n/use-language";
-import { formatMoney, getCallCounterpart } from "./call-format";
+import { getCallCounterpart } from "./call-format";
+import { formatMoney } from "@app/ui/money";
 
 interface CallsTableProps {
   calls: TCallDto[];
@@ -85,7 +87,7 @@ export function CallsTable({ calls, isLoading, empty, onOpen }: CallsTableProps)
       align: "right",
       render: (_, call) => (
         <Typography.Text data-testid="call-cost" style={{ whiteSpace: "nowrap" }}>
-          {formatMoney(call.cost, call.costCurrency, language) ?? "—"}
+          {formatMoney(call.cost, call.costCurrency, language) || "—"}
         </Typography.Text>
       ),
     },

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { isLiveCallStatus } from "@app/ui/call-status-tag";
+import { isLiveCallStatus } from "@app/telnyx-core/calls/call-state";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { procedureKey } from "../../live/apply-live-event";
 import { onLiveConnect, onLiveEvent, preloadLiveEventSchemas } from "../../live/live-events";

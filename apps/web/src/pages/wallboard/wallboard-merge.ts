@@ -1,5 +1,5 @@
 /** Live events → the cached wallboard snapshot (pure): calls in progress, agents, today's counters. */
-import { isLiveCallStatus } from "@app/ui/call-status-tag";
+import { isLiveCallStatus } from "@app/telnyx-core/calls/call-state";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { mergeAgent, type AgentUpdate } from "../../live/stats-cache";
 import { applyDeltaToWallboardToday, type StatsDelta, type WallboardToday } from "../../live/stats-delta";
