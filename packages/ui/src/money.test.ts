@@ -16,6 +16,11 @@ describe("formatMoney", () => {
     expect(formatMoney("90071992547409.93", "USD", "en")).toBe("$90,071,992,547,409.93");
   });
 
+  it("shows the amount alone when the currency is unknown to us", () => {
+    expect(formatMoney("0.5", null, "en")).toBe("0.50");
+    expect(formatMoney("0.014", undefined, "fr")).toBe("0,014");
+  });
+
   it("never invents a number from something that is not one", () => {
     expect(formatMoney(null, "USD", "en")).toBe("");
     expect(formatMoney("n/a", "USD", "en")).toBe("n/a");

@@ -15,16 +15,23 @@ export function countFractionDigits(amount: string): number {
   return Math.min(MAX_FRACTION_DIGITS, Math.max(2, fraction.length));
 }
 
-/** "0.003800", "USD", "en" → "$0.0038"; anything that is not a decimal string is returned unchanged. */
-export function formatMoney(amount: string | null | undefined, currency: string, locale: string): string {
+/**
+ * The one money format of the app: "0.003800", "USD", "en" → "$0.0038"; "1234.5", "EUR", "fr" → "1 234,50 €".
+ * Without a currency the amount alone is shown in the locale's digits; anything that is not a decimal
+ * string is returned unchanged.
+ */
+export function formatMoney(
+  amount: string | null | undefined,
+  currency: string | null | undefined,
+  locale: string,
+): string {
   if (amount === null || amount === undefined) return "";
   const trimmed = amount.trim();
   if (!isDecimalString(trimmed)) return amount;
   const digits = countFractionDigits(trimmed);
   try {
     const format = new Intl.NumberFormat(locale, {
-      style: "currency",
-      currency,
+      ...(currency ? { style: "currency", currency } : {}),
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     });

@@ -19,7 +19,8 @@ import { useLanguage } from "../i18n/use-language";
 import { translateError } from "../lib/app-error";
 import { trpc } from "../lib/trpc";
 import { useApplyLive } from "../live/use-apply-live";
-import { formatCounterpart, formatMoney, getCallCounterpart } from "../pages/calls/call-format";
+import { formatCounterpart, getCallCounterpart } from "../pages/calls/call-format";
+import { formatMoney } from "@app/ui/money";
 
 // The transfer form (inputs, selects, phone parsing) loads only when an agent opens it.
 const TransferModal = lazy(async () => ({ default: (await import("./transfer-modal")).TransferModal }));
