@@ -2,7 +2,7 @@
 import type { Db } from "@app/db/open-db";
 import type { Actor } from "../domain/actor";
 import { AppError } from "../errors/app-error";
-import { countryOf } from "../phone/phone-numbers";
+import { isExplicitFromNumber, pickFromNumber } from "../numbers/pick-from-number";
 import type { TCallFromNumber } from "./call-schemas";
 
 /** ACTIVE voice numbers shared by the organization or assigned to the caller. */
@@ -20,8 +20,8 @@ export async function listCallFromNumbers(options: { db: Db; actor: Actor }): Pr
   });
 }
 
-/** The caller's choice, else their own number, else one in the destination's country, else any usable one. */
-export async function pickFromNumber(options: {
+/** The number a call is placed from, by the one caller-id rule (numbers/pick-from-number). */
+export async function pickCallFromNumber(options: {
   db: Db;
   actor: Actor;
   fromNumberId?: string;
@@ -29,32 +29,21 @@ export async function pickFromNumber(options: {
   to: string;
 }): Promise<TCallFromNumber> {
   const usable = await listCallFromNumbers(options);
-  if (options.fromNumberId || options.fromNumber) {
-    const chosen = usable.find(
-      (number) => number.id === options.fromNumberId || number.phoneNumber === options.fromNumber,
-    );
-    if (!chosen) {
-      throw new AppError(
-        "VALIDATION",
-        "This number cannot place calls: it is not active, not voice-enabled or assigned to another agent.",
-        {
-          fieldErrors: { [options.fromNumberId ? "fromNumberId" : "fromNumber"]: ["invalid_from_number"] },
-        },
-      );
-    }
-    return chosen;
-  }
-  const country = countryOf(options.to);
-  const picked =
-    usable.find((number) => number.assignedUserId === options.actor.userId) ??
-    usable.find((number) => number.countryCode === country) ??
-    usable[0];
-  if (!picked)
+  const picked = pickFromNumber(usable, { ...options, userId: options.actor.userId });
+  if (picked) return picked;
+  if (isExplicitFromNumber(options)) {
     throw new AppError(
       "VALIDATION",
-      "No active voice number is available to call from: buy one (or ask an admin to assign one) first.",
+      "This number cannot place calls: it is not active, not voice-enabled or assigned to another agent.",
+      {
+        fieldErrors: { [options.fromNumberId ? "fromNumberId" : "fromNumber"]: ["invalid_from_number"] },
+      },
     );
-  return picked;
+  }
+  throw new AppError(
+    "VALIDATION",
+    "No active voice number is available to call from: buy one (or ask an admin to assign one) first.",
+  );
 }
 
 /** Telnyx id of the organization's Call Control application (the dial's connection_id). */

@@ -11,7 +11,7 @@ import type { TCallDto } from "../realtime/events";
 import type { CallServices } from "./call-access";
 import { clientStateSecretOf, encodeCallClientState } from "./call-client-state";
 import { callDtoSelect, toCallDto } from "./call-dto";
-import { pickFromNumber, requireAgentDevice, requireVoiceConnection } from "./call-numbers";
+import { pickCallFromNumber, requireAgentDevice, requireVoiceConnection } from "./call-numbers";
 import type { TCallCreate } from "./call-schemas";
 
 async function resolveLeadId(db: Db, actor: Actor, input: TCallCreate): Promise<string | null> {
@@ -40,7 +40,7 @@ export async function createCall(options: {
 }): Promise<TCallDto> {
   const { db, actor, services, input } = options;
   const device = await requireAgentDevice(db, actor.userId);
-  const from = await pickFromNumber({
+  const from = await pickCallFromNumber({
     db,
     actor,
     fromNumberId: input.fromNumberId,

@@ -9,7 +9,7 @@ import { AppError, isAppError } from "../errors/app-error";
 import type { MessageInfo } from "../gateway/messaging-api";
 import type { TelnyxGateway } from "../gateway/telnyx-gateway";
 import { countSmsSegments } from "../messaging/sms-segments";
-import { countryOf } from "../phone/phone-numbers";
+import { isExplicitFromNumber, pickFromNumber } from "../numbers/pick-from-number";
 import type { Publisher, TMessageDto } from "../realtime/events";
 import { messageSelect, toMessageDto } from "./message-dto";
 import type { TMessageSend } from "./message-schemas";
@@ -32,13 +32,12 @@ export interface SendMessageOptions {
   input: TMessageSend;
 }
 
-async function pickFromNumber(db: Db, actor: Actor, input: TMessageSend): Promise<SmsNumber> {
+/** The number a message is sent from, by the one caller-id rule (numbers/pick-from-number). */
+async function pickSmsFromNumber(db: Db, actor: Actor, input: TMessageSend): Promise<SmsNumber> {
   const usable = await listSmsNumbers({ db, actor });
-  if (input.fromNumberId || input.fromNumber) {
-    const chosen = usable.find((n) =>
-      input.fromNumberId ? n.id === input.fromNumberId : n.phoneNumber === input.fromNumber,
-    );
-    if (chosen) return chosen;
+  const picked = pickFromNumber(usable, { ...input, userId: actor.userId });
+  if (picked) return picked;
+  if (isExplicitFromNumber(input)) {
     throw new AppError(
       "VALIDATION",
       "You cannot send SMS from this number: it is not an active SMS number of your organization shared with you or assigned to you.",
@@ -47,18 +46,13 @@ async function pickFromNumber(db: Db, actor: Actor, input: TMessageSend): Promis
       },
     );
   }
-  const country = countryOf(input.to);
-  const chosen = usable.find((n) => n.countryCode === country) ?? usable[0];
-  if (!chosen) {
-    throw new AppError(
-      "VALIDATION",
-      "No SMS-capable number is available to you — buy one on the Numbers page or ask an admin to assign one to you.",
-      {
-        fieldErrors: { fromNumberId: ["no_sms_number"] },
-      },
-    );
-  }
-  return chosen;
+  throw new AppError(
+    "VALIDATION",
+    "No SMS-capable number is available to you — buy one on the Numbers page or ask an admin to assign one to you.",
+    {
+      fieldErrors: { fromNumberId: ["no_sms_number"] },
+    },
+  );
 }
 
 async function resolveLeadId(db: Db, actor: Actor, input: TMessageSend): Promise<string | null> {
@@ -132,7 +126,7 @@ async function recordSendFailure(db: Db, rowId: string, error: AppError) {
 
 export async function sendMessage(options: SendMessageOptions): Promise<TMessageDto> {
   const { db, actor, publisher, input } = options;
-  const from = await pickFromNumber(db, actor, input);
+  const from = await pickSmsFromNumber(db, actor, input);
   await assertNotOptedOut(db, actor.organizationId, input.to);
   const leadId = await resolveLeadId(db, actor, input);
   const gateway = await options.gatewayFor(actor.organizationId);
