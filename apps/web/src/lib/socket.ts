@@ -2,15 +2,12 @@
  * The one socket.io connection of the tab. It is opened by the authenticated layout (the handshake
  * is authenticated by the session cookie) and its lifecycle is exposed as a small external store.
  */
+import type { ClientToServerEvents, ServerToClientEvents } from "@app/telnyx-core/realtime/events";
 import { io, type Socket } from "socket.io-client";
 import { env } from "../env";
 import { initialLiveSnapshot, reduceLive, type LiveEvent, type LiveSnapshot } from "./live-state";
 
-// Mirrors ServerToClientEvents in packages/telnyx-core/src/realtime/events.ts (not a web dependency).
-export interface ServerToClientEvents {
-  ready: (event: { userId: string; organizationId: string; role: "ADMIN" | "SUPERVISOR" | "AGENT" }) => void;
-}
-export type ClientToServerEvents = Record<string, never>;
+/** Typed by the server's own event map; subscribe through live/live-events' onLiveEvent, which validates payloads. */
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const SERVER_DISCONNECT_RETRY_MS = 1_000;

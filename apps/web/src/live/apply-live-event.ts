@@ -1,6 +1,8 @@
 /** Live events → React Query caches, in place (setQueryData), for every cached variant of a query. */
 import type { Query, QueryClient } from "@tanstack/react-query";
 import type { TCallDto, TMessageDto, TOptOutEvent } from "@app/telnyx-core/realtime/events";
+import { getQueryKey } from "@trpc/react-query";
+import { trpc } from "../lib/trpc";
 import { byDateDesc, isSameOrNewer, upsertInPages, type Page, type Pages } from "./cache-merge";
 import { mergeActiveCall, mergeCallIntoPages, type CallListFilter, type EndedCalls, type Viewer } from "./call-cache";
 import {
@@ -13,14 +15,10 @@ import {
   type ThreadsPage,
 } from "./message-cache";
 
+/** tRPC's keys are [path, { input, type }]; its getQueryKey without input matches every variant of a path. */
 interface TrpcKeyMeta {
   input?: unknown;
   type?: "query" | "infinite" | "any";
-}
-
-/** tRPC v11 keys look like [["calls", "list"], { input, type }]. */
-export function procedureKey(router: string, procedure?: string): readonly unknown[] {
-  return [procedure ? [router, procedure] : [router]];
 }
 
 function readMeta(query: Query): TrpcKeyMeta {
@@ -55,13 +53,13 @@ function getEndedCalls(queryClient: QueryClient): EndedCalls {
 }
 
 export function applyCall(queryClient: QueryClient, call: TCallDto, viewer: Viewer): void {
-  updatePaged<Page<TCallDto>>(queryClient, procedureKey("calls", "list"), (data, input) =>
+  updatePaged<Page<TCallDto>>(queryClient, getQueryKey(trpc.calls.list), (data, input) =>
     mergeCallIntoPages(data, call, input as CallListFilter | undefined, viewer),
   );
-  queryClient.setQueriesData<TCallDto[]>({ queryKey: procedureKey("calls", "active") }, (list) =>
+  queryClient.setQueriesData<TCallDto[]>({ queryKey: getQueryKey(trpc.calls.active) }, (list) =>
     list ? mergeActiveCall(list, call, viewer, getEndedCalls(queryClient)) : list,
   );
-  for (const query of queryClient.getQueryCache().findAll({ queryKey: procedureKey("calls", "get") })) {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: getQueryKey(trpc.calls.get) })) {
     const input = readMeta(query).input as { id?: string } | undefined;
     if (input?.id !== call.id) continue;
     queryClient.setQueryData(query.queryKey, (detail: (TCallDto & object) | undefined) =>
@@ -80,17 +78,17 @@ interface MessageListFilter {
 }
 
 export function applyMessage(queryClient: QueryClient, message: TMessageDto): void {
-  updatePaged<ThreadPage>(queryClient, procedureKey("messages", "thread"), (data, input) =>
+  updatePaged<ThreadPage>(queryClient, getQueryKey(trpc.messages.thread), (data, input) =>
     isMessageInThread(message, (input ?? {}) as ThreadSelector) ? mergeMessageIntoThread(data, message) : data,
   );
-  updatePaged<ThreadsPage>(queryClient, procedureKey("messages", "threads"), (data, input) => {
+  updatePaged<ThreadsPage>(queryClient, getQueryKey(trpc.messages.threads), (data, input) => {
     const search = (input as { search?: string } | undefined)?.search;
     const next = mergeMessageIntoThreads(data, message, !search);
     // Only the server knows whether a new thread matches a search.
-    if (next === data && search) void queryClient.invalidateQueries({ queryKey: procedureKey("messages", "threads") });
+    if (next === data && search) void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.messages.threads) });
     return next;
   });
-  updatePaged<Page<TMessageDto>>(queryClient, procedureKey("messages", "list"), (data, input) => {
+  updatePaged<Page<TMessageDto>>(queryClient, getQueryKey(trpc.messages.list), (data, input) => {
     const filter = (input ?? {}) as MessageListFilter;
     const isWanted =
       (!filter.direction || filter.direction === message.direction) &&
@@ -100,8 +98,8 @@ export function applyMessage(queryClient: QueryClient, message: TMessageDto): vo
 }
 
 export function applyOptOut(queryClient: QueryClient, event: TOptOutEvent): void {
-  updatePaged<ThreadPage>(queryClient, procedureKey("messages", "thread"), (data) => applyOptOutToThread(data, event));
-  void queryClient.invalidateQueries({ queryKey: procedureKey("messages", "optOuts") });
+  updatePaged<ThreadPage>(queryClient, getQueryKey(trpc.messages.thread), (data) => applyOptOutToThread(data, event));
+  void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.messages.optOuts) });
 }
 
 /**
@@ -110,8 +108,8 @@ export function applyOptOut(queryClient: QueryClient, event: TOptOutEvent): void
  */
 export function catchUpAfterConnect(queryClient: QueryClient, connectedAt: number): void {
   const predicate = (query: Query) => query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt < connectedAt;
-  void queryClient.invalidateQueries({ queryKey: procedureKey("calls"), predicate });
-  void queryClient.invalidateQueries({ queryKey: procedureKey("messages"), predicate });
-  void queryClient.invalidateQueries({ queryKey: procedureKey("stats", "overview"), predicate });
-  void queryClient.invalidateQueries({ queryKey: procedureKey("agents", "list"), predicate });
+  void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.calls), predicate });
+  void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.messages), predicate });
+  void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.stats.overview), predicate });
+  void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.agents.list), predicate });
 }

@@ -4,13 +4,8 @@
  * the cache. The schemas (zod, ~25 KB gzip) load with the first event, not with the page: events
  * that arrive meanwhile wait in one queue and are delivered in arrival order.
  */
-import type { ServerEventName, ServerEventPayload, SERVER_EVENT_SCHEMAS } from "@app/telnyx-core/realtime/events";
+import type { SERVER_EVENT_SCHEMAS, ServerEventName, ServerEventPayload } from "@app/telnyx-core/realtime/events";
 import { getSocket } from "../lib/socket";
-
-interface UntypedSocket {
-  on(event: string, listener: (payload: unknown) => void): unknown;
-  off(event: string, listener: (payload: unknown) => void): unknown;
-}
 
 type Schemas = typeof SERVER_EVENT_SCHEMAS;
 
@@ -39,11 +34,6 @@ export function preloadLiveEventSchemas(): void {
   void loadSchemas();
 }
 
-// lib/socket types only the events it uses itself; payloads here are `unknown` until parsed.
-function getUntypedSocket(): UntypedSocket {
-  return getSocket() as unknown as UntypedSocket;
-}
-
 export function onLiveEvent<E extends ServerEventName>(
   event: E,
   handler: (payload: ServerEventPayload<E>) => void,
@@ -58,12 +48,14 @@ export function onLiveEvent<E extends ServerEventName>(
     }
     handler(parsed.data as ServerEventPayload<E>);
   };
-  const listener = (raw: unknown) => {
+  const receive = (raw: unknown) => {
     if (schemas) return deliver(raw, schemas);
     waiting.push(() => deliver(raw, schemas!));
     void loadSchemas();
   };
-  const socket = getUntypedSocket();
+  const socket = getSocket();
+  // The map types what the server sends; on the wire a payload is JSON (dates are strings) until parsed.
+  const listener = receive as Parameters<typeof socket.on<E>>[1];
   socket.on(event, listener);
   return () => {
     isSubscribed = false;

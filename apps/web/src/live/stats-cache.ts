@@ -1,6 +1,7 @@
 /** stats:delta and agent:updated → the React Query caches of the signed-in layout (in place, no refetch). */
 import type { QueryClient } from "@tanstack/react-query";
-import { procedureKey } from "./apply-live-event";
+import { getQueryKey } from "@trpc/react-query";
+import { trpc } from "../lib/trpc";
 import type { Viewer } from "./call-cache";
 import { OWN_AGENT_STATUS_KEY, type AgentLiveStatus } from "./own-status";
 import {
@@ -26,7 +27,7 @@ const reconcileTimers = new WeakMap<QueryClient, number>();
 function reconcileOverviewSoon(queryClient: QueryClient): void {
   clearTimeout(reconcileTimers.get(queryClient));
   const timer = setTimeout(
-    () => void queryClient.invalidateQueries({ queryKey: procedureKey("stats", "overview") }),
+    () => void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.stats.overview) }),
     RECONCILE_DELAY_MS,
   );
   reconcileTimers.set(queryClient, timer as unknown as number);
@@ -34,7 +35,7 @@ function reconcileOverviewSoon(queryClient: QueryClient): void {
 
 export function applyStatsDelta(queryClient: QueryClient, delta: StatsDelta, viewer: Viewer): void {
   if (needsOverviewReconcile(delta)) reconcileOverviewSoon(queryClient);
-  for (const query of queryClient.getQueryCache().findAll({ queryKey: procedureKey("stats", "overview") })) {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: getQueryKey(trpc.stats.overview) })) {
     const meta = query.queryKey[1] as { input?: { userId?: string } } | undefined;
     if (!isDeltaForOverview(delta, meta?.input, viewer)) continue;
     queryClient.setQueryData(query.queryKey, (overview: OverviewFigures | undefined) =>
@@ -53,7 +54,7 @@ export function mergeAgent<T extends AgentUpdate>(agents: T[], update: AgentUpda
 }
 
 export function applyAgentUpdate(queryClient: QueryClient, update: AgentUpdate, viewer: Viewer): void {
-  queryClient.setQueriesData<AgentUpdate[]>({ queryKey: procedureKey("agents", "list") }, (agents) =>
+  queryClient.setQueriesData<AgentUpdate[]>({ queryKey: getQueryKey(trpc.agents.list) }, (agents) =>
     agents ? mergeAgent(agents, update) : agents,
   );
   if (update.userId === viewer.userId)

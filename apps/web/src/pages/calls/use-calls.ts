@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import type { Dayjs } from "dayjs";
 import type { CallStatus } from "@app/ui/call-status-tag";
+import { getQueryKey } from "@trpc/react-query";
 import { trpc } from "../../lib/trpc";
 
 const PAGE_SIZE = 25;
@@ -21,8 +22,9 @@ export function hasCallFilters(filters: CallFilters): boolean {
 /**
  * calls.list with the page's filters, newest first, extended page by page with "Load more".
  * tRPC's own useInfiniteQuery sends TanStack's paging `direction` ("forward") in the input, which
- * collides with calls.list's `direction` filter; so the infinite query is built here, under the
- * same key shape tRPC uses (invalidation and the live layer find it like any other).
+ * collides with calls.list's `direction` filter (and its infinite key drops `direction` from the input);
+ * so the infinite query is built here, on tRPC's query key for this input marked infinite
+ * (invalidation and the live layer find it like any other).
  */
 export function useCalls(filters: CallFilters) {
   const utils = trpc.useUtils();
@@ -34,8 +36,9 @@ export function useCalls(filters: CallFilters) {
     to: filters.dates ? filters.dates[1].endOf("day").toDate() : undefined,
     limit: PAGE_SIZE,
   };
+  const [path, meta] = getQueryKey(trpc.calls.list, input, "query");
   const query = useInfiniteQuery({
-    queryKey: [["calls", "list"], { input, type: "infinite" }],
+    queryKey: [path, { ...meta, type: "infinite" }],
     queryFn: ({ pageParam, signal }) => utils.client.calls.list.query({ ...input, cursor: pageParam }, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import { ZSyncEventSchema, type TSyncEvent } from "@app/telnyx-core/realtime/events";
-import type { Socket } from "socket.io-client";
-import { getSocket } from "../../lib/socket";
+import type { TSyncEvent } from "@app/telnyx-core/realtime/events";
+import { onLiveEvent } from "../../live/live-events";
 import { trpc } from "../../lib/trpc";
 import { isFinishedSyncStatus } from "./connection-values";
 
@@ -16,22 +15,13 @@ export function useSyncProgress(): Map<string, TSyncEvent> {
   const [progress, setProgress] = useState<Map<string, TSyncEvent>>(() => new Map());
 
   useEffect(() => {
-    // The socket's typed map lives with the live layer; this page listens to one event and validates it itself.
-    const socket = getSocket() as unknown as Socket;
-    const listener = (payload: unknown) => {
-      const parsed = ZSyncEventSchema.safeParse(payload);
-      if (!parsed.success) return;
-      const event = parsed.data;
+    return onLiveEvent("sync:progress", (event) => {
       setProgress((current) => new Map(current).set(event.id, event));
       if (isFinishedSyncStatus(event.status)) {
         void utilsRef.current.sync.runs.invalidate();
         void utilsRef.current.connections.list.invalidate();
       }
-    };
-    socket.on("sync:progress", listener);
-    return () => {
-      socket.off("sync:progress", listener);
-    };
+    });
   }, []);
   return progress;
 }

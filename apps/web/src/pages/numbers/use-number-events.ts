@@ -1,26 +1,14 @@
 import { useEffect, useRef } from "react";
-import { ZNumberEventSchema, type TNumberEvent } from "@app/telnyx-core/realtime/events";
-import type { Socket } from "socket.io-client";
+import type { TNumberEvent } from "@app/telnyx-core/realtime/events";
 import { trpc } from "../../lib/trpc";
-import { getSocket } from "../../lib/socket";
+import { onLiveEvent } from "../../live/live-events";
 import { mergeNumber } from "./number-values";
 
 /** Calls `onEvent` for every valid number:updated pushed to the organization (malformed payloads are dropped). */
 export function useNumberEvents(onEvent: (event: TNumberEvent) => void): void {
   const handlerRef = useRef(onEvent);
   handlerRef.current = onEvent;
-  useEffect(() => {
-    // The socket's typed map lives with the live layer; this page listens to one event and validates it itself.
-    const socket = getSocket() as unknown as Socket;
-    const listener = (payload: unknown) => {
-      const parsed = ZNumberEventSchema.safeParse(payload);
-      if (parsed.success) handlerRef.current(parsed.data);
-    };
-    socket.on("number:updated", listener);
-    return () => {
-      socket.off("number:updated", listener);
-    };
-  }, []);
+  useEffect(() => onLiveEvent("number:updated", (event) => handlerRef.current(event)), []);
 }
 
 /**

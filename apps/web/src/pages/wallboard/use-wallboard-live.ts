@@ -2,7 +2,8 @@ import { useEffect, useRef } from "react";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { isLiveCallStatus } from "@app/telnyx-core/calls/call-state";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
-import { procedureKey } from "../../live/apply-live-event";
+import { getQueryKey } from "@trpc/react-query";
+import { trpc } from "../../lib/trpc";
 import { onLiveConnect, onLiveEvent, preloadLiveEventSchemas } from "../../live/live-events";
 import { setSuperviseRole } from "./supervise-store";
 import {
@@ -17,7 +18,7 @@ import {
 const SETTLE_REFETCH_MS = 1_500;
 
 function updateSnapshot(queryClient: QueryClient, update: (snapshot: SnapshotShape) => SnapshotShape): void {
-  queryClient.setQueriesData<SnapshotShape>({ queryKey: procedureKey("wallboard", "snapshot") }, (snapshot) =>
+  queryClient.setQueriesData<SnapshotShape>({ queryKey: getQueryKey(trpc.wallboard.snapshot) }, (snapshot) =>
     snapshot ? update(snapshot) : snapshot,
   );
 }
@@ -33,7 +34,7 @@ export function useWallboardLive(): void {
     const refetchSoon = () => {
       window.clearTimeout(settleTimer.current);
       settleTimer.current = window.setTimeout(
-        () => void queryClient.invalidateQueries({ queryKey: procedureKey("wallboard", "snapshot") }),
+        () => void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.wallboard.snapshot) }),
         SETTLE_REFETCH_MS,
       );
     };
@@ -56,7 +57,7 @@ export function useWallboardLive(): void {
       onLiveEvent("message:updated", (message) => {
         if (message.direction === "OUTBOUND" && message.completedAt) refetchSoon();
       }),
-      onLiveConnect(() => void queryClient.invalidateQueries({ queryKey: procedureKey("wallboard", "snapshot") })),
+      onLiveConnect(() => void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.wallboard.snapshot) })),
     ];
     return () => {
       window.clearTimeout(settleTimer.current);
