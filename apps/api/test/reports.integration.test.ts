@@ -168,7 +168,9 @@ describe("CSV reports", () => {
     const bad = await fetch(`${url}/api/reports/per-agent.csv?from=nope`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: { detail: string }[] }).errors[0]!.detail).toContain("from");
+    // The code table (httpStatusOf): VALIDATION is a 422, as on the REST face.
+    expect(bad.status).toBe(422);
+    const body = (await bad.json()) as { errors: { code: string; detail: string }[] };
+    expect(body.errors[0]).toMatchObject({ code: "VALIDATION", detail: expect.stringContaining("from") });
   });
 });

@@ -44,7 +44,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: ApiDeps):
       const fields = parsed.error.issues.map((issue) => issue.path.join(".") || "query").join(", ");
       return sendError(
         reply,
-        400,
+        422,
         "VALIDATION",
         `Invalid or missing parameters: ${fields} (from and to are ISO dates, granularity day or month).`,
       );
