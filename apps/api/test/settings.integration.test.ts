@@ -150,8 +150,11 @@ describe("organization Telnyx keys", () => {
       encryptionKey: null,
     });
     try {
+      // Not "temporarily unavailable, retry" (503): a code of its own that the web translates naming the setting.
       await expect(bare.asDemoAdmin().settings.setTelnyxKeys({ apiKey: ORG_KEY })).rejects.toMatchObject({
+        code: "NOT_IMPLEMENTED",
         message: expect.stringContaining("APP_ENCRYPTION_KEY"),
+        cause: { code: "ENCRYPTION_KEY_MISSING" },
       });
       expect(JSON.stringify(await bare.db.query(`SELECT * FROM "Setting"`))).not.toContain(ORG_KEY);
     } finally {

@@ -28,6 +28,23 @@ describe("translateError", () => {
     expect(translateError(i18n.t, error)).toBe("A clear server sentence.");
   });
 
+  it("says which setting is missing instead of 'try again shortly' (APP_ENCRYPTION_KEY)", async () => {
+    const error = apiError(
+      { code: "NOT_IMPLEMENTED", httpStatus: 501, appCode: "ENCRYPTION_KEY_MISSING" },
+      "Server sentence in English",
+    );
+    for (const language of ["fr", "en"]) {
+      await i18n.changeLanguage(language);
+      const text = translateError(i18n.t, error);
+      expect(text).toContain("APP_ENCRYPTION_KEY");
+      expect(text).not.toBe(translateError(i18n.t, apiError({ appCode: "UNAVAILABLE" })));
+      expect(text).not.toBe("Server sentence in English");
+    }
+    await i18n.changeLanguage("fr");
+    expect(translateError(i18n.t, error)).toMatch(/administrateur/);
+    expect(shouldRetry(0, error)).toBe(false);
+  });
+
   it("reports an unreachable server as a network problem", () => {
     const error = Object.assign(new Error("Failed to fetch"), { name: "TRPCClientError" });
     expect(translateError(i18n.t, error)).toBe(fr.errors.NETWORK);

@@ -76,11 +76,13 @@ export function translateFieldErrors(t: TFunction, error: unknown): Record<strin
 }
 
 const CLIENT_ERROR_CODES = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST", "TOO_MANY_REQUESTS"]);
+/** Server errors a retry cannot fix either: a setting is missing (ENCRYPTION_KEY_MISSING, 501). */
+const NOT_RETRYABLE_CODES = new Set(["NOT_IMPLEMENTED"]);
 
-/** Retrying cannot fix a 4xx: only network and server errors get two more tries. */
+/** Retrying cannot fix a 4xx nor a missing setting: only network and other server errors get two more tries. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   const { code, httpStatus } = readAppError(error);
-  if (code && CLIENT_ERROR_CODES.has(code)) return false;
+  if (code && (CLIENT_ERROR_CODES.has(code) || NOT_RETRYABLE_CODES.has(code))) return false;
   if (httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500) return false;
   return failureCount < 2;
 }

@@ -21,6 +21,7 @@ export const APP_ERROR_CODES = [
   "TELNYX_UNAVAILABLE",
   "TELNYX_ERROR",
   "UNAVAILABLE",
+  "ENCRYPTION_KEY_MISSING",
   "INTERNAL",
 ] as const;
 
@@ -53,7 +54,7 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** HTTP status for the REST face and for the tRPC code mapping. */
+/** HTTP status of each code: every HTTP surface (apps/api/src/http/http-errors.ts) and the tRPC code mapping. */
 export function httpStatusOf(code: AppErrorCode): number {
   switch (code) {
     case "UNAUTHORIZED":
@@ -81,6 +82,10 @@ export function httpStatusOf(code: AppErrorCode): number {
     case "TELNYX_UNAVAILABLE":
     case "UNAVAILABLE":
       return 503;
+    // A setting the server needs is missing: not a transient outage (no 503, no Retry-After), an
+    // administrator must set it. 501: this deployment cannot do that yet.
+    case "ENCRYPTION_KEY_MISSING":
+      return 501;
     case "INTERNAL":
       return 500;
   }

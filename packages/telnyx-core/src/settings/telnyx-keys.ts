@@ -47,7 +47,7 @@ export async function readOrganizationKeys(
   if (!apiKeyRow?.encryptedValue) return null;
   if (!secretBox) {
     throw new AppError(
-      "UNAVAILABLE",
+      "ENCRYPTION_KEY_MISSING",
       "This organization's Telnyx key is stored encrypted but APP_ENCRYPTION_KEY is not set on the server — set it back, or clear the key in Settings.",
     );
   }
@@ -123,7 +123,7 @@ export async function setTelnyxKeys(options: {
       ip: actor.ip,
       details,
     });
-  if (!secretBox) throw new AppError("UNAVAILABLE", MISSING_ENCRYPTION_KEY_MESSAGE);
+  if (!secretBox) throw new AppError("ENCRYPTION_KEY_MISSING", MISSING_ENCRYPTION_KEY_MESSAGE);
 
   const verdict = await options.gatewayForKey(input.apiKey).verifyApiKey();
   if (!verdict.ok) {
