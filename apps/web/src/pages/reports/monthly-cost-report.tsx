@@ -8,6 +8,7 @@ import { translateError } from "../../lib/app-error";
 import { trpc } from "../../lib/trpc";
 import { addDecimalStrings } from "../../live/decimal";
 import { endOfDayIn, startOfDayIn } from "../analytics/zoned-days";
+import { monthOfParam } from "./report-params";
 import { ReportShell } from "./report-shell";
 import { BreakdownTables } from "./report-tables";
 
@@ -89,8 +90,7 @@ function MonthlyCostContent({ month }: { month: dayjs.Dayjs }) {
 export function MonthlyCostReport() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const parsed = dayjs(`${params.get("month") ?? ""}-01`);
-  const month = parsed.isValid() ? parsed : dayjs().startOf("month");
+  const month = monthOfParam(params.get("month"));
   return (
     <ReportShell
       title={`${t("reports.monthlyCost.title")} — ${month.format("MMMM YYYY")}`}
