@@ -36,7 +36,7 @@ import { registerWebhookRoutes } from "./webhooks/webhook-routes";
 import { createWebhookEndpoints } from "./webhooks/webhook-endpoints";
 import { createRefusalLog } from "./webhooks/refusal-log";
 import { registerRestRoutes } from "./rest/rest-plugin";
-import { sendRouteError } from "./rest/rest-errors";
+import { sendError, sendFailure } from "./http/http-errors";
 import { publicAppErrorOf } from "./trpc/public-errors";
 import { toTrpcError } from "./trpc/trpc";
 import { AppError } from "@app/telnyx-core/errors/app-error";
@@ -156,7 +156,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     // Unique across instances and restarts: a 500 answer quotes it, the logs carry it.
     genReqId: () => randomUUID(),
   });
-  app.setErrorHandler((error, request, reply) => sendRouteError(request, reply, error));
+  app.setErrorHandler((error, request, reply) => sendFailure(request, reply, error));
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -205,7 +205,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
 
   app.addHook("onRequest", async (request, reply) => {
     if (isCrossSiteRequest(request, options.appUrl)) {
-      return reply.code(403).send({ error: { code: "FORBIDDEN", message: "Cross-site request refused." } });
+      return sendError(reply, "FORBIDDEN", "Cross-site request refused.");
     }
   });
 
@@ -281,10 +281,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
   const heapAfterGc = watchHeapAfterGc();
   const serveMetrics = async (request: FastifyRequest, reply: FastifyReply) => {
     if (options.metricsToken && !isBearer(request.headers.authorization, options.metricsToken)) {
-      return reply
-        .code(401)
-        .header("www-authenticate", "Bearer")
-        .send({ error: { code: "UNAUTHORIZED", message: "METRICS_TOKEN required." } });
+      return sendError(reply.header("www-authenticate", "Bearer"), "UNAUTHORIZED", "METRICS_TOKEN required.");
     }
     const [inbox] = await options.db
       .query<{ pending: number; failed: number }>(
@@ -367,9 +364,7 @@ async function registerWebApp(app: FastifyInstance, distDir: string): Promise<vo
   app.setNotFoundHandler((request, reply) => {
     const isApi = API_PREFIXES.some((prefix) => request.url.startsWith(prefix));
     if (isApi || request.method !== "GET") {
-      return reply
-        .code(404)
-        .send({ error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url.split("?")[0]}` } });
+      return sendError(reply, "NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`);
     }
     if (!hasWeb) {
       return reply

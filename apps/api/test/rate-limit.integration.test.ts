@@ -48,7 +48,8 @@ describe("rate limits", () => {
     expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     const body = (await limited.json()) as { errors: { code: string; title: string; detail: string }[] };
-    expect(body.errors[0]).toMatchObject({ code: "RATE_LIMITED", title: "Too many requests" });
+    expect(Object.keys(body)).toEqual(["errors"]);
+    expect(body.errors[0]).toMatchObject({ status: "429", code: "RATE_LIMITED", title: "Too many requests" });
     expect(body.errors[0]!.detail).toMatch(
       new RegExp(`^Too many requests: ${LIMIT} per minute allowed for this token; retry in \\d+ s\\.$`),
     );

@@ -104,7 +104,9 @@ describe("webhook endpoints", () => {
     for (const token of ["x", "A".repeat(43)]) {
       const response = await post(body, signWebhook(body, key.privateKey), `/api/telnyx/webhooks/o/${token}/calls`);
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: "Not found." } });
+      expect(await response.json()).toEqual({
+        errors: [{ status: "404", code: "NOT_FOUND", title: "Not found", detail: "Not found." }],
+      });
     }
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toContain('webhook_refused_total{reason="unknown_endpoint"} 2');

@@ -26,27 +26,32 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
   "503": "Telnyx or a dependency is unavailable; retry later.",
 };
 
+/** The one error shape of every HTTP surface (http-errors.ts), a shared component every error response uses. */
+const ERROR_OBJECT: JsonSchema = {
+  type: "object",
+  required: ["status", "code", "title", "detail"],
+  properties: {
+    status: { type: "string", description: 'The HTTP status of the answer, as a string (JSON:API), e.g. "422".' },
+    code: {
+      type: "string",
+      description:
+        "Stable error code (VALIDATION, NOT_FOUND, OPTED_OUT, RATE_LIMITED, ...); the status follows from it.",
+    },
+    title: { type: "string", description: "A short summary, the same for every occurrence of the code." },
+    detail: { type: "string", description: "A sentence a person can act on." },
+    source: {
+      type: "object",
+      required: ["pointer"],
+      properties: { pointer: { type: "string", description: "JSON pointer to the field at fault, e.g. /to." } },
+    },
+    requestId: { type: "string", description: "500 only: the id the failure is logged under." },
+  },
+};
+
 const ERROR_BODY: JsonSchema = {
   type: "object",
   required: ["errors"],
-  properties: {
-    errors: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["code", "title", "detail"],
-        properties: {
-          code: {
-            type: "string",
-            description: "Stable error code (VALIDATION, NOT_FOUND, OPTED_OUT, RATE_LIMITED, ...)",
-          },
-          title: { type: "string" },
-          detail: { type: "string", description: "A sentence a person can act on." },
-          source: { type: "object", properties: { pointer: { type: "string" } } },
-        },
-      },
-    },
-  },
+  properties: { errors: { type: "array", minItems: 1, items: { $ref: "#/components/schemas/ErrorObject" } } },
 };
 
 const RATE_HEADERS = {
@@ -178,7 +183,7 @@ export function buildOpenApiDocument(
           description: "The web app's session cookie.",
         },
       },
-      schemas: { ErrorBody: ERROR_BODY },
+      schemas: { ErrorObject: ERROR_OBJECT, ErrorBody: ERROR_BODY },
       responses: errorResponses,
     },
   };

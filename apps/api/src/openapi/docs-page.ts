@@ -65,6 +65,6 @@ pre{background:#f6f8fa;padding:.5rem;overflow:auto;font-size:.8em}table{border-c
 .muted{color:#59636e}
 </style></head><body>
 <h1>${escape(doc.info.title)}</h1><p>${escape(doc.info.description ?? "")}</p>
-<p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors: <code>{ "errors": [{ "code", "title", "detail", "source"? }] }</code>.</p>
+<p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors, on every route: <code>{ "errors": [{ "status", "code", "title", "detail", "source"? }] }</code>.</p>
 ${sections}</body></html>`;
 }

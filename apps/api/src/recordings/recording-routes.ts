@@ -5,17 +5,14 @@
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { requireCall } from "@app/telnyx-core/calls/call-access";
 import { recordingAbsolutePath, recordingContentType } from "@app/telnyx-core/calls/call-recording-file";
 import { isAppError } from "@app/telnyx-core/errors/app-error";
 import { resolveCaller } from "../auth/sessions";
 import type { ApiDeps } from "../trpc/context";
 import { assertStorableInput } from "../trpc/input-guard";
-
-function sendError(reply: FastifyReply, status: number, code: string, detail: string): FastifyReply {
-  return reply.code(status).send({ errors: [{ code, title: code.replace(/_/g, " ").toLowerCase(), detail }] });
-}
+import { sendError } from "../http/http-errors";
 
 /** "bytes=0-99" | "bytes=100-" | "bytes=-500" → inclusive range, or null when unsatisfiable. */
 export function parseRange(header: string, size: number): { start: number; end: number } | null {
@@ -37,7 +34,7 @@ export async function registerRecordingRoutes(app: FastifyInstance, deps: ApiDep
       authorization: request.headers.authorization,
       cookie: request.headers.cookie,
     });
-    if (!auth) return sendError(reply, 401, "UNAUTHORIZED", "Please log in.");
+    if (!auth) return sendError(reply, "UNAUTHORIZED", "Please log in.");
     const { callId } = request.params as { callId: string };
     assertStorableInput({ callId });
     const actor = { userId: auth.userId, organizationId: auth.organizationId, role: auth.role, ip: request.ip };
@@ -45,13 +42,13 @@ export async function registerRecordingRoutes(app: FastifyInstance, deps: ApiDep
     try {
       call = await requireCall(deps.db, actor, callId, { recordingPath: true });
     } catch (error) {
-      if (isAppError(error) && error.code === "NOT_FOUND") return sendError(reply, 404, "NOT_FOUND", error.message);
+      if (isAppError(error) && error.code === "NOT_FOUND") return sendError(reply, "NOT_FOUND", error.message);
       throw error;
     }
     const file = call.recordingPath ? recordingAbsolutePath(deps.config.recordingsDir, call.recordingPath) : null;
     const info = file ? await stat(file).catch(() => null) : null;
     if (!file || !info?.isFile())
-      return sendError(reply, 404, "NOT_FOUND", "The recording of this call is not available (yet).");
+      return sendError(reply, "NOT_FOUND", "The recording of this call is not available (yet).");
 
     reply
       .header("accept-ranges", "bytes")
@@ -65,7 +62,7 @@ export async function registerRecordingRoutes(app: FastifyInstance, deps: ApiDep
     const range = parseRange(rangeHeader, info.size);
     if (!range) {
       reply.header("content-range", `bytes */${info.size}`);
-      return sendError(reply, 416, "RANGE_NOT_SATISFIABLE", `The file has ${info.size} bytes.`);
+      return sendError(reply, "RANGE_NOT_SATISFIABLE", `The file has ${info.size} bytes.`);
     }
     reply
       .header("content-range", `bytes ${range.start}-${range.end}/${info.size}`)

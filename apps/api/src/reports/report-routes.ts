@@ -4,16 +4,13 @@
  * Bearer token; scoped exactly like stats.analytics (agents: their own figures only).
  */
 import { Readable } from "node:stream";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { ZStatsAnalyticsInputSchema } from "@app/telnyx-core/stats/stats-schemas";
 import { resolveCaller } from "../auth/sessions";
 import type { ApiDeps } from "../trpc/context";
 import { analyticsCsv, callsCsv, REPORT_TABLES, type ReportTable } from "./report-tables";
 import { assertStorableInput } from "../trpc/input-guard";
-
-function sendError(reply: FastifyReply, status: number, code: string, detail: string): FastifyReply {
-  return reply.code(status).send({ errors: [{ code, title: code.replace(/_/g, " ").toLowerCase(), detail }] });
-}
+import { sendError } from "../http/http-errors";
 
 export async function registerReportRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   app.get("/api/reports/:file", async (request, reply) => {
@@ -21,13 +18,12 @@ export async function registerReportRoutes(app: FastifyInstance, deps: ApiDeps):
       authorization: request.headers.authorization,
       cookie: request.headers.cookie,
     });
-    if (!auth) return sendError(reply, 401, "UNAUTHORIZED", "Please log in.");
+    if (!auth) return sendError(reply, "UNAUTHORIZED", "Please log in.");
     const { file } = request.params as { file: string };
     const table = file.replace(/\.csv$/, "") as ReportTable;
     if (!file.endsWith(".csv") || !REPORT_TABLES.includes(table)) {
       return sendError(
         reply,
-        404,
         "NOT_FOUND",
         `Unknown report; one of: ${REPORT_TABLES.map((t) => `${t}.csv`).join(", ")}.`,
       );
@@ -44,7 +40,6 @@ export async function registerReportRoutes(app: FastifyInstance, deps: ApiDeps):
       const fields = parsed.error.issues.map((issue) => issue.path.join(".") || "query").join(", ");
       return sendError(
         reply,
-        422,
         "VALIDATION",
         `Invalid or missing parameters: ${fields} (from and to are ISO dates, granularity day or month).`,
       );

@@ -2,7 +2,7 @@
  * Request quotas on /trpc and /api (@fastify/rate-limit; Redis store with REDIS_URL so every
  * instance counts together), keyed by API token, else by logged-in user, else by IP.
  * Telnyx webhooks and probes are never limited. Headers: x-ratelimit-limit / -remaining /
- * -reset, and retry-after on a 429, whose body says the limit and when to retry.
+ * -reset, and retry-after on a 429, whose body (the one error shape, http-errors.ts) says the limit and when to retry.
  */
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
@@ -10,6 +10,7 @@ import type { Redis } from "ioredis";
 import type { Db } from "@app/db/open-db";
 import type { AuthContext } from "../auth/auth-context";
 import { resolveCaller } from "../auth/sessions";
+import { errorObject, HttpAnswer } from "../http/http-errors";
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
@@ -39,10 +40,19 @@ function subjectOf(key: string): string {
   return SUBJECT[key.split(":")[0] as keyof typeof SUBJECT] ?? "this client";
 }
 
-/** tRPC clients expect their own error envelope (one per procedure of a batch). */
+/** tRPC clients expect their own error envelope (one per procedure of a batch), with the same error object in data. */
 function trpcErrorBody(request: FastifyRequest, message: string): unknown {
   const shape = {
-    json: { message, code: -32029, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, appCode: "RATE_LIMITED" } },
+    json: {
+      message,
+      code: -32029,
+      data: {
+        code: "TOO_MANY_REQUESTS",
+        httpStatus: 429,
+        appCode: "RATE_LIMITED",
+        errors: [errorObject("RATE_LIMITED", message)],
+      },
+    },
   };
   const isBatch = (request.query as Record<string, unknown> | undefined)?.batch !== undefined;
   if (!isBatch) return { error: shape };
@@ -76,9 +86,9 @@ export async function registerRateLimit(
     errorResponseBuilder: (request, context) => {
       const retryIn = Math.max(1, Math.ceil(context.ttl / 1000));
       const detail = `Too many requests: ${context.max} per minute allowed for ${subjectOf(limitKeys.get(request) ?? "")}; retry in ${retryIn} s.`;
-      if (request.url.startsWith("/trpc"))
-        return Object.assign(trpcErrorBody(request, detail) as object, { statusCode: 429 });
-      return { statusCode: 429, errors: [{ code: "RATE_LIMITED", title: "Too many requests", detail }] };
+      // Thrown by the plugin, sent as it is by the error handler (http-errors.ts).
+      if (request.url.startsWith("/trpc")) return new HttpAnswer(429, trpcErrorBody(request, detail));
+      return new HttpAnswer(429, { errors: [errorObject("RATE_LIMITED", detail)] });
     },
   });
 }

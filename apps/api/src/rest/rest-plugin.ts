@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { callerOf } from "./rate-limit";
-import { sendProcedureError } from "./rest-errors";
+import { sendFailure } from "../http/http-errors";
 import { appRouter } from "../trpc/app-router";
 import { createContextInner, type ApiDeps, type SessionCookieJar } from "../trpc/context";
 import { createCallerFactory } from "../trpc/trpc";
@@ -36,7 +36,7 @@ export async function registerRestRoutes(app: FastifyInstance, deps: ApiDeps): P
           const data = await procedure(route.input(request));
           return reply.code(route.successStatus ?? 200).send({ data });
         } catch (error) {
-          return sendProcedureError(request, reply, error);
+          return sendFailure(request, reply, error);
         }
       },
     });

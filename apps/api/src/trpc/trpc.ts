@@ -1,7 +1,8 @@
 /**
  * The tRPC building blocks, and only those: router, procedures per role, createCallerFactory.
- * Errors leave as { message, data: { code, appCode, fieldErrors } } — field errors carry stable
- * message keys ("required", "invalid_phone") that the web translates; never a stack trace.
+ * Errors leave in tRPC's envelope as { message, data: { code, httpStatus, appCode, fieldErrors, errors } } —
+ * field errors carry stable message keys ("required", "invalid_phone") that the web translates; `errors`
+ * holds the error objects of the other HTTP surfaces (http-errors.ts); never a stack trace.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
@@ -12,7 +13,8 @@ import { AppError, httpStatusOf, type AppErrorCode } from "@app/telnyx-core/erro
 import { hasRole } from "../auth/auth-context";
 import { resolveKiosk } from "../auth/kiosk-auth";
 import type { Context } from "./context";
-import { assertStorableInput, exceedsDepth, fieldKeyOf, MAX_INPUT_DEPTH } from "./input-guard";
+import { describeFailure, fieldErrorsOf, GENERIC_FAILURE } from "../http/http-errors";
+import { assertStorableInput, exceedsDepth, MAX_INPUT_DEPTH } from "./input-guard";
 import { publicAppErrorOf } from "./public-errors";
 
 export interface Meta {
@@ -41,17 +43,6 @@ export function toTrpcError(error: AppError): TRPCError {
     message: error.message,
     cause: error,
   });
-}
-
-/** zod issues → { field: [messageKey] }; the `data.` prefix of update inputs is dropped. */
-export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = fieldKeyOf(issue.path);
-    const message = issue.code === "invalid_type" && issue.input === undefined ? "required" : issue.message;
-    (out[key] ??= []).push(message);
-  }
-  return out;
 }
 
 const APP_CODE_BY_TRPC: Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>> = {
@@ -108,8 +99,6 @@ function withoutPollutingKeys(value: unknown, depth: number): unknown {
   return copy;
 }
 
-export const GENERIC_FAILURE = "Something went wrong on our side. Please try again.";
-
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
@@ -135,10 +124,18 @@ const t = initTRPC
           retryAfterSecs: appError?.retryAfterSecs,
           // The id under which the failure is logged, so a report can be matched to the logs.
           requestId: isInternal ? ctx?.requestId : undefined,
+          // The error objects every other HTTP surface answers ({ errors: [...] }, http-errors.ts), with the
+          // status of this answer: a tRPC client and a REST client read the same code, status and detail.
+          errors: describeFailure(error, ctx?.requestId).errors.map((entry) => ({
+            ...entry,
+            status: String(shape.data.httpStatus),
+          })),
         },
       };
     },
   });
+
+export { fieldErrorsOf, GENERIC_FAILURE };
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -15,6 +15,7 @@ import { isUnstorableRow, type InboxWriter } from "./inbox-writer";
 import type { RefusalLog } from "./refusal-log";
 import { toStorableJson } from "./storable-json";
 import type { WebhookEndpoints } from "./webhook-endpoints";
+import { sendError } from "../http/http-errors";
 
 /** The shared paths of installations set up before per-organization endpoints (installation key only). */
 export const LEGACY_WEBHOOK_PATHS = [
@@ -62,7 +63,7 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookR
         if (organizationId === undefined) return unavailable(reply);
         if (!organizationId) {
           deps.refusals.refused("unknown_endpoint");
-          return reply.code(404).send({ error: { code: "NOT_FOUND", message: "Not found." } });
+          return sendError(reply, "NOT_FOUND", "Not found.");
         }
         const keys = await deps.keysFor(organizationId).catch(() => undefined);
         if (keys === undefined) return unavailable(reply);
@@ -75,23 +76,19 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookR
     const rawBody = typeof request.body === "string" ? request.body : "";
     if (keys.length === 0) {
       deps.refusals.refused("no_key");
-      return reply
-        .code(401)
-        .send({ error: { code: "NOT_CONFIGURED", message: "No Telnyx public key is configured for this endpoint." } });
+      return sendError(reply, "NOT_CONFIGURED", "No Telnyx public key is configured for this endpoint.");
     }
     const results = keys.map((key) => verifierFor(key)(rawBody, request.headers));
     if (!results.some((result) => result.ok)) {
       const reason = results.find((result) => !result.ok && result.reason !== "bad_signature") ?? results[0];
       deps.refusals.refused(reason && !reason.ok ? reason.reason : "bad_signature");
-      return reply
-        .code(401)
-        .send({ error: { code: "INVALID_SIGNATURE", message: "Webhook signature missing, invalid or stale." } });
+      return sendError(reply, "INVALID_SIGNATURE", "Webhook signature missing, invalid or stale.");
     }
 
     const body = toStorableJson(rawBody);
     const parsed = parseWebhookBody(body);
     if (!parsed.ok && (!parsed.eventId || !parsed.eventType)) {
-      return reply.code(400).send({ error: { code: "INVALID_BODY", message: parsed.message } });
+      return sendError(reply, "INVALID_BODY", parsed.message);
     }
     const row = parsed.ok
       ? {
@@ -120,9 +117,7 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookR
       if (isUnstorableRow(error)) {
         // Retrying cannot help: the database refuses these values (a 4xx ends Telnyx's retries).
         request.log.warn({ err: error }, "webhook refused by the database");
-        return reply
-          .code(400)
-          .send({ error: { code: "INVALID_BODY", message: "The event holds values that cannot be stored." } });
+        return sendError(reply, "INVALID_BODY", "The event holds values that cannot be stored.");
       }
       request.log.error({ err: error }, "webhook inbox unavailable");
       return unavailable(reply);
@@ -131,8 +126,5 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookR
 }
 
 function unavailable(reply: FastifyReply) {
-  return reply
-    .code(503)
-    .header("retry-after", "5")
-    .send({ error: { code: "UNAVAILABLE", message: "Temporarily unable to store the event; retry." } });
+  return sendError(reply, "UNAVAILABLE", "Temporarily unable to store the event; retry.", { retryAfterSecs: 5 });
 }

@@ -185,8 +185,9 @@ describe("unstorable characters", () => {
         expect(JSON.parse(text)).toEqual({
           errors: [
             {
+              status: "422",
               code: "VALIDATION",
-              title: "Invalid field",
+              title: "Invalid input",
               detail: `The field "${request!.field}" contains characters that cannot be stored.`,
               source: { pointer: `/${request!.field.replace(/\./g, "/")}` },
             },
