@@ -1,6 +1,7 @@
 /**
- * The OpenAPI 3.1 document of the REST face, generated from REST_ROUTES and the zod schemas of
- * the procedures they call — the same parsers that validate requests — so it cannot drift.
+ * The OpenAPI 3.1 document of the REST face, generated from the router: every procedure's
+ * `.meta({ rest })` (REST_ROUTES) and its zod schemas — the same parsers that validate requests — so
+ * it cannot drift.
  */
 import type { Role } from "@app/db/client";
 import { appRouter } from "../trpc/app-router";

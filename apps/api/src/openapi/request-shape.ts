@@ -4,8 +4,7 @@
  * each one feeds. The OpenAPI document then describes exactly what the route uses, with the
  * procedure's own zod schema for each field.
  */
-import type { FastifyRequest } from "fastify";
-import type { RestRoute } from "../rest/rest-route";
+import type { RestRequest, RestRoute } from "../rest/rest-route";
 
 export type Source = "params" | "query" | "body";
 
@@ -53,12 +52,11 @@ export function probeRequestShape(route: RestRoute): RequestShape {
   };
   const body = recorder("body", found.body);
   const request = {
-    params: recorder("params", found.params),
-    query: recorder("query", found.query),
+    params: recorder("params", found.params) as RestRequest["params"],
+    query: recorder("query", found.query) as RestRequest["query"],
     body,
-    headers: {},
   };
-  const result = route.input(request as unknown as FastifyRequest) as Record<string, unknown> | undefined;
+  const result = route.input(request) as Record<string, unknown> | undefined;
   traceValues(result, found);
   for (const name of route.path.matchAll(/:(\w+)/g))
     if (!found.params.has(name[1]!)) found.params.set(name[1]!, name[1]!);

@@ -1,35 +1,52 @@
 /**
- * The REST face: each route is a thin mapping onto a tRPC procedure, called through
- * createCaller with the same context, so validation, auth (session cookie or Bearer token),
- * roles and domain rules are exactly those of the typed API. Errors use Telnyx-like bodies:
- * { errors: [{ code, title, detail, source? }] } with the matching HTTP status.
+ * The REST face: a procedure that declares `.meta({ rest: { method, path, summary, input } })` is also
+ * served at `path` (rest-plugin.ts) and documented in the OpenAPI document (build-openapi.ts), both
+ * read from the router, so a procedure and its route cannot drift. The route calls the procedure
+ * through createCaller with the same context: validation, auth (session cookie or Bearer token),
+ * roles and domain rules are exactly those of the typed API. Errors: the one error shape
+ * (http-errors.ts).
  */
-import type { FastifyRequest } from "fastify";
-import type { RouterInputs } from "../trpc/app-router";
-
-type Paths<T> = { [K in keyof T & string]: { [P in keyof T[K] & string]: `${K}.${P}` }[keyof T[K] & string] }[keyof T &
-  string];
-/** "router.procedure" of every procedure in the AppRouter. */
-export type ProcedurePath = Paths<RouterInputs>;
-
-export interface RestRoute {
-  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-  /** Fastify path under /api, e.g. "/api/telnyx/calls/:callId/hangup". */
-  path: string;
-  procedure: ProcedurePath;
-  /** Builds the procedure input from the request (query, params, body). */
-  input: (request: FastifyRequest) => unknown;
-  /** Status of a successful answer (default 200). */
-  successStatus?: number;
-  summary: string;
-}
 
 type Params = Record<string, string | undefined>;
 
-export const params = (request: FastifyRequest): Params => request.params as Params;
-export const query = (request: FastifyRequest): Params => request.query as Params;
-export const body = (request: FastifyRequest): Record<string, unknown> =>
-  request.body && typeof request.body === "object" ? (request.body as Record<string, unknown>) : {};
+/** What a route's `input` mapping reads: path params, query string, JSON body (`{}` when not an object). */
+export interface RestRequest {
+  params: Params;
+  query: Params;
+  body: Record<string, unknown>;
+}
+
+/** The REST mapping a procedure declares in its meta. */
+export interface RestMapping {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Fastify path under /api, e.g. "/api/telnyx/calls/:callId/hangup". */
+  path: string;
+  summary: string;
+  /** Builds the procedure input from the request (default: no input). */
+  input?: (request: RestRequest) => unknown;
+  /** Status of a successful answer (default 200). */
+  successStatus?: number;
+}
+
+/** A served route: the mapping and the procedure ("router.procedure") it calls. */
+export interface RestRoute extends RestMapping {
+  procedure: string;
+  input: (request: RestRequest) => unknown;
+}
+
+interface ProcedureWithMeta {
+  _def: { meta?: { rest?: RestMapping } };
+}
+
+/** Every procedure of `router` that declares a REST mapping, in the router's order. */
+export function restRoutesOf(router: { _def: { procedures: object } }): RestRoute[] {
+  return Object.entries(router._def.procedures as Record<string, ProcedureWithMeta>).flatMap(
+    ([procedure, { _def }]) => {
+      const rest = _def.meta?.rest;
+      return rest ? [{ ...rest, procedure, input: rest.input ?? (() => undefined) }] : [];
+    },
+  );
+}
 
 /** `?limit=50` → 50; absent → undefined (the procedure's default applies). */
 export function intParam(value: string | undefined): number | undefined {
@@ -37,3 +54,13 @@ export function intParam(value: string | undefined): number | undefined {
   const parsed = Number(value);
   return Number.isFinite(parsed) ? parsed : Number.NaN;
 }
+
+/** A non-empty string, else undefined. */
+export const stringOf = (value: unknown): string | undefined =>
+  typeof value === "string" && value !== "" ? value : undefined;
+
+/** A string (empty included), else undefined. */
+export const textOf = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/** An array of strings, else undefined. */
+export const listOf = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.map(String) : undefined);

@@ -11,6 +11,7 @@ import { ZodError } from "zod";
 import type { Role } from "@app/db/client";
 import { AppError, httpStatusOf, type AppErrorCode } from "@app/telnyx-core/errors/app-error";
 import { hasRole } from "../auth/auth-context";
+import type { RestMapping } from "../rest/rest-route";
 import { resolveKiosk } from "../auth/kiosk-auth";
 import type { Context } from "./context";
 import { describeFailure, fieldErrorsOf, GENERIC_FAILURE } from "../http/http-errors";
@@ -20,8 +21,8 @@ import { publicAppErrorOf } from "./public-errors";
 export interface Meta {
   /** Lowest role allowed; procedures without it are public. Read by the isolation test. */
   minRole?: Role;
-  /** REST mapping (method + path under /api), used by the REST face and the OpenAPI document. */
-  rest?: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string };
+  /** The procedure's REST route: served by rest/rest-plugin.ts, documented by openapi/build-openapi.ts. */
+  rest?: RestMapping;
 }
 
 const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {

@@ -6,7 +6,6 @@
  * crafted superjson nesting is a 4xx. The database-cut case is in database-cut.integration.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FastifyRequest } from "fastify";
 import { createTestDb, type TestDb } from "@app/db/test-db";
 import { seedDemo } from "@app/db/seed";
 import { hashPassword } from "../../src/auth/passwords";
@@ -122,7 +121,7 @@ function poisonedRestRequest(route: RestRoute, bad: string): { path: string; ini
     ...(hasBody ? fields.map((field) => ({ params: plainParams, query: {}, body: { [field]: bad } })) : []),
   ];
   for (const candidate of candidates) {
-    const problem = findInputProblem(route.input(candidate as unknown as FastifyRequest));
+    const problem = findInputProblem(route.input(candidate));
     if (!problem) continue;
     const path = route.path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(candidate.params[name]!));
     const search = new URLSearchParams(candidate.query);

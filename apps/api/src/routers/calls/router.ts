@@ -20,6 +20,7 @@ import { listActiveCalls, listCalls } from "@app/telnyx-core/calls/list-calls";
 import { stopSupervising, superviseCall } from "@app/telnyx-core/calls/supervise-call";
 import { actorOf } from "../../trpc/actor";
 import type { Context } from "../../trpc/context";
+import { intParam, type RestRequest } from "../../rest/rest-route";
 import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
 const servicesOf = (ctx: Context): CallServices => ({
@@ -30,16 +31,42 @@ const servicesOf = (ctx: Context): CallServices => ({
 type CommandCtx = Context & { auth: NonNullable<Context["auth"]> };
 const command = (ctx: CommandCtx, id: string) => ({ db: ctx.db, actor: actorOf(ctx), services: servicesOf(ctx), id });
 
+/** POST /api/telnyx/calls/:callId/<action>: a call command's REST route. */
+const callRest = (action: string, summary: string) => ({
+  rest: {
+    method: "POST" as const,
+    path: `/api/telnyx/calls/:callId/${action}`,
+    summary,
+    input: ({ params }: RestRequest) => ({ id: params.callId }),
+  },
+});
+
 /** A procedure acting on one call: { id } in, the updated call out. */
 const callCommand = protectedProcedure.input(ZCallIdSchema).output(ZCallDtoSchema);
 
 export const callsRouter = router({
   list: protectedProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/api/telnyx/calls",
+        summary: "List calls, newest first (cursor pagination)",
+        input: ({ query }) => ({ cursor: query.cursor, limit: intParam(query.limit) }),
+      },
+    })
     .input(ZCallListSchema)
     .output(ZCallPageSchema)
     .query(({ ctx, input }) => listCalls({ db: ctx.db, actor: actorOf(ctx), input })),
 
   get: protectedProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/api/telnyx/calls/:callId",
+        summary: "One call with its timeline (follow a call)",
+        input: ({ params }) => ({ id: params.callId }),
+      },
+    })
     .input(ZCallIdSchema)
     .output(ZCallDetailSchema)
     .query(({ ctx, input }) => getCall({ db: ctx.db, actor: actorOf(ctx), id: input.id })),
@@ -55,13 +82,32 @@ export const callsRouter = router({
     .query(({ ctx }) => listCallFromNumbers({ db: ctx.db, actor: actorOf(ctx) })),
 
   create: protectedProcedure
+    .meta({
+      rest: {
+        method: "POST",
+        path: "/api/telnyx/calls",
+        summary:
+          "Start a click-to-call: rings the agent's device, then the customer (from = an E.164 number of the organization)",
+        successStatus: 201,
+        input: ({ body }) => {
+          const { to, from, lead_id, record, fromNumberId, leadId } = body;
+          return { to, fromNumber: from, fromNumberId, leadId: lead_id ?? leadId, record };
+        },
+      },
+    })
     .input(ZCallCreateSchema)
     .output(ZCallDtoSchema)
     .mutation(({ ctx, input }) => createCall({ db: ctx.db, actor: actorOf(ctx), services: servicesOf(ctx), input })),
 
-  hangup: callCommand.mutation(({ ctx, input }) => hangupCall(command(ctx, input.id))),
-  mute: callCommand.mutation(({ ctx, input }) => muteCall({ ...command(ctx, input.id), muted: true })),
-  unmute: callCommand.mutation(({ ctx, input }) => muteCall({ ...command(ctx, input.id), muted: false })),
+  hangup: callCommand
+    .meta(callRest("hangup", "Hang up a call"))
+    .mutation(({ ctx, input }) => hangupCall(command(ctx, input.id))),
+  mute: callCommand
+    .meta(callRest("mute", "Mute the agent"))
+    .mutation(({ ctx, input }) => muteCall({ ...command(ctx, input.id), muted: true })),
+  unmute: callCommand
+    .meta(callRest("unmute", "Unmute the agent"))
+    .mutation(({ ctx, input }) => muteCall({ ...command(ctx, input.id), muted: false })),
   hold: callCommand.mutation(({ ctx, input }) => holdCall({ ...command(ctx, input.id), onHold: true })),
   unhold: callCommand.mutation(({ ctx, input }) => holdCall({ ...command(ctx, input.id), onHold: false })),
   startRecording: callCommand.mutation(({ ctx, input }) => recordCall({ ...command(ctx, input.id), recording: true })),

@@ -36,14 +36,23 @@ const adminConnectionProcedure = adminProcedure.input(ZConnectionIdSchema).use(a
 });
 
 export const connectionsRouter = router({
-  list: supervisorProcedure.output(ZConnectionListSchema).query(async ({ ctx }) =>
-    listConnections({
-      db: ctx.db,
-      actor: actorOf(ctx),
-      gateway: () => ctx.telnyx.gatewayFor(ctx.auth.organizationId),
-      expected: await expectedOf(ctx),
-    }),
-  ),
+  list: supervisorProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/api/telnyx/connections",
+        summary: "List Call Control applications and messaging profiles, with a live check of their webhooks",
+      },
+    })
+    .output(ZConnectionListSchema)
+    .query(async ({ ctx }) =>
+      listConnections({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        gateway: () => ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+        expected: await expectedOf(ctx),
+      }),
+    ),
 
   createApplication: adminProcedure
     .input(ZConnectionNameSchema)

@@ -22,6 +22,7 @@ import { listFromNumbers } from "@app/telnyx-core/messages/sms-numbers";
 import { noopPublisher, ZMessageDtoSchema } from "@app/telnyx-core/realtime/events";
 import { actorOf } from "../../trpc/actor";
 import type { Context } from "../../trpc/context";
+import { intParam, listOf, stringOf } from "../../rest/rest-route";
 import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
 const publisherOf = (ctx: Context) => ctx.realtime?.publisher ?? noopPublisher;
@@ -34,6 +35,21 @@ export const messagesRouter = router({
     .query(({ ctx }) => listFromNumbers({ db: ctx.db, actor: actorOf(ctx) })),
 
   send: protectedProcedure
+    .meta({
+      rest: {
+        method: "POST",
+        path: "/api/telnyx/messages",
+        summary: "Send an SMS/MMS: { to, from (+E.164 of one of your numbers, optional), text, lead_id?, media_urls? }",
+        successStatus: 201,
+        input: ({ body }) => ({
+          to: body.to,
+          text: body.text,
+          fromNumber: stringOf(body.from),
+          leadId: stringOf(body.lead_id),
+          mediaUrls: listOf(body.media_urls),
+        }),
+      },
+    })
     .input(ZMessageSendSchema)
     .output(ZMessageDtoSchema)
     .mutation(({ ctx, input }) =>
@@ -57,6 +73,18 @@ export const messagesRouter = router({
     .query(({ ctx, input }) => getThread({ db: ctx.db, actor: actorOf(ctx), input })),
 
   list: protectedProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/api/telnyx/messages",
+        summary: "List messages, newest first (?limit=50&cursor=&direction=INBOUND|OUTBOUND)",
+        input: ({ query }) => ({
+          limit: intParam(query.limit),
+          cursor: stringOf(query.cursor),
+          direction: stringOf(query.direction),
+        }),
+      },
+    })
     .input(ZMessageListSchema)
     .output(ZMessagePageSchema)
     .query(({ ctx, input }) => listMessages({ db: ctx.db, actor: actorOf(ctx), input })),

@@ -18,6 +18,7 @@ import { purchaseNumber } from "@app/telnyx-core/numbers/purchase-number";
 import { releaseNumber } from "@app/telnyx-core/numbers/release-number";
 import { searchNumbers } from "@app/telnyx-core/numbers/search-numbers";
 import { actorOf } from "../../trpc/actor";
+import { textOf } from "../../rest/rest-route";
 import { adminProcedure, protectedProcedure, router } from "../../trpc/trpc";
 
 /** An admin action on one number of the caller's organization: NOT_FOUND before Telnyx is involved. */
@@ -28,6 +29,14 @@ const adminNumberProcedure = adminProcedure.input(ZNumberIdSchema).use(async ({ 
 
 export const numbersRouter = router({
   list: protectedProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/api/telnyx/phone-numbers",
+        summary: "List the organization's phone numbers with this month's usage",
+        input: ({ query }) => ({ includeReleased: query.include_released === "true" }),
+      },
+    })
     .input(ZNumberListInputSchema)
     .output(z.object({ items: z.array(ZNumberDtoSchema) }))
     .query(({ ctx, input }) => listNumbers({ db: ctx.db, actor: actorOf(ctx), input })),
@@ -55,6 +64,21 @@ export const numbersRouter = router({
     .query(({ ctx, input }) => searchNumbers({ gateway: () => ctx.telnyx.gatewayFor(ctx.auth.organizationId), input })),
 
   purchase: adminProcedure
+    .meta({
+      rest: {
+        method: "POST",
+        path: "/api/telnyx/phone-numbers/purchase",
+        summary:
+          "Buy a number: { country, type, area_code? } buys the first match of a search; { phone_number } buys that number",
+        successStatus: 201,
+        input: ({ body }) => ({
+          countryCode: textOf(body.country) ?? textOf(body.countryCode),
+          numberType: textOf(body.type) ?? textOf(body.numberType),
+          areaCode: textOf(body.area_code) ?? textOf(body.areaCode),
+          phoneNumber: textOf(body.phone_number) ?? textOf(body.phoneNumber),
+        }),
+      },
+    })
     .input(ZNumberPurchaseSchema)
     .output(ZNumberDtoSchema)
     .mutation(({ ctx, input }) =>

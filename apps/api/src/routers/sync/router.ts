@@ -8,28 +8,38 @@ import { adminProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
 export const syncRouter = router({
   /** Starts a sync (or answers the one already running); progress arrives as sync:progress. */
-  run: adminProcedure.output(z.object({ runId: z.string() })).mutation(async ({ ctx }) => {
-    const organizationId = ctx.auth.organizationId;
-    const { runId, isNew } = await startSync({
-      db: ctx.db,
-      organizationId,
-      trigger: "manual",
-      userId: ctx.auth.userId,
-      ip: ctx.ip,
-    });
-    if (isNew) {
-      const deps = {
+  run: adminProcedure
+    .meta({
+      rest: {
+        method: "POST",
+        path: "/api/telnyx/sync",
+        summary: "Reconcile numbers, applications, profiles, calls and messages with Telnyx (runs in the background)",
+        successStatus: 202,
+      },
+    })
+    .output(z.object({ runId: z.string() }))
+    .mutation(async ({ ctx }) => {
+      const organizationId = ctx.auth.organizationId;
+      const { runId, isNew } = await startSync({
         db: ctx.db,
-        telnyx: ctx.telnyx,
-        publisher: ctx.realtime?.publisher,
-        publicUrl: ctx.config.publicUrl,
-      };
-      const task = () => syncOrganization(deps, { organizationId, runId });
-      if (ctx.background) ctx.background.run(`sync ${runId}`, task);
-      else void task().catch(() => undefined);
-    }
-    return { runId };
-  }),
+        organizationId,
+        trigger: "manual",
+        userId: ctx.auth.userId,
+        ip: ctx.ip,
+      });
+      if (isNew) {
+        const deps = {
+          db: ctx.db,
+          telnyx: ctx.telnyx,
+          publisher: ctx.realtime?.publisher,
+          publicUrl: ctx.config.publicUrl,
+        };
+        const task = () => syncOrganization(deps, { organizationId, runId });
+        if (ctx.background) ctx.background.run(`sync ${runId}`, task);
+        else void task().catch(() => undefined);
+      }
+      return { runId };
+    }),
 
   runs: supervisorProcedure
     .input(ZSyncRunsInputSchema.default({ limit: 20 }))
