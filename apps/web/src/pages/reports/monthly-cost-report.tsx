@@ -1,6 +1,6 @@
 import { formatMoney } from "@app/ui/money";
 import { Alert, Card, DatePicker, Descriptions, Skeleton, Table } from "antd";
-import dayjs from "dayjs";
+import type dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { useLanguage } from "../../i18n/use-language";
