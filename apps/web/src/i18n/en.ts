@@ -22,6 +22,7 @@ export const en = {
     logout: "Log out",
     language: "Language",
     menu: "Main menu",
+    openMenu: "Open the menu",
   },
   roles: { ADMIN: "Admin", SUPERVISOR: "Supervisor", AGENT: "Agent" },
   nav: {

@@ -24,6 +24,7 @@ export const fr: Messages<AppMessages> = {
     logout: "Se déconnecter",
     language: "Langue",
     menu: "Menu principal",
+    openMenu: "Ouvrir le menu",
   },
   roles: { ADMIN: "Administrateur", SUPERVISOR: "Superviseur", AGENT: "Agent" },
   nav: {

@@ -11,7 +11,8 @@ import { trpc } from "../lib/trpc";
 // The profile form (antd Form, inputs, validation) loads when the user opens it, not with every page.
 const ProfileModal = lazy(async () => ({ default: (await import("./profile-modal")).ProfileModal }));
 
-export function UserMenu() {
+/** `isCompact` (phones): the avatar and a logout icon only. */
+export function UserMenu({ isCompact = false }: { isCompact?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { user, role } = useSession();
@@ -32,7 +33,12 @@ export function UserMenu() {
         style={{ paddingInline: 4 }}
       >
         <Avatar size="small" icon={<UserOutlined />} />
-        <Typography.Text strong data-testid="current-user" ellipsis style={{ maxWidth: 160 }}>
+        <Typography.Text
+          strong
+          data-testid="current-user"
+          ellipsis
+          style={{ maxWidth: 160, display: isCompact ? "none" : undefined }}
+        >
           {user.name}
         </Typography.Text>
       </Button>
@@ -41,17 +47,21 @@ export function UserMenu() {
           <ProfileModal open onClose={() => setProfileOpen(false)} />
         </Suspense>
       ) : null}
-      <Tag data-testid="current-role" variant="filled">
-        {t(`roles.${role}`)}
-      </Tag>
+      {isCompact ? null : (
+        <Tag data-testid="current-role" variant="filled">
+          {t(`roles.${role}`)}
+        </Tag>
+      )}
       <Button
         data-testid="logout"
         type="text"
         icon={<LogoutOutlined />}
         loading={logout.isPending}
+        aria-label={isCompact ? t("common.logout") : undefined}
+        title={isCompact ? t("common.logout") : undefined}
         onClick={() => logout.mutate()}
       >
-        {t("common.logout")}
+        {isCompact ? null : t("common.logout")}
       </Button>
     </Flex>
   );
