@@ -40,6 +40,7 @@ function DailyActivityContent({ day }: { day: dayjs.Dayjs }) {
           rowKey="id"
           size="small"
           pagination={false}
+          scroll={{ x: "max-content" }}
           dataSource={items}
           locale={{ emptyText: t("analytics.noData") }}
           columns={[

@@ -38,7 +38,7 @@ function MonthlyCostContent({ month }: { month: dayjs.Dayjs }) {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"
-          column={4}
+          column={{ xs: 1, sm: 2, md: 4 }}
           title={t("reports.monthlyCost.summary")}
           data-testid="report-cost-summary"
         >
@@ -58,6 +58,7 @@ function MonthlyCostContent({ month }: { month: dayjs.Dayjs }) {
           rowKey="period"
           size="small"
           pagination={false}
+          scroll={{ x: "max-content" }}
           dataSource={rows}
           locale={{ emptyText: t("analytics.noData") }}
           columns={[

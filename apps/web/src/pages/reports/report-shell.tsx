@@ -17,6 +17,9 @@ const PRINT_CSS = `
   .report-page .ant-card, .report-page table, .report-page tr { break-inside: avoid; }
   .report-page .ant-card { box-shadow: none !important; border-color: #bbb !important; }
 }
+@media screen and (max-width: 767px) {
+  .report-page { padding: 12px !important; }
+}
 `;
 
 interface ReportShellProps {
@@ -30,7 +33,7 @@ function ReportBody({ title, controls, children }: ReportShellProps) {
   const { t } = useTranslation();
   const { organization } = useSession();
   return (
-    <div className="report-page" data-testid="report" style={{ maxWidth: 1000, margin: "0 auto", padding: 32 }}>
+    <main className="report-page" data-testid="report" style={{ maxWidth: 1000, margin: "0 auto", padding: 32 }}>
       <style>{PRINT_CSS}</style>
       <Flex
         className="report-toolbar"
@@ -57,7 +60,7 @@ function ReportBody({ title, controls, children }: ReportShellProps) {
         {t("reports.generatedAt", { time: dayjs().format("L LT"), organization: organization.name })}
       </Typography.Text>
       <div style={{ marginTop: 24 }}>{children}</div>
-    </div>
+    </main>
   );
 }
 

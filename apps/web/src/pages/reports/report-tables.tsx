@@ -49,7 +49,13 @@ export function BreakdownTables({ analytics, currency }: { analytics: Analytics;
       render: (v: string) => formatMoney(v, currency, language),
     },
   ];
-  const common = { size: "small" as const, pagination: false as const, locale: { emptyText: t("analytics.noData") } };
+  // A phone scrolls a wide table inside its card, never the page.
+  const common = {
+    size: "small" as const,
+    pagination: false as const,
+    locale: { emptyText: t("analytics.noData") },
+    scroll: { x: "max-content" as const },
+  };
   return (
     <>
       <Card title={t("analytics.tables.perAgent")} size="small" style={{ marginBottom: 16 }}>
@@ -97,7 +103,12 @@ export function ActivitySummary({ analytics }: { analytics: Analytics }) {
   const n = (v: number) => formatCount(v, language);
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
-      <Descriptions size="small" column={4} title={t("reports.dailyActivity.calls")} data-testid="report-calls-summary">
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, md: 4 }}
+        title={t("reports.dailyActivity.calls")}
+        data-testid="report-calls-summary"
+      >
         <Descriptions.Item label={t("reports.figures.inbound")}>{n(sum(calls, (r) => r.inbound))}</Descriptions.Item>
         <Descriptions.Item label={t("reports.figures.outbound")}>{n(sum(calls, (r) => r.outbound))}</Descriptions.Item>
         <Descriptions.Item label={t("reports.figures.answered")}>{n(answered)}</Descriptions.Item>
@@ -114,7 +125,7 @@ export function ActivitySummary({ analytics }: { analytics: Analytics }) {
       </Descriptions>
       <Descriptions
         size="small"
-        column={4}
+        column={{ xs: 1, sm: 2, md: 4 }}
         title={t("reports.dailyActivity.sms")}
         style={{ marginTop: 16 }}
         data-testid="report-sms-summary"

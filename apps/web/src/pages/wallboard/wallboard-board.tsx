@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { ArrowLeftOutlined, SettingOutlined } from "@ant-design/icons";
 import { LiveIndicator } from "@app/ui/live-indicator";
-import { Alert, Button, Col, Flex, Result, Row, Spin, Tag, Typography } from "antd";
+import { Alert, Button, Col, Flex, Grid, Result, Row, Spin, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -30,6 +30,7 @@ export function WallboardBoard({ mode, organizationName }: WallboardBoardProps) 
     refetchInterval: 5 * 60_000,
   });
   const [isSettingsOpen, setIsSettingsOpen] = useState(false);
+  const isPhone = Grid.useBreakpoint().md === false;
   const data = snapshot.data;
   const error = snapshot.error ? readAppError(snapshot.error) : null;
   const isKioskRefused = mode === "kiosk" && (error?.httpStatus === 401 || error?.httpStatus === 403);
@@ -43,23 +44,28 @@ export function WallboardBoard({ mode, organizationName }: WallboardBoardProps) 
   if (isKioskRefused)
     return <Result status="403" title={t("wallboard.kioskInvalid")} data-testid="wallboard-kiosk-invalid" />;
   return (
-    <div data-testid="wallboard" data-mode={mode} data-live={live.state} style={{ minHeight: "100vh", padding: 24 }}>
-      <Flex justify="space-between" align="center" gap={16} style={{ marginBottom: 16 }}>
-        <Flex align="center" gap={16}>
+    <div
+      data-testid="wallboard"
+      data-mode={mode}
+      data-live={live.state}
+      style={{ minHeight: "100vh", padding: isPhone ? 12 : 24 }}
+    >
+      <Flex justify="space-between" align="center" gap={isPhone ? 8 : 16} wrap style={{ marginBottom: 16 }}>
+        <Flex align="center" gap={isPhone ? 8 : 16} style={{ minWidth: 0 }}>
           {mode === "supervisor" ? (
             <Link to="/" aria-label={t("wallboard.exit")}>
               <Button type="text" icon={<ArrowLeftOutlined />} />
             </Link>
           ) : null}
-          <Typography.Title level={1} style={{ margin: 0, fontSize: 40 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: isPhone ? 22 : 40 }}>
             {organizationName ? `${organizationName} · ` : ""}
             {t("wallboard.title")}
           </Typography.Title>
           {mode === "kiosk" ? <Tag>{t("wallboard.kioskBadge")}</Tag> : null}
         </Flex>
-        <Flex align="center" gap={16}>
+        <Flex align="center" gap={isPhone ? 8 : 16} wrap>
           {data ? (
-            <Typography.Text type="secondary" style={{ fontSize: 20 }}>
+            <Typography.Text type="secondary" style={{ fontSize: isPhone ? 14 : 20 }} data-testid="wallboard-updated">
               {t("wallboard.updatedAt", { time: dayjs(data.asOf).format("LTS") })}
             </Typography.Text>
           ) : null}

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { formatDuration } from "@app/ui/duration";
 import { formatMoney } from "@app/ui/money";
 import { StatCard } from "@app/ui/stat-card";
-import { Col, Row, theme } from "antd";
+import { Col, Grid, Row, theme } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "../../i18n/use-language";
 import type { RouterOutputs } from "../../lib/trpc";
@@ -26,6 +26,8 @@ export function WallboardCounters({ snapshot }: { snapshot: Snapshot }) {
   const [language] = useLanguage();
   const { token } = theme.useToken();
   const now = useNow();
+  // TV-sized tiles on a TV or a laptop; a phone gets the dashboard's size, two to a row.
+  const isPhone = Grid.useBreakpoint().md === false;
   const { today, sla } = snapshot;
   const missed = today.missed;
   const longestWait = getLongestWaitSecs(snapshot.activeCalls, now) ?? snapshot.longestWaitSecs;
@@ -76,7 +78,7 @@ export function WallboardCounters({ snapshot }: { snapshot: Snapshot }) {
       {tiles.map((tile) => (
         <Col key={tile.name} xs={12} lg={6}>
           <StatCard
-            size="wall"
+            size={isPhone ? "default" : "wall"}
             data-testid={`wallboard-counter-${tile.name}`}
             title={tile.title}
             value={tile.value}

@@ -14,7 +14,9 @@ const DARK = { algorithm: theme.darkAlgorithm };
 function DarkScreen({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider theme={DARK}>
-      <App style={{ minHeight: "100vh", background: "#0b0d10" }}>{children}</App>
+      <App style={{ minHeight: "100vh", background: "#0b0d10" }}>
+        <main>{children}</main>
+      </App>
     </ConfigProvider>
   );
 }
