@@ -8,6 +8,7 @@ import { onLiveConnect, onLiveEvent, preloadLiveEventSchemas } from "../../live/
 import { setSuperviseRole } from "./supervise-store";
 import {
   applyDeltaToSnapshot,
+  applyLiveUpdate,
   mergeAgentIntoSnapshot,
   mergeCallIntoSnapshot,
   type SnapshotShape,
@@ -19,7 +20,7 @@ const SETTLE_REFETCH_MS = 1_500;
 
 function updateSnapshot(queryClient: QueryClient, update: (snapshot: SnapshotShape) => SnapshotShape): void {
   queryClient.setQueriesData<SnapshotShape>({ queryKey: getQueryKey(trpc.wallboard.snapshot) }, (snapshot) =>
-    snapshot ? update(snapshot) : snapshot,
+    snapshot ? applyLiveUpdate(snapshot, update, new Date()) : snapshot,
   );
 }
 

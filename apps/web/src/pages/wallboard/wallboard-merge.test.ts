@@ -4,6 +4,7 @@ import { addDecimalStrings } from "../../live/decimal";
 import { applyDeltaToOverview, isDeltaForOverview } from "../../live/stats-delta";
 import {
   applyDeltaToSnapshot,
+  applyLiveUpdate,
   getCallTimerStart,
   getLongestWaitSecs,
   getSlaLevel,
@@ -12,9 +13,23 @@ import {
   type SnapshotShape,
 } from "./wallboard-merge";
 
-const empty: SnapshotShape = { activeCalls: [], agents: [], today: { calls: 3, answered: 2, sms: 1, cost: "0.0100" } };
+const empty: SnapshotShape = {
+  asOf: minutes(0),
+  activeCalls: [],
+  agents: [],
+  today: { calls: 3, answered: 2, sms: 1, cost: "0.0100" },
+};
 
 describe("wallboard snapshot merges", () => {
+  it("moves the board's Updated time to each live event, even one that changes no figure", () => {
+    const ringing = makeCall({ id: "c1", status: "RINGING", updatedAt: minutes(1) });
+    const withCall = applyLiveUpdate(empty, (snapshot) => mergeCallIntoSnapshot(snapshot, ringing), minutes(1));
+    expect(withCall.asOf).toEqual(minutes(1));
+    expect(withCall.activeCalls).toHaveLength(1);
+    const again = applyLiveUpdate(withCall, (snapshot) => mergeCallIntoSnapshot(snapshot, ringing), minutes(2));
+    expect(again.asOf).toEqual(minutes(2));
+  });
+
   it("adds a ringing call, updates it when answered, drops it when it ends, and ignores a late older version", () => {
     const ringing = makeCall({ id: "c1", status: "RINGING", updatedAt: minutes(1) });
     const answered = makeCall({ id: "c1", status: "ANSWERED", answeredAt: minutes(2), updatedAt: minutes(2) });

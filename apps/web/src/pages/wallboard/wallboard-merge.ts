@@ -5,6 +5,8 @@ import { mergeAgent, type AgentUpdate } from "../../live/stats-cache";
 import { applyDeltaToWallboardToday, type StatsDelta, type WallboardToday } from "../../live/stats-delta";
 
 export interface SnapshotShape {
+  /** When the board was last known current: the snapshot's read, then each live event applied to it. */
+  asOf: Date;
   activeCalls: TCallDto[];
   agents: AgentUpdate[];
   today: WallboardToday;
@@ -12,6 +14,11 @@ export interface SnapshotShape {
 
 function startOf(call: TCallDto): number {
   return new Date(call.startedAt ?? call.createdAt).getTime();
+}
+
+/** A live event applied at `now`: the board is current as of then, whether or not the event changed a figure. */
+export function applyLiveUpdate<S extends SnapshotShape>(snapshot: S, update: (snapshot: S) => S, now: Date): S {
+  return { ...update(snapshot), asOf: now };
 }
 
 /** Oldest call first: the one waiting or talking the longest is at the top of the TV. */
