@@ -1,8 +1,9 @@
 import type { HTMLAttributes, ReactNode } from "react";
-import { Table, Tag, Typography, type TableColumnsType } from "antd";
+import { Tag, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { formatDetails, formatTarget, getResultColor, isAuditResult, type AuditEntry } from "./audit-values";
+import { ResponsiveTable } from "../../lib/responsive-table";
 
 function AuditDetails({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
@@ -71,7 +72,7 @@ export function AuditTable({
   ];
 
   return (
-    <Table<AuditEntry>
+    <ResponsiveTable<AuditEntry>
       data-testid="audit-table"
       rowKey="id"
       size="small"

@@ -6,13 +6,14 @@ import { CallStatusTag } from "@app/ui/call-status-tag";
 import { CallTimer } from "@app/ui/call-timer";
 import { formatDuration } from "@app/ui/duration";
 import { PhoneNumberDisplay } from "@app/ui/phone-number-display";
-import { Space, Table, Typography, type TableColumnsType } from "antd";
+import { Space, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useLanguage } from "../../i18n/use-language";
 import { getCallCounterpart } from "./call-format";
 import { formatMoney } from "@app/ui/money";
+import { ResponsiveTable } from "../../lib/responsive-table";
 
 interface CallsTableProps {
   calls: TCallDto[];
@@ -94,7 +95,7 @@ export function CallsTable({ calls, isLoading, empty, onOpen }: CallsTableProps)
   ];
 
   return (
-    <Table<TCallDto>
+    <ResponsiveTable<TCallDto>
       data-testid="calls-table"
       rowKey="id"
       columns={columns}

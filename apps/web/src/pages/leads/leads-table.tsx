@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
 import { PhoneNumberDisplay } from "@app/ui/phone-number-display";
-import { Table, Typography, type TableColumnsType } from "antd";
+import { Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { LeadActions } from "./lead-actions";
 import { LeadCostCell } from "./lead-cost-cell";
 import { formatLeadName, type Lead } from "./lead-form-values";
+import { ResponsiveTable } from "../../lib/responsive-table";
 
 interface LeadsTableProps {
   leads: Lead[];
@@ -55,6 +56,8 @@ export function LeadsTable({ leads, isLoading, canDelete, empty, onEdit, onCall,
     },
     {
       key: "actions",
+      // A wide table scrolls sideways inside its card; the row's actions stay in view.
+      fixed: "right",
       title: t("leads.columns.actions"),
       align: "right",
       width: 200,
@@ -65,7 +68,7 @@ export function LeadsTable({ leads, isLoading, canDelete, empty, onEdit, onCall,
   ];
 
   return (
-    <Table<Lead>
+    <ResponsiveTable<Lead>
       data-testid="leads-table"
       rowKey="id"
       columns={columns}

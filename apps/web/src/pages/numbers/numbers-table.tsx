@@ -2,13 +2,14 @@ import type { HTMLAttributes, ReactNode } from "react";
 import { CheckCircleFilled, ExclamationCircleOutlined } from "@ant-design/icons";
 import { formatMoney } from "@app/ui/money";
 import { PhoneNumberDisplay } from "@app/ui/phone-number-display";
-import { Table, Tag, Tooltip, Typography, type TableColumnsType } from "antd";
+import { Tag, Tooltip, Typography, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "../../i18n/use-language";
 import { NumberActions } from "./number-actions";
 import { NumberAssignSelect } from "./number-assign-select";
 import { NumberFeatures } from "./number-features";
 import { getStatusColor, NUMBER_TYPES, type NumberType, type PhoneNumber } from "./number-values";
+import { ResponsiveTable } from "../../lib/responsive-table";
 
 interface NumbersTableProps {
   numbers: PhoneNumber[];
@@ -109,6 +110,8 @@ export function NumbersTable({ numbers, isLoading, isAdmin, empty }: NumbersTabl
   if (isAdmin) {
     columns.push({
       key: "actions",
+      // A wide table scrolls sideways inside its card; the row's actions stay in view.
+      fixed: "right",
       title: t("numbers.columns.actions"),
       align: "right",
       width: 72,
@@ -117,7 +120,7 @@ export function NumbersTable({ numbers, isLoading, isAdmin, empty }: NumbersTabl
   }
 
   return (
-    <Table<PhoneNumber>
+    <ResponsiveTable<PhoneNumber>
       data-testid="numbers-table"
       rowKey="id"
       columns={columns}
