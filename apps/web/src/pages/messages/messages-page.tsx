@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { SendOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, SendOutlined } from "@ant-design/icons";
 import { PageHeader } from "@app/ui/page-header";
-import { Button, Col, Row } from "antd";
+import { Button, Col, Grid, Row } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { SendSmsModal } from "./send-sms-modal";
@@ -23,6 +23,10 @@ export function MessagesPage() {
   const [isSending, setIsSending] = useState(false);
   const target = readTarget(params);
   const selectedKey = target?.leadId ?? target?.counterpartNumber ?? null;
+  // A phone shows one pane at a time: the conversations, or the open one with a way back.
+  const isPhone = Grid.useBreakpoint().md === false;
+  const isListShown = !isPhone || selectedKey === null;
+  const isThreadShown = !isPhone || selectedKey !== null;
 
   const openThread = (thread: { leadId: string | null; counterpartNumber: string }) =>
     setParams(thread.leadId ? { lead: thread.leadId } : { number: thread.counterpartNumber });
@@ -39,12 +43,27 @@ export function MessagesPage() {
         }
       />
       <Row gutter={[16, 16]}>
-        <Col xs={24} md={9} xl={7}>
-          <ThreadsList selectedKey={selectedKey} onSelect={openThread} />
-        </Col>
-        <Col xs={24} md={15} xl={17}>
-          <ThreadView key={selectedKey ?? "none"} target={target} />
-        </Col>
+        {isListShown ? (
+          <Col xs={24} md={9} xl={7}>
+            <ThreadsList selectedKey={selectedKey} onSelect={openThread} />
+          </Col>
+        ) : null}
+        {isThreadShown ? (
+          <Col xs={24} md={15} xl={17}>
+            {isPhone ? (
+              <Button
+                type="link"
+                icon={<ArrowLeftOutlined />}
+                data-testid="threads-back"
+                onClick={() => setParams({})}
+                style={{ paddingInline: 0, marginBottom: 8 }}
+              >
+                {t("messages.allConversations")}
+              </Button>
+            ) : null}
+            <ThreadView key={selectedKey ?? "none"} target={target} />
+          </Col>
+        ) : null}
       </Row>
       <SendSmsModal isOpen={isSending} onClose={() => setIsSending(false)} onSent={openThread} />
     </>

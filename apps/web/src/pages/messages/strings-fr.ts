@@ -7,6 +7,7 @@ export const messagesStringsFr: Messages<typeof messagesStrings> = {
   sendSms: "Envoyer un SMS",
   searchPlaceholder: "Rechercher par nom de prospect ou numéro",
   loadMore: "Afficher plus",
+  allConversations: "Toutes les conversations",
   olderMessages: "Afficher les messages précédents",
   segments: "{{count}} SMS · {{used}}/{{capacity}} · {{encoding}}",
   status: {

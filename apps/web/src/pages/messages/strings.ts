@@ -4,6 +4,7 @@ export const messagesStrings = {
   sendSms: "Send an SMS",
   searchPlaceholder: "Search by lead name or number",
   loadMore: "Load more",
+  allConversations: "All conversations",
   olderMessages: "Show older messages",
   segments: "{{count}} SMS · {{used}}/{{capacity}} · {{encoding}}",
   status: {
