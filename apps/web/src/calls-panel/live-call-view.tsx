@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import {
   AudioMutedOutlined,
   AudioOutlined,
@@ -13,7 +13,7 @@ import { CallTimer } from "@app/ui/call-timer";
 import { formatDuration } from "@app/ui/duration";
 import { LiveCallCard } from "@app/ui/live-call-card";
 import { formatPhoneNumberInternational } from "@app/ui/phone-number";
-import { App, Button, Tag, Typography } from "antd";
+import { App, Button, Grid, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "../i18n/use-language";
 import { translateError } from "../lib/app-error";
@@ -38,6 +38,20 @@ function useCallActions(onResult: (call: TCallDto) => void) {
   };
 }
 
+/** The panel's height, so the page can keep that much room free under its last row. */
+function useHeight<E extends HTMLElement>() {
+  const ref = useRef<E>(null);
+  const [height, setHeight] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.offsetHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, height] as const;
+}
+
 interface LiveCallViewProps {
   call: TCallDto;
   isEnded: boolean;
@@ -50,6 +64,9 @@ export function LiveCallView({ call, isEnded, keepEnded }: LiveCallViewProps) {
   const [language] = useLanguage();
   const live = useApplyLive();
   const [isTransferring, setIsTransferring] = useState(false);
+  const isPhone = Grid.useBreakpoint().md === false;
+  const [panelRef, panelHeight] = useHeight<HTMLDivElement>();
+  const inset = isPhone ? 8 : 24;
   const actions = useCallActions((result) => {
     live.applyCall(result);
     keepEnded(result);
@@ -137,44 +154,55 @@ export function LiveCallView({ call, isEnded, keepEnded }: LiveCallViewProps) {
   );
 
   return (
-    <div
-      role="region"
-      aria-label={t("calls.panel.title")}
-      style={{ position: "fixed", right: 24, bottom: 24, zIndex: 1000 }}
-    >
-      <LiveCallCard
-        data-testid="live-call-panel"
-        data-call-id={call.id}
-        data-ended={String(isEnded)}
-        title={formatCounterpart(call.leadName, counterpart)}
-        subtitle={call.leadName ? formatPhoneNumberInternational(counterpart) : undefined}
-        status={
-          <CallStatusTag data-testid="live-call-status" status={call.status} label={t(`calls.status.${call.status}`)} />
-        }
-        timer={
-          <CallTimer
-            data-testid="live-call-timer"
-            since={call.answeredAt}
-            durationSecs={isEnded ? (call.durationSecs ?? 0) : null}
-          />
-        }
-        actions={buttons}
-        footer={
-          isEnded ? (
-            <Typography.Text type="secondary" data-testid="live-call-ended">
-              {t("calls.panel.ended", { duration: formatDuration(call.durationSecs) })} ·{" "}
-              {cost ? t("calls.panel.endedCost", { cost }) : t("calls.panel.costPending")}
-            </Typography.Text>
-          ) : (
-            <div>{flags}</div>
-          )
-        }
-      />
-      {isTransferring ? (
-        <Suspense fallback={null}>
-          <TransferModal callId={call.id} isOpen onClose={() => setIsTransferring(false)} />
-        </Suspense>
-      ) : null}
-    </div>
+    <>
+      {/* The panel floats over the page's end: this much room after the content lets the last rows (and their
+          action buttons) scroll above it instead of staying under it. */}
+      <div aria-hidden data-testid="live-call-spacer" style={{ height: panelHeight + inset }} />
+      <div
+        ref={panelRef}
+        role="region"
+        aria-label={t("calls.panel.title")}
+        style={{ position: "fixed", right: inset, bottom: inset, left: isPhone ? inset : undefined, zIndex: 1000 }}
+      >
+        <LiveCallCard
+          style={isPhone ? { width: "100%" } : undefined}
+          data-testid="live-call-panel"
+          data-call-id={call.id}
+          data-ended={String(isEnded)}
+          title={formatCounterpart(call.leadName, counterpart)}
+          subtitle={call.leadName ? formatPhoneNumberInternational(counterpart) : undefined}
+          status={
+            <CallStatusTag
+              data-testid="live-call-status"
+              status={call.status}
+              label={t(`calls.status.${call.status}`)}
+            />
+          }
+          timer={
+            <CallTimer
+              data-testid="live-call-timer"
+              since={call.answeredAt}
+              durationSecs={isEnded ? (call.durationSecs ?? 0) : null}
+            />
+          }
+          actions={buttons}
+          footer={
+            isEnded ? (
+              <Typography.Text type="secondary" data-testid="live-call-ended">
+                {t("calls.panel.ended", { duration: formatDuration(call.durationSecs) })} ·{" "}
+                {cost ? t("calls.panel.endedCost", { cost }) : t("calls.panel.costPending")}
+              </Typography.Text>
+            ) : (
+              <div>{flags}</div>
+            )
+          }
+        />
+        {isTransferring ? (
+          <Suspense fallback={null}>
+            <TransferModal callId={call.id} isOpen onClose={() => setIsTransferring(false)} />
+          </Suspense>
+        ) : null}
+      </div>
+    </>
   );
 }
