@@ -65,7 +65,7 @@ export function LiveCallView({ call, isEnded, keepEnded }: LiveCallViewProps) {
   const live = useApplyLive();
   const [isTransferring, setIsTransferring] = useState(false);
   const isPhone = Grid.useBreakpoint().md === false;
-  const [panelRef, panelHeight] = useHeight<HTMLDivElement>();
+  const [panelRef, panelHeight] = useHeight<HTMLElement>();
   const inset = isPhone ? 8 : 24;
   const actions = useCallActions((result) => {
     live.applyCall(result);
@@ -158,9 +158,8 @@ export function LiveCallView({ call, isEnded, keepEnded }: LiveCallViewProps) {
       {/* The panel floats over the page's end: this much room after the content lets the last rows (and their
           action buttons) scroll above it instead of staying under it. */}
       <div aria-hidden data-testid="live-call-spacer" style={{ height: panelHeight + inset }} />
-      <div
+      <section
         ref={panelRef}
-        role="region"
         aria-label={t("calls.panel.title")}
         style={{ position: "fixed", right: inset, bottom: inset, left: isPhone ? inset : undefined, zIndex: 1000 }}
       >
@@ -202,7 +201,7 @@ export function LiveCallView({ call, isEnded, keepEnded }: LiveCallViewProps) {
             <TransferModal callId={call.id} isOpen onClose={() => setIsTransferring(false)} />
           </Suspense>
         ) : null}
-      </div>
+      </section>
     </>
   );
 }
