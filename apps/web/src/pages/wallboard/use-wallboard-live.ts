@@ -62,7 +62,7 @@ export function useWallboardLive(): void {
     ];
     return () => {
       window.clearTimeout(settleTimer.current);
-      unsubscribes.forEach((unsubscribe) => unsubscribe());
+      for (const unsubscribe of unsubscribes) unsubscribe();
     };
   }, [queryClient]);
 }
