@@ -367,10 +367,11 @@ async function registerWebApp(app: FastifyInstance, distDir: string): Promise<vo
       return sendError(reply, "NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`);
     }
     if (!hasWeb) {
-      return reply
-        .code(503)
-        .type("text/plain")
-        .send("The web app is not built yet: run `pnpm build` (or `npm start`, which builds it).");
+      return sendError(
+        reply,
+        "UNAVAILABLE",
+        "The web app is not built yet: run `pnpm build` (or `npm start`, which builds it).",
+      );
     }
     return reply.header("cache-control", "no-cache").sendFile("index.html");
   });

@@ -1,6 +1,6 @@
 /**
  * One error shape (issue 18): a failing route of each HTTP surface — tRPC over HTTP, REST, webhook,
- * recording, report, the rate limit, an unknown route — answers error objects of the same shape, the
+ * recording, report, the rate limit, an unknown route, the web app not built — answers error objects of the same shape, the
  * one the OpenAPI document declares (components.schemas.ErrorObject): `{ errors: [{ status, code, title,
  * detail, source? }] }`, with `status` equal to the HTTP status. tRPC keeps its envelope and carries the
  * same objects in `data.errors`: the same failure reads the same on tRPC and REST.
@@ -85,6 +85,7 @@ describe("one error shape across the HTTP surfaces", () => {
       "rate limit": await get("/api/leads", limited),
       "tRPC rate limit": await get(`/trpc/leads.get?input=${tRPCInput}`, limited),
       "unknown route": await get("/api/no-such-route", await newToken("unknown")),
+      "web app not built": await get("/leads"),
     };
     expect(Object.fromEntries(Object.entries(answers).map(([surface, { status }]) => [surface, status]))).toEqual({
       "tRPC over HTTP": 404,
@@ -95,6 +96,7 @@ describe("one error shape across the HTTP surfaces", () => {
       "rate limit": 429,
       "tRPC rate limit": 429,
       "unknown route": 404,
+      "web app not built": 503,
     });
 
     const keySets = new Set<string>();
