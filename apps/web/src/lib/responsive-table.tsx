@@ -17,13 +17,18 @@ function renderCell<T>(column: TableColumnType<T>, record: T, index: number): Re
   return (column.render ? column.render(value, record, index) : value) as ReactNode;
 }
 
+// An empty cell reads well in a table's grid; on a card it is a label with nothing after it, so it is left out.
+function isBlank(node: ReactNode): boolean {
+  return node === null || node === undefined || node === "" || node === false;
+}
+
 function renderTitle<T>(column: TableColumnType<T>): ReactNode {
   return typeof column.title === "function" ? column.title({}) : column.title;
 }
 
 /**
  * antd's Table on a laptop; on a phone (below md) each row becomes a card: the first column as its title, the
- * other columns as label/value lines, the `actions` column as the card's action bar. Same columns, same row
+ * other columns as label/value lines (empty ones left out), the `actions` column as the card's action bar. Same columns, same row
  * attributes (`data-row-key`, `onRow`), so a page states its columns once for both.
  */
 export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>) {
@@ -58,11 +63,13 @@ export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>
                   <Descriptions
                     size="small"
                     column={1}
-                    items={fields.map((column, position) => ({
-                      key: String(column.key ?? position),
-                      label: renderTitle(column),
-                      children: renderCell(column, record, index),
-                    }))}
+                    items={fields
+                      .map((column, position) => ({
+                        key: String(column.key ?? position),
+                        label: renderTitle(column),
+                        children: renderCell(column, record, index),
+                      }))
+                      .filter((item) => !isBlank(item.children))}
                   />
                 </Card>
               );

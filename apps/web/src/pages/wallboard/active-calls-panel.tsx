@@ -5,6 +5,7 @@ import { PhoneNumberDisplay } from "@app/ui/phone-number-display";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { Card, Empty, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { useWallFont } from "./use-wall-font";
 import { SuperviseButtons } from "./supervise-buttons";
 import { getCallTimerStart } from "./wallboard-merge";
 
@@ -20,10 +21,11 @@ function counterpartOf(call: TCallDto): string {
 
 export function ActiveCallsPanel({ calls, canSupervise }: ActiveCallsPanelProps) {
   const { t } = useTranslation();
+  const font = useWallFont();
   return (
     <Card
       title={
-        <span style={{ fontSize: 28 }}>
+        <span style={{ fontSize: font(28) }}>
           {t("wallboard.activeCalls")} · {calls.length}
         </span>
       }
@@ -32,7 +34,7 @@ export function ActiveCallsPanel({ calls, canSupervise }: ActiveCallsPanelProps)
       {calls.length === 0 ? (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={<span style={{ fontSize: 22 }}>{t("wallboard.noActiveCalls")}</span>}
+          description={<span style={{ fontSize: font(22) }}>{t("wallboard.noActiveCalls")}</span>}
         />
       ) : (
         <Flex vertical gap={12}>
@@ -46,7 +48,7 @@ export function ActiveCallsPanel({ calls, canSupervise }: ActiveCallsPanelProps)
             >
               <Flex justify="space-between" align="center" gap={16} wrap>
                 <Flex vertical style={{ minWidth: 0 }}>
-                  <Typography.Text strong style={{ fontSize: 26 }} ellipsis>
+                  <Typography.Text strong style={{ fontSize: font(26) }} ellipsis>
                     {call.direction === "INBOUND" ? (
                       <ArrowDownOutlined aria-label={t("wallboard.direction.INBOUND")} />
                     ) : (
@@ -54,7 +56,7 @@ export function ActiveCallsPanel({ calls, canSupervise }: ActiveCallsPanelProps)
                     )}{" "}
                     {call.leadName ?? <PhoneNumberDisplay value={counterpartOf(call)} />}
                   </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 20 }} data-testid="wallboard-call-agent">
+                  <Typography.Text type="secondary" style={{ fontSize: font(20) }} data-testid="wallboard-call-agent">
                     {call.agentName ?? t("wallboard.noAgent")}
                   </Typography.Text>
                 </Flex>
@@ -62,11 +64,11 @@ export function ActiveCallsPanel({ calls, canSupervise }: ActiveCallsPanelProps)
                   <CallStatusTag
                     status={call.status}
                     label={t(`calls.status.${call.status}`)}
-                    style={{ fontSize: 18, padding: "4px 10px" }}
+                    style={{ fontSize: font(18), padding: "4px 10px" }}
                   />
                   <CallTimer
                     since={getCallTimerStart(call)}
-                    style={{ fontSize: 40, fontWeight: 600 }}
+                    style={{ fontSize: font(40), fontWeight: 600 }}
                     data-testid="wallboard-call-timer"
                   />
                 </Flex>

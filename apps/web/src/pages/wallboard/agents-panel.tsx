@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { formatDuration, getElapsedSecs } from "@app/ui/duration";
 import { Badge, Card, Empty, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { useWallFont } from "./use-wall-font";
 import type { Snapshot } from "./wallboard-counters";
 
 type Agent = Snapshot["agents"][number];
@@ -18,6 +19,7 @@ const ORDER: Record<Agent["status"], number> = { ON_CALL: 0, AVAILABLE: 1, AWAY:
 /** Every agent with their state and how long they have been in it. */
 export function AgentsPanel({ agents }: { agents: Agent[] }) {
   const { t } = useTranslation();
+  const font = useWallFont();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(new Date()), 1000);
@@ -25,7 +27,7 @@ export function AgentsPanel({ agents }: { agents: Agent[] }) {
   }, []);
   const sorted = [...agents].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.name.localeCompare(b.name));
   return (
-    <Card title={<span style={{ fontSize: 28 }}>{t("wallboard.agents")}</span>} style={{ height: "100%" }}>
+    <Card title={<span style={{ fontSize: font(28) }}>{t("wallboard.agents")}</span>} style={{ height: "100%" }}>
       {sorted.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("wallboard.noAgents")} />
       ) : (
@@ -40,15 +42,26 @@ export function AgentsPanel({ agents }: { agents: Agent[] }) {
               data-status={agent.status}
               data-user-id={agent.userId}
             >
-              <Typography.Text style={{ fontSize: 24 }} ellipsis>
+              <Typography.Text style={{ fontSize: font(24) }} ellipsis>
                 {agent.name}
               </Typography.Text>
               <Flex align="center" gap={12}>
                 <Badge
                   status={BADGE[agent.status]}
-                  text={<span style={{ fontSize: 20 }}>{t(`wallboard.agentStatus.${agent.status}`)}</span>}
+                  text={
+                    <span style={{ fontSize: font(20), whiteSpace: "nowrap" }}>
+                      {t(`wallboard.agentStatus.${agent.status}`)}
+                    </span>
+                  }
                 />
-                <span style={{ fontSize: 24, fontVariantNumeric: "tabular-nums", minWidth: 90, textAlign: "right" }}>
+                <span
+                  style={{
+                    fontSize: font(24),
+                    fontVariantNumeric: "tabular-nums",
+                    minWidth: font(90),
+                    textAlign: "right",
+                  }}
+                >
                   {agent.status === "OFFLINE" ? "" : formatDuration(getElapsedSecs(new Date(agent.since), now))}
                 </span>
               </Flex>
