@@ -46,7 +46,7 @@ import { registerRecordingRoutes } from "./recordings/recording-routes";
 import { registerReportRoutes } from "./reports/report-routes";
 import { KIOSK_HEADER, resolveKiosk } from "./auth/kiosk-auth";
 import { appRouter, type AppRouter } from "./trpc/app-router";
-import { createContextInner, type ApiDeps, type SessionCookieJar } from "./trpc/context";
+import { createContextInner, domainServicesOf, type ApiDeps, type SessionCookieJar } from "./trpc/context";
 import { watchHeapAfterGc } from "./logging/heap-after-gc";
 import { recordingPolicyFor } from "./recordings/recording-policy";
 
@@ -199,6 +199,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     realtime,
     secretBox,
     background: createBackgroundTasks(app.log),
+    log: app.log,
   };
   await deps.telnyx.refresh();
   prepareBurnHash();
@@ -255,17 +256,14 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     db: options.db,
     ingestBacklog: () => inbox.backlog(),
     services: {
-      gatewayFor: (organizationId) => deps.telnyx.gatewayFor(organizationId),
+      ...domainServicesOf(deps),
       recordingsDir: deps.config.recordingsDir,
       recordingPolicy: recordingPolicyFor({
         ...options.recordings,
         isProduction: options.recordings?.isProduction ?? false,
         sandboxOrigin: deps.telnyx.sandbox?.origin,
       }),
-      db: options.db,
-      publisher: realtime.publisher,
     },
-    publisher: realtime.publisher,
     log: app.log,
   });
   const webhookRefusals = createRefusalLog(app.log);

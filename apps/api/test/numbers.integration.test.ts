@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pollNumberOrders } from "@app/telnyx-core/numbers/poll-number-orders";
+import { noopPublisher } from "@app/telnyx-core/realtime/events";
 import { ADMIN_API_TOKEN, startSandboxApi, type SandboxApi } from "./numbers-sandbox-harness";
 
 let api: SandboxApi;
@@ -200,6 +201,7 @@ describe("numbers", () => {
     const result = await pollNumberOrders({
       db: api.db,
       gatewayFor: () => api.gateway(),
+      publisher: noopPublisher,
       organizationId: api.demo.organization.id,
     });
     expect(result).toMatchObject({ configured: 1, failed: 0, errors: [] });

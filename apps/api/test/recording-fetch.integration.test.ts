@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RecordingFetchPolicy } from "@app/telnyx-core/calls/recording-fetch";
 import { storeCallRecording } from "@app/telnyx-core/calls/store-recording";
+import { noopPublisher } from "@app/telnyx-core/realtime/events";
 import type { Recording } from "@app/telnyx-sandbox/world/types";
 import { recordingPolicyFor } from "../src/recordings/recording-policy";
 import { setupCallsTest, type CallsTestEnv } from "./calls-harness";
@@ -79,7 +80,12 @@ async function newCall() {
 /** Runs the follow-up of call.recording.saved for `mp3`; answers the refusal reason, or null when stored. */
 async function store(mp3: string, policy = sandboxPolicy()): Promise<{ callId: string; refusal: string | null }> {
   const call = await newCall();
-  const services = { recordingsDir: env.server.deps.config.recordingsDir, recordingPolicy: policy, db: env.api.db };
+  const services = {
+    recordingsDir: env.server.deps.config.recordingsDir,
+    recordingPolicy: policy,
+    db: env.api.db,
+    publisher: noopPublisher,
+  };
   const refusal = await storeCallRecording(services, call, { mp3, wav: null }).then(
     () => null,
     (error: unknown) => (error instanceof Error ? error.message : String(error)),

@@ -4,7 +4,7 @@
  * at start the reconciliation of live calls and presence (reconcile-job.ts).
  */
 import type { Db } from "@app/db/open-db";
-import type { Publisher } from "@app/telnyx-core/realtime/events";
+import { noopPublisher, type Publisher } from "@app/telnyx-core/realtime/events";
 import { archiveOldRecords } from "@app/telnyx-core/maintenance/archive-old-records";
 import { purgeWebhookInbox } from "@app/telnyx-core/maintenance/purge-webhook-inbox";
 import { pollNumberOrders } from "@app/telnyx-core/numbers/poll-number-orders";
@@ -58,7 +58,7 @@ async function pollPendingOrders(options: {
   const result = await pollNumberOrders({
     db: options.db,
     gatewayFor: (organizationId) => options.telnyx.gatewayFor(organizationId),
-    publisher: options.publisher,
+    publisher: options.publisher ?? noopPublisher,
   });
   return {
     configured: result.configured,

@@ -6,6 +6,13 @@ import type { TelnyxAccess } from "../telnyx/telnyx-access";
 import type { SecretBox } from "@app/telnyx-core/settings/secret-box";
 import type { BackgroundTasks } from "../jobs/background-tasks";
 import type { WebhookEndpoints } from "../webhooks/webhook-endpoints";
+import {
+  systemClock,
+  type DomainContext,
+  type DomainLog,
+  type DomainServices,
+} from "@app/telnyx-core/domain/domain-context";
+import { noopPublisher } from "@app/telnyx-core/realtime/events";
 
 /** What every request can reach: built once at start, shared by tRPC, REST and sockets. */
 export interface ApiDeps {
@@ -26,6 +33,25 @@ export interface ApiDeps {
   secretBox?: SecretBox | null;
   /** Work started by a request and not awaited (manual sync). */
   background?: BackgroundTasks;
+  /** The server's logger (domain warnings and errors); the console when absent (tests). */
+  log?: DomainLog;
+}
+
+const consoleLog: DomainLog = {
+  error: (obj, message) => console.error(message, obj),
+  warn: (obj, message) => console.warn(message, obj),
+};
+
+/** The domain's dependencies, in the one shape domain code takes (a signed-in procedure adds the actor). */
+export function domainServicesOf(deps: ApiDeps): DomainServices {
+  return {
+    db: deps.db,
+    gatewayFor: (organizationId) => deps.telnyx.gatewayFor(organizationId),
+    // No live channel (tests, scripts): events go nowhere, by choice made here rather than at each write.
+    publisher: deps.realtime?.publisher ?? noopPublisher,
+    clock: systemClock,
+    log: deps.log ?? consoleLog,
+  };
 }
 
 /** The session cookie, abstracted so procedures run the same under Fastify and createCaller. */
@@ -37,6 +63,8 @@ export interface SessionCookieJar {
 
 export interface Context extends ApiDeps {
   auth: AuthContext | null;
+  /** Built once per request; role procedures narrow it to `ctx.domain` (these plus the actor). */
+  services: DomainServices;
   ip: string;
   userAgent?: string;
   cookies: SessionCookieJar;
@@ -45,6 +73,9 @@ export interface Context extends ApiDeps {
   /** Fastify's request id: in every log line of the request and in 500 answers. */
   requestId?: string;
 }
+
+/** What a role procedure sees: the session, and the domain context with the caller as its actor. */
+export type SignedInContext = Context & { auth: AuthContext; domain: DomainContext };
 
 export function createMemoryCookieJar(initial?: string): SessionCookieJar & { value?: string } {
   const jar: SessionCookieJar & { value?: string } = {
@@ -75,6 +106,7 @@ export function createContextInner(input: {
   return {
     ...input.deps,
     auth: input.auth,
+    services: domainServicesOf(input.deps),
     ip: input.ip ?? "127.0.0.1",
     userAgent: input.userAgent,
     cookies: input.cookies ?? createMemoryCookieJar(),

@@ -10,9 +10,11 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Role } from "@app/db/client";
 import { AppError, httpStatusOf, type AppErrorCode } from "@app/telnyx-core/errors/app-error";
+import { withActor } from "@app/telnyx-core/domain/domain-context";
 import { hasRole } from "../auth/auth-context";
 import type { RestMapping } from "../rest/rest-route";
 import { resolveKiosk } from "../auth/kiosk-auth";
+import { actorOf } from "./actor";
 import type { Context } from "./context";
 import { describeFailure, fieldErrorsOf, GENERIC_FAILURE } from "../http/http-errors";
 import { assertStorableInput, exceedsDepth, MAX_INPUT_DEPTH } from "./input-guard";
@@ -164,7 +166,8 @@ function requireRole(minRole: Role) {
     if (!hasRole(ctx.auth.role, minRole)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this action." });
     }
-    return next({ ctx: { ...ctx, auth: ctx.auth } });
+    const auth = ctx.auth;
+    return next({ ctx: { ...ctx, auth, domain: withActor(ctx.services, actorOf({ auth, ip: ctx.ip })) } });
   });
 }
 

@@ -18,7 +18,6 @@ import type { Db } from "@app/db/open-db";
 import type { ApplyOutcome, ApplyScope, ApplyServices, Emit } from "@app/telnyx-core/webhooks/apply-types";
 import { listInstallationOrganizationIds } from "@app/telnyx-core/settings/telnyx-keys";
 import { parseWebhookEvent, type KnownTelnyxEvent } from "@app/telnyx-core/webhooks/parse-event";
-import type { Publisher } from "@app/telnyx-core/realtime/events";
 import { applierFor } from "./appliers";
 
 export interface ProcessorLogger {
@@ -59,13 +58,14 @@ interface Applicable {
 
 export function createWebhookProcessor(deps: {
   db: Db;
+  /** The domain context every event is applied with (its publisher also sends the appliers' emits). */
   services: ApplyServices;
-  publisher: Publisher;
   log: ProcessorLogger;
   /** Webhook rows waiting to be stored; processing yields while it is not 0. */
   ingestBacklog?: () => number;
 }): WebhookProcessor {
-  const { db, services, publisher, log } = deps;
+  const { db, services, log } = deps;
+  const { publisher } = services;
   const batchSize = db.kind === "pglite" ? 10 : 50;
   const lanes = db.kind === "pglite" ? 1 : PG_LANES;
   let running: Promise<void> | undefined;

@@ -9,7 +9,7 @@ import type { TSetAgentStatusInput } from "./agent-schemas";
 export async function setAgentStatus(options: {
   db: Db;
   actor: Actor;
-  publisher?: Publisher;
+  publisher: Publisher;
   input: TSetAgentStatusInput;
 }) {
   const { db, actor, publisher, input } = options;
@@ -35,6 +35,6 @@ export async function setAgentStatus(options: {
     details: { status: input.status },
   });
   const state = toAgentState(user, currentCallId);
-  publisher?.toOrganization(actor.organizationId, "agent:updated", state);
+  publisher.toOrganization(actor.organizationId, "agent:updated", state);
   return { status: state.status, since: state.since };
 }

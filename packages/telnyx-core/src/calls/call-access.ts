@@ -7,14 +7,10 @@ import type { Prisma } from "@app/db/client";
 import type { Db } from "@app/db/open-db";
 import type { Actor } from "../domain/actor";
 import { AppError } from "../errors/app-error";
-import type { TelnyxGateway } from "../gateway/telnyx-gateway";
-import type { Publisher } from "../realtime/events";
+import type { DomainContext } from "../domain/domain-context";
 
-/** What call commands need besides the database: Telnyx and live events. */
-export interface CallServices {
-  gatewayFor(organizationId: string): Promise<TelnyxGateway>;
-  publisher?: Publisher;
-}
+/** What call commands take from the domain context: the database, the caller, Telnyx and live events. */
+export type CallContext = Pick<DomainContext, "db" | "actor" | "gatewayFor" | "publisher">;
 
 type CallOwnership = { userId: string | null; direction: "INBOUND" | "OUTBOUND" };
 

@@ -6,11 +6,10 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@app/db/client";
 import type { Db } from "@app/db/open-db";
 import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../domain/actor";
 import { AppError } from "../errors/app-error";
 import type { TelnyxGateway } from "../gateway/telnyx-gateway";
 import type { TCallDto } from "../realtime/events";
-import { requireCall, type CallServices } from "./call-access";
+import { requireCall, type CallContext } from "./call-access";
 import { callDtoSelect, toCallDto } from "./call-dto";
 import type { CallSignalBody } from "./call-signal";
 import { isTerminalStatus } from "./call-state";
@@ -24,12 +23,7 @@ export const commandCallSelect = {
 } as const satisfies Prisma.TelnyxCallSelect;
 export type CommandCall = Prisma.TelnyxCallGetPayload<{ select: typeof commandCallSelect }>;
 
-export interface CallCommandOptions {
-  db: Db;
-  actor: Actor;
-  services: CallServices;
-  id: string;
-}
+export type CallCommandOptions = CallContext & { id: string };
 
 export interface CallCommandSpec {
   /** Audit action, e.g. "call.mute". */
@@ -66,7 +60,7 @@ export function requireConnected(call: CommandCall): { conferenceId: string; age
 }
 
 export async function runCallCommand(options: CallCommandOptions, spec: CallCommandSpec): Promise<TCallDto> {
-  const { db, actor, services, id } = options;
+  const { db, actor, id } = options;
   const call = await requireCall(db, actor, id, commandCallSelect);
   if (isTerminalStatus(call.status)) throw new AppError("CONFLICT", "This call has already ended.");
   const audit = {
@@ -81,7 +75,7 @@ export async function runCallCommand(options: CallCommandOptions, spec: CallComm
   const early = spec.signalFirst ? await addCallSignal(db, id, spec.signal(call), eventType) : null;
   let data: Prisma.TelnyxCallUpdateInput | void;
   try {
-    data = await spec.run(call, await services.gatewayFor(actor.organizationId));
+    data = await spec.run(call, await options.gatewayFor(actor.organizationId));
   } catch (error) {
     if (early) await db.prisma.callEvent.deleteMany({ where: { callId: id, eventId: early } });
     const message = error instanceof Error ? error.message : String(error);
@@ -92,6 +86,6 @@ export async function runCallCommand(options: CallCommandOptions, spec: CallComm
   const row = await db.prisma.telnyxCall.update({ where: { id }, data: data ?? {}, select: callDtoSelect });
   await recordAudit(db, { ...audit, details: spec.details });
   const dto = toCallDto(row);
-  services.publisher?.toOrganization(actor.organizationId, "call:updated", dto);
+  options.publisher.toOrganization(actor.organizationId, "call:updated", dto);
   return dto;
 }

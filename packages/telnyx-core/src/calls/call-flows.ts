@@ -32,7 +32,7 @@ export interface FlowContext {
 type Task = () => Promise<void>;
 
 async function saveConferenceId(ctx: FlowContext, conferenceId: string): Promise<void> {
-  await ctx.services.db?.prisma.telnyxCall.updateMany({
+  await ctx.services.db.prisma.telnyxCall.updateMany({
     where: { id: ctx.call.id, conferenceId: null },
     data: { conferenceId },
   });
@@ -59,7 +59,7 @@ function startOutboundConference(ctx: FlowContext, agentCcid: string): Task {
         timeoutSecs: 30,
         record: ctx.call.isRecording ? { channels: "single", format: "mp3" } : undefined,
       });
-      await ctx.services.db?.prisma.telnyxCall.updateMany({
+      await ctx.services.db.prisma.telnyxCall.updateMany({
         where: { id: ctx.call.id, callControlId: null },
         data: { callControlId: dial.callControlId },
       });
@@ -94,7 +94,7 @@ function startInboundConference(ctx: FlowContext, customerCcid: string): Task {
       linkTo: customerCcid,
       timeoutSecs: 30,
     });
-    await ctx.services.db?.prisma.telnyxCall.updateMany({
+    await ctx.services.db.prisma.telnyxCall.updateMany({
       where: { id: ctx.call.id, agentCallControlId: null },
       data: { agentCallControlId: dial.callControlId },
     });

@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../domain/actor";
 import { AppError } from "../errors/app-error";
 import type { TCallDto } from "../realtime/events";
-import type { CallServices } from "./call-access";
+import type { CallContext } from "./call-access";
 import { clientStateSecretOf, encodeCallClientState } from "./call-client-state";
 import { callDtoSelect, toCallDto } from "./call-dto";
 import { pickCallFromNumber, requireAgentDevice, requireVoiceConnection } from "./call-numbers";
@@ -32,13 +32,8 @@ async function resolveLeadId(db: Db, actor: Actor, input: TCallCreate): Promise<
   return match?.id ?? null;
 }
 
-export async function createCall(options: {
-  db: Db;
-  actor: Actor;
-  services: CallServices;
-  input: TCallCreate;
-}): Promise<TCallDto> {
-  const { db, actor, services, input } = options;
+export async function createCall(options: CallContext & { input: TCallCreate }): Promise<TCallDto> {
+  const { db, actor, gatewayFor, publisher, input } = options;
   const device = await requireAgentDevice(db, actor.userId);
   const from = await pickCallFromNumber({
     db,
@@ -49,7 +44,7 @@ export async function createCall(options: {
   });
   const connectionId = await requireVoiceConnection(db, actor.organizationId);
   const leadId = await resolveLeadId(db, actor, input);
-  const gateway = await services.gatewayFor(actor.organizationId);
+  const gateway = await gatewayFor(actor.organizationId);
   const created = await db.prisma.telnyxCall.create({
     data: {
       organizationId: actor.organizationId,
@@ -96,7 +91,7 @@ export async function createCall(options: {
       select: callDtoSelect,
     });
     await recordAudit(db, { ...audit, result: "failed", details: { to: input.to, error: message } });
-    services.publisher?.toOrganization(actor.organizationId, "call:created", toCallDto(failed));
+    publisher.toOrganization(actor.organizationId, "call:created", toCallDto(failed));
     throw error;
   }
   await recordAudit(db, {
@@ -105,6 +100,6 @@ export async function createCall(options: {
   });
   const row = await db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: created.id }, select: callDtoSelect });
   const dto = toCallDto(row);
-  services.publisher?.toOrganization(actor.organizationId, "call:created", dto);
+  publisher.toOrganization(actor.organizationId, "call:created", dto);
   return dto;
 }

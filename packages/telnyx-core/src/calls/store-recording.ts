@@ -14,9 +14,8 @@ export async function storeCallRecording(
   source: RecordingSource,
 ): Promise<void> {
   const save = async (data: { recordingPath?: string; recordingUnavailable: boolean }) => {
-    if (!services.db) return;
     const row = await services.db.prisma.telnyxCall.update({ where: { id: call.id }, data, select: callDtoSelect });
-    services.publisher?.toOrganization(call.organizationId, "call:updated", toCallDto(row));
+    services.publisher.toOrganization(call.organizationId, "call:updated", toCallDto(row));
   };
   let relative: string;
   try {

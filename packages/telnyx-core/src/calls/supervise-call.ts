@@ -24,7 +24,7 @@ const whisperTo = (role: string, agentCcid: string | null) =>
   role === "whisper" && agentCcid ? [agentCcid] : undefined;
 
 export async function superviseCall(options: CallCommandOptions & { role: SupervisorRoleValue }): Promise<TCallDto> {
-  const { db, actor, services, id, role } = options;
+  const { db, actor, id, role } = options;
   const call = await requireCall(db, actor, id, commandCallSelect);
   if (isTerminalStatus(call.status)) throw new AppError("CONFLICT", "This call has already ended.");
   const { conferenceId, agent } = requireConnected(call);
@@ -36,7 +36,7 @@ export async function superviseCall(options: CallCommandOptions & { role: Superv
     targetId: id,
     ip: actor.ip,
   };
-  const gateway = await services.gatewayFor(actor.organizationId);
+  const gateway = await options.gatewayFor(actor.organizationId);
   const existing = await db.prisma.callSupervision.findFirst({
     where: { callId: id, userId: actor.userId, status: ACTIVE },
     orderBy: { createdAt: "desc" },
@@ -105,13 +105,13 @@ export async function superviseCall(options: CallCommandOptions & { role: Superv
 }
 
 export async function stopSupervising(options: CallCommandOptions): Promise<TCallDto> {
-  const { db, actor, services, id } = options;
+  const { db, actor, id } = options;
   await requireCall(db, actor, id, { id: true });
   const active = await db.prisma.callSupervision.findMany({
     where: { callId: id, userId: actor.userId, status: ACTIVE },
   });
   if (active.length === 0) throw new AppError("CONFLICT", "You are not listening to this call.");
-  const gateway = await services.gatewayFor(actor.organizationId);
+  const gateway = await options.gatewayFor(actor.organizationId);
   for (const supervision of active) {
     if (supervision.callControlId) await gateway.hangup(supervision.callControlId).catch(() => undefined);
     await db.prisma.callSupervision.update({
@@ -161,7 +161,7 @@ export async function supervisionFlows(tx: Tx, ctx: SupervisionContext): Promise
         if (ctx.isTerminal || !conferenceId) return gateway.hangup(ccid);
         const role =
           (
-            await services.db?.prisma.callSupervision.findUnique({
+            await services.db.prisma.callSupervision.findUnique({
               where: { id: supervision.id },
               select: { role: true },
             })

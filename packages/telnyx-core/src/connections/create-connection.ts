@@ -1,9 +1,7 @@
-import type { Db } from "@app/db/open-db";
 import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../domain/actor";
 import { AppError, isAppError } from "../errors/app-error";
 import type { CallControlApplication, MessagingProfile } from "../gateway/account-api";
-import type { TelnyxGateway } from "../gateway/telnyx-gateway";
+import type { TelnyxContext } from "../domain/domain-context";
 import { connectionSelect, type TConnection, type TExpectedWebhooks } from "./connection-schemas";
 import { storedWebhooks, toCheckedConnection } from "./connection-item";
 
@@ -12,15 +10,15 @@ import { storedWebhooks, toCheckedConnection } from "./connection-item";
  * generic endpoint as failover) or a messaging profile (any destination, same webhooks) in Telnyx,
  * and keeps it. The first of its kind becomes the organization's default.
  */
-export async function createConnection(options: {
-  db: Db;
-  actor: Actor;
-  gateway: TelnyxGateway;
-  expected: TExpectedWebhooks;
-  kind: "CALL_CONTROL_APPLICATION" | "MESSAGING_PROFILE";
-  name: string;
-}): Promise<TConnection> {
-  const { db, actor, gateway, expected, kind, name } = options;
+export async function createConnection(
+  options: TelnyxContext & {
+    expected: TExpectedWebhooks;
+    kind: "CALL_CONTROL_APPLICATION" | "MESSAGING_PROFILE";
+    name: string;
+  },
+): Promise<TConnection> {
+  const { db, actor, gatewayFor, expected, kind, name } = options;
+  const gateway = await gatewayFor(actor.organizationId);
   const audit = {
     organizationId: actor.organizationId,
     userId: actor.userId,

@@ -1,20 +1,18 @@
-import type { Db } from "@app/db/open-db";
 import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../domain/actor";
 import { AppError, isAppError } from "../errors/app-error";
-import type { TelnyxGateway } from "../gateway/telnyx-gateway";
+import type { TelnyxContext } from "../domain/domain-context";
 import { connectionSelect, type TConnection, type TExpectedWebhooks } from "./connection-schemas";
 import { findConnectionRow, storedWebhooks, toCheckedConnection } from "./connection-item";
 
 /** One click: points the application's or profile's webhooks (and call costs) back at this API. */
-export async function fixWebhooks(options: {
-  db: Db;
-  actor: Actor;
-  gateway: TelnyxGateway;
-  expected: TExpectedWebhooks;
-  id: string;
-}): Promise<TConnection> {
-  const { db, actor, gateway, expected } = options;
+export async function fixWebhooks(
+  options: TelnyxContext & {
+    expected: TExpectedWebhooks;
+    id: string;
+  },
+): Promise<TConnection> {
+  const { db, actor, gatewayFor, expected } = options;
+  const gateway = await gatewayFor(actor.organizationId);
   const row = await findConnectionRow(db, actor, options.id);
   if (row.kind === "CREDENTIAL_CONNECTION") {
     throw new AppError("VALIDATION", "Credential connections have no webhooks to fix.");

@@ -1,7 +1,7 @@
 import type { Db } from "@app/db/open-db";
 import type { Actor } from "../domain/actor";
 import { isAppError } from "../errors/app-error";
-import type { TelnyxGateway } from "../gateway/telnyx-gateway";
+import type { TelnyxContext } from "../domain/domain-context";
 import { checkWebhooks, liveOfApplication, liveOfProfile, type LiveWebhooks } from "./check-webhooks";
 import { connectionSelect, type TConnection, type TExpectedWebhooks } from "./connection-schemas";
 import { kindLabel, toConnection, UNKNOWN_CHECK } from "./connection-item";
@@ -13,7 +13,7 @@ import { kindLabel, toConnection, UNKNOWN_CHECK } from "./connection-item";
 export async function listConnections(options: {
   db: Db;
   actor: Actor;
-  gateway: () => Promise<TelnyxGateway>;
+  gatewayFor: TelnyxContext["gatewayFor"];
   expected: TExpectedWebhooks;
 }): Promise<{ items: TConnection[]; expected: TExpectedWebhooks }> {
   const { db, actor, expected } = options;
@@ -28,7 +28,7 @@ export async function listConnections(options: {
   let unreachable: string | null = null;
   if (hasApps || hasProfiles) {
     try {
-      const gateway = await options.gateway();
+      const gateway = await options.gatewayFor(actor.organizationId);
       const [apps, profiles] = await Promise.all([
         hasApps ? gateway.listCallControlApplications() : [],
         hasProfiles ? gateway.listMessagingProfiles() : [],

@@ -1,8 +1,6 @@
-import type { Db } from "@app/db/open-db";
 import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../domain/actor";
 import { AppError, isAppError } from "../errors/app-error";
-import type { TelnyxGateway } from "../gateway/telnyx-gateway";
+import type { TelnyxContext } from "../domain/domain-context";
 import {
   connectionSelect,
   type TConnection,
@@ -12,14 +10,14 @@ import {
 import { findConnectionRow, storedWebhooks, toCheckedConnection } from "./connection-item";
 
 /** Renames or (de)activates an application or profile, in Telnyx first, then here. */
-export async function updateConnection(options: {
-  db: Db;
-  actor: Actor;
-  gateway: TelnyxGateway;
-  expected: TExpectedWebhooks;
-  input: TConnectionUpdate;
-}): Promise<TConnection> {
-  const { db, actor, gateway, expected, input } = options;
+export async function updateConnection(
+  options: TelnyxContext & {
+    expected: TExpectedWebhooks;
+    input: TConnectionUpdate;
+  },
+): Promise<TConnection> {
+  const { db, actor, gatewayFor, expected, input } = options;
+  const gateway = await gatewayFor(actor.organizationId);
   const row = await findConnectionRow(db, actor, input.id);
   if (row.kind === "CREDENTIAL_CONNECTION") {
     throw new AppError("VALIDATION", "Credential connections are managed in the Telnyx portal.");

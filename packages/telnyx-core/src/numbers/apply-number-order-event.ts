@@ -84,8 +84,7 @@ export const applyNumberOrderEvent: EventApplier = async (tx, event, services, s
       }),
     );
   }
-  // Without a database handle (not wired), the poller finishes these numbers.
-  if (db && bought.length > 0) {
+  if (bought.length > 0) {
     afterCommit.push(async () => {
       const gateway = await services.gatewayFor(organizationId);
       for (const numberId of bought) await configureBoughtNumber({ db, gateway, publisher, numberId });

@@ -11,7 +11,7 @@ import type { TNumberAssign, TNumberDto } from "./number-schemas";
 export async function assignNumber(options: {
   db: Db;
   actor: Actor;
-  publisher?: Publisher;
+  publisher: Publisher;
   input: TNumberAssign;
 }): Promise<TNumberDto> {
   const { db, actor, publisher, input } = options;

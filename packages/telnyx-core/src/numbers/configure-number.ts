@@ -18,7 +18,7 @@ export type ConfigureResult = "configured" | "failed" | "skipped";
 export async function configureBoughtNumber(options: {
   db: Db;
   gateway: TelnyxGateway;
-  publisher?: Publisher;
+  publisher: Publisher;
   numberId: string;
 }): Promise<ConfigureResult> {
   const { db, gateway, publisher, numberId } = options;
@@ -107,7 +107,7 @@ export async function configureBoughtNumber(options: {
   }
 }
 
-async function publishCurrent(db: Db, publisher: Publisher | undefined, id: string): Promise<void> {
+async function publishCurrent(db: Db, publisher: Publisher, id: string): Promise<void> {
   const row = await db.prisma.telnyxPhoneNumber.findUnique({
     where: { id },
     select: { id: true, organizationId: true, phoneNumber: true, status: true, updatedAt: true },

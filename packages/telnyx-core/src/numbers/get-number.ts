@@ -14,7 +14,7 @@ export async function getNumber(options: {
   actor: Actor;
   id: string;
   gatewayFor: (organizationId: string) => Promise<TelnyxGateway>;
-  publisher?: Publisher;
+  publisher: Publisher;
 }): Promise<TNumberDto> {
   const { db, actor, id } = options;
   const row = await findNumberRow(db, actor, id);

@@ -19,7 +19,7 @@ export function numberUpdatedEmit(row: NumberState): Extract<Emit, { event: "num
   };
 }
 
-export function publishNumberUpdated(publisher: Publisher | undefined, row: NumberState): void {
+export function publishNumberUpdated(publisher: Publisher, row: NumberState): void {
   const emit = numberUpdatedEmit(row);
-  publisher?.toOrganization(emit.id, emit.event, emit.payload);
+  publisher.toOrganization(emit.id, emit.event, emit.payload);
 }

@@ -10,7 +10,7 @@ import { publishNumberUpdated } from "./number-events";
 export interface PollNumberOrdersOptions {
   db: Db;
   gatewayFor(organizationId: string): Promise<TelnyxGateway>;
-  publisher?: Publisher;
+  publisher: Publisher;
   /** Only numbers untouched for this long (default 30 s: the webhook normally wins). */
   olderThanMs?: number;
   organizationId?: string;

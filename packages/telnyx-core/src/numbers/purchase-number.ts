@@ -4,6 +4,7 @@ import { findDefaultConnection } from "../connections/default-connection";
 import type { Actor } from "../domain/actor";
 import { AppError, isAppError } from "../errors/app-error";
 import type { TelnyxGateway } from "../gateway/telnyx-gateway";
+import type { TelnyxContext } from "../domain/domain-context";
 import type { Publisher } from "../realtime/events";
 import { orderedNumberStatus } from "./apply-number-order-event";
 import { findNumberCountry } from "./countries";
@@ -64,8 +65,8 @@ export async function purchaseNumber(options: {
   db: Db;
   actor: Actor;
   /** Resolved only once our own checks pass (an organization without Telnyx gets the actionable message first). */
-  gateway: () => Promise<TelnyxGateway>;
-  publisher?: Publisher;
+  gatewayFor: TelnyxContext["gatewayFor"];
+  publisher: Publisher;
   input: TNumberPurchase;
 }): Promise<TNumberDto> {
   const { db, actor, publisher, input } = options;
@@ -79,7 +80,7 @@ export async function purchaseNumber(options: {
     );
   }
   const profile = await findDefaultConnection(db.prisma, organizationId, "MESSAGING_PROFILE");
-  const gateway = await options.gateway();
+  const gateway = await options.gatewayFor(actor.organizationId);
   const quote = await quoteFor(gateway, input);
   const held = await db.prisma.telnyxPhoneNumber.findFirst({
     where: { phoneNumber: quote.phoneNumber, status: { in: ["PURCHASE_PENDING", "ACTIVE", "RELEASE_PENDING"] } },

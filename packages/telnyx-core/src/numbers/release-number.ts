@@ -2,7 +2,7 @@ import type { Db } from "@app/db/open-db";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../domain/actor";
 import { AppError, isAppError } from "../errors/app-error";
-import type { TelnyxGateway } from "../gateway/telnyx-gateway";
+import type { TelnyxContext } from "../domain/domain-context";
 import type { Publisher } from "../realtime/events";
 import { findNumberRow, readNumberDto } from "./list-numbers";
 import { publishNumberUpdated } from "./number-events";
@@ -15,11 +15,12 @@ import type { TNumberDto } from "./number-schemas";
 export async function releaseNumber(options: {
   db: Db;
   actor: Actor;
-  gateway: TelnyxGateway;
-  publisher?: Publisher;
+  gatewayFor: TelnyxContext["gatewayFor"];
+  publisher: Publisher;
   id: string;
 }): Promise<TNumberDto> {
-  const { db, actor, gateway, publisher, id } = options;
+  const { db, actor, gatewayFor, publisher, id } = options;
+  const gateway = await gatewayFor(actor.organizationId);
   const row = await findNumberRow(db, actor, id);
   if (row.status === "RELEASED" || row.status === "RELEASE_PENDING") {
     throw new AppError("VALIDATION", `${row.phoneNumber} is already released.`);

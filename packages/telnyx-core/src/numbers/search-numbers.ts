@@ -1,6 +1,7 @@
 import { AppError } from "../errors/app-error";
 import type { AvailableNumber } from "../gateway/numbers-api";
-import type { TelnyxGateway } from "../gateway/telnyx-gateway";
+import type { Actor } from "../domain/actor";
+import type { TelnyxContext } from "../domain/domain-context";
 import { findNumberCountry } from "./countries";
 import type { TAvailableNumber, TNumberSearch } from "./number-schemas";
 
@@ -46,12 +47,13 @@ export function toAvailableNumber(number: AvailableNumber): TAvailableNumber {
 
 /** Available numbers from Telnyx (reserved for this account for ~30 minutes). */
 export async function searchNumbers(options: {
-  gateway: () => Promise<TelnyxGateway>;
+  actor: Actor;
+  gatewayFor: TelnyxContext["gatewayFor"];
   input: TNumberSearch;
 }): Promise<{ items: TAvailableNumber[] }> {
   const { input } = options;
   assertNumberTypeOffered(input.countryCode, input.numberType);
-  const gateway = await options.gateway();
+  const gateway = await options.gatewayFor(options.actor.organizationId);
   const numbers = await gateway.searchAvailableNumbers({
     countryCode: input.countryCode,
     phoneNumberType: input.numberType,

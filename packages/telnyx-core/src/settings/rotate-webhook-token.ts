@@ -11,7 +11,7 @@ import type { TExpectedWebhooks } from "../connections/connection-schemas";
 import { fixWebhooks } from "../connections/fix-webhooks";
 import type { Actor } from "../domain/actor";
 import { isAppError } from "../errors/app-error";
-import type { TelnyxGateway } from "../gateway/telnyx-gateway";
+import type { TelnyxContext } from "../domain/domain-context";
 import type { TWebhookRepoint } from "./settings-schemas";
 
 /** 256 random bits, base64url (43 characters): the URL path segment Telnyx is given. */
@@ -22,7 +22,7 @@ export function newWebhookToken(): string {
 export async function rotateWebhookToken(options: {
   db: Db;
   actor: Actor;
-  gateway: () => Promise<TelnyxGateway>;
+  gatewayFor: TelnyxContext["gatewayFor"];
   /** The organization's webhook URLs for a token; throws when Telnyx could not reach them. */
   expectedFor: (webhookToken: string) => TExpectedWebhooks;
 }): Promise<TWebhookRepoint> {
@@ -42,7 +42,7 @@ export async function rotateWebhookToken(options: {
   for (const connection of connections) {
     try {
       const expected = options.expectedFor(webhookToken);
-      await fixWebhooks({ db, actor, gateway: await options.gateway(), expected, id: connection.id });
+      await fixWebhooks({ db, actor, gatewayFor: options.gatewayFor, expected, id: connection.id });
       repoint.updated += 1;
     } catch (error) {
       repoint.failed.push({ name: connection.name, error: isAppError(error) ? error.message : "Unexpected error" });

@@ -6,10 +6,9 @@
  * recording downloads) are returned, and run only after the commit.
  */
 import type { Prisma } from "@app/db/client";
-import type { Db } from "@app/db/open-db";
 import type { RecordingFetchPolicy } from "../calls/recording-fetch";
-import type { TelnyxGateway } from "../gateway/telnyx-gateway";
-import type { Publisher, ServerEventName, ServerEventPayload } from "../realtime/events";
+import type { DomainServices } from "../domain/domain-context";
+import type { ServerEventName, ServerEventPayload } from "../realtime/events";
 import type { KnownTelnyxEvent } from "./parse-event";
 
 export type Tx = Prisma.TransactionClient;
@@ -18,18 +17,18 @@ export type Emit = {
   [E in ServerEventName]: { scope: "org" | "user"; id: string; event: E; payload: ServerEventPayload<E> };
 }[ServerEventName];
 
-export interface ApplyServices {
-  gatewayFor(organizationId: string): Promise<TelnyxGateway>;
+/**
+ * The domain context an applier sees (no actor: a webhook has none). `db` is for afterCommit tasks only (never
+ * inside the applier's transaction: use `tx` there); `publisher` for afterCommit tasks that change state after the
+ * commit (e.g. a number configured in Telnyx). Both are required: a follow-up's write cannot be skipped silently.
+ */
+export interface ApplyServices extends Pick<DomainServices, "db" | "gatewayFor" | "publisher"> {
   /** Folder where downloaded call recordings are stored. */
   recordingsDir: string;
   /** Which recording URLs may be fetched (hosts, size, timeout): webhooks name them, so they are untrusted. */
   recordingPolicy: RecordingFetchPolicy;
   /** The public base URL of this API (webhook URLs for per-command overrides). */
   webhookBaseUrl?: string;
-  /** For afterCommit tasks only (never inside the applier's transaction: use `tx` there). */
-  db?: Db;
-  /** For afterCommit tasks that change state after the commit (e.g. a number configured in Telnyx). */
-  publisher?: Publisher;
 }
 
 export interface ApplyOutcome {

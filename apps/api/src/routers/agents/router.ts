@@ -6,7 +6,6 @@ import {
 } from "@app/telnyx-core/agents/agent-schemas";
 import { listAgents } from "@app/telnyx-core/agents/list-agents";
 import { setAgentStatus } from "@app/telnyx-core/agents/set-agent-status";
-import { actorOf } from "../../trpc/actor";
 import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
 export const agentsRouter = router({
@@ -14,9 +13,7 @@ export const agentsRouter = router({
   setStatus: protectedProcedure
     .input(ZSetAgentStatusInputSchema)
     .output(ZSetAgentStatusSchema)
-    .mutation(({ ctx, input }) =>
-      setAgentStatus({ db: ctx.db, actor: actorOf(ctx), publisher: ctx.realtime?.publisher, input }),
-    ),
+    .mutation(({ ctx, input }) => setAgentStatus({ ...ctx.domain, input })),
 
   list: supervisorProcedure
     .input(z.void())

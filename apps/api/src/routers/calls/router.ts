@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ZCallDtoSchema } from "@app/telnyx-core/realtime/events";
 import { answerCall, declineCall } from "@app/telnyx-core/calls/answer-call";
-import type { CallServices } from "@app/telnyx-core/calls/call-access";
 import { hangupCall, holdCall, muteCall, recordCall } from "@app/telnyx-core/calls/call-commands";
 import { listCallFromNumbers } from "@app/telnyx-core/calls/call-numbers";
 import {
@@ -18,18 +17,11 @@ import { createCall } from "@app/telnyx-core/calls/create-call";
 import { getCall } from "@app/telnyx-core/calls/get-call";
 import { listActiveCalls, listCalls } from "@app/telnyx-core/calls/list-calls";
 import { stopSupervising, superviseCall } from "@app/telnyx-core/calls/supervise-call";
-import { actorOf } from "../../trpc/actor";
-import type { Context } from "../../trpc/context";
+import type { DomainContext } from "@app/telnyx-core/domain/domain-context";
 import { intParam, type RestRequest } from "../../rest/rest-route";
 import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
-const servicesOf = (ctx: Context): CallServices => ({
-  gatewayFor: (organizationId) => ctx.telnyx.gatewayFor(organizationId),
-  publisher: ctx.realtime?.publisher,
-});
-
-type CommandCtx = Context & { auth: NonNullable<Context["auth"]> };
-const command = (ctx: CommandCtx, id: string) => ({ db: ctx.db, actor: actorOf(ctx), services: servicesOf(ctx), id });
+const command = (ctx: { domain: DomainContext }, id: string) => ({ ...ctx.domain, id });
 
 /** POST /api/telnyx/calls/:callId/<action>: a call command's REST route. */
 const callRest = (action: string, summary: string) => ({
@@ -56,7 +48,7 @@ export const callsRouter = router({
     })
     .input(ZCallListSchema)
     .output(ZCallPageSchema)
-    .query(({ ctx, input }) => listCalls({ db: ctx.db, actor: actorOf(ctx), input })),
+    .query(({ ctx, input }) => listCalls({ ...ctx.domain, input })),
 
   get: protectedProcedure
     .meta({
@@ -69,17 +61,17 @@ export const callsRouter = router({
     })
     .input(ZCallIdSchema)
     .output(ZCallDetailSchema)
-    .query(({ ctx, input }) => getCall({ db: ctx.db, actor: actorOf(ctx), id: input.id })),
+    .query(({ ctx, input }) => getCall({ ...ctx.domain, id: input.id })),
 
   active: protectedProcedure
     .input(z.void())
     .output(z.array(ZCallDtoSchema))
-    .query(({ ctx }) => listActiveCalls({ db: ctx.db, actor: actorOf(ctx) })),
+    .query(({ ctx }) => listActiveCalls(ctx.domain)),
 
   fromNumbers: protectedProcedure
     .input(z.void())
     .output(z.array(ZCallFromNumberSchema))
-    .query(({ ctx }) => listCallFromNumbers({ db: ctx.db, actor: actorOf(ctx) })),
+    .query(({ ctx }) => listCallFromNumbers(ctx.domain)),
 
   create: protectedProcedure
     .meta({
@@ -97,7 +89,7 @@ export const callsRouter = router({
     })
     .input(ZCallCreateSchema)
     .output(ZCallDtoSchema)
-    .mutation(({ ctx, input }) => createCall({ db: ctx.db, actor: actorOf(ctx), services: servicesOf(ctx), input })),
+    .mutation(({ ctx, input }) => createCall({ ...ctx.domain, input })),
 
   hangup: callCommand
     .meta(callRest("hangup", "Hang up a call"))

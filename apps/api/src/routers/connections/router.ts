@@ -12,7 +12,6 @@ import { updateConnection } from "@app/telnyx-core/connections/update-connection
 import { findConnectionRow } from "@app/telnyx-core/connections/connection-item";
 import { assertTelnyxCanReach } from "@app/telnyx-core/connections/check-webhooks";
 import { organizationWebhookUrls } from "../../telnyx/webhook-urls";
-import { actorOf } from "../../trpc/actor";
 import type { Context } from "../../trpc/context";
 import { adminProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
@@ -31,7 +30,7 @@ async function expectedForWrite(ctx: OrgContext) {
 
 /** An admin action on one connection of the caller's organization: NOT_FOUND before Telnyx is involved. */
 const adminConnectionProcedure = adminProcedure.input(ZConnectionIdSchema).use(async ({ ctx, input, next }) => {
-  await findConnectionRow(ctx.db, actorOf(ctx), input.id);
+  await findConnectionRow(ctx.domain.db, ctx.domain.actor, input.id);
   return next();
 });
 
@@ -47,9 +46,7 @@ export const connectionsRouter = router({
     .output(ZConnectionListSchema)
     .query(async ({ ctx }) =>
       listConnections({
-        db: ctx.db,
-        actor: actorOf(ctx),
-        gateway: () => ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+        ...ctx.domain,
         expected: await expectedOf(ctx),
       }),
     ),
@@ -59,9 +56,7 @@ export const connectionsRouter = router({
     .output(ZConnectionSchema)
     .mutation(async ({ ctx, input }) =>
       createConnection({
-        db: ctx.db,
-        actor: actorOf(ctx),
-        gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+        ...ctx.domain,
         expected: await expectedForWrite(ctx),
         kind: "CALL_CONTROL_APPLICATION",
         name: input.name,
@@ -73,9 +68,7 @@ export const connectionsRouter = router({
     .output(ZConnectionSchema)
     .mutation(async ({ ctx, input }) =>
       createConnection({
-        db: ctx.db,
-        actor: actorOf(ctx),
-        gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+        ...ctx.domain,
         expected: await expectedForWrite(ctx),
         kind: "MESSAGING_PROFILE",
         name: input.name,
@@ -87,9 +80,7 @@ export const connectionsRouter = router({
     .output(ZConnectionSchema)
     .mutation(async ({ ctx, input }) =>
       updateConnection({
-        db: ctx.db,
-        actor: actorOf(ctx),
-        gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+        ...ctx.domain,
         expected: await expectedOf(ctx),
         input,
       }),
@@ -97,9 +88,7 @@ export const connectionsRouter = router({
 
   fixWebhooks: adminConnectionProcedure.output(ZConnectionSchema).mutation(async ({ ctx, input }) =>
     fixWebhooks({
-      db: ctx.db,
-      actor: actorOf(ctx),
-      gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+      ...ctx.domain,
       expected: await expectedForWrite(ctx),
       id: input.id,
     }),

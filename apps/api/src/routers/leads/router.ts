@@ -7,7 +7,6 @@ import {
 } from "@app/telnyx-core/leads/lead-schemas";
 import { listLeads } from "@app/telnyx-core/leads/list-leads";
 import { createLead, deleteLead, getLead, updateLead } from "@app/telnyx-core/leads/mutate-lead";
-import { actorOf } from "../../trpc/actor";
 import { intParam } from "../../rest/rest-route";
 import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
@@ -25,7 +24,7 @@ export const leadsRouter = router({
     })
     .input(ZLeadListSchema)
     .output(z.object({ items: z.array(ZLeadSchema), nextCursor: z.string().nullable(), total: z.number() }))
-    .query(({ ctx, input }) => listLeads({ db: ctx.db, actor: actorOf(ctx), input })),
+    .query(({ ctx, input }) => listLeads({ ...ctx.domain, input })),
 
   get: protectedProcedure
     .meta({
@@ -38,7 +37,7 @@ export const leadsRouter = router({
     })
     .input(ZLeadId)
     .output(ZLeadSchema)
-    .query(({ ctx, input }) => getLead({ db: ctx.db, actor: actorOf(ctx), id: input.id })),
+    .query(({ ctx, input }) => getLead({ ...ctx.domain, id: input.id })),
 
   create: protectedProcedure
     .meta({
@@ -52,7 +51,7 @@ export const leadsRouter = router({
     })
     .input(ZLeadCreateSchema)
     .output(ZLeadSchema)
-    .mutation(({ ctx, input }) => createLead({ db: ctx.db, actor: actorOf(ctx), input })),
+    .mutation(({ ctx, input }) => createLead({ ...ctx.domain, input })),
 
   update: protectedProcedure
     .meta({
@@ -65,7 +64,7 @@ export const leadsRouter = router({
     })
     .input(ZLeadUpdateSchema)
     .output(ZLeadSchema)
-    .mutation(({ ctx, input }) => updateLead({ db: ctx.db, actor: actorOf(ctx), input })),
+    .mutation(({ ctx, input }) => updateLead({ ...ctx.domain, input })),
 
   delete: supervisorProcedure
     .meta({
@@ -78,5 +77,5 @@ export const leadsRouter = router({
     })
     .input(ZLeadId)
     .output(ZLeadId)
-    .mutation(({ ctx, input }) => deleteLead({ db: ctx.db, actor: actorOf(ctx), id: input.id })),
+    .mutation(({ ctx, input }) => deleteLead({ ...ctx.domain, id: input.id })),
 });

@@ -19,20 +19,14 @@ import {
 import { listOptOuts, setOptOut } from "@app/telnyx-core/messages/opt-outs";
 import { sendMessage } from "@app/telnyx-core/messages/send-message";
 import { listFromNumbers } from "@app/telnyx-core/messages/sms-numbers";
-import { noopPublisher, ZMessageDtoSchema } from "@app/telnyx-core/realtime/events";
-import { actorOf } from "../../trpc/actor";
-import type { Context } from "../../trpc/context";
+import { ZMessageDtoSchema } from "@app/telnyx-core/realtime/events";
 import { intParam, listOf, stringOf } from "../../rest/rest-route";
 import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
-
-const publisherOf = (ctx: Context) => ctx.realtime?.publisher ?? noopPublisher;
 
 // Every member sees every conversation of the organization (a shared CRM inbox); the opt-out list is
 // changed by hand by supervisors and admins only.
 export const messagesRouter = router({
-  fromNumbers: protectedProcedure
-    .output(z.array(ZFromNumberSchema))
-    .query(({ ctx }) => listFromNumbers({ db: ctx.db, actor: actorOf(ctx) })),
+  fromNumbers: protectedProcedure.output(z.array(ZFromNumberSchema)).query(({ ctx }) => listFromNumbers(ctx.domain)),
 
   send: protectedProcedure
     .meta({
@@ -54,10 +48,7 @@ export const messagesRouter = router({
     .output(ZMessageDtoSchema)
     .mutation(({ ctx, input }) =>
       sendMessage({
-        db: ctx.db,
-        actor: actorOf(ctx),
-        gatewayFor: (id) => ctx.telnyx.gatewayFor(id),
-        publisher: publisherOf(ctx),
+        ...ctx.domain,
         input,
       }),
     ),
@@ -65,12 +56,12 @@ export const messagesRouter = router({
   threads: protectedProcedure
     .input(ZThreadListSchema)
     .output(ZThreadPageSchema)
-    .query(({ ctx, input }) => listThreads({ db: ctx.db, actor: actorOf(ctx), input })),
+    .query(({ ctx, input }) => listThreads({ ...ctx.domain, input })),
 
   thread: protectedProcedure
     .input(ZThreadGetSchema)
     .output(ZThreadSchema)
-    .query(({ ctx, input }) => getThread({ db: ctx.db, actor: actorOf(ctx), input })),
+    .query(({ ctx, input }) => getThread({ ...ctx.domain, input })),
 
   list: protectedProcedure
     .meta({
@@ -87,21 +78,19 @@ export const messagesRouter = router({
     })
     .input(ZMessageListSchema)
     .output(ZMessagePageSchema)
-    .query(({ ctx, input }) => listMessages({ db: ctx.db, actor: actorOf(ctx), input })),
+    .query(({ ctx, input }) => listMessages({ ...ctx.domain, input })),
 
   optOuts: protectedProcedure
     .input(ZOptOutListSchema)
     .output(ZOptOutPageSchema)
-    .query(({ ctx, input }) => listOptOuts({ db: ctx.db, actor: actorOf(ctx), input })),
+    .query(({ ctx, input }) => listOptOuts({ ...ctx.domain, input })),
 
   optOut: supervisorProcedure
     .input(ZOptOutChangeSchema)
     .output(ZOptOutStateSchema)
     .mutation(({ ctx, input }) =>
       setOptOut({
-        db: ctx.db,
-        actor: actorOf(ctx),
-        publisher: publisherOf(ctx),
+        ...ctx.domain,
         phoneNumber: input.phoneNumber,
         optedOut: true,
       }),
@@ -112,9 +101,7 @@ export const messagesRouter = router({
     .output(ZOptOutStateSchema)
     .mutation(({ ctx, input }) =>
       setOptOut({
-        db: ctx.db,
-        actor: actorOf(ctx),
-        publisher: publisherOf(ctx),
+        ...ctx.domain,
         phoneNumber: input.phoneNumber,
         optedOut: false,
       }),

@@ -17,13 +17,12 @@ import {
 import { purchaseNumber } from "@app/telnyx-core/numbers/purchase-number";
 import { releaseNumber } from "@app/telnyx-core/numbers/release-number";
 import { searchNumbers } from "@app/telnyx-core/numbers/search-numbers";
-import { actorOf } from "../../trpc/actor";
 import { textOf } from "../../rest/rest-route";
 import { adminProcedure, protectedProcedure, router } from "../../trpc/trpc";
 
 /** An admin action on one number of the caller's organization: NOT_FOUND before Telnyx is involved. */
 const adminNumberProcedure = adminProcedure.input(ZNumberIdSchema).use(async ({ ctx, input, next }) => {
-  await findNumberRow(ctx.db, actorOf(ctx), input.id);
+  await findNumberRow(ctx.domain.db, ctx.domain.actor, input.id);
   return next();
 });
 
@@ -39,18 +38,15 @@ export const numbersRouter = router({
     })
     .input(ZNumberListInputSchema)
     .output(z.object({ items: z.array(ZNumberDtoSchema) }))
-    .query(({ ctx, input }) => listNumbers({ db: ctx.db, actor: actorOf(ctx), input })),
+    .query(({ ctx, input }) => listNumbers({ ...ctx.domain, input })),
 
   get: protectedProcedure
     .input(ZNumberIdSchema)
     .output(ZNumberDtoSchema)
     .query(({ ctx, input }) =>
       getNumber({
-        db: ctx.db,
-        actor: actorOf(ctx),
+        ...ctx.domain,
         id: input.id,
-        gatewayFor: (orgId) => ctx.telnyx.gatewayFor(orgId),
-        publisher: ctx.realtime?.publisher,
       }),
     ),
 
@@ -61,7 +57,7 @@ export const numbersRouter = router({
   search: adminProcedure
     .input(ZNumberSearchSchema)
     .output(z.object({ items: z.array(ZAvailableNumberSchema) }))
-    .query(({ ctx, input }) => searchNumbers({ gateway: () => ctx.telnyx.gatewayFor(ctx.auth.organizationId), input })),
+    .query(({ ctx, input }) => searchNumbers({ ...ctx.domain, input })),
 
   purchase: adminProcedure
     .meta({
@@ -83,20 +79,14 @@ export const numbersRouter = router({
     .output(ZNumberDtoSchema)
     .mutation(({ ctx, input }) =>
       purchaseNumber({
-        db: ctx.db,
-        actor: actorOf(ctx),
-        gateway: () => ctx.telnyx.gatewayFor(ctx.auth.organizationId),
-        publisher: ctx.realtime?.publisher,
+        ...ctx.domain,
         input,
       }),
     ),
 
   release: adminNumberProcedure.output(ZNumberDtoSchema).mutation(async ({ ctx, input }) =>
     releaseNumber({
-      db: ctx.db,
-      actor: actorOf(ctx),
-      gateway: await ctx.telnyx.gatewayFor(ctx.auth.organizationId),
-      publisher: ctx.realtime?.publisher,
+      ...ctx.domain,
       id: input.id,
     }),
   ),
@@ -104,11 +94,7 @@ export const numbersRouter = router({
   assign: adminProcedure
     .input(ZNumberAssignSchema)
     .output(ZNumberDtoSchema)
-    .mutation(({ ctx, input }) =>
-      assignNumber({ db: ctx.db, actor: actorOf(ctx), publisher: ctx.realtime?.publisher, input }),
-    ),
+    .mutation(({ ctx, input }) => assignNumber({ ...ctx.domain, input })),
 
-  members: adminProcedure
-    .output(z.array(ZMemberSchema))
-    .query(({ ctx }) => listMembers({ db: ctx.db, actor: actorOf(ctx) })),
+  members: adminProcedure.output(z.array(ZMemberSchema)).query(({ ctx }) => listMembers(ctx.domain)),
 });

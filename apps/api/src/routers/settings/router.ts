@@ -13,17 +13,13 @@ import { assertTelnyxCanReach } from "@app/telnyx-core/connections/check-webhook
 import { clearTelnyxKeys, setTelnyxKeys } from "@app/telnyx-core/settings/telnyx-keys";
 import { readSandboxAccountPublicKey } from "../../telnyx/sandbox-account-key";
 import { organizationWebhookUrls, webhookUrls } from "../../telnyx/webhook-urls";
-import { actorOf } from "../../trpc/actor";
-import type { Context } from "../../trpc/context";
+import type { SignedInContext } from "../../trpc/context";
 import { adminProcedure, router } from "../../trpc/trpc";
 
-type AdminContext = Context & { auth: NonNullable<Context["auth"]> };
-
 /** Every settings mutation answers with the fresh settings, so the page replaces its cache in one go. */
-const settingsOf = async (ctx: AdminContext) =>
+const settingsOf = async (ctx: SignedInContext) =>
   getSettings({
-    db: ctx.db,
-    actor: actorOf(ctx),
+    ...ctx.domain,
     environment: {
       mode: ctx.telnyx.mode,
       webhookUrls: await organizationWebhookUrls(ctx.db, ctx.config.publicUrl(), ctx.auth.organizationId),
@@ -40,14 +36,14 @@ export const settingsRouter = router({
       const gatewayForKey = (apiKey: string) => ctx.telnyx.gatewayWithKey(apiKey);
       const { sandbox } = ctx.telnyx;
       const accountPublicKey = sandbox ? (apiKey: string) => readSandboxAccountPublicKey(sandbox, apiKey) : undefined;
-      const actor = actorOf(ctx);
+      const actor = ctx.domain.actor;
       await setTelnyxKeys({ db: ctx.db, actor, secretBox: ctx.secretBox, gatewayForKey, accountPublicKey, input });
       await ctx.telnyx.refresh(ctx.auth.organizationId);
       return settingsOf(ctx);
     }),
 
   clearTelnyxKeys: adminProcedure.output(ZSettingsSchema).mutation(async ({ ctx }) => {
-    await clearTelnyxKeys({ db: ctx.db, actor: actorOf(ctx) });
+    await clearTelnyxKeys(ctx.domain);
     await ctx.telnyx.refresh(ctx.auth.organizationId);
     return settingsOf(ctx);
   }),
@@ -55,9 +51,7 @@ export const settingsRouter = router({
   /** A new webhook URL for the organization; Telnyx is re-pointed at it (Connections page's fix). */
   rotateWebhookToken: adminProcedure.output(ZWebhookRotationSchema).mutation(async ({ ctx }) => {
     const repoint = await rotateWebhookToken({
-      db: ctx.db,
-      actor: actorOf(ctx),
-      gateway: () => ctx.telnyx.gatewayFor(ctx.auth.organizationId),
+      ...ctx.domain,
       expectedFor(webhookToken) {
         const expected = webhookUrls(ctx.config.publicUrl(), webhookToken);
         if (ctx.telnyx.mode === "live") assertTelnyxCanReach(expected);
@@ -72,7 +66,7 @@ export const settingsRouter = router({
     .input(ZSetRateSchema)
     .output(ZSettingsSchema)
     .mutation(async ({ ctx, input }) => {
-      await setRate({ db: ctx.db, actor: actorOf(ctx), input });
+      await setRate({ ...ctx.domain, input });
       return settingsOf(ctx);
     }),
 
@@ -80,7 +74,7 @@ export const settingsRouter = router({
     .input(ZRateIdSchema)
     .output(ZSettingsSchema)
     .mutation(async ({ ctx, input }) => {
-      await deleteRate({ db: ctx.db, actor: actorOf(ctx), id: input.id });
+      await deleteRate({ ...ctx.domain, id: input.id });
       return settingsOf(ctx);
     }),
 
@@ -88,7 +82,7 @@ export const settingsRouter = router({
     .input(ZUpdateOrganizationSchema)
     .output(ZSettingsSchema)
     .mutation(async ({ ctx, input }) => {
-      await updateOrganization({ db: ctx.db, actor: actorOf(ctx), input });
+      await updateOrganization({ ...ctx.domain, input });
       return settingsOf(ctx);
     }),
 });

@@ -9,7 +9,6 @@ import {
   ZStatsOverviewInputSchema,
   ZStatsOverviewSchema,
 } from "@app/telnyx-core/stats/stats-schemas";
-import { actorOf } from "../../trpc/actor";
 import { protectedProcedure, router } from "../../trpc/trpc";
 
 /** Agents get their own figures only (userId forced to themselves); supervisors and admins any agent's or all. */
@@ -17,15 +16,15 @@ export const statsRouter = router({
   overview: protectedProcedure
     .input(ZStatsOverviewInputSchema)
     .output(ZStatsOverviewSchema)
-    .query(({ ctx, input }) => getStatsOverview({ db: ctx.db, actor: actorOf(ctx), input })),
+    .query(({ ctx, input }) => getStatsOverview({ ...ctx.domain, input })),
 
   analytics: protectedProcedure
     .input(ZStatsAnalyticsInputSchema)
     .output(ZStatsAnalyticsSchema)
-    .query(({ ctx, input }) => getStatsAnalytics({ db: ctx.db, actor: actorOf(ctx), input })),
+    .query(({ ctx, input }) => getStatsAnalytics({ ...ctx.domain, input })),
 
   leadCost: protectedProcedure
     .input(ZLeadCostInputSchema)
     .output(ZLeadCostSchema)
-    .query(({ ctx, input }) => getLeadCost({ db: ctx.db, actor: actorOf(ctx), leadId: input.leadId })),
+    .query(({ ctx, input }) => getLeadCost({ ...ctx.domain, leadId: input.leadId })),
 });

@@ -3,7 +3,6 @@ import { getSyncRun, listSyncRuns } from "@app/telnyx-core/sync/list-sync-runs";
 import { startSync } from "@app/telnyx-core/sync/start-sync";
 import { ZSyncRunIdSchema, ZSyncRunSchema, ZSyncRunsInputSchema } from "@app/telnyx-core/sync/sync-schemas";
 import { syncOrganization } from "../../jobs/sync-organization";
-import { actorOf } from "../../trpc/actor";
 import { adminProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
 export const syncRouter = router({
@@ -44,10 +43,10 @@ export const syncRouter = router({
   runs: supervisorProcedure
     .input(ZSyncRunsInputSchema.default({ limit: 20 }))
     .output(z.object({ items: z.array(ZSyncRunSchema) }))
-    .query(({ ctx, input }) => listSyncRuns({ db: ctx.db, actor: actorOf(ctx), limit: input.limit })),
+    .query(({ ctx, input }) => listSyncRuns({ ...ctx.domain, limit: input.limit })),
 
   get: supervisorProcedure
     .input(ZSyncRunIdSchema)
     .output(ZSyncRunSchema)
-    .query(({ ctx, input }) => getSyncRun({ db: ctx.db, actor: actorOf(ctx), id: input.id })),
+    .query(({ ctx, input }) => getSyncRun({ ...ctx.domain, id: input.id })),
 });

@@ -16,7 +16,6 @@ import {
   ZSlaThresholdSchema,
   ZWallboardSnapshotSchema,
 } from "@app/telnyx-core/wallboard/wallboard-schemas";
-import { actorOf } from "../../trpc/actor";
 import { kioskOrSupervisorProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
 export const wallboardRouter = router({
@@ -33,18 +32,18 @@ export const wallboardRouter = router({
   kioskLinks: supervisorProcedure
     .input(z.void())
     .output(z.array(ZKioskLinkSchema))
-    .query(({ ctx }) => listKioskLinks({ db: ctx.db, actor: actorOf(ctx) })),
+    .query(({ ctx }) => listKioskLinks(ctx.domain)),
 
   createKioskLink: supervisorProcedure
     .input(ZCreateKioskLinkInputSchema)
     .output(ZCreatedKioskLinkSchema)
-    .mutation(({ ctx, input }) => createKioskLink({ db: ctx.db, actor: actorOf(ctx), name: input.name })),
+    .mutation(({ ctx, input }) => createKioskLink({ ...ctx.domain, name: input.name })),
 
   revokeKioskLink: supervisorProcedure
     .input(ZKioskLinkIdSchema)
     .output(ZKioskLinkSchema)
     .mutation(async ({ ctx, input }) => {
-      const link = await revokeKioskLink({ db: ctx.db, actor: actorOf(ctx), id: input.id });
+      const link = await revokeKioskLink({ ...ctx.domain, id: input.id });
       ctx.realtime?.disconnectKiosk(link.id);
       return link;
     }),
@@ -52,5 +51,5 @@ export const wallboardRouter = router({
   setSlaThreshold: supervisorProcedure
     .input(ZSlaThresholdInputSchema)
     .output(ZSlaThresholdSchema)
-    .mutation(({ ctx, input }) => setSlaThreshold({ db: ctx.db, actor: actorOf(ctx), seconds: input.seconds })),
+    .mutation(({ ctx, input }) => setSlaThreshold({ ...ctx.domain, seconds: input.seconds })),
 });
