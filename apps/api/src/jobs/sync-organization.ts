@@ -1,5 +1,5 @@
 import type { Db } from "@app/db/open-db";
-import type { Publisher } from "@app/telnyx-core/realtime/events";
+import { noopPublisher, type Publisher } from "@app/telnyx-core/realtime/events";
 import { API_KEY_SETTING } from "@app/telnyx-core/settings/telnyx-keys";
 import { runSync } from "@app/telnyx-core/sync/run-sync";
 import type { TSyncRun } from "@app/telnyx-core/sync/sync-schemas";
@@ -43,7 +43,7 @@ export async function syncOrganization(
     expectedWebhookUrls: deps.publicUrl
       ? await organizationWebhookUrls(deps.db, deps.publicUrl(), run.organizationId)
       : undefined,
-    publisher: deps.publisher,
+    publisher: deps.publisher ?? noopPublisher,
     backoff: deps.backoff,
   });
 }

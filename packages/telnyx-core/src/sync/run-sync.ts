@@ -9,7 +9,7 @@ import type { Prisma } from "@app/db/client";
 import { isAppError } from "../errors/app-error";
 import { redactSecrets } from "../gateway/map-telnyx-error";
 import type { TelnyxGateway } from "../gateway/telnyx-gateway";
-import { noopPublisher, type Publisher } from "../realtime/events";
+import type { Publisher } from "../realtime/events";
 import { syncCalls, syncRecordings } from "./sync-calls";
 import { syncConnections } from "./sync-connections";
 import { syncLiveCalls } from "./sync-live-calls";
@@ -37,7 +37,7 @@ export interface RunSyncOptions {
   gatewayFor: () => Promise<TelnyxGateway>;
   isOwnAccount: boolean;
   expectedWebhookUrls?: SyncContext["expectedWebhookUrls"];
-  publisher?: Publisher;
+  publisher: Publisher;
   backoff?: BackoffOptions;
   now?: Date;
 }
@@ -49,7 +49,7 @@ const messageOf = (error: unknown) =>
 
 export async function runSync(options: RunSyncOptions): Promise<TSyncRun> {
   const { db, runId, organizationId } = options;
-  const publisher = options.publisher ?? noopPublisher;
+  const { publisher } = options;
   const report = createSyncReport();
   const progress = (status: string, value: number, message: string | null) =>
     publisher.toOrganization(organizationId, "sync:progress", { id: runId, status, progress: value, message });

@@ -30,7 +30,7 @@ export const syncRouter = router({
         const deps = {
           db: ctx.db,
           telnyx: ctx.telnyx,
-          publisher: ctx.realtime?.publisher,
+          publisher: ctx.domain.publisher,
           publicUrl: ctx.config.publicUrl,
         };
         const task = () => syncOrganization(deps, { organizationId, runId });
