@@ -1,5 +1,6 @@
 import { useEffect, type HTMLAttributes } from "react";
 import { PhoneOutlined } from "@ant-design/icons";
+import { isRingingCallStatus } from "@app/telnyx-core/calls/call-state";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { App, Button, Space } from "antd";
 import { useTranslation } from "react-i18next";
@@ -53,11 +54,11 @@ export function useIncomingCallToasts(): void {
       });
     };
     const offIncoming = onLiveEvent("call:incoming", ({ call }) => {
-      if (call.status === "INITIATED" || call.status === "RINGING") void show(call);
+      if (isRingingCallStatus(call.status)) void show(call);
     });
     // Answered by a colleague, hung up by the caller, declined: the toast has nothing left to offer.
     const offUpdated = onLiveEvent("call:updated", (call) => {
-      if (call.status === "INITIATED" || call.status === "RINGING") return;
+      if (isRingingCallStatus(call.status)) return;
       stoppedRinging.add(call.id);
       notification.destroy(toastKey(call.id));
     });

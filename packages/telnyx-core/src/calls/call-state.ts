@@ -174,6 +174,11 @@ export function callStatusOf(facts: CallFacts): CallStatusValue {
   return "INITIATED";
 }
 
+/** True while nobody has answered yet (an inbound call waiting for an agent, an outbound one ringing). */
+export function isRingingCallStatus(status: string): boolean {
+  return status === "INITIATED" || status === "RINGING";
+}
+
 export function isTerminalStatus(status: string): boolean {
   return !isLiveCallStatus(status);
 }

@@ -6,7 +6,7 @@ import type { Db } from "@app/db/open-db";
 import { listAgents } from "../agents/list-agents";
 import { sumDecimals } from "../calls/call-money";
 import { callDtoSelect, toCallDto } from "../calls/call-dto";
-import { LIVE_CALL_STATUSES } from "../calls/call-state";
+import { isRingingCallStatus, LIVE_CALL_STATUSES } from "../calls/call-state";
 import { localDayOf, ratio } from "../stats/local-days";
 import { organizationFactsOf } from "../stats/number-fees";
 import { sumUsage } from "../stats/usage-rollup";
@@ -39,7 +39,7 @@ export async function getWallboardSnapshot(options: {
     [organizationId, today, org.timeZone, org.slaThresholdSecs],
   );
   const waits = rows
-    .filter((row) => row.direction === "INBOUND" && (row.status === "INITIATED" || row.status === "RINGING"))
+    .filter((row) => row.direction === "INBOUND" && isRingingCallStatus(row.status))
     .map((row) => Math.max(0, Math.floor((now.getTime() - (row.startedAt ?? row.createdAt).getTime()) / 1000)));
   const inboundAnswered = sla?.inboundAnswered ?? 0;
   const answeredWithin = sla?.answeredWithin ?? 0;

@@ -1,5 +1,5 @@
 /** Live events → the cached wallboard snapshot (pure): calls in progress, agents, today's counters. */
-import { isLiveCallStatus } from "@app/telnyx-core/calls/call-state";
+import { isLiveCallStatus, isRingingCallStatus } from "@app/telnyx-core/calls/call-state";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { mergeAgent, type AgentUpdate } from "../../live/stats-cache";
 import { applyDeltaToWallboardToday, type StatsDelta, type WallboardToday } from "../../live/stats-delta";
@@ -44,7 +44,7 @@ export function applyDeltaToSnapshot<S extends SnapshotShape>(snapshot: S, delta
 export function getLongestWaitSecs(calls: readonly TCallDto[], now: Date): number | null {
   let longest: number | null = null;
   for (const call of calls) {
-    if (call.direction !== "INBOUND" || (call.status !== "INITIATED" && call.status !== "RINGING")) continue;
+    if (call.direction !== "INBOUND" || !isRingingCallStatus(call.status)) continue;
     const waited = Math.max(0, Math.floor((now.getTime() - startOf(call)) / 1000));
     longest = longest === null ? waited : Math.max(longest, waited);
   }
