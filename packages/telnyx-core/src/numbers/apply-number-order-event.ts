@@ -72,7 +72,7 @@ export const applyNumberOrderEvent: EventApplier = async (tx, event, services, s
 
   const { db, publisher } = services;
   const afterCommit: Array<() => Promise<void>> = [];
-  if (db && failed.length > 0) {
+  if (failed.length > 0) {
     afterCommit.push(() =>
       recordAudit(db, {
         organizationId,
