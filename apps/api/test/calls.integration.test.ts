@@ -84,6 +84,18 @@ describe("outbound calls through the sandbox", () => {
       ]),
     );
     expect(summaries.some((s) => s.startsWith("Customer: hung up (normal_clearing"))).toBe(true);
+    // The same entries as codes and values, which the web phrases in the user's language.
+    expect(detail.timeline.map((t) => t.detail)).toEqual(
+      expect.arrayContaining([
+        { code: "dialing", leg: "agent", params: {} },
+        { code: "joined", leg: "customer", params: {} },
+        {
+          code: "hungUpSip",
+          leg: "customer",
+          params: expect.objectContaining({ cause: "normal_clearing", source: "callee" }),
+        },
+      ]),
+    );
 
     const ranged = await fetch(`${env.url}${detail.recordingUrl}`, {
       headers: { authorization: `Bearer ${agent1Token}`, range: "bytes=0-99" },

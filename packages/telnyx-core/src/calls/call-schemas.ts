@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZCallDtoSchema, ZCallStatusSchema } from "../realtime/events";
 import { ZPhoneNumberSchema } from "../leads/lead-schemas";
+import { ZCallTimelineDetailSchema } from "./describe-signal";
 
 const ZId = z.string().min(1).max(64);
 
@@ -39,7 +40,10 @@ export const ZCallTimelineItemSchema = z.object({
   id: z.string(),
   eventType: z.string(),
   occurredAt: z.date(),
+  /** English line (REST, logs). */
   summary: z.string(),
+  /** The same as a code and values, for a client to phrase in its own language. */
+  detail: ZCallTimelineDetailSchema,
 });
 
 export const ZCallDetailSchema = ZCallDtoSchema.extend({

@@ -4,6 +4,7 @@ import { requireCall } from "./call-access";
 import { callDtoSelect, toCallDto } from "./call-dto";
 import type { TCallDetail } from "./call-schemas";
 import { signalFromRow, summarizeSignal } from "./call-signal";
+import { describeSignal } from "./describe-signal";
 
 export const recordingRoute = (callId: string) => `/api/recordings/${callId}`;
 
@@ -18,12 +19,16 @@ export async function getCall(options: { db: Db; actor: Actor; id: string }): Pr
   });
   return {
     ...toCallDto(call),
-    timeline: events.map((event) => ({
-      id: event.id,
-      eventType: event.eventType,
-      occurredAt: event.occurredAt,
-      summary: summarizeSignal(signalFromRow(event)),
-    })),
+    timeline: events.map((event) => {
+      const signal = signalFromRow(event);
+      return {
+        id: event.id,
+        eventType: event.eventType,
+        occurredAt: event.occurredAt,
+        summary: summarizeSignal(signal),
+        detail: describeSignal({ ...signal, eventType: event.eventType }),
+      };
+    }),
     recordingUrl: call.recordingPath ? recordingRoute(call.id) : null,
   };
 }
