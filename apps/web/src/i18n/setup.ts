@@ -46,6 +46,10 @@ async function initI18n(): Promise<void> {
     supportedLngs: ["en", "fr"],
     interpolation: { escapeValue: false },
     initAsync: false,
+    // A key without a translation (or a dynamic key falling back to its default value) is recorded, so the
+    // French rendering test can fail on it; it also warns in the console in development.
+    saveMissing: true,
+    missingKeyHandler: (languages, _namespace, key) => reportMissingKey(languages, key),
   });
   i18n.on("languageChanged", (language) => {
     if (isLanguage(language)) applyLanguage(language);
@@ -57,6 +61,17 @@ async function initI18n(): Promise<void> {
       () => i18n.changeLanguage(initialLanguage),
       () => undefined,
     );
+}
+
+/** Keys the app asked for without a translation in the active language, read by the e2e tests. */
+export const missingKeys: string[] = [];
+(window as unknown as { __i18nMissingKeys?: string[] }).__i18nMissingKeys = missingKeys;
+
+function reportMissingKey(languages: readonly string[], key: string): void {
+  const entry = `${languages.join(",")}:${key}`;
+  if (missingKeys.includes(entry)) return;
+  missingKeys.push(entry);
+  if (import.meta.env.DEV) console.warn(`Missing translation ${entry}`);
 }
 
 /** Resolves once the first language is ready to render (at once for English). */
