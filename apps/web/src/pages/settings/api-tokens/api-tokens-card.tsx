@@ -45,7 +45,8 @@ export function ApiTokensCard() {
       }
     >
       <Typography.Paragraph type="secondary">
-        {t("apiTokens.description")}{" "}
+        {t("apiTokens.description.intro")} <Typography.Text code>{t("apiTokens.description.header")}</Typography.Text>
+        {t("apiTokens.description.outro")}{" "}
         <a href="/api/docs" target="_blank" rel="noreferrer">
           {t("apiTokens.docsLink")}
         </a>

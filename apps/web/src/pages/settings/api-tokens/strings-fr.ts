@@ -3,8 +3,12 @@ import type { apiTokensStrings } from "./strings";
 
 export const apiTokensStringsFr: Messages<typeof apiTokensStrings> = {
   title: "Jetons d’API",
-  description:
-    "Les jetons permettent aux outils internes et aux scripts d’utiliser l’API (client typé, REST, événements en direct) avec `Authorization: Bearer <jeton>`. Un jeton agit avec son propre rôle ; révoquez-le pour couper l’accès immédiatement.",
+  description: {
+    intro:
+      "Les jetons permettent aux outils internes et aux scripts d’utiliser l’API (client typé, REST, événements en direct) avec l’en-tête",
+    header: "Authorization: Bearer <jeton>",
+    outro: ". Un jeton agit avec son propre rôle ; révoquez-le pour couper l’accès immédiatement.",
+  },
   docsLink: "Référence de l’API REST",
   create: "Nouveau jeton",
   empty: "Aucun jeton d’API pour l’instant.",

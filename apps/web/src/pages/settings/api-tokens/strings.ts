@@ -1,7 +1,11 @@
 export const apiTokensStrings = {
   title: "API tokens",
-  description:
-    "Tokens let internal tools and scripts use the API (typed client, REST, live events) as `Authorization: Bearer <token>`. A token acts with its own role; revoke it to cut access at once.",
+  /** The description reads: intro, the header in code style, outro. */
+  description: {
+    intro: "Tokens let internal tools and scripts use the API (typed client, REST, live events) with the header",
+    header: "Authorization: Bearer <token>",
+    outro: ". A token acts with its own role; revoke it to cut access at once.",
+  },
   docsLink: "REST API reference",
   create: "New token",
   empty: "No API tokens yet.",
