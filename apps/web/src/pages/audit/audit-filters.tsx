@@ -2,7 +2,7 @@ import { Button, DatePicker, Flex, Select } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { trpc } from "../../lib/trpc";
-import { hasFilters, type AuditFilters } from "./audit-values";
+import { auditActionKey, hasFilters, type AuditFilters } from "./audit-values";
 
 interface AuditFiltersBarProps {
   filters: AuditFilters;
@@ -24,7 +24,10 @@ export function AuditFiltersBar({ filters, onChange }: AuditFiltersBarProps) {
         showSearch={{ optionFilterProp: "label" }}
         loading={actions.isPending}
         value={filters.action}
-        options={(actions.data ?? []).map((action) => ({ value: action, label: action }))}
+        options={(actions.data ?? []).map((action) => ({
+          value: action,
+          label: t(auditActionKey(action), { defaultValue: action }),
+        }))}
         onChange={(action) => onChange({ ...filters, action })}
         style={{ minWidth: 220 }}
       />

@@ -2,7 +2,14 @@ import type { HTMLAttributes, ReactNode } from "react";
 import { Tag, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
-import { formatDetails, formatTarget, getResultColor, isAuditResult, type AuditEntry } from "./audit-values";
+import {
+  auditActionKey,
+  formatDetails,
+  formatTarget,
+  getResultColor,
+  isAuditResult,
+  type AuditEntry,
+} from "./audit-values";
 import { ResponsiveTable } from "../../lib/responsive-table";
 
 function AuditDetails({ entry }: { entry: AuditEntry }) {
@@ -47,7 +54,9 @@ export function AuditTable({
     {
       key: "action",
       title: t("audit.columns.action"),
-      render: (_, entry) => <Typography.Text code>{entry.action}</Typography.Text>,
+      render: (_, entry) => (
+        <span title={entry.action}>{t(auditActionKey(entry.action), { defaultValue: entry.action })}</span>
+      ),
     },
     {
       key: "target",
@@ -55,7 +64,7 @@ export function AuditTable({
       responsive: ["lg"],
       render: (_, entry) => (
         <Typography.Text type="secondary" ellipsis style={{ maxWidth: 260 }}>
-          {formatTarget(entry)}
+          {formatTarget(entry, (type) => t(`audit.targets.${type}`, { defaultValue: type }))}
         </Typography.Text>
       ),
     },

@@ -72,7 +72,15 @@ export function formatDetails(details: unknown): string | null {
   }
 }
 
-/** "number" + "abc123" → "number abc123"; either part may be missing. */
-export function formatTarget(entry: Pick<AuditEntry, "targetType" | "targetId">): string {
-  return [entry.targetType, entry.targetId].filter(Boolean).join(" ");
+/** "settings.rate.set" → "audit.actions.settings_rate_set" (a dot would nest the key). */
+export function auditActionKey(action: string): `audit.actions.${string}` {
+  return `audit.actions.${action.replaceAll(".", "_")}`;
+}
+
+/** "phone_number" + "abc123" → "Number abc123" (type translated by `translateType`); either part may be missing. */
+export function formatTarget(
+  entry: Pick<AuditEntry, "targetType" | "targetId">,
+  translateType: (type: string) => string = (type) => type,
+): string {
+  return [entry.targetType ? translateType(entry.targetType) : null, entry.targetId].filter(Boolean).join(" ");
 }
