@@ -41,6 +41,8 @@ export function AnalyticsCharts({ analytics, currency }: { analytics: Analytics;
     mos: 0,
   };
   const percent = (value: number) => formatPercent(value, language);
+  // Counts too: axis ticks can be fractional ("0.25") and must read "0,25" in French.
+  const count = (value: number) => new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(value);
   const money = (value: number) =>
     new Intl.NumberFormat(language, { style: "currency", currency, maximumFractionDigits: 2 }).format(value);
   const charts: ChartDef[] = [
@@ -54,6 +56,7 @@ export function AnalyticsCharts({ analytics, currency }: { analytics: Analytics;
         { key: "inbound", label: s("inbound") },
         { key: "outbound", label: s("outbound") },
       ],
+      formatValue: count,
     },
     {
       key: "avg-duration",
@@ -81,6 +84,7 @@ export function AnalyticsCharts({ analytics, currency }: { analytics: Analytics;
         { key: "received", label: s("received") },
         { key: "failed", label: s("failed") },
       ],
+      formatValue: count,
     },
     {
       key: "delivery-rate",

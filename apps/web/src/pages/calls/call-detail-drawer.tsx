@@ -13,6 +13,8 @@ import { translateError } from "../../lib/app-error";
 import { trpc } from "../../lib/trpc";
 import { getCallCounterpart } from "./call-format";
 import { formatMoney } from "@app/ui/money";
+import { describeTimelineEntry } from "./timeline-entry";
+import { formatDecimal } from "../dashboard/format-figures";
 import { useSession } from "../../auth/session-context";
 import { SuperviseButtons } from "../wallboard/supervise-buttons";
 
@@ -91,8 +93,14 @@ export function CallDetailDrawer({ callId, onClose }: CallDetailDrawerProps) {
             <Descriptions.Item label={t("calls.detail.hangupCause")}>
               {call.hangupCause ? t(`calls.hangupCause.${call.hangupCause}`, { defaultValue: call.hangupCause }) : "—"}
             </Descriptions.Item>
-            <Descriptions.Item label={t("calls.detail.hangupSource")}>{call.hangupSource ?? "—"}</Descriptions.Item>
-            <Descriptions.Item label={t("calls.detail.mos")}>{call.mos ?? "—"}</Descriptions.Item>
+            <Descriptions.Item label={t("calls.detail.hangupSource")}>
+              {call.hangupSource
+                ? t(`calls.hangupSource.${call.hangupSource}`, { defaultValue: call.hangupSource })
+                : "—"}
+            </Descriptions.Item>
+            <Descriptions.Item label={t("calls.detail.mos")}>
+              <span data-testid="call-detail-mos">{formatDecimal(call.mos, language) ?? "—"}</span>
+            </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t("calls.detail.recording")}
@@ -126,9 +134,9 @@ export function CallDetailDrawer({ callId, onClose }: CallDetailDrawerProps) {
                 key: event.id,
                 title: dayjs(event.occurredAt).format("LTS"),
                 content: (
-                  <>
-                    <Typography.Text code>{event.eventType}</Typography.Text> {event.summary}
-                  </>
+                  <span title={event.eventType} data-event-type={event.eventType}>
+                    {describeTimelineEntry(t, event.detail, language)}
+                  </span>
                 ),
               }))}
             />

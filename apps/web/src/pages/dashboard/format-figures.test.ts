@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatMinutes, formatPercent, formatScore } from "./format-figures";
+import { formatCount, formatDecimal, formatMinutes, formatPercent, formatScore } from "./format-figures";
 
 describe("figure formatting", () => {
   it("shows rates as whole percents, small ones with a decimal, and a dash when there is nothing to measure", () => {
@@ -17,5 +17,15 @@ describe("figure formatting", () => {
     expect(formatCount(12345, "fr").replace(/\s/g, " ")).toBe("12 345");
     expect(formatScore(4.234, "en")).toBe("4.23");
     expect(formatScore(null, "en")).toBe("—");
+  });
+});
+
+describe("formatDecimal", () => {
+  it("writes a MOS with the locale's decimal separator and the digits it came with", () => {
+    expect(formatDecimal("4.50", "fr")).toBe("4,50");
+    expect(formatDecimal("4.50", "en")).toBe("4.50");
+    expect(formatDecimal("3", "fr")).toBe("3");
+    expect(formatDecimal(null, "fr")).toBeNull();
+    expect(formatDecimal("n/a", "fr")).toBeNull();
   });
 });

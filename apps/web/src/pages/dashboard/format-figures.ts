@@ -28,3 +28,15 @@ export function formatScore(value: number | null | undefined, locale: string): s
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(value);
 }
+
+/**
+ * A decimal string from the API ("4.50", a MOS) with the digits it has and the locale's separator
+ * ("4,50" in French); null when there is nothing to show.
+ */
+export function formatDecimal(value: string | null | undefined, locale: string): string | null {
+  if (value === null || value === undefined || !/^-?\d+(\.\d+)?$/.test(value.trim())) return null;
+  const digits = value.trim().split(".")[1]?.length ?? 0;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    value.trim() as Intl.StringNumericLiteral,
+  );
+}

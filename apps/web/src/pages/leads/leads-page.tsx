@@ -97,7 +97,7 @@ export function LeadsPage() {
         {leads.leads.length > 0 ? (
           <Flex vertical align="center" gap={8} style={{ marginTop: 16 }}>
             <Typography.Text type="secondary">
-              {t("leads.showing", { shown: leads.leads.length, total: leads.total })}
+              {t("leads.showing", { count: leads.leads.length, total: leads.total })}
             </Typography.Text>
             {leads.hasMore ? (
               <Button data-testid="leads-load-more" loading={leads.isLoadingMore} onClick={leads.loadMore}>

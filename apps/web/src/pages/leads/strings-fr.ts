@@ -6,8 +6,9 @@ export const leadsStringsFr: Messages<typeof leadsStrings> = {
   subtitle: "Les personnes que votre équipe appelle et contacte par SMS.",
   searchPlaceholder: "Rechercher par nom, société, e-mail ou téléphone",
   create: "Nouveau prospect",
-  total: "{{count}} au total",
-  showing: "{{shown}} affichés sur {{total}}",
+  total: "{{count, number}} au total",
+  showing_one: "{{count, number}} affiché sur {{total, number}}",
+  showing_other: "{{count, number}} affichés sur {{total, number}}",
   loadMore: "Afficher plus",
   columns: {
     name: "Nom",

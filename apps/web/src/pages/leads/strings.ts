@@ -3,8 +3,9 @@ export const leadsStrings = {
   subtitle: "The people your team calls and texts.",
   searchPlaceholder: "Search by name, company, email or phone",
   create: "New lead",
-  total: "{{count}} in total",
-  showing: "Showing {{shown}} of {{total}}",
+  total: "{{count, number}} in total",
+  showing_one: "Showing {{count, number}} of {{total, number}}",
+  showing_other: "Showing {{count, number}} of {{total, number}}",
   loadMore: "Load more",
   columns: {
     name: "Name",

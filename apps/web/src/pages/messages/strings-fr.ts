@@ -26,7 +26,9 @@ export const messagesStringsFr: Messages<typeof messagesStrings> = {
     title: "Conversations",
     empty: "Aucune conversation pour l’instant. Envoyez un SMS à un prospect pour en commencer une.",
     noMatch: "Aucune conversation ne correspond à « {{search}} ».",
-    messageCount: "{{count}} messages",
+    messageCount_one: "{{count, number}} message",
+    messageCount_other: "{{count, number}} messages",
+    messageCount_many: "{{count, number}} de messages",
   },
   thread: {
     pick: "Choisissez une conversation",

@@ -23,7 +23,8 @@ export const messagesStrings = {
     title: "Conversations",
     empty: "No conversation yet. Send an SMS to a lead to start one.",
     noMatch: "No conversation matches “{{search}}”.",
-    messageCount: "{{count}} messages",
+    messageCount_one: "{{count, number}} message",
+    messageCount_other: "{{count, number}} messages",
   },
   thread: {
     pick: "Choose a conversation",

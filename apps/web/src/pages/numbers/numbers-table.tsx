@@ -94,7 +94,7 @@ export function NumbersTable({ numbers, isLoading, isAdmin, empty }: NumbersTabl
       render: (_, n) => (
         <Typography.Text type="secondary" data-testid="number-usage" style={{ whiteSpace: "nowrap" }}>
           {t("numbers.usage", {
-            calls: n.usage.calls,
+            count: n.usage.calls,
             messages: n.usage.messages,
             cost: money(n.usage.cost, n.currency),
           })}

@@ -18,7 +18,9 @@ export const reportsStringsFr: Messages<typeof reportsStrings> = {
     calls: "Appels",
     sms: "SMS",
     callsList: "Appels du jour",
-    truncated: "Seuls les {{count}} derniers appels sont listés ; téléchargez le CSV pour les avoir tous.",
+    truncated_one: "Seul le dernier appel est listé ; téléchargez le CSV pour les avoir tous.",
+    truncated_other:
+      "Seuls les {{count, number}} derniers appels sont listés ; téléchargez le CSV pour les avoir tous.",
   },
   figures: {
     inbound: "Entrants",

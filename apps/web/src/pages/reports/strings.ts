@@ -15,7 +15,8 @@ export const reportsStrings = {
     calls: "Calls",
     sms: "SMS",
     callsList: "Calls of the day",
-    truncated: "Only the latest {{count}} calls are listed; download the CSV for all of them.",
+    truncated_one: "Only the latest call is listed; download the CSV for all of them.",
+    truncated_other: "Only the latest {{count, number}} calls are listed; download the CSV for all of them.",
   },
   figures: {
     inbound: "Inbound",

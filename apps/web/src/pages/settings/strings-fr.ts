@@ -54,7 +54,8 @@ export const settingsStringsFr: Messages<typeof settingsStrings> = {
     rotate: "Changer les URL de webhook",
     rotateConfirm:
       "Les URL actuelles cessent de fonctionner immédiatement ; le CRM pointe ses applications et profils de messagerie Telnyx vers les nouvelles. Continuer ?",
-    rotated: "Nouvelles URL de webhook en place ; {{count}} connexion(s) Telnyx mise(s) à jour.",
+    rotated_one: "Nouvelles URL de webhook en place ; {{count, number}} connexion Telnyx mise à jour.",
+    rotated_other: "Nouvelles URL de webhook en place ; {{count, number}} connexions Telnyx mises à jour.",
     rotatedPartly:
       "Nouvelles URL de webhook en place, mais Telnyx n’a pas pu mettre à jour : {{names}}. Utilisez « Corriger les webhooks » sur la page Connexions.",
   },

@@ -50,7 +50,8 @@ export const settingsStrings = {
     rotate: "Change the webhook URLs",
     rotateConfirm:
       "The current URLs stop working at once; the CRM points its Telnyx applications and messaging profiles at the new ones. Continue?",
-    rotated: "New webhook URLs set; {{count}} Telnyx connection(s) updated.",
+    rotated_one: "New webhook URLs set; {{count, number}} Telnyx connection updated.",
+    rotated_other: "New webhook URLs set; {{count, number}} Telnyx connections updated.",
     rotatedPartly:
       "New webhook URLs set, but Telnyx could not update: {{names}}. Use “Fix webhooks” on the Connections page.",
   },

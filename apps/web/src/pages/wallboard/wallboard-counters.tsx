@@ -53,7 +53,7 @@ export function WallboardCounters({ snapshot }: { snapshot: Snapshot }) {
       accent: slaColor,
       footer: t("wallboard.counters.slaDetail", {
         within: sla.answeredWithin,
-        answered: sla.inboundAnswered,
+        count: sla.inboundAnswered,
         seconds: sla.thresholdSecs,
       }),
     },
@@ -69,7 +69,7 @@ export function WallboardCounters({ snapshot }: { snapshot: Snapshot }) {
       name: "delivery",
       title: t("wallboard.counters.deliveryRate"),
       value: formatPercent(today.deliveryRate, language),
-      footer: t("wallboard.counters.deliveryDetail", { delivered: today.smsDelivered, sent: today.sms }),
+      footer: t("wallboard.counters.deliveryDetail", { delivered: today.smsDelivered, count: today.sms }),
     },
     { name: "cost", title: t("wallboard.counters.cost"), value: formatMoney(today.cost, snapshot.currency, language) },
   ];
