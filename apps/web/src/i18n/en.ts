@@ -72,7 +72,7 @@ export const en = {
     TELNYX_ERROR: "Telnyx returned an error.",
     UNAVAILABLE: "The service is temporarily unavailable. Try again shortly.",
     ENCRYPTION_KEY_MISSING:
-      "The server has no APP_ENCRYPTION_KEY: an administrator must set it (32 random bytes in base64, e.g. `openssl rand -base64 32`) and restart the server.",
+      "The server has no APP_ENCRYPTION_KEY: an administrator must set it (32 random bytes in base64, e.g. “openssl rand -base64 32”) and restart the server.",
     INTERNAL: "Something went wrong on our side. Please try again.",
     NETWORK: "Cannot reach the server. Check your connection.",
     UNKNOWN: "Something went wrong. Please try again.",

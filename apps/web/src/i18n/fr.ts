@@ -74,7 +74,7 @@ export const fr: Messages<AppMessages> = {
     TELNYX_ERROR: "Telnyx a renvoyé une erreur.",
     UNAVAILABLE: "Le service est momentanément indisponible. Réessayez dans un instant.",
     ENCRYPTION_KEY_MISSING:
-      "Le serveur n’a pas de APP_ENCRYPTION_KEY : un administrateur doit la définir (32 octets aléatoires en base64, par exemple `openssl rand -base64 32`) puis redémarrer le serveur.",
+      "Le serveur n’a pas de APP_ENCRYPTION_KEY : un administrateur doit la définir (32 octets aléatoires en base64, par exemple « openssl rand -base64 32 ») puis redémarrer le serveur.",
     INTERNAL: "Une erreur est survenue de notre côté. Veuillez réessayer.",
     NETWORK: "Impossible de joindre le serveur. Vérifiez votre connexion.",
     UNKNOWN: "Une erreur est survenue. Veuillez réessayer.",
