@@ -125,7 +125,7 @@ function findEnglish(page: string): string[] {
     JSON.stringify(text.slice(Math.max(0, index - 30), index + length + 30).replace(/\s+/g, " "));
   const found: string[] = [];
   for (const word of ENGLISH_WORDS) {
-    const match = new RegExp(`(^|[^\\p{L}_])${word}($|[^\\p{L}_])`, "u").exec(text);
+    const match = new RegExp(`(^|[^\\p{L}\\p{N}_])${word}($|[^\\p{L}\\p{N}_])`, "u").exec(text);
     if (match) found.push(`"${word}" in ${around(match.index, word.length)}`);
   }
   // English decimals ("4.50", "12.5 %"): French writes a comma. Phone numbers and dates use spaces or slashes.
