@@ -8,7 +8,7 @@ import { AppError, isAppError } from "../errors/app-error";
 import { messagePayload } from "../webhooks/message-event-schemas";
 import { compact, type GatewayContext } from "./gateway-context";
 import { mapTelnyxError } from "./map-telnyx-error";
-import { z } from "zod";
+import type { z } from "zod";
 
 export type MessageInfo = z.output<typeof messagePayload>;
 

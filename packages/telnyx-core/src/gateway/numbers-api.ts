@@ -6,7 +6,7 @@ import type { Telnyx } from "telnyx";
 import { numberOrderPayload } from "../webhooks/message-event-schemas";
 import { AppError } from "../errors/app-error";
 import { compact, type GatewayContext } from "./gateway-context";
-import { z } from "zod";
+import type { z } from "zod";
 
 export type NumberFeature =
   | "sms"

@@ -1,7 +1,7 @@
 /** End-to-end gateway flows against the sandbox: numbers lifecycle, account reads, conference commands. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SANDBOX_FROM as FROM, sleep, startGatewaySandbox, type GatewaySandbox } from "./sandbox-test-helpers";
-import type { TelnyxGateway } from "./telnyx-gateway";
+import { SANDBOX_FROM as FROM, sleep, startGatewaySandbox, type GatewaySandbox } from "../support/gateway-sandbox";
+import type { TelnyxGateway } from "@app/telnyx-core/gateway/telnyx-gateway";
 
 let env: GatewaySandbox;
 let gateway: TelnyxGateway;

@@ -3,7 +3,7 @@
  * Telnyx-shaped errors and injected faults. Flows (numbers, conferences, lists): telnyx-gateway-flows.sandbox.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMS_OUTCOME_UNKNOWN_MESSAGE } from "./messaging-api";
+import { SMS_OUTCOME_UNKNOWN_MESSAGE } from "@app/telnyx-core/gateway/messaging-api";
 import {
   closedPort,
   SANDBOX_API_KEY as API_KEY,
@@ -11,8 +11,8 @@ import {
   sleep,
   startGatewaySandbox,
   type GatewaySandbox,
-} from "./sandbox-test-helpers";
-import { createTelnyxGateway } from "./telnyx-gateway";
+} from "../support/gateway-sandbox";
+import { createTelnyxGateway } from "@app/telnyx-core/gateway/telnyx-gateway";
 
 let env: GatewaySandbox;
 

@@ -1,7 +1,7 @@
-/** Test-only: a sandbox with a messaging profile and one owned number, plus control-API helpers. */
+/** Gateway tests: a Telnyx sandbox with a messaging profile and one owned number, plus control-API helpers. */
 import { createServer } from "node:net";
 import { startSandbox, type Sandbox } from "@app/telnyx-sandbox/server";
-import { createTelnyxGateway, type TelnyxGateway } from "./telnyx-gateway";
+import { createTelnyxGateway, type TelnyxGateway } from "@app/telnyx-core/gateway/telnyx-gateway";
 
 export const SANDBOX_API_KEY = "KEY_SANDBOX_GATEWAY_TEST_0123456789";
 export const SANDBOX_FROM = "+13125550141";

@@ -3,8 +3,14 @@
  * API (the sandbox's request log), the retry policy per request kind, filters and pagination.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTelnyxGateway } from "./telnyx-gateway";
-import { SANDBOX_API_KEY, SANDBOX_FROM, sleep, startGatewaySandbox, type GatewaySandbox } from "./sandbox-test-helpers";
+import { createTelnyxGateway } from "@app/telnyx-core/gateway/telnyx-gateway";
+import {
+  SANDBOX_API_KEY,
+  SANDBOX_FROM,
+  sleep,
+  startGatewaySandbox,
+  type GatewaySandbox,
+} from "../support/gateway-sandbox";
 
 let env: GatewaySandbox;
 beforeAll(async () => {
