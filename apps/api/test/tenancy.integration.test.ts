@@ -24,8 +24,9 @@ import { appRouter } from "../src/trpc/app-router";
 import { createContextInner } from "../src/trpc/context";
 import { createCallerFactory } from "../src/trpc/trpc";
 import { inboundSms } from "./support/signed-events";
-import { findWebhookFixtures } from "./support/fixtures";
+import { findWebhookFixtures } from "../../../tooling/testing/webhook-fixtures";
 import { snapshotOrganization } from "./support/org-snapshot";
+import { listenOnFreePort } from "./support/listen";
 
 const B_API_KEY = `KEY${randomBytes(12).toString("hex")}_org_b`;
 const installationKey = generateTestSigningKeyPair();
@@ -71,9 +72,7 @@ beforeAll(async () => {
     logLevel: "silent",
     webDistDir: "/nonexistent",
   });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  url = await listenOnFreePort(server.app);
 
   aLeadPhone = a.leads[0]!.phoneNumber;
   const call = (suffix: string) =>

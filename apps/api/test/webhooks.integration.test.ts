@@ -12,7 +12,8 @@ import { createTestDb, type TestDb } from "@app/db/test-db";
 import { generateTestSigningKeyPair, signWebhook } from "@app/telnyx-core/webhooks/sign-webhook";
 import { buildServer, type ApiServer } from "../src/server";
 import { createLiveAccess } from "../src/telnyx/telnyx-access";
-import { findWebhookFixtures } from "./support/fixtures";
+import { findWebhookFixtures } from "../../../tooling/testing/webhook-fixtures";
+import { listenOnFreePort } from "./support/listen";
 
 const FIXTURES = findWebhookFixtures();
 const fixtures = readdirSync(FIXTURES)
@@ -41,9 +42,7 @@ beforeAll(async () => {
     logLevel: "silent",
     webDistDir: "/nonexistent",
   });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  url = await listenOnFreePort(server.app);
 });
 afterAll(async () => {
   await server?.app.close();

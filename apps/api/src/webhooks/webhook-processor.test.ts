@@ -3,8 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseWebhookEvent, type KnownTelnyxEvent } from "@app/telnyx-core/webhooks/parse-event";
 import { laneOf } from "./webhook-processor";
+import { findWebhookFixtures } from "../../../../tooling/testing/webhook-fixtures";
 
-const FIXTURES_DIR = "/work/shared/fixtures/telnyx-webhooks";
+const FIXTURES_DIR = findWebhookFixtures();
 
 function known(file: string): KnownTelnyxEvent {
   const parsed = parseWebhookEvent(JSON.parse(readFileSync(path.join(FIXTURES_DIR, file), "utf8")));

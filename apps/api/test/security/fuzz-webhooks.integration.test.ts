@@ -22,7 +22,8 @@ import { createLiveAccess } from "../../src/telnyx/telnyx-access";
 import { createInboxWriter, isUnstorableRow } from "../../src/webhooks/inbox-writer";
 import { LEGACY_WEBHOOK_PATHS, ORGANIZATION_WEBHOOK_PATHS } from "../../src/webhooks/webhook-routes";
 import { FUZZ_SCALE, FUZZ_SEED, fuzzOptions, hostileString, hostileValue } from "./fuzz-support";
-import { findWebhookFixtures } from "../support/fixtures";
+import { findWebhookFixtures } from "../../../../tooling/testing/webhook-fixtures";
+import { listenOnFreePort } from "../support/listen";
 
 const UNSIGNED_RUNS = Math.max(1, Math.round(300 * FUZZ_SCALE));
 const SIGNED_RUNS = Math.max(1, Math.round(1200 * FUZZ_SCALE));
@@ -63,9 +64,7 @@ beforeAll(async () => {
     logLevel: "silent",
     webDistDir: "/nonexistent",
   });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  url = await listenOnFreePort(server.app);
   const numbers = await db.prisma.telnyxPhoneNumber.findMany({
     select: { phoneNumber: true, telnyxId: true, connectionId: true, messagingProfileId: true },
   });

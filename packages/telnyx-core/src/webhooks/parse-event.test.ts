@@ -8,8 +8,9 @@ import {
   type TelnyxEvent,
   type TelnyxEventOf,
 } from "./parse-event";
+import { findWebhookFixtures } from "../../../../tooling/testing/webhook-fixtures";
 
-const FIXTURES = "/work/shared/fixtures/telnyx-webhooks";
+const FIXTURES = findWebhookFixtures();
 const NONSTANDARD = join(FIXTURES, "_nonstandard");
 
 function load(dir: string, name: string): unknown {

@@ -4,8 +4,9 @@ import { Telnyx } from "telnyx";
 import { describe, expect, it } from "vitest";
 import { generateTestSigningKeyPair, signWebhook } from "./sign-webhook";
 import { createWebhookVerifier, verifyWebhook } from "./verify-webhook";
+import { findWebhookFixtures } from "../../../../tooling/testing/webhook-fixtures";
 
-const FIXTURES = "/work/shared/fixtures/telnyx-webhooks";
+const FIXTURES = findWebhookFixtures();
 const keys = generateTestSigningKeyPair();
 const verifier = createWebhookVerifier(keys.publicKeyBase64);
 const body = readFileSync(join(FIXTURES, "call.hangup__clean-middleware__1.json"), "utf8");

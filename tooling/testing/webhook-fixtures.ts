@@ -1,15 +1,17 @@
 /**
- * The 48 webhook bodies Telnyx published (shared/fixtures/telnyx-webhooks). shared/ sits beside
- * the repository (CI clones main next to it): searched upward from here, then at the workplace's
- * own /work/shared for a clone made elsewhere.
+ * The one place tests find the webhook bodies Telnyx published (shared/fixtures/telnyx-webhooks), for every
+ * package: shared/ sits beside the repository (CI clones main next to it), searched upward from here, then at the
+ * workplace's own /work/shared for a clone made elsewhere.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const RELATIVE = path.join("shared", "fixtures", "telnyx-webhooks");
 
 export function findWebhookFixtures(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const candidate = path.join(dir, RELATIVE);
     if (existsSync(candidate)) return candidate;
   }
