@@ -7,14 +7,6 @@
  */
 import type { MessageStatus } from "@app/db/client";
 
-export const TERMINAL_MESSAGE_STATUSES = [
-  "DELIVERED",
-  "DELIVERY_FAILED",
-  "SENDING_FAILED",
-  "DELIVERY_UNCONFIRMED",
-  "EXPIRED",
-] as const;
-
 /** The order statuses move in; every terminal status (and RECEIVED) shares the last rank. */
 const RANK: Record<MessageStatus, number> = {
   QUEUED: 0,
@@ -61,10 +53,6 @@ export function isLaterMessageStatus(next: MessageStatus, current: MessageStatus
 /** True for a status nothing follows (delivered, failed, expired, unconfirmed, received). */
 export function isFinalMessageStatus(status: MessageStatus): boolean {
   return RANK[status] === FINAL_RANK;
-}
-
-export function isTerminalMessageStatus(status: MessageStatus): boolean {
-  return (TERMINAL_MESSAGE_STATUSES as readonly string[]).includes(status);
 }
 
 const STATUS_BY_TELNYX: Record<string, MessageStatus> = {

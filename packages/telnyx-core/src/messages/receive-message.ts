@@ -7,7 +7,7 @@
  * duplicate waits on the unique index and then inserts nothing).
  */
 import { Prisma } from "@app/db/client";
-import { countSmsSegments } from "../messaging/sms-segments";
+import { countSmsSegments } from "./sms-segments";
 import { NOT_OURS, type ApplyOutcome, type ApplyScope, type Emit, type Tx } from "../webhooks/apply-types";
 import type { TelnyxEventOf } from "../webhooks/parse-event";
 import { toMessageDto, type MessageRow } from "./message-dto";

@@ -8,7 +8,7 @@ import type { Actor } from "../domain/actor";
 import { AppError, isAppError } from "../errors/app-error";
 import type { MessageInfo } from "../gateway/messaging-api";
 import type { TelnyxGateway } from "../gateway/telnyx-gateway";
-import { countSmsSegments } from "../messaging/sms-segments";
+import { countSmsSegments } from "./sms-segments";
 import { isExplicitFromNumber, pickFromNumber } from "../numbers/pick-from-number";
 import type { Publisher, TMessageDto } from "../realtime/events";
 import { messageSelect, toMessageDto } from "./message-dto";

@@ -167,10 +167,8 @@ export type ServerEventPayload<E extends ServerEventName> = z.infer<(typeof SERV
 
 export type ServerToClientEvents = { [E in ServerEventName]: (payload: ServerEventPayload<E>) => void };
 
-export type AckResult<T = undefined> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ClientToServerEvents {}
+export type ClientToServerEvents = {};
 
 export interface SocketData {
   userId: string;

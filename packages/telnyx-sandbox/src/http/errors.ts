@@ -89,9 +89,3 @@ export function optionalString(body: Record<string, unknown>, field: string): st
   if (typeof value !== "string") throw invalidParam(field, `'${field}' must be a string.`);
   return value;
 }
-
-export function requireE164(body: Record<string, unknown>, field: string): string {
-  const value = requireString(body, field);
-  if (!E164.test(value)) throw notE164(field, value);
-  return value;
-}

@@ -1,4 +1,4 @@
-import { countSmsSegments } from "@app/telnyx-core/messaging/sms-segments";
+import { countSmsSegments } from "@app/telnyx-core/messages/sms-segments";
 import { describe, expect, it } from "vitest";
 import { getSegmentLabelValues } from "./sms-counter-label";
 

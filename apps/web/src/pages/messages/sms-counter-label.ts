@@ -1,4 +1,4 @@
-import type { SmsSegmentInfo } from "@app/telnyx-core/messaging/sms-segments";
+import type { SmsSegmentInfo } from "@app/telnyx-core/messages/sms-segments";
 
 /** Numbers for the "1 SMS · 45/160 · GSM-7" line: capacity grows with the parts already used. */
 export function getSegmentLabelValues(info: SmsSegmentInfo): {

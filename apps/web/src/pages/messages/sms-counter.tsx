@@ -1,4 +1,4 @@
-import { countSmsSegments } from "@app/telnyx-core/messaging/sms-segments";
+import { countSmsSegments } from "@app/telnyx-core/messages/sms-segments";
 import { SmsSegmentCounter } from "@app/ui/sms-segment-counter";
 import { useTranslation } from "react-i18next";
 import { getSegmentLabelValues } from "./sms-counter-label";
