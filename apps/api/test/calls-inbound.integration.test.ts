@@ -8,17 +8,17 @@ import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCallDto, TIncomingCallEvent } from "@app/telnyx-core/realtime/events";
 import { signWebhook } from "@app/telnyx-core/webhooks/sign-webhook";
-import { setupCallsTest, type CallsTestEnv } from "./calls-harness";
+import { type SandboxTestServer, setupTestApi } from "./harness";
 
-let env: CallsTestEnv;
+let env: SandboxTestServer;
 let agent1Socket: Socket;
 let agent2Socket: Socket;
 
 beforeAll(async () => {
   // 0.2: an unanswered inbound caller gives up after 6 s of real time (30 simulated), room enough on a busy machine.
-  env = await setupCallsTest({ timeScale: 0.2 });
-  agent1Socket = await env.openSocket(await env.tokenFor(env.api.demo.users.agent1, "AGENT"));
-  agent2Socket = await env.openSocket(await env.tokenFor(env.api.demo.users.agent2, "AGENT"));
+  env = await setupTestApi({ server: true, sandbox: { timeScale: 0.2, seed: 42 } });
+  agent1Socket = await env.openSocket(await env.tokenFor(env.demo.users.agent1, "AGENT"));
+  agent2Socket = await env.openSocket(await env.tokenFor(env.demo.users.agent2, "AGENT"));
 });
 afterAll(async () => {
   await env?.close();
@@ -42,9 +42,9 @@ async function sandboxControl(path: string, body: unknown): Promise<Record<strin
 
 describe("inbound calls", () => {
   it("matches the caller to a lead and rings its available owner, who answers into a conference", async () => {
-    const lead = env.api.demo.leads.find((l) => l.ownerId === env.api.demo.users.agent2.id)!;
-    await env.api.db.prisma.user.update({
-      where: { id: env.api.demo.users.agent2.id },
+    const lead = env.demo.leads.find((l) => l.ownerId === env.demo.users.agent2.id)!;
+    await env.db.prisma.user.update({
+      where: { id: env.demo.users.agent2.id },
       data: { agentStatus: "AVAILABLE" },
     });
     let agent1Rung = false;
@@ -58,12 +58,12 @@ describe("inbound calls", () => {
       status: "RINGING",
       leadId: lead.id,
       leadName: `${lead.firstName} ${lead.lastName}`,
-      userId: env.api.demo.users.agent2.id,
+      userId: env.demo.users.agent2.id,
       fromNumber: lead.phoneNumber,
       toNumber: OUR_NUMBER,
     });
-    const agent2 = env.as(env.api.demo.users.agent2, "AGENT");
-    await expect(env.as(env.api.demo.users.agent1, "AGENT").calls.answer({ id: call.id })).rejects.toMatchObject({
+    const agent2 = env.as(env.demo.users.agent2, "AGENT");
+    await expect(env.as(env.demo.users.agent1, "AGENT").calls.answer({ id: call.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await agent2.calls.answer({ id: call.id });
@@ -82,8 +82,8 @@ describe("inbound calls", () => {
   });
 
   it("rings every agent when nobody owns the caller; the first to act wins", async () => {
-    await env.api.db.prisma.user.update({
-      where: { id: env.api.demo.users.agent2.id },
+    await env.db.prisma.user.update({
+      where: { id: env.demo.users.agent2.id },
       data: { agentStatus: "OFFLINE" },
     });
     const [rung1, rung2] = [nextIncoming(agent1Socket), nextIncoming(agent2Socket)];
@@ -92,11 +92,11 @@ describe("inbound calls", () => {
     expect(second.call.id).toBe(call.id);
     expect(call).toMatchObject({ leadId: null, userId: null, status: "RINGING" });
 
-    const declined = await env.as(env.api.demo.users.agent1, "AGENT").calls.decline({ id: call.id });
+    const declined = await env.as(env.demo.users.agent1, "AGENT").calls.decline({ id: call.id });
     expect(declined.id).toBe(call.id);
     const busy = await env.waitForCall(call.id, (c) => c.status === "BUSY" && c);
     expect(busy.hangupCause).toBe("user_busy");
-    await expect(env.as(env.api.demo.users.agent2, "AGENT").calls.answer({ id: call.id })).rejects.toMatchObject({
+    await expect(env.as(env.demo.users.agent2, "AGENT").calls.answer({ id: call.id })).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });
@@ -126,7 +126,7 @@ describe("order tolerance through the webhook endpoint", () => {
       meta: { attempt: 1 },
     });
   const post = async (raw: string) => {
-    const response = await fetch(`${env.url}/api/telnyx/webhooks/o/${env.api.demo.organization.webhookToken}/calls`, {
+    const response = await fetch(`${env.url}/api/telnyx/webhooks/o/${env.demo.organization.webhookToken}/calls`, {
       method: "POST",
       headers: { "content-type": "application/json", ...signWebhook(raw, env.keyPair.privateKey) },
       body: raw,
@@ -136,13 +136,13 @@ describe("order tolerance through the webhook endpoint", () => {
   };
 
   it("never reopens a call for a late call.answered, and ignores a duplicate hangup", async () => {
-    const call = await env.api.db.prisma.telnyxCall.create({
+    const call = await env.db.prisma.telnyxCall.create({
       data: {
-        organizationId: env.api.demo.organization.id,
+        organizationId: env.demo.organization.id,
         direction: "OUTBOUND",
         fromNumber: OUR_NUMBER,
         toNumber: "+13125550042",
-        userId: env.api.demo.users.agent1.id,
+        userId: env.demo.users.agent1.id,
         callControlId: "v3:fixture-customer",
       },
     });
@@ -157,7 +157,7 @@ describe("order tolerance through the webhook endpoint", () => {
       await post(body(randomUUID(), "call.initiated", at(0), { direction: "outgoing", state: "bridging" })),
     ).toEqual({ status: "accepted" });
     expect(await post(hangup)).toEqual({ status: "accepted" });
-    expect((await env.api.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: call.id } })).status).toBe("FAILED");
+    expect((await env.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: call.id } })).status).toBe("FAILED");
 
     expect(await post(body(randomUUID(), "call.answered", at(3), { state: "answered" }))).toEqual({
       status: "accepted",
@@ -169,7 +169,7 @@ describe("order tolerance through the webhook endpoint", () => {
       ),
     ).toEqual({ status: "accepted" });
 
-    const ended = await env.api.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: call.id } });
+    const ended = await env.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: call.id } });
     expect(ended).toMatchObject({
       status: "ENDED",
       durationSecs: 42,
@@ -181,13 +181,13 @@ describe("order tolerance through the webhook endpoint", () => {
     expect(ended.endedAt?.toISOString()).toBe(at(45));
     expect(ended.cost?.toString()).toBe("0.0042");
     expect(ended.mos?.toString()).toBe("4.31");
-    expect(await env.api.db.prisma.callEvent.count({ where: { callId: call.id } })).toBe(4);
+    expect(await env.db.prisma.callEvent.count({ where: { callId: call.id } })).toBe(4);
   });
 
   it("prices a call from the rate table when Telnyx sends no call.cost", async () => {
-    const call = await env.api.db.prisma.telnyxCall.create({
+    const call = await env.db.prisma.telnyxCall.create({
       data: {
-        organizationId: env.api.demo.organization.id,
+        organizationId: env.demo.organization.id,
         direction: "OUTBOUND",
         fromNumber: OUR_NUMBER,
         toNumber: "+33612345670",
@@ -207,7 +207,7 @@ describe("order tolerance through the webhook endpoint", () => {
       end_time: at(70),
     });
     await post2(randomUUID(), "call.answered", at(5), {});
-    const priced = await env.api.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: call.id } });
+    const priced = await env.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: call.id } });
     // 65 s → 2 started minutes × the seeded FR rate (0.0050/min).
     expect(priced).toMatchObject({ status: "ENDED", durationSecs: 65, billedSecs: 120, costSource: "rate_table" });
     expect(priced.cost?.toString()).toBe("0.01");
@@ -218,7 +218,7 @@ describe("order tolerance through the webhook endpoint", () => {
     try {
       const updates: TCallDto[] = [];
       agent1Socket.on("call:updated", (dto: TCallDto) => updates.push(dto));
-      const call = await env.as(env.api.demo.users.agent1, "AGENT").calls.create({ to: "+13125550012" });
+      const call = await env.as(env.demo.users.agent1, "AGENT").calls.create({ to: "+13125550012" });
       const ended = await env.waitForCall(
         call.id,
         (c) => c.status === "ENDED" && c.costSource === "telnyx" && c,
@@ -241,7 +241,7 @@ describe("order tolerance through the webhook endpoint", () => {
       });
       await env.server.webhooks.drain();
       expect(ours.some((d) => d.duplicate)).toBe(true);
-      const rows = await env.api.db.prisma.callEvent.findMany({
+      const rows = await env.db.prisma.callEvent.findMany({
         where: { callId: call.id, eventId: { not: { startsWith: "cmd_" } } },
         select: { eventId: true },
       });

@@ -4,20 +4,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
-import { setupCallsTest, type CallsTestEnv } from "./calls-harness";
+import { type SandboxTestServer, setupTestApi } from "./harness";
 
-let env: CallsTestEnv;
+let env: SandboxTestServer;
 let agent1Token: string;
 
 beforeAll(async () => {
-  env = await setupCallsTest();
-  agent1Token = await env.tokenFor(env.api.demo.users.agent1, "AGENT");
+  env = await setupTestApi({ server: true, sandbox: { timeScale: 0.05, seed: 42 } });
+  agent1Token = await env.tokenFor(env.demo.users.agent1, "AGENT");
 });
 afterAll(async () => {
   await env?.close();
 });
 
-const agent1 = () => env.as(env.api.demo.users.agent1, "AGENT");
+const agent1 = () => env.as(env.demo.users.agent1, "AGENT");
 const terminal = ["ENDED", "BUSY", "NO_ANSWER", "CANCELED", "FAILED"];
 
 async function leadWith(phoneNumber: string): Promise<string> {
@@ -25,7 +25,7 @@ async function leadWith(phoneNumber: string): Promise<string> {
     firstName: "Test",
     lastName: `Lead ${phoneNumber.slice(-4)}`,
     phoneNumber,
-    ownerId: env.api.demo.users.agent1.id,
+    ownerId: env.demo.users.agent1.id,
   });
   return lead.id;
 }
@@ -110,7 +110,7 @@ describe("outbound calls through the sandbox", () => {
     expect(whole.status).toBe(200);
     expect(Number(whole.headers.get("content-length"))).toBeGreaterThan(100);
     expect((await fetch(`${env.url}${detail.recordingUrl}`)).status).toBe(401);
-    const otherToken = await env.tokenFor(env.api.other.users.admin, "ADMIN", env.api.other.organization.id);
+    const otherToken = await env.tokenFor(env.other.users.admin, "ADMIN", env.other.organization.id);
     expect(
       (await fetch(`${env.url}${detail.recordingUrl}`, { headers: { authorization: `Bearer ${otherToken}` } })).status,
     ).toBe(404);
@@ -143,10 +143,10 @@ describe("outbound calls through the sandbox", () => {
     expect(participant(live.agentCallControlId).muted).toBe(false);
 
     // Another agent cannot touch the call; a supervisor can.
-    await expect(env.as(env.api.demo.users.agent2, "AGENT").calls.hold({ id: call.id })).rejects.toMatchObject({
+    await expect(env.as(env.demo.users.agent2, "AGENT").calls.hold({ id: call.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    expect((await env.as(env.api.demo.users.supervisor, "SUPERVISOR").calls.hold({ id: call.id })).isOnHold).toBe(true);
+    expect((await env.as(env.demo.users.supervisor, "SUPERVISOR").calls.hold({ id: call.id })).isOnHold).toBe(true);
     expect(participant(live.callControlId).onHold).toBe(true);
     expect((await agent1().calls.unhold({ id: call.id })).isOnHold).toBe(false);
     expect(participant(live.callControlId).onHold).toBe(false);
@@ -159,7 +159,7 @@ describe("outbound calls through the sandbox", () => {
     expect(ended).toMatchObject({ hangupSource: "caller", isMuted: false, isOnHold: false });
     await expect(agent1().calls.mute({ id: call.id })).rejects.toMatchObject({ code: "CONFLICT" });
 
-    const actions = await env.api.db.prisma.auditLog.findMany({
+    const actions = await env.db.prisma.auditLog.findMany({
       where: { targetId: call.id },
       orderBy: { createdAt: "asc" },
       select: { action: true, userId: true },
@@ -172,20 +172,20 @@ describe("outbound calls through the sandbox", () => {
       "call.unhold",
       "call.hangup",
     ]);
-    expect(actions[3]!.userId).toBe(env.api.demo.users.supervisor.id);
+    expect(actions[3]!.userId).toBe(env.demo.users.supervisor.id);
     expect((await agent1().calls.active()).map((c) => c.id)).not.toContain(call.id);
   });
 
   it("transfers to another agent (who takes over once they answer), then to a number, and ends with the customer", async () => {
     const call = await agent1().calls.create({ to: "+13125550000" });
     const live = await env.waitForCall(call.id, (c) => c.status === "BRIDGED" && c);
-    await agent1().calls.transfer({ id: call.id, toUserId: env.api.demo.users.agent2.id });
-    const takenOver = await env.waitForCall(call.id, (c) => c.userId === env.api.demo.users.agent2.id && c);
+    await agent1().calls.transfer({ id: call.id, toUserId: env.demo.users.agent2.id });
+    const takenOver = await env.waitForCall(call.id, (c) => c.userId === env.demo.users.agent2.id && c);
     expect(takenOver.agentCallControlId).not.toBe(live.agentCallControlId);
     await env.waitForCall(call.id, () => env.sandbox.world.calls.legs.get(live.agentCallControlId!)?.state === "ended");
     await expect(agent1().calls.get({ id: call.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    const agent2 = env.as(env.api.demo.users.agent2, "AGENT");
+    const agent2 = env.as(env.demo.users.agent2, "AGENT");
     await agent2.calls.transfer({ id: call.id, to: "+13125550000" });
     await env.waitForCall(
       call.id,
@@ -210,32 +210,31 @@ describe("outbound calls through the sandbox", () => {
     const busy = await agent1().calls.list({ status: ["BUSY"] });
     expect(busy.items.map((c) => c.status)).toEqual(["BUSY"]);
     // agent2 sees only the call transferred to them.
-    const ofAgent2 = (await env.as(env.api.demo.users.agent2, "AGENT").calls.list({})).items;
-    expect(ofAgent2.map((c) => c.userId)).toEqual([env.api.demo.users.agent2.id]);
+    const ofAgent2 = (await env.as(env.demo.users.agent2, "AGENT").calls.list({})).items;
+    expect(ofAgent2.map((c) => c.userId)).toEqual([env.demo.users.agent2.id]);
     expect(
-      (await env.as(env.api.demo.users.admin, "ADMIN").calls.list({ userId: env.api.demo.users.agent1.id })).items
-        .length,
+      (await env.as(env.demo.users.admin, "ADMIN").calls.list({ userId: env.demo.users.agent1.id })).items.length,
     ).toBeGreaterThanOrEqual(4);
   });
 
   it("refuses to call without a device or from a number the caller may not use, with clear messages", async () => {
-    const admin = env.as(env.api.demo.users.admin, "ADMIN");
+    const admin = env.as(env.demo.users.admin, "ADMIN");
     await admin.auth.updateProfile({ agentDevice: "" });
     await expect(admin.calls.create({ to: "+13125550000" })).rejects.toThrow(
       "Set your phone number or SIP address in your profile first",
     );
-    const number = await env.api.db.prisma.telnyxPhoneNumber.findFirstOrThrow({
+    const number = await env.db.prisma.telnyxPhoneNumber.findFirstOrThrow({
       where: { phoneNumber: "+33187650100" },
     });
-    await env.api.db.prisma.telnyxPhoneNumber.update({
+    await env.db.prisma.telnyxPhoneNumber.update({
       where: { id: number.id },
-      data: { assignedUserId: env.api.demo.users.agent2.id },
+      data: { assignedUserId: env.demo.users.agent2.id },
     });
     await expect(agent1().calls.create({ to: "+13125550000", fromNumberId: number.id })).rejects.toMatchObject({
       code: "UNPROCESSABLE_CONTENT",
     });
     expect((await agent1().calls.fromNumbers()).map((n) => n.phoneNumber)).toEqual(["+13125550100"]);
-    await env.api.db.prisma.telnyxPhoneNumber.update({ where: { id: number.id }, data: { assignedUserId: null } });
+    await env.db.prisma.telnyxPhoneNumber.update({ where: { id: number.id }, data: { assignedUserId: null } });
   });
 
   it("places and controls calls over REST", async () => {

@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLiveAccess } from "../src/telnyx/telnyx-access";
 import { webhookUrls } from "../src/telnyx/webhook-urls";
-import { ADMIN_API_TOKEN, startSandboxApi, type SandboxApi } from "./numbers-sandbox-harness";
+import { DEMO_ADMIN_TOKEN, type SandboxTestServer, setupTestApi } from "./harness";
 
-let api: SandboxApi;
+let api: SandboxTestServer;
 
 beforeAll(async () => {
-  api = await startSandboxApi();
+  api = await setupTestApi({ server: true, sandbox: true });
 });
 afterAll(async () => {
   await api?.close();
@@ -25,7 +25,7 @@ const auditOf = async (targetId: string) =>
 
 describe("connections", () => {
   it("lists the application and the profile as ok, with the expected webhook URLs", async () => {
-    const { items, expected } = await api.asSupervisor().connections.list();
+    const { items, expected } = await api.asDemoSupervisor().connections.list();
     // The organization's own endpoint: the token in the path decides the organization.
     const own = `${api.url}/api/telnyx/webhooks/o/${api.demo.organization.webhookToken}`;
     expect(expected).toEqual({ calls: `${own}/calls`, messages: `${own}/messages`, any: own });
@@ -47,7 +47,7 @@ describe("connections", () => {
       webhookEventUrl: "https://old.example.com/hook",
       callCostInWebhooks: false,
     });
-    const before = (await api.asSupervisor().connections.list()).items.find((item) => item.id === api.app.id)!;
+    const before = (await api.asDemoSupervisor().connections.list()).items.find((item) => item.id === api.app.id)!;
     expect(before.check).toEqual({
       status: "mismatch",
       problems: [
@@ -57,7 +57,7 @@ describe("connections", () => {
     });
     expect(before.webhookUrl).toBe("https://old.example.com/hook");
 
-    const fixed = await api.asAdmin().connections.fixWebhooks({ id: api.app.id });
+    const fixed = await api.asDemoAdmin().connections.fixWebhooks({ id: api.app.id });
     expect(fixed.check).toEqual({ status: "ok", problems: [] });
     expect(api.sandbox.world.apps.get(api.app.telnyxId)).toMatchObject({
       webhook_event_url: api.expected.calls,
@@ -65,7 +65,7 @@ describe("connections", () => {
       call_cost_in_webhooks: true,
     });
     expect(
-      (await api.asSupervisor().connections.list()).items.find((item) => item.id === api.app.id)!.check.status,
+      (await api.asDemoSupervisor().connections.list()).items.find((item) => item.id === api.app.id)!.check.status,
     ).toBe("ok");
     const audit = await api.db.prisma.auditLog.findFirstOrThrow({
       where: { targetId: api.app.id, action: "connection.fix_webhooks" },
@@ -79,9 +79,9 @@ describe("connections", () => {
       webhookUrl: `${api.url}/api/telnyx/webhooks/messages`,
       webhookFailoverUrl: `${api.url}/api/telnyx/webhooks`,
     });
-    const before = (await api.asSupervisor().connections.list()).items.find((item) => item.id === api.profile.id)!;
+    const before = (await api.asDemoSupervisor().connections.list()).items.find((item) => item.id === api.profile.id)!;
     expect(before.check.status).toBe("mismatch");
-    const fixed = await api.asAdmin().connections.fixWebhooks({ id: api.profile.id });
+    const fixed = await api.asDemoAdmin().connections.fixWebhooks({ id: api.profile.id });
     expect(fixed.check).toEqual({ status: "ok", problems: [] });
     expect(api.sandbox.world.messagingProfiles.get(api.profile.telnyxId)).toMatchObject({
       webhook_url: api.expected.messages,
@@ -92,12 +92,12 @@ describe("connections", () => {
   it("detects a missing messaging failover URL and repairs it", async () => {
     const gateway = await api.gateway();
     await gateway.updateMessagingProfile(api.profile.telnyxId, { webhookFailoverUrl: null });
-    const before = (await api.asAdmin().connections.list()).items.find((item) => item.id === api.profile.id)!;
+    const before = (await api.asDemoAdmin().connections.list()).items.find((item) => item.id === api.profile.id)!;
     expect(before.check).toEqual({
       status: "mismatch",
       problems: [`Messaging failover webhook is not set (it should be ${api.expected.any})`],
     });
-    await api.asAdmin().connections.fixWebhooks({ id: api.profile.id });
+    await api.asDemoAdmin().connections.fixWebhooks({ id: api.profile.id });
     expect(api.sandbox.world.messagingProfiles.get(api.profile.telnyxId)?.webhook_failover_url).toBe(api.expected.any);
   });
 
@@ -106,7 +106,7 @@ describe("connections", () => {
       ...api.server.deps,
       telnyx: createLiveAccess({ apiKey: "KEY_UNREACHABLE", baseURL: "http://127.0.0.1:9/v2" }),
     };
-    const caller = api.callerFor(api.demo.users.supervisor, api.demo.organization.id, "SUPERVISOR", unreachable);
+    const caller = api.as(api.demo.users.supervisor, "SUPERVISOR", api.demo.organization.id, unreachable);
     const { items } = await caller.connections.list();
     expect(items.length).toBe(2);
     for (const item of items) {
@@ -120,7 +120,7 @@ describe("connections", () => {
       ...api.server.deps,
       telnyx: createLiveAccess({ apiKey: "KEY_LIVE", baseURL: "http://127.0.0.1:9/v2" }),
     };
-    const admin = api.callerFor(api.demo.users.admin, api.demo.organization.id, "ADMIN", live);
+    const admin = api.as(api.demo.users.admin, "ADMIN", api.demo.organization.id, live);
     await expect(admin.connections.fixWebhooks({ id: api.app.id })).rejects.toMatchObject({
       code: "UNPROCESSABLE_CONTENT",
       message: `Telnyx cannot reach ${api.url}: set APP_URL to this server's public address (https://…), restart it, then try again.`,
@@ -167,7 +167,7 @@ describe("connections", () => {
   });
 
   it("renames and deactivates an application in Telnyx", async () => {
-    const admin = api.asAdmin();
+    const admin = api.asDemoAdmin();
     const app = await admin.connections.createApplication({ name: "Spare" });
     const updated = await admin.connections.update({ id: app.id, data: { name: "Spare (off)", active: false } });
     expect(updated).toMatchObject({ name: "Spare (off)", active: false, isDefault: false });
@@ -176,7 +176,7 @@ describe("connections", () => {
   });
 
   it("refuses agents the list and every mutation", async () => {
-    const agent = api.asAgent();
+    const agent = api.asDemoAgent();
     const attempts = [
       agent.connections.list(),
       agent.connections.createApplication({ name: "x" }),
@@ -185,14 +185,14 @@ describe("connections", () => {
       agent.connections.fixWebhooks({ id: api.app.id }),
     ];
     for (const attempt of attempts) await expect(attempt).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(api.asSupervisor().connections.fixWebhooks({ id: api.app.id })).rejects.toMatchObject({
+    await expect(api.asDemoSupervisor().connections.fixWebhooks({ id: api.app.id })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
 
   it("answers GET /api/telnyx/connections", async () => {
     const response = await fetch(`${api.url}/api/telnyx/connections`, {
-      headers: { authorization: `Bearer ${ADMIN_API_TOKEN}` },
+      headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
     });
     expect(response.status).toBe(200);
     const { data } = (await response.json()) as { data: { items: Array<{ id: string }>; expected: { calls: string } } };
@@ -203,7 +203,7 @@ describe("connections", () => {
   // Last: it changes the organization's URLs for good.
   it("rotates the organization's webhook URL from Settings: Telnyx is re-pointed, the old URL is a 404, audited", async () => {
     const oldToken = api.demo.organization.webhookToken;
-    const rotated = await api.asAdmin().settings.rotateWebhookToken();
+    const rotated = await api.asDemoAdmin().settings.rotateWebhookToken();
     const { webhookToken } = await api.db.prisma.organization.findUniqueOrThrow({
       where: { id: api.demo.organization.id },
       select: { webhookToken: true },
@@ -221,7 +221,7 @@ describe("connections", () => {
       webhook_url: `${own}/messages`,
       webhook_failover_url: own,
     });
-    const listed = (await api.asSupervisor().connections.list()).items.filter(
+    const listed = (await api.asDemoSupervisor().connections.list()).items.filter(
       (item) => item.id === api.app.id || item.id === api.profile.id,
     );
     expect(listed.map((item) => item.check.status)).toEqual(["ok", "ok"]);
@@ -239,6 +239,6 @@ describe("connections", () => {
       details: { repointed: rotated.repoint.updated, failed: [] },
     });
     expect(JSON.stringify(audit)).not.toContain(webhookToken);
-    await expect(api.asSupervisor().settings.rotateWebhookToken()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api.asDemoSupervisor().settings.rotateWebhookToken()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -6,19 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../src/auth/tokens";
 import { REPORT_TABLES } from "../src/reports/report-tables";
-import { buildServer, type ApiServer } from "../src/server";
-import { setupTestApi, type TestApi } from "./harness";
+import { setupTestApi, type TestServer } from "./harness";
 
 const FORMULA = '=HYPERLINK("http://x","y")';
 const NEUTRALIZED = `'${FORMULA}`;
 const TOKEN = "tok_csv_injection_0123456789abcdef";
 
-let api: TestApi;
-let server: ApiServer;
+let api: TestServer;
 let url: string;
 
 beforeAll(async () => {
-  api = await setupTestApi();
+  api = await setupTestApi({ server: true });
   const organizationId = api.demo.organization.id;
   const agent = api.demo.users.agent1;
   await api.db.prisma.user.update({ where: { id: agent.id }, data: { name: FORMULA } });
@@ -47,13 +45,9 @@ beforeAll(async () => {
       role: "ADMIN",
     },
   });
-  server = await buildServer({ db: api.db, telnyx: api.deps.telnyx, logLevel: "silent", webDistDir: "/nonexistent" });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  url = api.url;
 });
 afterAll(async () => {
-  await server?.app.close();
   await api?.close();
 });
 

@@ -10,9 +10,8 @@ import type { Role } from "@app/db/client";
 import { appRouter } from "../src/trpc/app-router";
 import type { Meta } from "../src/trpc/trpc";
 import { REST_ROUTES } from "../src/rest/rest-routes";
-import { buildServer, type ApiServer } from "../src/server";
 import { hashToken } from "../src/auth/tokens";
-import { setupTestApi, type Caller, type TestApi } from "./harness";
+import { setupTestApi, type Caller, type TestServer } from "./harness";
 import { authAndLeadsIsolation } from "./isolation-cases/auth-and-leads";
 import { callsIsolation } from "./isolation-cases/calls";
 import { messagesIsolation } from "./isolation-cases/messages";
@@ -68,7 +67,7 @@ async function invoke(
   }
 }
 
-let api: TestApi;
+let api: TestServer;
 let target: Target;
 let secrets: string[];
 let snapshotBefore: string;
@@ -76,7 +75,7 @@ let snapshotBefore: string;
 const snapshotOrgA = () => snapshotOrganization(api.db, target.organizationId);
 
 beforeAll(async () => {
-  api = await setupTestApi();
+  api = await setupTestApi({ server: true });
   const lead = api.demo.leads[0]!;
   target = { leadId: lead.id, userId: api.demo.users.agent1.id, organizationId: api.demo.organization.id, extra: {} };
   for (const domain of DOMAINS) await domain.seed?.(api, target);
@@ -90,15 +89,11 @@ beforeAll(async () => {
   ];
   snapshotBefore = await snapshotOrgA();
 });
-let server: ApiServer;
 let url: string;
 const OTHER_ADMIN_TOKEN = "tok_isolation_other_org_admin_0123456789";
 
 beforeAll(async () => {
-  server = await buildServer({ db: api.db, telnyx: api.deps.telnyx, logLevel: "silent", webDistDir: "/nonexistent" });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  url = api.url;
   await api.db.prisma.apiToken.create({
     data: {
       organizationId: api.other.organization.id,
@@ -111,7 +106,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await server?.app.close();
   await api?.close();
 });
 

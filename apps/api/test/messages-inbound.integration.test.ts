@@ -4,11 +4,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMessagingEnv, type MessagingEnv } from "./messages-env";
+import { type LiveEvents, type SandboxTestServer, setupTestApi } from "./harness";
 
-let env: MessagingEnv;
+let env: SandboxTestServer;
+let liveEvents: LiveEvents;
 beforeAll(async () => {
-  env = await startMessagingEnv();
+  env = await setupTestApi({ server: true, sandbox: true });
+  liveEvents = await env.recordLiveEvents();
 });
 afterAll(async () => {
   await env?.close();
@@ -34,7 +36,7 @@ describe("receiving SMS", () => {
   it("threads an inbound SMS on the lead who sent it, live", async () => {
     const mike = leadOf(MIKE);
     const telnyxId = await receive(MIKE, "Can you call me back tomorrow?");
-    const thread = await env.asAgent().messages.thread({ leadId: mike.id });
+    const thread = await env.asDemoAgent().messages.thread({ leadId: mike.id });
     expect(thread).toMatchObject({ leadId: mike.id, counterpartNumber: MIKE, optedOut: false });
     expect(thread.items.at(-1)).toMatchObject({
       direction: "INBOUND",
@@ -45,12 +47,12 @@ describe("receiving SMS", () => {
       text: "Can you call me back tomorrow?",
       leadName: thread.leadName,
     });
-    const live = await env.liveEvent(
+    const live = await liveEvents.next(
       (e) => e.event === "message:created" && e.payload.text === "Can you call me back tomorrow?",
     );
     expect(live.payload).toMatchObject({ leadId: mike.id, status: "RECEIVED" });
 
-    const { items } = await env.asAgent().messages.threads({});
+    const { items } = await env.asDemoAgent().messages.threads({});
     expect(items.find((t) => t.counterpartNumber === MIKE)).toMatchObject({
       key: mike.id,
       leadId: mike.id,
@@ -73,21 +75,21 @@ describe("receiving SMS", () => {
   it("stores an MMS from an unknown number on a thread keyed by that number", async () => {
     const stranger = "+14155550777";
     await receive(stranger, "Here is the photo", ["https://example.com/roof.jpg"]);
-    const thread = await env.asAgent().messages.thread({ counterpartNumber: stranger });
+    const thread = await env.asDemoAgent().messages.thread({ counterpartNumber: stranger });
     expect(thread).toMatchObject({ leadId: null, leadName: null, counterpartNumber: stranger });
     expect(thread.items).toEqual([
       expect.objectContaining({ type: "MMS", mediaUrls: ["https://example.com/roof.jpg"], text: "Here is the photo" }),
     ]);
-    const { items } = await env.asAgent().messages.threads({ search: "5550777" });
+    const { items } = await env.asDemoAgent().messages.threads({ search: "5550777" });
     expect(items).toEqual([expect.objectContaining({ key: stranger, leadId: null, counterpartNumber: stranger })]);
   });
 
   it("pages a thread back in time, oldest first within a page", async () => {
     const maria = leadOf(MARIA);
     for (const text of ["one", "two", "three"]) await receive(MARIA, text);
-    const first = await env.asAgent().messages.thread({ leadId: maria.id, limit: 2 });
+    const first = await env.asDemoAgent().messages.thread({ leadId: maria.id, limit: 2 });
     expect(first.items.map((m) => m.text)).toEqual(["two", "three"]);
-    const second = await env.asAgent().messages.thread({ leadId: maria.id, limit: 2, cursor: first.nextCursor });
+    const second = await env.asDemoAgent().messages.thread({ leadId: maria.id, limit: 2, cursor: first.nextCursor });
     expect(second.items.map((m) => m.text)).toEqual(["one"]);
     expect(second.nextCursor).toBeNull();
   });
@@ -97,16 +99,16 @@ describe("opt-outs", () => {
   it("STOP opts the number out: the next send is refused and nothing reaches Telnyx; START opts back in", async () => {
     const mike = leadOf(MIKE);
     await receive(MIKE, "  stop ");
-    await env.liveEvent(
+    await liveEvents.next(
       (e) => e.event === "optout:updated" && e.payload.phoneNumber === MIKE && e.payload.optedOut === true,
     );
-    const { items } = await env.asAgent().messages.optOuts({});
+    const { items } = await env.asDemoAgent().messages.optOuts({});
     expect(items).toEqual([expect.objectContaining({ phoneNumber: MIKE, source: "KEYWORD", keyword: "STOP" })]);
-    expect((await env.asAgent().messages.thread({ leadId: mike.id })).optedOut).toBe(true);
+    expect((await env.asDemoAgent().messages.thread({ leadId: mike.id })).optedOut).toBe(true);
 
     const rowsBefore = await env.db.prisma.telnyxMessage.count();
     await expect(
-      env.asAgent().messages.send({ to: MIKE, text: "Are you still there?", leadId: mike.id }),
+      env.asDemoAgent().messages.send({ to: MIKE, text: "Are you still there?", leadId: mike.id }),
     ).rejects.toMatchObject({
       code: "UNPROCESSABLE_CONTENT",
       message: `${MIKE} replied STOP and opted out of SMS; they must text START to opt back in.`,
@@ -115,10 +117,10 @@ describe("opt-outs", () => {
     expect(await env.db.prisma.telnyxMessage.count()).toBe(rowsBefore);
 
     await receive(MIKE, "Start");
-    await env.liveEvent(
+    await liveEvents.next(
       (e) => e.event === "optout:updated" && e.payload.phoneNumber === MIKE && e.payload.optedOut === false,
     );
-    const sent = await env.asAgent().messages.send({ to: MIKE, text: "Welcome back", leadId: mike.id });
+    const sent = await env.asDemoAgent().messages.send({ to: MIKE, text: "Welcome back", leadId: mike.id });
     expect(sent.leadId).toBe(mike.id);
     expect(sentToSandbox(MIKE)).toHaveLength(1);
   });
@@ -132,18 +134,20 @@ describe("opt-outs", () => {
 
   it("lets supervisors opt a number out and back in by hand", async () => {
     const number = "+12125550199";
-    expect(await env.asSupervisor().messages.optOut({ phoneNumber: number })).toEqual({
+    expect(await env.asDemoSupervisor().messages.optOut({ phoneNumber: number })).toEqual({
       phoneNumber: number,
       optedOut: true,
     });
-    await expect(env.asAgent().messages.send({ to: number, text: "hi" })).rejects.toMatchObject({
+    await expect(env.asDemoAgent().messages.send({ to: number, text: "hi" })).rejects.toMatchObject({
       message: expect.stringContaining("opted out"),
     });
-    expect(await env.asSupervisor().messages.optIn({ phoneNumber: number })).toEqual({
+    expect(await env.asDemoSupervisor().messages.optIn({ phoneNumber: number })).toEqual({
       phoneNumber: number,
       optedOut: false,
     });
-    await expect(env.asAgent().messages.optOut({ phoneNumber: number })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(env.asDemoAgent().messages.optOut({ phoneNumber: number })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const actions = await env.db.prisma.auditLog.findMany({
       where: { targetId: number },
       orderBy: { createdAt: "asc" },
@@ -155,17 +159,17 @@ describe("opt-outs", () => {
 /** Every live event published so far has reached the socket once an event published now arrives. */
 async function liveBarrier(optedOut: boolean) {
   const marker = "+12125550188";
-  if (optedOut) await env.asSupervisor().messages.optOut({ phoneNumber: marker });
-  else await env.asSupervisor().messages.optIn({ phoneNumber: marker });
-  const arrived = await env.liveEvent(
+  if (optedOut) await env.asDemoSupervisor().messages.optOut({ phoneNumber: marker });
+  else await env.asDemoSupervisor().messages.optIn({ phoneNumber: marker });
+  const arrived = await liveEvents.next(
     (e) => e.event === "optout:updated" && e.payload.phoneNumber === marker && e.payload.optedOut === optedOut,
   );
-  return env.events.slice(0, env.events.indexOf(arrived));
+  return liveEvents.events.slice(0, liveEvents.events.indexOf(arrived));
 }
 
 describe("late and duplicate webhooks", () => {
   it("ignores a late message.sent after delivery and duplicates of the final event", async () => {
-    const sent = await env.asAgent().messages.send({ to: MARIA, text: "Your quote is ready" });
+    const sent = await env.asDemoAgent().messages.send({ to: MARIA, text: "Your quote is ready" });
     const { telnyxId } = await env.db.prisma.telnyxMessage.findUniqueOrThrow({ where: { id: sent.id } });
     const finalized = await env.delivered((d) => d.stream === telnyxId && d.event_type === "message.finalized");
     const sentEvent = env.sandbox.world.webhooks.log.find(
@@ -212,7 +216,7 @@ describe("late and duplicate webhooks", () => {
   it("ends delivered under sandbox chaos (every webhook duplicated, consecutive events swapped)", async () => {
     await env.control("chaos", { duplicate_rate: 1, reorder: true, delay_ms_max: 20 });
     try {
-      const sent = await env.asAgent().messages.send({ to: "+12125550111", text: "Chaos check" });
+      const sent = await env.asDemoAgent().messages.send({ to: "+12125550111", text: "Chaos check" });
       const { telnyxId } = await env.db.prisma.telnyxMessage.findUniqueOrThrow({ where: { id: sent.id } });
       await env.delivered((d) => d.stream === telnyxId && d.event_type === "message.finalized" && d.duplicate);
       await env.delivered((d) => d.stream === telnyxId && d.event_type === "message.sent" && d.duplicate);
@@ -226,7 +230,7 @@ describe("late and duplicate webhooks", () => {
   });
 
   it("records a message sent from one of our numbers outside the CRM", async () => {
-    const outside = env.sandboxAccess.gatewayFor("any");
+    const outside = env.telnyx.gatewayFor("any");
     const message = await (await outside).sendMessage({
       to: MARIA,
       from: US_NUMBER,

@@ -7,11 +7,13 @@ import { SMS_OUTCOME_UNKNOWN_MESSAGE } from "@app/telnyx-core/gateway/messaging-
 import { createTelnyxGateway } from "@app/telnyx-core/gateway/telnyx-gateway";
 import type { TMessageDto } from "@app/telnyx-core/realtime/events";
 import { SANDBOX_API_KEY } from "../src/telnyx/embedded-sandbox";
-import { API_TOKEN, startMessagingEnv, type MessagingEnv } from "./messages-env";
+import { DEMO_ADMIN_TOKEN, type LiveEvents, type SandboxTestServer, setupTestApi } from "./harness";
 
-let env: MessagingEnv;
+let env: SandboxTestServer;
+let liveEvents: LiveEvents;
 beforeAll(async () => {
-  env = await startMessagingEnv();
+  env = await setupTestApi({ server: true, sandbox: true });
+  liveEvents = await env.recordLiveEvents();
 });
 afterAll(async () => {
   await env?.close();
@@ -31,21 +33,21 @@ async function sendAndSettle(input: {
   fromNumberId?: string;
   leadId?: string;
 }): Promise<TMessageDto> {
-  const sent = await env.asAgent().messages.send(input);
+  const sent = await env.asDemoAgent().messages.send(input);
   const { telnyxId } = await rowOf(sent.id);
   await env.delivered((d) => d.stream === telnyxId && d.event_type === "message.finalized");
   return sent;
 }
 
 function statusesSeenLive(id: string): string[] {
-  return env.events
+  return liveEvents.events
     .filter((e) => e.event.startsWith("message:") && e.payload.id === id)
     .map((e) => String(e.payload.status));
 }
 
 describe("sending SMS", () => {
   it("lists the SMS numbers an agent may use, shared or assigned to them", async () => {
-    const numbers = await env.asAgent().messages.fromNumbers();
+    const numbers = await env.asDemoAgent().messages.fromNumbers();
     expect(numbers.map((n) => n.phoneNumber).sort()).toEqual(["+13125550100", "+33187650100"]);
     const french = numbers.find((n) => n.countryCode === "FR")!;
     await env.db.prisma.telnyxPhoneNumber.update({
@@ -53,9 +55,9 @@ describe("sending SMS", () => {
       data: { assignedUserId: env.demo.users.agent2.id },
     });
     try {
-      expect((await env.asAgent().messages.fromNumbers()).map((n) => n.phoneNumber)).toEqual(["+13125550100"]);
+      expect((await env.asDemoAgent().messages.fromNumbers()).map((n) => n.phoneNumber)).toEqual(["+13125550100"]);
       await expect(
-        env.asAgent().messages.send({ to: ELODIE, text: "Bonjour", fromNumberId: french.id }),
+        env.asDemoAgent().messages.send({ to: ELODIE, text: "Bonjour", fromNumberId: french.id }),
       ).rejects.toMatchObject({
         code: "UNPROCESSABLE_CONTENT",
         message: expect.stringContaining("cannot send SMS from this number"),
@@ -92,7 +94,7 @@ describe("sending SMS", () => {
       text: "Hi John, following up on our call.",
     });
 
-    await env.liveEvent(
+    await liveEvents.next(
       (e) => e.event === "message:updated" && e.payload.id === sent.id && e.payload.status === "DELIVERED",
     );
     const live = statusesSeenLive(sent.id);
@@ -100,7 +102,7 @@ describe("sending SMS", () => {
     expect(live.at(-1)).toBe("DELIVERED");
     const order = ["QUEUED", "SENDING", "SENT", "DELIVERED"];
     expect(live.map((s) => order.indexOf(s))).toEqual([...live.map((s) => order.indexOf(s))].sort((a, b) => a - b));
-    const delivered = env.events.find((e) => e.payload.id === sent.id && e.payload.status === "DELIVERED")!;
+    const delivered = liveEvents.events.find((e) => e.payload.id === sent.id && e.payload.status === "DELIVERED")!;
     expect(delivered.payload).toMatchObject({ cost: "0.0075", leadName: "John Miller" });
   });
 
@@ -128,7 +130,7 @@ describe("sending SMS", () => {
     await env.control("faults", { path: "/messages", method: "POST", kind: "429", count: 1, retry_after: 7 });
     const before = env.sandbox.world.faults.requests.filter((r) => r.path === "/v2/messages").length;
     const error = await env
-      .asAgent()
+      .asDemoAgent()
       .messages.send({ to: JOHN, text: "Rate limited" })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({
@@ -143,7 +145,7 @@ describe("sending SMS", () => {
       telnyxId: null,
       errorDetail: expect.stringContaining("rate-limiting"),
     });
-    await env.liveEvent(
+    await liveEvents.next(
       (e) => e.event === "message:updated" && e.payload.id === row.id && e.payload.status === "SENDING_FAILED",
     );
     const audit = await env.db.prisma.auditLog.findFirstOrThrow({
@@ -154,10 +156,10 @@ describe("sending SMS", () => {
 
   it("keeps a send whose outcome is unknown QUEUED with a note, without resending it", async () => {
     const impatient = createTelnyxGateway({ apiKey: SANDBOX_API_KEY, baseURL: env.sandbox.baseUrl, timeoutMs: 300 });
-    const deps = { ...env.server.deps, telnyx: { ...env.sandboxAccess, gatewayFor: async () => impatient } };
+    const deps = { ...env.server.deps, telnyx: { ...env.telnyx, gatewayFor: async () => impatient } };
     await env.control("faults", { path: "/messages", method: "POST", kind: "timeout", count: 1, delay_ms: 1000 });
     const error = await env
-      .asAgent(deps)
+      .as(env.demo.users.agent1, "AGENT", undefined, deps)
       .messages.send({ to: JOHN, text: "Lost in transit" })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE", message: SMS_OUTCOME_UNKNOWN_MESSAGE });
@@ -168,11 +170,11 @@ describe("sending SMS", () => {
 
   it("reconciles a send whose answer was lost once Telnyx's webhooks arrive", async () => {
     const impatient = createTelnyxGateway({ apiKey: SANDBOX_API_KEY, baseURL: env.sandbox.baseUrl, timeoutMs: 300 });
-    const deps = { ...env.server.deps, telnyx: { ...env.sandboxAccess, gatewayFor: async () => impatient } };
+    const deps = { ...env.server.deps, telnyx: { ...env.telnyx, gatewayFor: async () => impatient } };
     // "slow": the sandbox sends the message at once and answers 1 s late, after the client gave up.
     await env.control("faults", { path: "/messages", method: "POST", kind: "slow", count: 1, delay_ms: 1000 });
     await env
-      .asAgent(deps)
+      .as(env.demo.users.agent1, "AGENT", undefined, deps)
       .messages.send({ to: JOHN, text: "Answer lost" })
       .catch((e: unknown) => e);
     const sandboxMessage = [...env.sandbox.world.messaging.messages.values()].find((m) => m.text === "Answer lost")!;
@@ -189,7 +191,7 @@ describe("sending SMS", () => {
 
   it("sends and lists through the REST face", async () => {
     const john = env.demo.leads.find((l) => l.phoneNumber === JOHN)!;
-    const headers = { authorization: `Bearer ${API_TOKEN}`, "content-type": "application/json" };
+    const headers = { authorization: `Bearer ${DEMO_ADMIN_TOKEN}`, "content-type": "application/json" };
     const created = await fetch(`${env.url}/api/telnyx/messages`, {
       method: "POST",
       headers,
@@ -208,7 +210,7 @@ describe("sending SMS", () => {
     expect(await refused.json()).toMatchObject({ errors: [{ code: "VALIDATION", source: { pointer: "/to" } }] });
 
     const listed = await fetch(`${env.url}/api/telnyx/messages?limit=50`, {
-      headers: { authorization: `Bearer ${API_TOKEN}` },
+      headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
     });
     const page = (await listed.json()) as { data: { items: TMessageDto[] } };
     expect(page.data.items[0]).toMatchObject({ id: data.id });

@@ -6,12 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pollNumberOrders } from "@app/telnyx-core/numbers/poll-number-orders";
 import { noopPublisher } from "@app/telnyx-core/realtime/events";
-import { ADMIN_API_TOKEN, startSandboxApi, type SandboxApi } from "./numbers-sandbox-harness";
+import { DEMO_ADMIN_TOKEN, type SandboxTestServer, setupTestApi } from "./harness";
 
-let api: SandboxApi;
+let api: SandboxTestServer;
 
 beforeAll(async () => {
-  api = await startSandboxApi();
+  api = await setupTestApi({ server: true, sandbox: true });
 });
 afterAll(async () => {
   await api?.close();
@@ -24,7 +24,7 @@ const auditActions = async (targetId: string) =>
 
 describe("numbers", () => {
   it("offers 140+ countries with their number types, sorted by name", async () => {
-    const countries = await api.asAgent().numbers.countries();
+    const countries = await api.asDemoAgent().numbers.countries();
     expect(countries.length).toBeGreaterThanOrEqual(140);
     expect(new Set(countries.map((c) => c.code)).size).toBe(countries.length);
     expect(countries.find((c) => c.code === "FR")).toEqual({
@@ -39,7 +39,7 @@ describe("numbers", () => {
 
   it("searches French local numbers in Paris (area code 1) with their costs", async () => {
     const { items } = await api
-      .asAdmin()
+      .asDemoAdmin()
       .numbers.search({ countryCode: "fr", numberType: "local", areaCode: "1", limit: 5 });
     expect(items).toHaveLength(5);
     for (const item of items) {
@@ -51,14 +51,14 @@ describe("numbers", () => {
   });
 
   it("refuses a number type the country does not offer, naming what is offered", async () => {
-    await expect(api.asAdmin().numbers.search({ countryCode: "AG", numberType: "mobile" })).rejects.toMatchObject({
+    await expect(api.asDemoAdmin().numbers.search({ countryCode: "AG", numberType: "mobile" })).rejects.toMatchObject({
       message: "Antigua and Barbuda has no mobile numbers; offered: local.",
     });
   });
 
   it("buys a number: pending, then ACTIVE and configured in Telnyx on number_order.complete, and usable", async () => {
-    const admin = api.asAdmin();
-    const { events, socket } = await api.watchNumbers();
+    const admin = api.asDemoAdmin();
+    const live = await api.recordLiveEvents();
     const [candidate] = (
       await admin.numbers.search({ countryCode: "FR", numberType: "local", areaCode: "1", limit: 1 })
     ).items;
@@ -109,17 +109,19 @@ describe("numbers", () => {
     await gateway.hangup(call.callControlId);
 
     // Pushed live: pending first, ACTIVE last.
-    const mine = events.filter((event) => event.id === bought.id).map((event) => event.status);
+    const mine = live.events
+      .filter((e) => e.event === "number:updated" && e.payload.id === bought.id)
+      .map((e) => e.payload.status);
     expect(mine[0]).toBe("PURCHASE_PENDING");
     expect(mine.at(-1)).toBe("ACTIVE");
-    socket.close();
+    live.socket.close();
     expect(await auditActions(bought.id)).toEqual(["number.purchase:ok", "number.activate:ok"]);
   });
 
   it("marks a purchase FAILED when Telnyx refuses the order, with a clear error and an audit row", async () => {
     // Never searched, so never reserved: Telnyx refuses to order it.
     const error = await api
-      .asAdmin()
+      .asDemoAdmin()
       .numbers.purchase({ phoneNumber: "+33187659988", countryCode: "FR", numberType: "local" })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({
@@ -133,7 +135,7 @@ describe("numbers", () => {
 
   it("refuses to buy a number the organization already has, and buying without an application", async () => {
     await expect(
-      api.asAdmin().numbers.purchase({ phoneNumber: "+33187650100", countryCode: "FR", numberType: "local" }),
+      api.asDemoAdmin().numbers.purchase({ phoneNumber: "+33187650100", countryCode: "FR", numberType: "local" }),
     ).rejects.toMatchObject({
       message: "This number is already yours.",
     });
@@ -145,7 +147,7 @@ describe("numbers", () => {
   });
 
   it("settles a purchase whose webhook was lost, from numbers.get once it is stale", async () => {
-    const admin = api.asAdmin();
+    const admin = api.asDemoAdmin();
     const gateway = await api.gateway();
     // Someone pointed the profile elsewhere in the portal: number_order.complete goes nowhere.
     await gateway.updateMessagingProfile(api.profile.telnyxId, {
@@ -180,7 +182,7 @@ describe("numbers", () => {
   });
 
   it("keeps a bought number ACTIVE but not configured when Telnyx fails to configure it, and the poller finishes the job", async () => {
-    const admin = api.asAdmin();
+    const admin = api.asDemoAdmin();
     const [candidate] = (await admin.numbers.search({ countryCode: "US", numberType: "toll_free", limit: 1 })).items;
     const fault = api.sandbox.world.faults.add({ path: "/phone_numbers/*", method: "PATCH", kind: "500", count: null });
     const delivered = api.nextDelivery("number_order.complete");
@@ -218,7 +220,7 @@ describe("numbers", () => {
   });
 
   it("releases a number in Telnyx and keeps it only in the released history", async () => {
-    const admin = api.asAdmin();
+    const admin = api.asDemoAdmin();
     const [candidate] = (
       await admin.numbers.search({ countryCode: "US", numberType: "local", areaCode: "415", limit: 1 })
     ).items;
@@ -243,7 +245,7 @@ describe("numbers", () => {
   });
 
   it("assigns a number to an agent and back to shared; refuses someone outside the organization", async () => {
-    const admin = api.asAdmin();
+    const admin = api.asDemoAdmin();
     const number = (await admin.numbers.list()).items.find((n) => n.phoneNumber === "+33187650100")!;
     const agent = api.demo.users.agent1;
     expect(await admin.numbers.assign({ id: number.id, userId: agent.id })).toMatchObject({
@@ -266,7 +268,7 @@ describe("numbers", () => {
 
   it("shows this month's calls, messages and cost per number", async () => {
     const organizationId = api.demo.organization.id;
-    const number = (await api.asAgent().numbers.list()).items.find((n) => n.phoneNumber === "+13125550100")!;
+    const number = (await api.asDemoAgent().numbers.list()).items.find((n) => n.phoneNumber === "+13125550100")!;
     const lastYear = new Date(Date.now() - 400 * 86_400_000);
     const call = {
       organizationId,
@@ -290,13 +292,13 @@ describe("numbers", () => {
       ],
     });
 
-    const listed = (await api.asAgent().numbers.list()).items.find((n) => n.id === number.id)!;
+    const listed = (await api.asDemoAgent().numbers.list()).items.find((n) => n.id === number.id)!;
     expect(listed.usage).toEqual({ calls: 2, messages: 1, cost: "0.0235" });
-    expect((await api.asAgent().numbers.get({ id: number.id })).usage).toEqual(listed.usage);
+    expect((await api.asDemoAgent().numbers.get({ id: number.id })).usage).toEqual(listed.usage);
   });
 
   it("refuses agents every number mutation and the search", async () => {
-    const agent = api.asAgent();
+    const agent = api.asDemoAgent();
     const id = (await agent.numbers.list()).items[0]!.id;
     const attempts = [
       agent.numbers.search({ countryCode: "FR", numberType: "local" }),
@@ -312,7 +314,7 @@ describe("numbers", () => {
     const delivered = api.nextDelivery("number_order.complete");
     const response = await fetch(`${api.url}/api/telnyx/phone-numbers/purchase`, {
       method: "POST",
-      headers: { authorization: `Bearer ${ADMIN_API_TOKEN}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}`, "content-type": "application/json" },
       body: JSON.stringify({ country: "US", type: "local", area_code: "312" }),
     });
     expect(response.status).toBe(201);
@@ -322,14 +324,14 @@ describe("numbers", () => {
     await delivered;
     await api.server.webhooks.drain();
     const list = await fetch(`${api.url}/api/telnyx/phone-numbers`, {
-      headers: { authorization: `Bearer ${ADMIN_API_TOKEN}` },
+      headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
     });
     const listed = (await list.json()) as { data: { items: Array<{ id: string; status: string }> } };
     expect(listed.data.items.find((n) => n.id === data.id)?.status).toBe("ACTIVE");
 
     const invalid = await fetch(`${api.url}/api/telnyx/phone-numbers/purchase`, {
       method: "POST",
-      headers: { authorization: `Bearer ${ADMIN_API_TOKEN}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}`, "content-type": "application/json" },
       body: JSON.stringify({ country: "US", type: "shared_cost" }),
     });
     expect(invalid.status).toBe(422);

@@ -6,8 +6,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REST_ROUTES } from "../src/rest/rest-routes";
-import { buildServer, type ApiServer } from "../src/server";
-import { setupTestApi, type TestApi } from "./harness";
+import { setupTestApi, type TestServer } from "./harness";
 
 type Operation = {
   responses: Record<string, unknown>;
@@ -21,23 +20,18 @@ type Doc = {
   components: { securitySchemes: Record<string, unknown> };
 };
 
-let api: TestApi;
-let server: ApiServer;
+let api: TestServer;
 let url: string;
 let doc: Doc;
 
 beforeAll(async () => {
-  api = await setupTestApi();
-  server = await buildServer({ db: api.db, telnyx: api.deps.telnyx, logLevel: "silent", webDistDir: "/nonexistent" });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  api = await setupTestApi({ server: true });
+  url = api.url;
   const response = await fetch(`${url}/api/openapi.json`);
   expect(response.status).toBe(200);
   doc = (await response.json()) as Doc;
 });
 afterAll(async () => {
-  await server?.app.close();
   await api?.close();
 });
 

@@ -27,6 +27,7 @@ import { appRouter } from "../src/trpc/app-router";
 import { createContextInner, createMemoryCookieJar } from "../src/trpc/context";
 import { createCallerFactory } from "../src/trpc/trpc";
 import { setupTestApi, type TestApi } from "./harness";
+import { listenOnFreePort } from "./support/listen";
 
 const createCaller = createCallerFactory(appRouter);
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -55,9 +56,7 @@ async function startInstance(options: { redisUrl?: string; maxSocketsPerCredenti
     appUrl: APP_URL,
     ...options,
   });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  return { server, url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` };
+  return { server, url: await listenOnFreePort(server.app) };
 }
 
 beforeAll(async () => {

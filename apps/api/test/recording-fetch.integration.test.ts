@@ -15,9 +15,9 @@ import { storeCallRecording } from "@app/telnyx-core/calls/store-recording";
 import { noopPublisher } from "@app/telnyx-core/realtime/events";
 import type { Recording } from "@app/telnyx-sandbox/world/types";
 import { recordingPolicyFor } from "../src/recordings/recording-policy";
-import { setupCallsTest, type CallsTestEnv } from "./calls-harness";
+import { type SandboxTestServer, setupTestApi } from "./harness";
 
-let env: CallsTestEnv;
+let env: SandboxTestServer;
 let token: string;
 let hostile: Server;
 let hostileUrl: string;
@@ -48,8 +48,8 @@ function startHostileServer(): Promise<Server> {
 }
 
 beforeAll(async () => {
-  env = await setupCallsTest({ timeScale: 0 });
-  token = await env.tokenFor(env.api.demo.users.admin, "ADMIN");
+  env = await setupTestApi({ server: true, sandbox: { timeScale: 0, seed: 42 } });
+  token = await env.tokenFor(env.demo.users.admin, "ADMIN");
   hostile = await startHostileServer();
   hostileUrl = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
 });
@@ -66,9 +66,9 @@ const sandboxPolicy = (overrides: Partial<RecordingFetchPolicy> = {}): Recording
 });
 
 async function newCall() {
-  return env.api.db.prisma.telnyxCall.create({
+  return env.db.prisma.telnyxCall.create({
     data: {
-      organizationId: env.api.demo.organization.id,
+      organizationId: env.demo.organization.id,
       direction: "OUTBOUND",
       status: "ENDED",
       fromNumber: "+13125550100",
@@ -83,7 +83,7 @@ async function store(mp3: string, policy = sandboxPolicy()): Promise<{ callId: s
   const services = {
     recordingsDir: env.server.deps.config.recordingsDir,
     recordingPolicy: policy,
-    db: env.api.db,
+    db: env.db,
     publisher: noopPublisher,
   };
   const refusal = await storeCallRecording(services, call, { mp3, wav: null }).then(
@@ -98,9 +98,9 @@ const served = (callId: string) =>
 
 async function expectUnavailable(callId: string): Promise<void> {
   expect((await served(callId)).status).toBe(404);
-  const detail = await env.as(env.api.demo.users.admin, "ADMIN").calls.get({ id: callId });
+  const detail = await env.as(env.demo.users.admin, "ADMIN").calls.get({ id: callId });
   expect(detail).toMatchObject({ hasRecording: false, recordingUnavailable: true, recordingUrl: null });
-  const folder = path.join(env.server.deps.config.recordingsDir, env.api.demo.organization.id);
+  const folder = path.join(env.server.deps.config.recordingsDir, env.demo.organization.id);
   const files = existsSync(folder) ? await readdir(folder) : [];
   expect(files.filter((file) => file.startsWith(callId))).toEqual([]);
 }
@@ -162,7 +162,7 @@ describe("recording URLs from webhooks", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("audio/mpeg");
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
-    const detail = await env.as(env.api.demo.users.admin, "ADMIN").calls.get({ id: callId });
+    const detail = await env.as(env.demo.users.admin, "ADMIN").calls.get({ id: callId });
     expect(detail).toMatchObject({ hasRecording: true, recordingUnavailable: false });
   });
 });

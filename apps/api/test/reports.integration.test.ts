@@ -5,25 +5,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@app/db/client";
 import { hashToken } from "../src/auth/tokens";
-import { buildServer, type ApiServer } from "../src/server";
-import { setupTestApi, type TestApi } from "./harness";
+import { setupTestApi, type TestServer } from "./harness";
 import { seedStatsFixture, type StatsFixture } from "./stats-fixtures";
 
-let api: TestApi;
-let server: ApiServer;
+let api: TestServer;
 let url: string;
 let fx: StatsFixture;
 
 beforeAll(async () => {
-  api = await setupTestApi();
+  api = await setupTestApi({ server: true });
   fx = await seedStatsFixture(api);
-  server = await buildServer({ db: api.db, telnyx: api.deps.telnyx, logLevel: "silent", webDistDir: "/nonexistent" });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  url = api.url;
 });
 afterAll(async () => {
-  await server?.app.close();
   await api?.close();
 });
 

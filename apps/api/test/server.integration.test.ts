@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, seedDemo } from "@app/db/seed";
 import { hashPassword } from "../src/auth/passwords";
 import { hashToken } from "../src/auth/tokens";
 import { buildServer, type ApiServer } from "../src/server";
+import { listenOnFreePort, portOf } from "./support/listen";
 
 const API_TOKEN = "tok_integration_test_token_0123456789";
 let server: ApiServer;
@@ -21,9 +22,7 @@ beforeAll(async () => {
   drop = db.drop;
   await seedDemo(db, { hashPassword, hashToken, apiToken: API_TOKEN });
   server = await buildServer({ db, logLevel: "silent", webDistDir: "/nonexistent" });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  url = await listenOnFreePort(server.app);
 });
 afterAll(async () => {
   await server?.app.close();
@@ -134,9 +133,8 @@ describe("HTTP server", () => {
       webDistDir: "/nonexistent",
       shutdownGraceMs: 300,
     });
-    await own.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = own.app.server.address();
-    const silent = connectTcp(typeof address === "object" && address ? address.port : 0, "127.0.0.1");
+    await listenOnFreePort(own.app);
+    const silent = connectTcp(portOf(own.app), "127.0.0.1");
     await new Promise((resolve) => silent.on("connect", resolve));
     const cut = new Promise((resolve) => silent.on("close", resolve));
     let closed = false;

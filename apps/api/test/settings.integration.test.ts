@@ -15,6 +15,7 @@ import { fieldErrorsOf } from "../src/trpc/trpc";
 import { buildServer, type ApiServer } from "../src/server";
 import { createSandboxAccess } from "../src/telnyx/telnyx-access";
 import { setupTestApi, type TestApi } from "./harness";
+import { listenOnFreePort } from "./support/listen";
 
 // The sandbox accepts only the organization's account key (an account of its own, with its own webhook
 // signing key); the deployment's own key is refused, so every successful request proves which key the gateway used.
@@ -184,9 +185,7 @@ describe("keys over HTTP", () => {
       webDistDir: "/nonexistent",
       encryptionKey: ENCRYPTION_KEY,
     });
-    await server.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = server.app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnFreePort(server.app);
     await api.db.prisma.apiToken.create({
       data: {
         organizationId: api.demo.organization.id,

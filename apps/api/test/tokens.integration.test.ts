@@ -5,22 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
 import { hashToken } from "../src/auth/tokens";
-import { buildServer, type ApiServer } from "../src/server";
-import { setupTestApi, type TestApi } from "./harness";
+import { setupTestApi, type TestServer } from "./harness";
 
-let api: TestApi;
-let server: ApiServer;
+let api: TestServer;
 let url: string;
 
 beforeAll(async () => {
-  api = await setupTestApi();
-  server = await buildServer({ db: api.db, telnyx: api.deps.telnyx, logLevel: "silent", webDistDir: "/nonexistent" });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  api = await setupTestApi({ server: true });
+  url = api.url;
 });
 afterAll(async () => {
-  await server?.app.close();
   await api?.close();
 });
 

@@ -6,18 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connect } from "socket.io-client";
 import type { TAgentState, TStatsDelta } from "@app/telnyx-core/realtime/events";
-import { setupCallsTest, type CallsTestEnv } from "./calls-harness";
+import { type SandboxTestServer, setupTestApi } from "./harness";
 
-let env: CallsTestEnv;
+let env: SandboxTestServer;
 beforeAll(async () => {
-  env = await setupCallsTest();
+  env = await setupTestApi({ server: true, sandbox: { timeScale: 0.05, seed: 42 } });
 });
 afterAll(async () => {
   await env?.close();
 });
 
-const agent1 = () => env.as(env.api.demo.users.agent1, "AGENT");
-const supervisor = () => env.as(env.api.demo.users.supervisor, "SUPERVISOR");
+const agent1 = () => env.as(env.demo.users.agent1, "AGENT");
+const supervisor = () => env.as(env.demo.users.supervisor, "SUPERVISOR");
 
 async function until<T>(fn: () => T | false | Promise<T | false>, what: string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -31,8 +31,8 @@ async function until<T>(fn: () => T | false | Promise<T | false>, what: string, 
 
 describe("agent states, live deltas and supervision", () => {
   it("goes ON_CALL during a call and back after; supervisors listen, whisper and leave; everything is pushed live", async () => {
-    const agentId = env.api.demo.users.agent1.id;
-    const socket = await env.openSocket(await env.tokenFor(env.api.demo.users.supervisor, "SUPERVISOR"));
+    const agentId = env.demo.users.agent1.id;
+    const socket = await env.openSocket(await env.tokenFor(env.demo.users.supervisor, "SUPERVISOR"));
     const agentEvents: TAgentState[] = [];
     const deltas: TStatsDelta[] = [];
     socket.on("agent:updated", (state: TAgentState) => agentEvents.push(state));
@@ -66,7 +66,7 @@ describe("agent states, live deltas and supervision", () => {
     const conference = env.sandbox.world.conferences.require(live.conferenceId!);
     const supervision = await until(
       () =>
-        env.api.db.prisma.callSupervision
+        env.db.prisma.callSupervision
           .findFirst({ where: { callId: call.id, status: "JOINED" } })
           .then((s) => s ?? false),
       "supervisor leg joined",
@@ -98,7 +98,7 @@ describe("agent states, live deltas and supervision", () => {
     expect(mine.reduce((n, d) => n + (d.callsToday ?? 0), 0)).toBe(after.callsToday - before.callsToday);
     expect(mine.reduce((n, d) => n + (d.answeredToday ?? 0), 0)).toBe(1);
 
-    const actions = await env.api.db.prisma.auditLog.findMany({
+    const actions = await env.db.prisma.auditLog.findMany({
       where: { targetId: call.id },
       orderBy: { createdAt: "asc" },
       select: { action: true, userId: true },
@@ -113,7 +113,7 @@ describe("kiosk links", () => {
   it("open the snapshot and a read-only socket, nothing else, until revoked", async () => {
     const link = await supervisor().wallboard.createKioskLink({ name: "Open space screen" });
     expect(link.url).toBe(`/wallboard?kiosk=${encodeURIComponent(link.token)}`);
-    const stored = await env.api.db.prisma.kioskToken.findUniqueOrThrow({ where: { id: link.id } });
+    const stored = await env.db.prisma.kioskToken.findUniqueOrThrow({ where: { id: link.id } });
     expect(stored.tokenHash).not.toContain(link.token);
 
     const headers = { "x-kiosk-token": link.token };
@@ -141,8 +141,8 @@ describe("kiosk links", () => {
       socket.on("connect_error", reject);
     });
     const agentEvent = new Promise<TAgentState>((resolve) => socket.on("agent:updated", resolve));
-    await env.as(env.api.demo.users.agent2, "AGENT").agents.setStatus({ status: "AWAY" });
-    expect((await agentEvent).userId).toBe(env.api.demo.users.agent2.id);
+    await env.as(env.demo.users.agent2, "AGENT").agents.setStatus({ status: "AWAY" });
+    expect((await agentEvent).userId).toBe(env.demo.users.agent2.id);
 
     const disconnected = new Promise<string>((resolve) => socket.on("disconnect", resolve));
     await supervisor().wallboard.revokeKioskLink({ id: link.id });
@@ -167,8 +167,8 @@ describe("kiosk links", () => {
 
 describe("wallboard figures", () => {
   it("SLA, longest wait and today's counters equal SQL over today's raw rows", async () => {
-    const p = env.api.db.prisma;
-    const organizationId = env.api.demo.organization.id;
+    const p = env.db.prisma;
+    const organizationId = env.demo.organization.id;
     await supervisor().wallboard.setSlaThreshold({ seconds: 15 });
     const now = Date.now();
     const inbound = (answeredAfterSecs: number | null, status: "ENDED" | "NO_ANSWER" | "RINGING", ageSecs = 60) =>
@@ -192,7 +192,7 @@ describe("wallboard figures", () => {
     await inbound(null, "NO_ANSWER");
     await inbound(null, "RINGING", 42);
     const board = await supervisor().wallboard.snapshot();
-    const [truth] = await env.api.db.query<{
+    const [truth] = await env.db.query<{
       answered: number;
       within: number;
       calls: number;
@@ -225,7 +225,7 @@ describe("wallboard figures", () => {
     });
     expect(board.longestWaitSecs).toBeGreaterThanOrEqual(42);
     expect(board.longestWaitSecs).toBeLessThan(80);
-    await expect(env.as(env.api.demo.users.agent1, "AGENT").wallboard.snapshot()).rejects.toMatchObject({
+    await expect(env.as(env.demo.users.agent1, "AGENT").wallboard.snapshot()).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });

@@ -8,6 +8,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@app/db/test-db";
 import { buildServer, type ApiServer } from "../src/server";
+import { listenOnFreePort } from "./support/listen";
 
 // The test command builds the web app before running the tests (scripts/quickstart.mjs).
 const WEB_DIST = path.resolve(__dirname, "../../web/dist");
@@ -18,9 +19,7 @@ let url: string;
 beforeAll(async () => {
   db = await createTestDb();
   server = await buildServer({ db, logLevel: "silent", webDistDir: WEB_DIST, rateLimitPerMinute: 100_000 });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  url = await listenOnFreePort(server.app);
 });
 afterAll(async () => {
   await server?.app.close();

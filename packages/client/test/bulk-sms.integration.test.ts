@@ -7,24 +7,24 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { setupCallsTest, type CallsTestEnv } from "../../../apps/api/test/calls-harness";
+import { type SandboxTestServer, setupTestApi } from "../../../apps/api/test/harness";
 
 // Async on purpose: the API answering the child runs in this very process.
 const run = promisify(execFile);
 const exampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../examples/bulk-sms");
-let env: CallsTestEnv;
+let env: SandboxTestServer;
 
 beforeAll(async () => {
-  env = await setupCallsTest();
+  env = await setupTestApi({ server: true, sandbox: { timeScale: 0.05, seed: 42 } });
 }, 120_000);
 afterAll(async () => {
   await env?.close();
 });
 
 it("sends to each lead except the opted-out one, and reports it", async () => {
-  const admin = env.as(env.api.demo.users.admin, "ADMIN");
+  const admin = env.as(env.demo.users.admin, "ADMIN");
   const { token } = await admin.tokens.create({ name: "bulk sms", role: "SUPERVISOR" });
-  const leads = env.api.demo.leads.slice(0, 3);
+  const leads = env.demo.leads.slice(0, 3);
   await admin.messages.optOut({ phoneNumber: leads[1]!.phoneNumber });
   const { stdout } = await run(
     process.execPath,
@@ -47,6 +47,6 @@ it("sends to each lead except the opted-out one, and reports it", async () => {
   );
   expect(stdout).toMatch(/sent 2, skipped 1 opted out, failed 0/);
   expect(stdout).toContain(`skip  ${leads[1]!.firstName}`);
-  const sent = await env.api.db.prisma.telnyxMessage.findMany({ where: { text: "Office closed Friday" } });
+  const sent = await env.db.prisma.telnyxMessage.findMany({ where: { text: "Office closed Friday" } });
   expect(sent.map((m) => m.toNumber).sort()).toEqual([leads[0]!.phoneNumber, leads[2]!.phoneNumber].sort());
 });

@@ -3,25 +3,19 @@
  * events, a `catchup` signal after a reconnection, and clear errors for a refused token.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer, type ApiServer } from "../../../apps/api/src/server";
-import { setupTestApi, type TestApi } from "../../../apps/api/test/harness";
+import { setupTestApi, type TestServer } from "../../../apps/api/test/harness";
 import { appErrorCodeOf, createTelnyxCrmClient, type LiveError, type TelnyxCrmClient } from "../src/index";
 
-let api: TestApi;
-let server: ApiServer;
+let api: TestServer;
 let url: string;
 const clients: TelnyxCrmClient[] = [];
 
 beforeAll(async () => {
-  api = await setupTestApi();
-  server = await buildServer({ db: api.db, telnyx: api.deps.telnyx, logLevel: "silent", webDistDir: "/nonexistent" });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  api = await setupTestApi({ server: true });
+  url = api.url;
 });
 afterAll(async () => {
   for (const client of clients) client.close();
-  await server?.app.close();
   await api?.close();
 });
 
@@ -57,13 +51,13 @@ describe("@app/client", () => {
     expect(ready).toMatchObject({ organizationId: api.demo.organization.id, role: "SUPERVISOR" });
     const optOut = nextOf<{ phoneNumber: string }>((h) => crm.live.on("optout:updated", h));
     const invalid = nextOf<LiveError>((h) => crm.live.on("error", h));
-    server.realtime.publisher.toOrganization(api.demo.organization.id, "optout:updated", {
+    api.server.realtime.publisher.toOrganization(api.demo.organization.id, "optout:updated", {
       phoneNumber: "+33600000001",
       optedOut: true,
       keyword: "STOP",
     });
     expect(await optOut).toEqual({ phoneNumber: "+33600000001", optedOut: true, keyword: "STOP" });
-    server.realtime.publisher.toOrganization(api.demo.organization.id, "call:updated", { id: 42 } as never);
+    api.server.realtime.publisher.toOrganization(api.demo.organization.id, "call:updated", { id: 42 } as never);
     expect(await invalid).toMatchObject({ kind: "invalid_payload", event: "call:updated" });
   });
 
@@ -71,7 +65,7 @@ describe("@app/client", () => {
     const crm = await clientWith("AGENT");
     await crm.live.ready();
     const catchup = nextOf<{ recovered: boolean }>((h) => crm.live.on("catchup", h));
-    for (const socket of await server.realtime.io.fetchSockets()) {
+    for (const socket of await api.server.realtime.io.fetchSockets()) {
       if (socket.data.role === "AGENT") (socket as unknown as { conn: { close(): void } }).conn?.close();
     }
     expect(await catchup).toHaveProperty("recovered");

@@ -8,13 +8,13 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupCallsTest, type CallsTestEnv } from "../../../apps/api/test/calls-harness";
+import { type SandboxTestServer, setupTestApi } from "../../../apps/api/test/harness";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const clientRoot = path.resolve(here, "..");
 const exampleDir = path.resolve(here, "../../../examples/live-call-monitor");
 
-let env: CallsTestEnv;
+let env: SandboxTestServer;
 let monitor: ChildProcess | undefined;
 let output = "";
 
@@ -37,7 +37,7 @@ function waitForOutput(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
 beforeAll(async () => {
   if (!existsSync(path.join(clientRoot, "dist/index.js")))
     execFileSync("pnpm", ["build"], { cwd: clientRoot, stdio: "ignore" });
-  env = await setupCallsTest();
+  env = await setupTestApi({ server: true, sandbox: { timeScale: 0.05, seed: 42 } });
 }, 120_000);
 afterAll(async () => {
   monitor?.kill("SIGTERM");
@@ -46,7 +46,7 @@ afterAll(async () => {
 
 describe("examples/live-call-monitor", () => {
   it("prints a call's states as it is placed and hung up through the API", async () => {
-    const { api } = env;
+    const api = env;
     const { token } = await env
       .as(api.demo.users.admin, "ADMIN")
       .tokens.create({ name: "live monitor", role: "SUPERVISOR" });
@@ -88,7 +88,7 @@ describe("examples/live-call-monitor", () => {
   });
 
   it("stops with a clear message when its token is revoked", async () => {
-    const { api } = env;
+    const api = env;
     const admin = env.as(api.demo.users.admin, "ADMIN");
     const { token, item } = await admin.tokens.create({ name: "to revoke", role: "SUPERVISOR" });
     let out = "";

@@ -12,11 +12,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_MAX_RETRIES } from "@app/telnyx-core/gateway/gateway-context";
 import { SMS_OUTCOME_UNKNOWN_MESSAGE } from "@app/telnyx-core/gateway/messaging-api";
-import { API_TOKEN, startMessagingEnv, type MessagingEnv } from "../messages-env";
+import { DEMO_ADMIN_TOKEN, type SandboxTestServer, setupTestApi } from "../harness";
 
-let env: MessagingEnv;
+let env: SandboxTestServer;
 beforeAll(async () => {
-  env = await startMessagingEnv();
+  env = await setupTestApi({ server: true, sandbox: true });
 });
 afterAll(async () => {
   await env?.close();
@@ -33,7 +33,7 @@ interface TrpcAnswer {
 
 /** A tRPC call as the web app makes it (superjson envelope), authenticated with an API token. */
 async function trpc(procedure: string, input: unknown, method: "POST" | "GET" = "POST"): Promise<TrpcAnswer> {
-  const headers = { authorization: `Bearer ${API_TOKEN}`, "content-type": "application/json" };
+  const headers = { authorization: `Bearer ${DEMO_ADMIN_TOKEN}`, "content-type": "application/json" };
   const response =
     method === "POST"
       ? await fetch(`${env.url}/trpc/${procedure}`, { method, headers, body: JSON.stringify({ json: input }) })

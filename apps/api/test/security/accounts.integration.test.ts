@@ -13,6 +13,7 @@ import { ACCOUNT_FIRST_DELAY_SECS, ACCOUNT_FREE_FAILURES, createLoginLimiter } f
 import { hashPassword } from "../../src/auth/passwords";
 import { hashToken } from "../../src/auth/tokens";
 import { buildServer, type ApiServer } from "../../src/server";
+import { listenOnFreePort } from "../support/listen";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 let db: TestDb;
@@ -24,9 +25,7 @@ beforeAll(async () => {
   db = await createTestDb();
   demo = await seedDemo(db, { hashPassword, hashToken });
   server = await buildServer({ db, logLevel: "silent", webDistDir: "/nonexistent", rateLimitPerMinute: 1_000_000 });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  url = await listenOnFreePort(server.app);
 });
 afterAll(async () => {
   await server?.app.close();
@@ -201,9 +200,7 @@ describe("/metrics", () => {
       expect(
         (await split.app.inject({ url: "/metrics", headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).statusCode,
       ).toBe(404);
-      await split.metricsApp!.listen({ port: 0, host: "127.0.0.1" });
-      const address = split.metricsApp!.server.address();
-      const metricsUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/metrics`;
+      const metricsUrl = `${await listenOnFreePort(split.metricsApp!)}/metrics`;
       expect((await fetch(metricsUrl)).status).toBe(401);
       const ok = await fetch(metricsUrl, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
       expect(ok.status).toBe(200);

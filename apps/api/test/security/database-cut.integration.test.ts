@@ -13,6 +13,7 @@ import { hashPassword } from "../../src/auth/passwords";
 import { hashToken } from "../../src/auth/tokens";
 import { buildServer, type ApiServer } from "../../src/server";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
+import { listenOnFreePort } from "../support/listen";
 
 const API_TOKEN = "tok_database_cut_admin_0123456789abcd";
 const isPostgres = process.env.TEST_DB === "postgres";
@@ -37,9 +38,7 @@ describe.skipIf(!isPostgres)("database unreachable", () => {
       webDistDir: "/nonexistent",
       rateLimitPerMinute: 1_000_000,
     });
-    await server.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = server.app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnFreePort(server.app);
     const login = await fetch(`${url}/trpc/auth.login`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: url },

@@ -8,20 +8,11 @@
  * pollution, and the other organization's data is untouched. FUZZ_SEED replays a run; FUZZ_RUNS
  * scales the case count.
  */
-import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@app/db/test-db";
-import { seedDemo, seedSecondOrg, type SecondOrgSeed } from "@app/db/seed";
-import { startSandbox, type Sandbox } from "@app/telnyx-sandbox/server";
-import { hashPassword } from "../../src/auth/passwords";
-import { hashToken } from "../../src/auth/tokens";
+import type { SecondOrgSeed } from "@app/db/seed";
+import type { TestDb } from "@app/db/test-db";
 import { mergedInputSchema } from "../../src/openapi/json-schemas";
-import { buildServer, type ApiServer } from "../../src/server";
-import { restoreSandboxWorld, SANDBOX_API_KEY, seedDemoTelnyx } from "../../src/telnyx/embedded-sandbox";
-import { createSandboxAccess } from "../../src/telnyx/telnyx-access";
 import { appRouter } from "../../src/trpc/app-router";
 import type { Meta } from "../../src/trpc/trpc";
 import {
@@ -35,8 +26,8 @@ import {
   withUnstorable,
 } from "./fuzz-support";
 import { snapshotOrganization } from "../support/org-snapshot";
+import { DEMO_ADMIN_TOKEN, type SandboxTestServer, setupTestApi } from "../harness";
 
-const ADMIN_TOKEN = "tok_fuzz_admin_token_0123456789abcdef";
 const ADMIN_RUNS = Math.max(1, Math.round(30 * FUZZ_SCALE));
 const ANONYMOUS_RUNS = Math.max(1, Math.round(10 * FUZZ_SCALE));
 
@@ -45,9 +36,8 @@ interface ProcedureLike {
 }
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureLike>);
 
+let env: SandboxTestServer;
 let db: TestDb;
-let sandbox: Sandbox;
-let server: ApiServer;
 let url: string;
 let other: SecondOrgSeed;
 let pool: string[] = [];
@@ -77,25 +67,15 @@ async function identifierPool(): Promise<string[]> {
 
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
-  db = await createTestDb();
-  const demo = await seedDemo(db, { hashPassword, hashToken, apiToken: ADMIN_TOKEN });
-  other = await seedSecondOrg(db, { hashPassword, hashToken });
-  sandbox = await startSandbox({ port: 0, timeScale: 0, apiKey: SANDBOX_API_KEY });
-  server = await buildServer({
-    db,
-    telnyx: createSandboxAccess(sandbox),
-    logLevel: "error",
-    logStream: { write: (line: string) => void serverErrors.push(line) },
-    webDistDir: "/nonexistent",
-    dataDir: path.join(tmpdir(), `tcrm-fuzz-${process.pid}`),
-    encryptionKey: randomBytes(32).toString("base64"),
-    rateLimitPerMinute: 1_000_000,
+  env = await setupTestApi({
+    sandbox: true,
+    server: {
+      logLevel: "error",
+      logStream: { write: (line: string) => void serverErrors.push(line) },
+      rateLimitPerMinute: 1_000_000,
+    },
   });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  await seedDemoTelnyx(db, demo.organization.id);
-  await restoreSandboxWorld(db, sandbox, url);
+  ({ db, other, url } = env);
   pool = await identifierPool();
   otherOrgBefore = await snapshotOtherOrg();
 }, 120_000);
@@ -103,9 +83,7 @@ beforeAll(async () => {
 afterAll(async () => {
   process.off("unhandledRejection", onUnhandled);
   console.info(`tRPC fuzz: ${procedures.length} procedures, ${cases} HTTP cases, seed ${FUZZ_SEED}`);
-  await server?.app.close();
-  await sandbox?.close();
-  await db?.drop();
+  await env?.close();
 });
 
 type Wire = {
@@ -189,7 +167,7 @@ async function send(
       : wire.kind === "batch"
         ? JSON.stringify({ 0: envelope })
         : (JSON.stringify(envelope) ?? "");
-  const headers: Record<string, string> = auth ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {};
+  const headers: Record<string, string> = auth ? { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` } : {};
   const batch = wire.kind === "batch" ? "batch=1&" : "";
   cases++;
   const response =
@@ -268,7 +246,7 @@ describe("tRPC fuzzing", () => {
   });
 
   it("left the other organization's data, the process and the logs clean", async () => {
-    await server.webhooks.drain();
+    await env.server.webhooks.drain();
     expect(await snapshotOtherOrg()).toBe(otherOrgBefore);
     expect(unhandled).toEqual([]);
     expect(serverErrors.filter((line) => line.includes("procedure failed"))).toEqual([]);

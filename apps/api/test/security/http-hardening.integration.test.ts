@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, seedDemo } from "@app/db/seed";
 import { hashPassword } from "../../src/auth/passwords";
 import { hashToken } from "../../src/auth/tokens";
 import { buildServer, type ApiServer } from "../../src/server";
+import { listenOnFreePort } from "../support/listen";
 
 const API_TOKEN = "tok_hardening_test_token_0123456789";
 const WEB_INDEX = path.resolve(__dirname, "../../../web/index.html");
@@ -28,9 +29,7 @@ beforeAll(async () => {
   webDir = mkdtempSync(path.join(tmpdir(), "tcrm-web-"));
   copyFileSync(WEB_INDEX, path.join(webDir, "index.html"));
   server = await buildServer({ db, logLevel: "silent", webDistDir: webDir, rateLimitPerMinute: 100_000 });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  url = await listenOnFreePort(server.app);
   httpsServer = await buildServer({ db, logLevel: "silent", webDistDir: webDir, appUrl: "https://crm.example.com" });
 });
 afterAll(async () => {

@@ -17,6 +17,7 @@ import { buildServer, type ApiServer } from "../../src/server";
 import { appRouter } from "../../src/trpc/app-router";
 import { findInputProblem } from "../../src/trpc/input-guard";
 import type { Meta } from "../../src/trpc/trpc";
+import { listenOnFreePort } from "../support/listen";
 
 const API_TOKEN = "tok_input_errors_admin_0123456789abcdef";
 const BAD_STRINGS = [
@@ -45,9 +46,7 @@ beforeAll(async () => {
     webDistDir: "/nonexistent",
     rateLimitPerMinute: 1_000_000,
   });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  url = await listenOnFreePort(server.app);
 });
 afterAll(async () => {
   await server?.app.close();
