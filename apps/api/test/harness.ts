@@ -188,7 +188,8 @@ export async function setupTestApi(
   });
   let tokens = 0;
 
-  function openSocket(token: string = DEMO_ADMIN_TOKEN): Promise<Socket> {
+  /** A socket (default: the demo admin's); `onConnect` sees it before it is ready (to record from the start). */
+  function openSocket(token: string = DEMO_ADMIN_TOKEN, onConnect?: (socket: Socket) => void): Promise<Socket> {
     const socket = connect(url, {
       path: "/socket.io",
       transports: ["websocket"],
@@ -196,6 +197,7 @@ export async function setupTestApi(
       auth: { token },
     });
     sockets.push(socket);
+    onConnect?.(socket);
     return new Promise((resolve, reject) => {
       socket.once("ready", () => resolve(socket));
       socket.once("connect_error", reject);
@@ -224,18 +226,9 @@ export async function setupTestApi(
     /** A socket (default: the demo admin's) recording every live event; `next` resolves with the first match. */
     async recordLiveEvents(token: string = DEMO_ADMIN_TOKEN) {
       const events: LiveEvent[] = [];
-      const socket = connect(url, {
-        path: "/socket.io",
-        transports: ["websocket"],
-        reconnection: false,
-        auth: { token },
-      });
-      sockets.push(socket);
-      socket.onAny((event: string, payload: Record<string, unknown>) => events.push({ event, payload }));
-      await new Promise<void>((resolve, reject) => {
-        socket.once("ready", () => resolve());
-        socket.once("connect_error", reject);
-      });
+      const socket = await openSocket(token, (opened) =>
+        opened.onAny((event: string, payload: Record<string, unknown>) => events.push({ event, payload })),
+      );
       const next = (match: (event: LiveEvent) => boolean): Promise<LiveEvent> => {
         const seen = events.find(match);
         if (seen) return Promise.resolve(seen);
@@ -343,7 +336,7 @@ export type TestServer = TestApi & {
   server: ApiServer;
   url: string;
   tokenFor(user: { id: string }, role: Role, organizationId?: string): Promise<string>;
-  openSocket(token?: string): Promise<Socket>;
+  openSocket(token?: string, onConnect?: (socket: Socket) => void): Promise<Socket>;
   recordLiveEvents(
     token?: string,
   ): Promise<{ events: LiveEvent[]; socket: Socket; next(match: (event: LiveEvent) => boolean): Promise<LiveEvent> }>;
