@@ -188,6 +188,28 @@ describe("stats.overview", () => {
     const supervisorView = await api.asDemoSupervisor().stats.overview({ userId: agent });
     expect(supervisorView.callsToday).toBe(own.callsToday);
   });
+
+  it("an agent's active numbers count the shared ones they can call and text from, not a colleague's", async () => {
+    // The demo organization's numbers are shared (assigned to nobody): an agent's dashboard said 0.
+    const organizationId = api.demo.organization.id;
+    const base = { organizationId, countryCode: "US", status: "ACTIVE" as const, features: ["voice", "sms"] };
+    const extra = await Promise.all([
+      api.db.prisma.telnyxPhoneNumber.create({ data: { ...base, phoneNumber: "+13125550181" } }),
+      api.db.prisma.telnyxPhoneNumber.create({ data: { ...base, phoneNumber: "+13125550182" } }),
+      api.db.prisma.telnyxPhoneNumber.create({
+        data: { ...base, phoneNumber: "+13125550183", assignedUserId: api.demo.users.agent2.id },
+      }),
+    ]);
+    try {
+      // Their own (the fixture's) and the two shared ones; agent2's is not theirs.
+      expect((await api.asDemoAgent().stats.overview({})).activeNumbers).toBe(3);
+      const supervisorView = await api.asDemoSupervisor().stats.overview({ userId: api.demo.users.agent1.id });
+      expect(supervisorView.activeNumbers).toBe(3);
+      expect((await api.asDemoSupervisor().stats.overview({})).activeNumbers).toBe(4);
+    } finally {
+      await api.db.prisma.telnyxPhoneNumber.deleteMany({ where: { id: { in: extra.map((n) => n.id) } } });
+    }
+  });
 });
 
 describe("stats.analytics", () => {

@@ -4,6 +4,7 @@ import type { Actor } from "../domain/actor";
 import type { TelnyxContext } from "../domain/domain-context";
 import { findNumberCountry } from "./countries";
 import type { TAvailableNumber, TNumberSearch } from "./number-schemas";
+import { withoutNationalPrefix } from "../phone/phone-numbers";
 
 /** Our country table decides what can be searched, with a message naming what is offered. */
 export function assertNumberTypeOffered(countryCode: string, numberType: string): void {
@@ -57,7 +58,7 @@ export async function searchNumbers(options: {
   const numbers = await gateway.searchAvailableNumbers({
     countryCode: input.countryCode,
     phoneNumberType: input.numberType,
-    nationalDestinationCode: input.areaCode,
+    nationalDestinationCode: input.areaCode && withoutNationalPrefix(input.countryCode, input.areaCode),
     locality: input.locality,
     features: input.features,
     limit: input.limit,

@@ -1,5 +1,6 @@
 import type { Db } from "@app/db/open-db";
 import { sumDecimals } from "../calls/call-money";
+import { usableByUser } from "../numbers/numbers-of-user";
 import type { Actor } from "../domain/actor";
 import { firstDayOfMonth, localDayOf, minutesOf, ratio } from "./local-days";
 import { numberFeesByMonth, organizationFactsOf } from "./number-fees";
@@ -30,7 +31,8 @@ export async function getStatsOverview(options: {
     userId,
   });
   const activeNumbers = await db.prisma.telnyxPhoneNumber.count({
-    where: { organizationId, status: "ACTIVE", ...(userId ? { assignedUserId: userId } : {}) },
+    // An agent's own view counts the shared numbers they call and text from, not only those assigned to them.
+    where: { organizationId, status: "ACTIVE", ...(userId ? usableByUser(userId) : {}) },
   });
   const numbers = fees.get(monthStart) ?? "0.000000";
   return {
