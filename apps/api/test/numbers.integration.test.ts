@@ -50,6 +50,14 @@ describe("numbers", () => {
     }
   });
 
+  it("finds Paris numbers when a French user types the area code as dialled at home, 01", async () => {
+    const { items } = await api
+      .asDemoAdmin()
+      .numbers.search({ countryCode: "FR", numberType: "local", areaCode: "01", limit: 3 });
+    expect(items).toHaveLength(3);
+    for (const item of items) expect(item.phoneNumber).toMatch(/^\+331\d{8}$/);
+  });
+
   it("refuses a number type the country does not offer, naming what is offered", async () => {
     await expect(api.asDemoAdmin().numbers.search({ countryCode: "AG", numberType: "mobile" })).rejects.toMatchObject({
       message: "Antigua and Barbuda has no mobile numbers; offered: local.",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryOf, isE164, isValidPhoneNumber, toE164 } from "./phone-numbers";
+import { countryOf, isE164, isValidPhoneNumber, toE164, withoutNationalPrefix } from "./phone-numbers";
 
 describe("toE164", () => {
   it("normalises formatted national numbers with a default country", () => {
@@ -47,5 +47,21 @@ describe("countryOf", () => {
 
   it("returns null for garbage", () => {
     expect(countryOf("not a number")).toBeNull();
+  });
+});
+
+describe("withoutNationalPrefix", () => {
+  it("strips each country's own trunk prefix, from the metadata", () => {
+    expect(withoutNationalPrefix("FR", "01")).toBe("1");
+    expect(withoutNationalPrefix("fr", "1")).toBe("1");
+    expect(withoutNationalPrefix("GB", "020")).toBe("20");
+    expect(withoutNationalPrefix("DE", "030")).toBe("30");
+    expect(withoutNationalPrefix("US", "1312")).toBe("312");
+  });
+  it("leaves a country without one, a code that is only the prefix, and an unknown country as typed", () => {
+    expect(withoutNationalPrefix("IT", "06")).toBe("06");
+    expect(withoutNationalPrefix("FR", "0")).toBe("0");
+    expect(withoutNationalPrefix("US", "312")).toBe("312");
+    expect(withoutNationalPrefix("ZZ", "01")).toBe("01");
   });
 });

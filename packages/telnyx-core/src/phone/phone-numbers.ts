@@ -3,7 +3,7 @@
  * needs the ISO country of a number. Uses libphonenumber-js full metadata so +1 numbers resolve
  * to the right NANP country (US vs CA) rather than the calling code's main country.
  */
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import { type CountryCode, isSupportedCountry, Metadata, parsePhoneNumberFromString } from "libphonenumber-js/max";
 
 const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
 
@@ -34,4 +34,21 @@ export function isValidPhoneNumber(e164: string): boolean {
 export function countryOf(e164: string): string | null {
   const parsed = parsePhoneNumberFromString(e164);
   return parsed?.country ?? null;
+}
+
+/**
+ * An area code as typed at home, without the country's national (trunk) prefix: "01" in France is "1", "020" in
+ * the United Kingdom "20". The prefix comes from libphonenumber's metadata; a country without one (Italy keeps its
+ * leading 0) is left as typed, and so is a code that is only the prefix.
+ */
+export function withoutNationalPrefix(countryCode: string, areaCode: string): string {
+  const country = countryCode.toUpperCase();
+  if (!isSupportedCountry(country)) return areaCode;
+  const metadata = new Metadata();
+  metadata.selectNumberingPlan(country);
+  // nationalPrefix() is on the numbering plan at run time; the package's type declarations leave it out.
+  const plan = metadata.numberingPlan as { nationalPrefix?(): unknown } | undefined;
+  const prefix = plan?.nationalPrefix?.();
+  if (typeof prefix !== "string" || !prefix || !areaCode.startsWith(prefix) || areaCode === prefix) return areaCode;
+  return areaCode.slice(prefix.length);
 }
