@@ -7,29 +7,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "../src/openapi/build-openapi";
-import { buildServer, type ApiServer } from "../src/server";
-import { setupTestApi, type TestApi } from "./harness";
+import { setupTestApi, type TestServer } from "./harness";
 
 const LIMIT = 3;
-let api: TestApi;
-let server: ApiServer;
+let api: TestServer;
 let url: string;
 
 beforeAll(async () => {
-  api = await setupTestApi();
-  server = await buildServer({
-    db: api.db,
-    telnyx: api.deps.telnyx,
-    logLevel: "silent",
-    webDistDir: "/nonexistent",
-    rateLimitPerMinute: LIMIT,
-  });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  api = await setupTestApi({ server: { rateLimitPerMinute: LIMIT } });
+  url = api.url;
 });
 afterAll(async () => {
-  await server?.app.close();
   await api?.close();
 });
 

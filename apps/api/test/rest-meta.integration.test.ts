@@ -9,29 +9,23 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApiDocument, openApiPathOf } from "../src/openapi/build-openapi";
 import { REST_ROUTES } from "../src/rest/rest-routes";
-import { buildServer, type ApiServer } from "../src/server";
 import { appRouter } from "../src/trpc/app-router";
 import type { Meta } from "../src/trpc/trpc";
-import { setupTestApi, type TestApi } from "./harness";
+import { setupTestApi, type TestServer } from "./harness";
 
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../src");
 const declared = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>)
   .filter(([, procedure]) => procedure._def.meta?.rest)
   .map(([name, procedure]) => ({ name, rest: procedure._def.meta!.rest! }));
 
-let api: TestApi;
-let server: ApiServer;
+let api: TestServer;
 let url: string;
 
 beforeAll(async () => {
-  api = await setupTestApi();
-  server = await buildServer({ db: api.db, telnyx: api.deps.telnyx, logLevel: "silent", webDistDir: "/nonexistent" });
-  await server.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = server.app.server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  api = await setupTestApi({ server: true });
+  url = api.url;
 });
 afterAll(async () => {
-  await server?.app.close();
   await api?.close();
 });
 
