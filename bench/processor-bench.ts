@@ -123,7 +123,10 @@ export async function runProcessorBench(
     }
     await Promise.all(writes);
     let published = 0;
-    const publisher: Publisher = { toOrganization: () => void (published += 1), toUser: () => void (published += 1) };
+    const count = (): void => {
+      published += 1;
+    };
+    const publisher: Publisher = { toOrganization: count, toUser: count };
     // Follow-up Telnyx commands (answering an inbound call) fail here on purpose: no gateway. Only the apply path is measured.
     const log = {
       error: (obj: unknown, msg: string) => void (msg === "webhook follow-up failed" || console.error(msg, obj)),

@@ -2,7 +2,7 @@
 /**
  * The README's two commands. Works on a machine that has only Node (>= 20.19) and npm:
  *   npm start  → install, build the web app, start the API on the embedded database + Telnyx sandbox
- *   npm test   → install, make sure PostgreSQL/Redis/Chromium are there, typecheck, run every test
+ *   npm test   → install, make sure PostgreSQL/Redis/Chromium are there, lint, typecheck, run every test
  *   npm run bench → install, run the benchmarks
  * pnpm is used through `npx pnpm@<pinned>` when it is not installed.
  */
@@ -54,6 +54,7 @@ switch (task) {
     break;
   case "test":
     shell("ensure-test-services.sh");
+    run(["lint"]);
     run(["typecheck"]);
     run(["--filter", "@app/web", "build"]);
     // The reliability suite (outage, faults, 10-minute soak) runs apart: `pnpm test:reliability`.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../src/auth/tokens";
 import { REPORT_TABLES } from "../src/reports/report-tables";
 import { setupTestApi, type TestServer } from "./harness";
+import { parseCsv } from "./support/parse-csv";
 
 const FORMULA = '=HYPERLINK("http://x","y")';
 const NEUTRALIZED = `'${FORMULA}`;
@@ -50,27 +51,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
 });
-
-/** RFC 4180 fields of every row (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let isQuoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (isQuoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
-      else if (ch === '"') isQuoted = false;
-      else field += ch;
-    } else if (ch === '"') isQuoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else if (ch !== "\r") field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 async function exportOf(table: string): Promise<string[][]> {
   const from = new Date(Date.now() - 7 * 86_400_000).toISOString();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@app/db/client";
 import { hashToken } from "../src/auth/tokens";
 import { setupTestApi, type TestServer } from "./harness";
+import { parseCsv } from "./support/parse-csv";
 import { seedStatsFixture, type StatsFixture } from "./stats-fixtures";
 
 let api: TestServer;
@@ -36,27 +37,6 @@ async function tokenFor(user: { id: string }, role: Role): Promise<string> {
     },
   });
   return token;
-}
-
-/** RFC 4180 parser (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let isQuoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (isQuoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
-      else if (ch === '"') isQuoted = false;
-      else field += ch;
-    } else if (ch === '"') isQuoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else if (ch !== "\r") field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
 }
 
 async function getCsv(

@@ -103,6 +103,7 @@ export interface Harness {
   sandbox: Sandbox;
   client: Telnyx;
   hooks: WebhookReceiver;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the control API's answers field by field, as JSON.
   control(path: string, body?: unknown, method?: string): Promise<any>;
   close(): Promise<void>;
 }

@@ -7,7 +7,7 @@ export function normalizePhoneNumber(input: string, defaultCountry?: CountryCode
   const trimmed = input.trim();
   if (trimmed === "") return null;
   const parsed = parsePhoneNumberFromString(trimmed, defaultCountry);
-  if (!parsed || !parsed.isValid()) return null;
+  if (!parsed?.isValid()) return null;
   return parsed.number;
 }
 

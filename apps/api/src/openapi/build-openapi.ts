@@ -140,7 +140,9 @@ export function buildOpenApiDocument(
 ): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of options.routes ?? REST_ROUTES) {
-    (paths[openApiPathOf(route.path)] ??= {})[route.method.toLowerCase()] = operationOf(route);
+    const operations = paths[openApiPathOf(route.path)] ?? {};
+    operations[route.method.toLowerCase()] = operationOf(route);
+    paths[openApiPathOf(route.path)] = operations;
   }
   const errorResponses = Object.fromEntries(
     Object.entries(ERROR_DESCRIPTIONS).map(([status, description]) => [

@@ -14,6 +14,7 @@ export const MAX_INPUT_DEPTH = 20;
 export type InputProblem = { field: string; reason: "invalid_characters" | "too_deep" };
 
 // NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what PostgreSQL cannot store.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function hasUnstorableCharacters(value: string): boolean {

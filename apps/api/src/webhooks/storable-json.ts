@@ -7,6 +7,7 @@ const HIGH = String.raw`\\u[dD][89abAB][0-9a-fA-F]{2}`;
 const LOW = String.raw`\\u[dD][c-fC-F][0-9a-fA-F]{2}`;
 const SUSPECT = new RegExp(String.raw`\\u0000|${HIGH}(?!${LOW})|(?<!${HIGH})${LOW}`);
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what PostgreSQL cannot store.
 const UNSTORABLE_CHAR = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function clean(value: unknown): unknown {

@@ -42,8 +42,10 @@ export interface WebhookRouteDeps {
 export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRouteDeps): Promise<void> {
   const verifiers = new Map<string, WebhookVerifier>();
   const verifierFor = (key: string) => {
-    let verifier = verifiers.get(key);
-    if (!verifier) verifiers.set(key, (verifier = createWebhookVerifier(key)));
+    const known = verifiers.get(key);
+    if (known) return known;
+    const verifier = createWebhookVerifier(key);
+    verifiers.set(key, verifier);
     return verifier;
   };
 

@@ -292,9 +292,9 @@ it(
     for (let tick = 0; tick < total; tick += 1) {
       const wait = started + (tick * 1000) / RATE - performance.now();
       if (wait > 0) await sleep(wait);
-      send(source.next(tick));
+      void send(source.next(tick));
     }
-    for (const event of source.rest()) send(event);
+    for (const event of source.rest()) void send(event);
     await Promise.all([...outstanding]);
     const sendSeconds = (performance.now() - started) / 1000;
     const backlogAtEnd = await pendingCount();

@@ -47,8 +47,10 @@ function updatePaged<P>(
 const endedCallsByClient = new WeakMap<QueryClient, EndedCalls>();
 
 function getEndedCalls(queryClient: QueryClient): EndedCalls {
-  let ended = endedCallsByClient.get(queryClient);
-  if (!ended) endedCallsByClient.set(queryClient, (ended = new Map()));
+  const known = endedCallsByClient.get(queryClient);
+  if (known) return known;
+  const ended = new Map();
+  endedCallsByClient.set(queryClient, ended);
   return ended;
 }
 

@@ -23,6 +23,8 @@ export function useLiveSync(viewer: Viewer): void {
       onLiveEvent("agent:updated", (agent) => applyAgentUpdate(queryClient, agent, current)),
       onLiveConnect(() => catchUpAfterConnect(queryClient, Date.now())),
     ];
-    return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+    return () => {
+      for (const unsubscribe of unsubscribes) unsubscribe();
+    };
   }, [queryClient, userId, role]);
 }

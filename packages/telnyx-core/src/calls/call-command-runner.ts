@@ -30,6 +30,7 @@ export interface CallCommandSpec {
   action: string;
   /** Timeline entry (a note, or a fact such as a transfer). */
   signal: (call: CommandCall) => CallSignalBody;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a command with nothing to write is `async () => {}`, a Promise<void>.
   run: (call: CommandCall, gateway: TelnyxGateway) => Promise<Prisma.TelnyxCallUpdateInput | void>;
   details?: Record<string, unknown>;
   /** Timeline entry written before the Telnyx command (its webhooks must already see it). */
@@ -73,6 +74,7 @@ export async function runCallCommand(options: CallCommandOptions, spec: CallComm
   };
   const eventType = `command.${spec.action.replace(/^call\./, "")}`;
   const early = spec.signalFirst ? await addCallSignal(db, id, spec.signal(call), eventType) : null;
+  // biome-ignore lint/suspicious/noConfusingVoidType: what `run` answers (see CallCommandSpec).
   let data: Prisma.TelnyxCallUpdateInput | void;
   try {
     data = await spec.run(call, await options.gatewayFor(actor.organizationId));

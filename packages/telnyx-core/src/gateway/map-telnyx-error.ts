@@ -131,7 +131,7 @@ function mapApiError(error: APIError, context: MapTelnyxErrorContext): AppError 
     const sentence = text.replace(/[.\s]+$/, "");
     if (!pointer) return sentence;
     const field = fieldFromPointer(pointer);
-    (fieldErrors[field] ??= []).push(text);
+    fieldErrors[field] = [...(fieldErrors[field] ?? []), text];
     return `${field}: ${sentence}`;
   });
   const summary = sentences.length > 0 ? sentences.join("; ") : "the request was refused";

@@ -18,7 +18,7 @@ export const ZPhoneNumberSchema = z
   .min(1, "required")
   .transform((value, ctx) => {
     const parsed = parsePhoneNumberFromString(value);
-    if (!parsed || !parsed.isValid()) {
+    if (!parsed?.isValid()) {
       ctx.addIssue({ code: "custom", message: "invalid_phone" });
       return z.NEVER;
     }

@@ -41,10 +41,12 @@ export async function archiveOldRecords(options: { db: Db; now?: Date; months?: 
     db.prisma.telnyxMessage.updateMany({ where, data: { archivedAt: now } }),
   ]);
   const byOrganization: ArchiveOutcome["byOrganization"] = {};
-  for (const group of callGroups)
-    (byOrganization[group.organizationId] ??= { calls: 0, messages: 0 }).calls = group._count._all;
-  for (const group of messageGroups)
-    (byOrganization[group.organizationId] ??= { calls: 0, messages: 0 }).messages = group._count._all;
+  const countsOf = (organizationId: string) => {
+    byOrganization[organizationId] ??= { calls: 0, messages: 0 };
+    return byOrganization[organizationId];
+  };
+  for (const group of callGroups) countsOf(group.organizationId).calls = group._count._all;
+  for (const group of messageGroups) countsOf(group.organizationId).messages = group._count._all;
   for (const [organizationId, counts] of Object.entries(byOrganization)) {
     await recordAudit(db, {
       organizationId,

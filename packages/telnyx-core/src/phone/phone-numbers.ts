@@ -21,7 +21,7 @@ export function toE164(input: string, defaultCountry?: string): string | null {
   if (trimmed === "") return null;
   const country = defaultCountry ? (defaultCountry.toUpperCase() as CountryCode) : undefined;
   const parsed = parsePhoneNumberFromString(trimmed, country);
-  if (!parsed || !parsed.isPossible()) return null;
+  if (!parsed?.isPossible()) return null;
   return parsed.number;
 }
 

@@ -167,7 +167,7 @@ export type ServerEventPayload<E extends ServerEventName> = z.infer<(typeof SERV
 
 export type ServerToClientEvents = { [E in ServerEventName]: (payload: ServerEventPayload<E>) => void };
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// biome-ignore lint/complexity/noBannedTypes: socket.io's event-map type for "no client-to-server events" is `{}`.
 export type ClientToServerEvents = {};
 
 export interface SocketData {

@@ -21,7 +21,10 @@ export function installGuards(app: FastifyInstance, world: World, options: Guard
     const bucketKey = isApi ? key || "anonymous" : "control";
     const now = Date.now();
     let bucket = windows.get(bucketKey);
-    if (!bucket || now - bucket.start >= windowMs) windows.set(bucketKey, (bucket = { start: now, count: 0 }));
+    if (!bucket || now - bucket.start >= windowMs) {
+      bucket = { start: now, count: 0 };
+      windows.set(bucketKey, bucket);
+    }
     bucket.count++;
     const remaining = Math.max(0, options.rateLimit.limit - bucket.count);
     const resetSecs = Math.max(1, Math.ceil((bucket.start + windowMs - now) / 1000));

@@ -86,8 +86,8 @@ export class WebhookDispatcher extends EventEmitter {
       queued.delivery.status = "dropped";
       return;
     }
-    if (this.chaos.reorder) return this.reorderThenQueue(stream, queued);
-    this.enqueue(stream, queued);
+    if (this.chaos.reorder) this.reorderThenQueue(stream, queued);
+    else this.enqueue(stream, queued);
   }
 
   reset(): void {

@@ -121,19 +121,18 @@ export class CallEngine {
 
   /** Our side hangs up (the app's hangup command). */
   hangupByApp(leg: Leg): void {
-    if (leg.state === "ringing") return this.end(leg, "originator_cancel", "caller", "487");
-    this.end(leg, "normal_clearing", leg.direction === "outgoing" ? "caller" : "callee", "200");
+    if (leg.state === "ringing") this.end(leg, "originator_cancel", "caller", "487");
+    else this.end(leg, "normal_clearing", leg.direction === "outgoing" ? "caller" : "callee", "200");
   }
 
   /** The remote party hangs up (control API or a magic number's talk time running out). */
   hangupByFarEnd(leg: Leg): void {
     if (leg.state === "ended") return;
     if (leg.direction === "incoming") {
-      if (leg.state === "parked") return this.end(leg, "originator_cancel", "caller", "487");
-      return this.end(leg, "normal_clearing", "caller", "200");
-    }
-    if (leg.state === "ringing") return this.end(leg, "call_rejected", "callee", "603");
-    this.end(leg, "normal_clearing", "callee", "200");
+      if (leg.state === "parked") this.end(leg, "originator_cancel", "caller", "487");
+      else this.end(leg, "normal_clearing", "caller", "200");
+    } else if (leg.state === "ringing") this.end(leg, "call_rejected", "callee", "603");
+    else this.end(leg, "normal_clearing", "callee", "200");
   }
 
   bridge(a: Leg, b: Leg): void {

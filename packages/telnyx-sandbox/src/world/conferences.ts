@@ -104,8 +104,7 @@ export class ConferenceEngine {
 
   leave(conf: Conference, leg: Leg): void {
     const participant = conf.participants.get(leg.ccid);
-    if (!participant || participant.status !== "joined")
-      throw badState(`Call '${leg.ccid}' is not in conference '${conf.id}'.`);
+    if (participant?.status !== "joined") throw badState(`Call '${leg.ccid}' is not in conference '${conf.id}'.`);
     this.removeParticipant(conf, leg, participant);
   }
 
@@ -120,7 +119,7 @@ export class ConferenceEngine {
     const targets = ccids && ccids.length > 0 ? ccids : [...conf.participants.keys()];
     for (const ccid of targets) {
       const p = conf.participants.get(ccid);
-      if (!p || p.status !== "joined") throw badState(`Call '${ccid}' is not in conference '${conf.id}'.`);
+      if (p?.status !== "joined") throw badState(`Call '${ccid}' is not in conference '${conf.id}'.`);
       p[flag] = value;
       p.updatedAt = new Date().toISOString();
     }
@@ -129,7 +128,7 @@ export class ConferenceEngine {
 
   setSupervisorRole(conf: Conference, ccid: string, role: Participant["supervisorRole"], whisperIds: string[]): void {
     const p = conf.participants.get(ccid);
-    if (!p || p.status !== "joined") throw badState(`Call '${ccid}' is not in conference '${conf.id}'.`);
+    if (p?.status !== "joined") throw badState(`Call '${ccid}' is not in conference '${conf.id}'.`);
     p.supervisorRole = role;
     p.whisperIds = whisperIds;
     p.updatedAt = new Date().toISOString();

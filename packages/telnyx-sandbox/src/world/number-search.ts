@@ -81,7 +81,7 @@ export function generateCandidates(
   isTaken: (e164: string) => boolean,
 ): Candidate[] {
   const country = COUNTRIES.get(filter.countryCode);
-  if (!country || !country.types.includes(filter.type)) return [];
+  if (!country?.types.includes(filter.type)) return [];
   const features = featuresFor(country, filter.type);
   if (filter.features?.some((f) => !features.includes(f))) return [];
   const exactAreas = matchingAreas(country, filter);

@@ -74,9 +74,9 @@ export const authRouter = router({
           memberships: { select: { organizationId: true }, orderBy: { createdAt: "asc" }, take: 1 },
         },
       });
-      const isValid = user
-        ? await verifyPassword(user.passwordHash, input.password)
-        : (await burnPasswordCheck(input.password), false);
+      // An unknown email costs the same time as a wrong password: no account enumeration by timing.
+      if (!user) await burnPasswordCheck(input.password);
+      const isValid = user ? await verifyPassword(user.passwordHash, input.password) : false;
       const organizationId = user?.memberships[0]?.organizationId;
       if (!user || !isValid || !organizationId) {
         await ctx.loginLimiter.recordFailure(ctx.ip, input.email);
