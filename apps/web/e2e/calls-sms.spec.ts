@@ -122,7 +122,8 @@ describe("calls and SMS, live", () => {
       )
       .waitFor({ timeout: 20_000 });
     const statuses = await readWatched("callStatuses");
-    expect(statuses).toContain("ANSWERED");
+    // ANSWERED may be superseded by BRIDGED before it is applied (both arrive together on a loaded machine).
+    expect(statuses.some((s) => s === "ANSWERED" || s === "BRIDGED")).toBe(true);
     expect(["INITIATED", "RINGING"]).toContain(statuses[0]);
     // Never backwards: the observed order is a subsequence of the state machine's.
     const order = ["INITIATED", "RINGING", "ANSWERED", "BRIDGED"];
