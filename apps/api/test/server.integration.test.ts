@@ -77,6 +77,21 @@ describe("HTTP server", () => {
     expect(body.result.data.json.total).toBeGreaterThan(0);
   });
 
+  it("answers a batched GET of many procedures (the Leads page asks one cost per row), not 414", async () => {
+    // The web's batch link names every procedure in the path: 25 rows are ~400 characters of path parameter.
+    const leads = await server.deps.db.prisma.lead.findMany({ take: 25, select: { id: true } });
+    expect(leads.length).toBeGreaterThan(0);
+    const rows = Array.from({ length: 25 }, (_, i) => leads[i % leads.length]!.id);
+    const paths = rows.map(() => "stats.leadCost").join(",");
+    const input = Object.fromEntries(rows.map((leadId, i) => [i, { json: { leadId } }]));
+    const response = await fetch(`${url}/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, {
+      headers: { authorization: `Bearer ${API_TOKEN}` },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as unknown[];
+    expect(body).toHaveLength(25);
+  });
+
   it("accepts the seeded API token as a Bearer token and refuses a wrong one", async () => {
     const me = await fetch(`${url}/trpc/auth.me`, { headers: { authorization: `Bearer ${API_TOKEN}` } });
     expect(((await me.json()) as { result: { data: { json: { role: string } } } }).result.data.json.role).toBe("ADMIN");

@@ -22,6 +22,8 @@ export function createTrpcClient() {
       httpBatchLink({
         url: env.trpcUrl,
         transformer: superjson,
+        // Long batches (a cost per table row) split into several requests below any proxy's URL limit.
+        maxURLLength: 2_000,
         fetch: (url, options) => fetch(url, { ...options, credentials: "include" }),
       }),
     ],

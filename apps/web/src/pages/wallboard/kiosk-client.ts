@@ -7,7 +7,14 @@ import { trpc } from "../../lib/trpc";
 
 export function createKioskTrpcClient(token: string) {
   return trpc.createClient({
-    links: [httpBatchLink({ url: env.trpcUrl, transformer: superjson, headers: () => ({ "x-kiosk-token": token }) })],
+    links: [
+      httpBatchLink({
+        url: env.trpcUrl,
+        transformer: superjson,
+        maxURLLength: 2_000,
+        headers: () => ({ "x-kiosk-token": token }),
+      }),
+    ],
   });
 }
 
