@@ -140,8 +140,9 @@ export async function runProcessorBench(
         gatewayFor: () => Promise.reject(new Error("no gateway in this bench")),
         recordingsDir: "/tmp",
         recordingPolicy: NO_RECORDINGS,
+        db,
+        publisher,
       },
-      publisher,
       log,
     });
     await processor.drain();

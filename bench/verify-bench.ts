@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { generateTestSigningKeyPair, signWebhook } from "../packages/telnyx-core/src/webhooks/sign-webhook";
 import { createWebhookVerifier } from "../packages/telnyx-core/src/webhooks/verify-webhook";
-import { findWebhookFixtures } from "../apps/api/test/support/fixtures";
+import { findWebhookFixtures } from "../tooling/testing/webhook-fixtures";
 
 export interface VerifyBenchResult {
   bodyBytes: number;
