@@ -175,6 +175,77 @@ describe("connections", () => {
     expect(await auditOf(app.id)).toEqual(["connection.create:ok", "connection.update:ok"]);
   });
 
+  it("Fix recreates an application deleted in the Telnyx portal and points its numbers at the new one", async () => {
+    const admin = api.asDemoAdmin();
+    const app = await admin.connections.createApplication({ name: "Deleted in the portal" });
+    const number = await api.db.prisma.telnyxPhoneNumber.findFirstOrThrow({
+      where: { organizationId: api.demo.organization.id, telnyxId: { not: null }, releasedAt: null },
+    });
+    const gateway = await api.gateway();
+    await gateway.updatePhoneNumber(number.telnyxId!, { connectionId: app.telnyxId });
+    await api.db.prisma.telnyxPhoneNumber.update({ where: { id: number.id }, data: { connectionId: app.telnyxId } });
+    api.sandbox.world.apps.delete(app.telnyxId);
+    const listed = (await admin.connections.list()).items.find((item) => item.id === app.id)!;
+    expect(listed.check.status).toBe("mismatch");
+    expect(listed.check.problems[0]).toMatch(/no longer exists in the Telnyx account/);
+
+    const fixed = await admin.connections.fixWebhooks({ id: app.id });
+    expect(fixed).toMatchObject({ id: app.id, name: "Deleted in the portal", check: { status: "ok", problems: [] } });
+    expect(fixed.telnyxId).not.toBe(app.telnyxId);
+    expect(api.sandbox.world.apps.get(fixed.telnyxId)).toMatchObject({
+      application_name: "Deleted in the portal",
+      webhook_event_url: api.expected.calls,
+      webhook_event_failover_url: api.expected.any,
+      call_cost_in_webhooks: true,
+    });
+    const owned = (await gateway.listPhoneNumbers()).find((entry) => entry.id === number.telnyxId);
+    expect(owned?.connectionId).toBe(fixed.telnyxId);
+    const stored = await api.db.prisma.telnyxPhoneNumber.findUniqueOrThrow({ where: { id: number.id } });
+    expect(stored.connectionId).toBe(fixed.telnyxId);
+    const entry = await api.db.prisma.auditLog.findFirstOrThrow({
+      where: { targetId: app.id, action: "connection.fix_webhooks" },
+    });
+    expect(entry.details).toMatchObject({
+      recreated: { previousTelnyxId: app.telnyxId, numbersRepointed: 1, telnyxId: fixed.telnyxId },
+    });
+    // Put the number back where it was for the tests that follow.
+    await gateway.updatePhoneNumber(number.telnyxId!, { connectionId: number.connectionId ?? api.app.telnyxId });
+    await api.db.prisma.telnyxPhoneNumber.update({
+      where: { id: number.id },
+      data: { connectionId: number.connectionId },
+    });
+  });
+
+  it("Fix recreates a messaging profile deleted in the Telnyx portal and moves its numbers' messaging to it", async () => {
+    const admin = api.asDemoAdmin();
+    const profile = await admin.connections.createMessagingProfile({ name: "SMS deleted in the portal" });
+    const number = await api.db.prisma.telnyxPhoneNumber.findFirstOrThrow({
+      where: { organizationId: api.demo.organization.id, telnyxId: { not: null }, releasedAt: null },
+    });
+    const gateway = await api.gateway();
+    await gateway.updatePhoneNumberMessaging(number.telnyxId!, { messagingProfileId: profile.telnyxId });
+    await api.db.prisma.telnyxPhoneNumber.update({
+      where: { id: number.id },
+      data: { messagingProfileId: profile.telnyxId },
+    });
+    api.sandbox.world.messagingProfiles.delete(profile.telnyxId);
+
+    const fixed = await admin.connections.fixWebhooks({ id: profile.id });
+    expect(fixed.check).toEqual({ status: "ok", problems: [] });
+    expect(fixed.telnyxId).not.toBe(profile.telnyxId);
+    expect(api.sandbox.world.messagingProfiles.get(fixed.telnyxId)).toMatchObject({
+      name: "SMS deleted in the portal",
+      webhook_url: api.expected.messages,
+    });
+    const owned = (await gateway.listPhoneNumbers()).find((entry) => entry.id === number.telnyxId);
+    expect(owned?.messagingProfileId).toBe(fixed.telnyxId);
+    await gateway.updatePhoneNumberMessaging(number.telnyxId!, { messagingProfileId: number.messagingProfileId });
+    await api.db.prisma.telnyxPhoneNumber.update({
+      where: { id: number.id },
+      data: { messagingProfileId: number.messagingProfileId },
+    });
+  });
+
   it("refuses agents the list and every mutation", async () => {
     const agent = api.asDemoAgent();
     const attempts = [
