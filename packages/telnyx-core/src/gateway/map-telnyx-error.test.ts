@@ -45,6 +45,17 @@ describe("mapTelnyxError", () => {
     expect(mapped.message).toMatch(/^Telnyx could not find the recording: Resource not found/);
   });
 
+  it("404 whose detail ends with a full stop reads as one sentence end", () => {
+    const body = telnyxBody({
+      code: "10005",
+      detail: "The requested call control application '42' could not be found.",
+    });
+    const mapped = mapTelnyxError(apiError(404, body), { resource: "Call Control application" });
+    expect(mapped.message).toBe(
+      "Telnyx could not find the Call Control application: The requested call control application '42' could not be found. It may have been deleted or belong to another account.",
+    );
+  });
+
   it.each([400, 422])("%i → TELNYX_VALIDATION with the field from source.pointer and fieldErrors", (status) => {
     const body = telnyxBody(
       { code: "10016", detail: "'+1555' is not a valid +E.164 phone number.", pointer: "/to" },

@@ -105,7 +105,8 @@ function mapApiError(error: APIError, context: MapTelnyxErrorContext): AppError 
     const what = context.resource ?? "requested resource";
     return new AppError(
       "TELNYX_NOT_FOUND",
-      `Telnyx could not find the ${what}${firstDetail ? `: ${firstDetail}` : ""}. It may have been deleted or belong to another account.`,
+      // Telnyx's detail often ends with its own full stop: one sentence end, not "found.. It may".
+      `Telnyx could not find the ${what}${firstDetail ? `: ${firstDetail.replace(/[.\s]+$/, "")}` : ""}. It may have been deleted or belong to another account.`,
       options,
     );
   }
