@@ -7,16 +7,19 @@
 import type { CallHangupFact, CallSignal } from "./call-signal";
 import { billedMinutesOf, perMinuteCost, sumDecimals } from "./call-money";
 
-export type CallStatusValue =
-  | "INITIATED"
-  | "RINGING"
-  | "ANSWERED"
-  | "BRIDGED"
-  | "ENDED"
-  | "FAILED"
-  | "BUSY"
-  | "NO_ANSWER"
-  | "CANCELED";
+/** Every status a call can have, in the order a call lives through them (filters list them in this order). */
+export const CALL_STATUSES = [
+  "INITIATED",
+  "RINGING",
+  "ANSWERED",
+  "BRIDGED",
+  "ENDED",
+  "FAILED",
+  "BUSY",
+  "NO_ANSWER",
+  "CANCELED",
+] as const;
+export type CallStatusValue = (typeof CALL_STATUSES)[number];
 
 /** The statuses of a call that can still change (ringing or talking); every other status is final. */
 export const LIVE_CALL_STATUSES = ["INITIATED", "RINGING", "ANSWERED", "BRIDGED"] as const satisfies CallStatusValue[];

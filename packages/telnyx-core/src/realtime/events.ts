@@ -5,6 +5,7 @@
  * `updatedAt`, so duplicates and reordering never corrupt what it shows.
  */
 import { z } from "zod";
+import { CALL_STATUSES } from "../calls/call-state";
 
 const ZRole = z.enum(["ADMIN", "SUPERVISOR", "AGENT"]);
 const ZDirection = z.enum(["INBOUND", "OUTBOUND"]);
@@ -12,17 +13,7 @@ const ZDirection = z.enum(["INBOUND", "OUTBOUND"]);
 export const ZReadyEventSchema = z.object({ userId: z.string(), organizationId: z.string(), role: ZRole });
 export type TReadyEvent = z.infer<typeof ZReadyEventSchema>;
 
-export const ZCallStatusSchema = z.enum([
-  "INITIATED",
-  "RINGING",
-  "ANSWERED",
-  "BRIDGED",
-  "ENDED",
-  "FAILED",
-  "BUSY",
-  "NO_ANSWER",
-  "CANCELED",
-]);
+export const ZCallStatusSchema = z.enum(CALL_STATUSES);
 
 export const ZCallDtoSchema = z.object({
   id: z.string(),

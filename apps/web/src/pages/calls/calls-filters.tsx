@@ -1,19 +1,10 @@
 import { Button, DatePicker, Flex, Select } from "antd";
 import { useTranslation } from "react-i18next";
+import { CALL_STATUSES } from "@app/telnyx-core/calls/call-state";
 import type { CallStatus } from "@app/ui/call-status-tag";
 import { hasCallFilters, EMPTY_CALL_FILTERS, type CallFilters } from "./use-calls";
 
-const STATUSES: CallStatus[] = [
-  "INITIATED",
-  "RINGING",
-  "ANSWERED",
-  "BRIDGED",
-  "ENDED",
-  "FAILED",
-  "BUSY",
-  "NO_ANSWER",
-  "CANCELED",
-];
+const STATUSES: readonly CallStatus[] = CALL_STATUSES;
 
 export interface AgentOption {
   id: string;
