@@ -1,6 +1,7 @@
 import { recordAudit } from "../audit/record-audit";
 import { AppError, isAppError } from "../errors/app-error";
 import type { CallControlApplication, MessagingProfile } from "../gateway/account-api";
+import type { TelnyxGateway } from "../gateway/telnyx-gateway";
 import type { TelnyxContext } from "../domain/domain-context";
 import { connectionSelect, type TConnection, type TExpectedWebhooks } from "./connection-schemas";
 import { storedWebhooks, toCheckedConnection } from "./connection-item";
@@ -28,20 +29,7 @@ export async function createConnection(
   };
   let telnyx: CallControlApplication | MessagingProfile;
   try {
-    telnyx =
-      kind === "CALL_CONTROL_APPLICATION"
-        ? await gateway.createCallControlApplication({
-            applicationName: name,
-            webhookEventUrl: expected.calls,
-            webhookEventFailoverUrl: expected.any,
-            callCostInWebhooks: true,
-          })
-        : await gateway.createMessagingProfile({
-            name,
-            whitelistedDestinations: ["*"],
-            webhookUrl: expected.messages,
-            webhookFailoverUrl: expected.any,
-          });
+    telnyx = await createInTelnyx(gateway, kind, name, expected);
   } catch (error) {
     await recordAudit(db, {
       ...audit,
@@ -73,4 +61,26 @@ export async function createConnection(
     details: { kind, name, telnyxId: row.telnyxId, isDefault: row.isDefault },
   });
   return toCheckedConnection(row, telnyx, expected);
+}
+
+/** The application (our webhooks, API v2, call costs, the generic endpoint as failover) or profile, made in Telnyx. */
+export function createInTelnyx(
+  gateway: TelnyxGateway,
+  kind: "CALL_CONTROL_APPLICATION" | "MESSAGING_PROFILE",
+  name: string,
+  expected: TExpectedWebhooks,
+): Promise<CallControlApplication | MessagingProfile> {
+  return kind === "CALL_CONTROL_APPLICATION"
+    ? gateway.createCallControlApplication({
+        applicationName: name,
+        webhookEventUrl: expected.calls,
+        webhookEventFailoverUrl: expected.any,
+        callCostInWebhooks: true,
+      })
+    : gateway.createMessagingProfile({
+        name,
+        whitelistedDestinations: ["*"],
+        webhookUrl: expected.messages,
+        webhookFailoverUrl: expected.any,
+      });
 }

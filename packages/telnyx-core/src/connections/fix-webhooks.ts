@@ -5,6 +5,7 @@ import type { TelnyxGateway } from "../gateway/telnyx-gateway";
 import type { TelnyxContext } from "../domain/domain-context";
 import { type ConnectionRow, connectionSelect, type TConnection, type TExpectedWebhooks } from "./connection-schemas";
 import { findConnectionRow, storedWebhooks, toCheckedConnection } from "./connection-item";
+import { createInTelnyx } from "./create-connection";
 
 type FixableKind = "CALL_CONTROL_APPLICATION" | "MESSAGING_PROFILE";
 
@@ -46,7 +47,8 @@ export async function fixWebhooks(
       telnyx = await pointAtUs(gateway, kind, row.telnyxId, expected);
     } catch (error) {
       if (!isAppError(error) || error.code !== "TELNYX_NOT_FOUND") throw error;
-      telnyx = await createAgain(gateway, kind, row.name, expected);
+      telnyx = await createInTelnyx(gateway, kind, row.name, expected);
+      if (!telnyx.id) throw new AppError("TELNYX_ERROR", "Telnyx answered without an id for the recreated connection.");
       const numbersRepointed = await repointNumbers({ db, actor, gateway }, row, telnyx.id ?? "");
       recreated = { previousTelnyxId: row.telnyxId, numbersRepointed };
     }
@@ -92,30 +94,6 @@ function pointAtUs(
         callCostInWebhooks: true,
       })
     : gateway.updateMessagingProfile(telnyxId, { webhookUrl: expected.messages, webhookFailoverUrl: expected.any });
-}
-
-async function createAgain(
-  gateway: TelnyxGateway,
-  kind: FixableKind,
-  name: string,
-  expected: TExpectedWebhooks,
-): Promise<CallControlApplication | MessagingProfile> {
-  const created =
-    kind === "CALL_CONTROL_APPLICATION"
-      ? await gateway.createCallControlApplication({
-          applicationName: name,
-          webhookEventUrl: expected.calls,
-          webhookEventFailoverUrl: expected.any,
-          callCostInWebhooks: true,
-        })
-      : await gateway.createMessagingProfile({
-          name,
-          whitelistedDestinations: ["*"],
-          webhookUrl: expected.messages,
-          webhookFailoverUrl: expected.any,
-        });
-  if (!created.id) throw new AppError("TELNYX_ERROR", "Telnyx answered without an id for the recreated connection.");
-  return created;
 }
 
 /** Points every number of the organization that used the deleted connection at its replacement (Telnyx, then here). */
