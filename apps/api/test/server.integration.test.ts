@@ -9,6 +9,7 @@ import { createTestDb } from "@app/db/test-db";
 import { DEMO_PASSWORD, seedDemo } from "@app/db/seed";
 import { hashPassword } from "../src/auth/passwords";
 import { hashToken } from "../src/auth/tokens";
+import { MAX_TRPC_BATCH_SIZE } from "@app/telnyx-core/api/batch-limits";
 import { buildServer, type ApiServer } from "../src/server";
 import { listenOnFreePort, portOf } from "./support/listen";
 
@@ -90,6 +91,16 @@ describe("HTTP server", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as unknown[];
     expect(body).toHaveLength(25);
+  });
+
+  it("refuses a batch over the size limit with a 400, so one request cannot carry hundreds of calls", async () => {
+    const size = MAX_TRPC_BATCH_SIZE + 1;
+    const paths = Array.from({ length: size }, () => "auth.me").join(",");
+    const input = Object.fromEntries(Array.from({ length: size }, (_, i) => [i, { json: null }]));
+    const response = await fetch(`${url}/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, {
+      headers: { authorization: `Bearer ${API_TOKEN}` },
+    });
+    expect(response.status).toBe(400);
   });
 
   it("accepts the seeded API token as a Bearer token and refuses a wrong one", async () => {

@@ -7,6 +7,7 @@
  */
 import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCClient } from "@trpc/client";
 import superjson from "superjson";
+import { MAX_TRPC_BATCH_SIZE, MAX_TRPC_URL_LENGTH } from "@app/telnyx-core/api/batch-limits";
 import type { AppRouter, RouterInputs, RouterOutputs } from "@app/api/router";
 import { createLiveConnection, type LiveConnection } from "./live-events";
 import type { ManagerOptions, SocketOptions } from "socket.io-client";
@@ -49,6 +50,8 @@ export function createTelnyxCrmClient(options: TelnyxCrmClientOptions): TelnyxCr
       httpBatchLink({
         url: `${url}/trpc`,
         transformer: superjson,
+        maxURLLength: MAX_TRPC_URL_LENGTH,
+        maxItems: MAX_TRPC_BATCH_SIZE,
         headers: () => ({ authorization: `Bearer ${options.token}` }),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       }),

@@ -5,6 +5,7 @@
 import type { AppRouter } from "@app/api/router";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { httpBatchLink } from "@trpc/client";
+import { MAX_TRPC_BATCH_SIZE, MAX_TRPC_URL_LENGTH } from "@app/telnyx-core/api/batch-limits";
 import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
@@ -22,8 +23,9 @@ export function createTrpcClient() {
       httpBatchLink({
         url: env.trpcUrl,
         transformer: superjson,
-        // Long batches (a cost per table row) split into several requests below any proxy's URL limit.
-        maxURLLength: 2_000,
+        // Long batches (a cost per table row) split into several requests, within the server's limits.
+        maxURLLength: MAX_TRPC_URL_LENGTH,
+        maxItems: MAX_TRPC_BATCH_SIZE,
         fetch: (url, options) => fetch(url, { ...options, credentials: "include" }),
       }),
     ],

@@ -1,5 +1,6 @@
 /** tRPC client of a kiosk screen: no session, the kiosk token in `x-kiosk-token` (accepted for wallboard.snapshot only). */
 import { httpBatchLink } from "@trpc/client";
+import { MAX_TRPC_BATCH_SIZE, MAX_TRPC_URL_LENGTH } from "@app/telnyx-core/api/batch-limits";
 import superjson from "superjson";
 import { env } from "../../env";
 import { getSocket } from "../../lib/socket";
@@ -11,7 +12,8 @@ export function createKioskTrpcClient(token: string) {
       httpBatchLink({
         url: env.trpcUrl,
         transformer: superjson,
-        maxURLLength: 2_000,
+        maxURLLength: MAX_TRPC_URL_LENGTH,
+        maxItems: MAX_TRPC_BATCH_SIZE,
         headers: () => ({ "x-kiosk-token": token }),
       }),
     ],
