@@ -39,7 +39,7 @@ describe("agent states", () => {
         organizationId: api.demo.organization.id,
         direction: "OUTBOUND",
         status: "BRIDGED",
-        fromNumber: "+33187650100",
+        fromNumber: "+33757650100",
         toNumber: "+33612345678",
         userId: agentId,
       },

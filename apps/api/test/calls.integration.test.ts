@@ -230,7 +230,7 @@ describe("outbound calls through the sandbox", () => {
       "Set your phone number or SIP address in your profile first",
     );
     const number = await env.db.prisma.telnyxPhoneNumber.findFirstOrThrow({
-      where: { phoneNumber: "+33187650100" },
+      where: { phoneNumber: "+33757650100" },
     });
     await env.db.prisma.telnyxPhoneNumber.update({
       where: { id: number.id },

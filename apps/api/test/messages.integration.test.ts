@@ -48,7 +48,7 @@ function statusesSeenLive(id: string): string[] {
 describe("sending SMS", () => {
   it("lists the SMS numbers an agent may use, shared or assigned to them", async () => {
     const numbers = await env.asDemoAgent().messages.fromNumbers();
-    expect(numbers.map((n) => n.phoneNumber).sort()).toEqual(["+13125550100", "+33187650100"]);
+    expect(numbers.map((n) => n.phoneNumber).sort()).toEqual(["+13125550100", "+33757650100"]);
     const french = numbers.find((n) => n.countryCode === "FR")!;
     await env.db.prisma.telnyxPhoneNumber.update({
       where: { id: french.id },
@@ -109,7 +109,7 @@ describe("sending SMS", () => {
   it("sends from the number of the recipient's country and counts the parts of a long text", async () => {
     const text = "Bonjour Élodie, ".padEnd(200, "x");
     const sent = await sendAndSettle({ to: ELODIE, text });
-    expect(sent).toMatchObject({ fromNumber: "+33187650100", parts: 2 });
+    expect(sent).toMatchObject({ fromNumber: "+33757650100", parts: 2 });
     expect((await rowOf(sent.id)).status).toBe("DELIVERED");
   });
 
@@ -195,11 +195,11 @@ describe("sending SMS", () => {
     const created = await fetch(`${env.url}/api/telnyx/messages`, {
       method: "POST",
       headers,
-      body: JSON.stringify({ to: JOHN, from: "+33187650100", text: "Sent over REST", lead_id: john.id }),
+      body: JSON.stringify({ to: JOHN, from: "+33757650100", text: "Sent over REST", lead_id: john.id }),
     });
     expect(created.status).toBe(201);
     const { data } = (await created.json()) as { data: TMessageDto };
-    expect(data).toMatchObject({ fromNumber: "+33187650100", toNumber: JOHN, leadId: john.id, text: "Sent over REST" });
+    expect(data).toMatchObject({ fromNumber: "+33757650100", toNumber: JOHN, leadId: john.id, text: "Sent over REST" });
 
     const refused = await fetch(`${env.url}/api/telnyx/messages`, {
       method: "POST",

@@ -104,10 +104,16 @@ describe("numbers", () => {
     const row = await api.db.prisma.telnyxPhoneNumber.findUniqueOrThrow({ where: { id: bought.id } });
     expect(row.telnyxId).toBe(inTelnyx.id);
 
-    // Usable: it texts and calls out.
+    // Usable: it calls out. A French geographic number is voice-only, at Telnyx as in the sandbox: its features say
+    // so, and a text from it is refused with Telnyx's own words.
+    expect(number.features).not.toContain("sms");
     const gateway = await api.gateway();
-    const sms = await gateway.sendMessage({ from: candidate!.phoneNumber, to: "+33612345678", text: "Bonjour" });
-    expect(sms.id).toBeTruthy();
+    await expect(
+      gateway.sendMessage({ from: candidate!.phoneNumber, to: "+33612345678", text: "Bonjour" }),
+    ).rejects.toMatchObject({
+      code: "TELNYX_VALIDATION",
+      message: expect.stringContaining("not enabled for messaging"),
+    });
     const call = await gateway.dial({
       connectionId: api.app.telnyxId,
       from: candidate!.phoneNumber,
@@ -143,7 +149,7 @@ describe("numbers", () => {
 
   it("refuses to buy a number the organization already has, and buying without an application", async () => {
     await expect(
-      api.asDemoAdmin().numbers.purchase({ phoneNumber: "+33187650100", countryCode: "FR", numberType: "local" }),
+      api.asDemoAdmin().numbers.purchase({ phoneNumber: "+33757650100", countryCode: "FR", numberType: "mobile" }),
     ).rejects.toMatchObject({
       message: "This number is already yours.",
     });
@@ -254,7 +260,7 @@ describe("numbers", () => {
 
   it("assigns a number to an agent and back to shared; refuses someone outside the organization", async () => {
     const admin = api.asDemoAdmin();
-    const number = (await admin.numbers.list()).items.find((n) => n.phoneNumber === "+33187650100")!;
+    const number = (await admin.numbers.list()).items.find((n) => n.phoneNumber === "+33757650100")!;
     const agent = api.demo.users.agent1;
     expect(await admin.numbers.assign({ id: number.id, userId: agent.id })).toMatchObject({
       assignedUserId: agent.id,

@@ -74,7 +74,7 @@ describe("sync", () => {
 
   it("adds a number bought in Telnyx, releases one released there, and reports a moved number and an edited webhook", async () => {
     const [fr, us] = await Promise.all(
-      ["+33187650100", "+13125550100"].map((phoneNumber) =>
+      ["+33757650100", "+13125550100"].map((phoneNumber) =>
         api.db.prisma.telnyxPhoneNumber.findFirstOrThrow({ where: { phoneNumber } }),
       ),
     );
@@ -102,7 +102,7 @@ describe("sync", () => {
     ]);
     const said = (kind: string) => run.changes.find((change) => change.kind === kind)!.description;
     expect(said("number.imported")).toContain("+13125550177");
-    expect(said("number.released")).toContain("+33187650100");
+    expect(said("number.released")).toContain("+33757650100");
     expect(said("number.changed")).toContain(
       `+13125550100: voice connection changed in Telnyx to ${foreign.id} (was ${app.telnyxId})`,
     );
@@ -119,7 +119,7 @@ describe("sync", () => {
     expect(numbers.map((n) => [n.phoneNumber, n.status, n.connectionId])).toEqual([
       ["+13125550100", "ACTIVE", foreign.id],
       ["+13125550177", "ACTIVE", app.telnyxId],
-      ["+33187650100", "RELEASED", app.telnyxId],
+      ["+33757650100", "RELEASED", app.telnyxId],
     ]);
     expect(numbers[2]!.releasedAt).not.toBeNull();
     const stored = await api.db.prisma.telnyxConnection.findUniqueOrThrow({ where: { id: profile.id } });

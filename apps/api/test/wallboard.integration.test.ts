@@ -178,7 +178,7 @@ describe("wallboard figures", () => {
           direction: "INBOUND",
           status,
           fromNumber: "+33612345678",
-          toNumber: "+33187650100",
+          toNumber: "+33757650100",
           startedAt: new Date(now - ageSecs * 1000),
           createdAt: new Date(now - ageSecs * 1000),
           answeredAt: answeredAfterSecs === null ? null : new Date(now - ageSecs * 1000 + answeredAfterSecs * 1000),

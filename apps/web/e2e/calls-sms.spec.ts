@@ -11,7 +11,7 @@ import { startApiProcess, type ApiProcess } from "./support/api-process";
 // Sandbox magic number: answers after 1 s and talks 45 s, plenty for the agent to act first.
 const LEAD_PHONE = "+33612340045";
 const LEAD_LAST_NAME = "Calls-E2E";
-const OUR_FR_NUMBER = "+33187650100";
+const OUR_FR_NUMBER = "+33757650100";
 
 let api: ApiProcess;
 let browser: Browser;
@@ -108,7 +108,7 @@ describe("calls and SMS, live", () => {
     await row.waitFor();
     await row.locator("[data-testid=lead-call]").click();
     const dialog = page.getByRole("dialog");
-    await dialog.locator("[data-testid=call-from]").getByText("+33 1 87 65 01 00").waitFor();
+    await dialog.locator("[data-testid=call-from]").getByText("+33 7 57 65 01 00").waitFor();
     expect(await page.inputValue("#call-to")).toBe("+33 6 12 34 00 45");
     await watchAttribute("callStatuses", { selector: "[data-testid=live-call-status]", attribute: "data-status" });
     await page.click("[data-testid=place-call-submit]");
@@ -186,7 +186,7 @@ describe("calls and SMS, live", () => {
     await page.fill("#sms-text", `${text} 🙂`);
     await expect.poll(counter).toContain("UCS-2");
     await page.fill("#sms-text", text);
-    await page.locator("[data-testid=sms-from]").getByText("+33 1 87 65 01 00").waitFor();
+    await page.locator("[data-testid=sms-from]").getByText("+33 7 57 65 01 00").waitFor();
     await page.click("[data-testid=send-sms-submit]");
 
     await page.waitForURL(/\/messages\?(lead|number)=/);

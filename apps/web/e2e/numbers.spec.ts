@@ -59,11 +59,11 @@ async function buyThroughDrawer(country: string, typeLabel: string): Promise<str
 describe("buying a number", () => {
   it("lists the organization's numbers with their status and set-up", async () => {
     await page.click("[data-testid=nav-numbers]");
-    const demo = page.locator("[data-testid=number-row][data-number='+33187650100']");
+    const demo = page.locator("[data-testid=number-row][data-number='+33757650100']");
     await demo.waitFor();
     expect(await demo.getAttribute("data-status")).toBe("ACTIVE");
     expect(await demo.getAttribute("data-configured")).toBe("true");
-    expect(await demo.textContent()).toContain("+33 1 87 65 01 00");
+    expect(await demo.textContent()).toContain("+33 7 57 65 01 00");
   });
 
   it("searches French local numbers, buys one and follows it from ordered to active to configured", async () => {

@@ -14,7 +14,7 @@ const PHONE = { width: 390, height: 844 };
 const CUSTOMER = "+33612340045";
 // Élodie Bérard, one of agent1's seeded leads, and the organization's French number.
 const LEAD_PHONE = "+33612345678";
-const OUR_FR_NUMBER = "+33187650100";
+const OUR_FR_NUMBER = "+33757650100";
 
 const SIGNED_IN_PAGES = ["/", "/analytics", "/calls", "/messages", "/leads", "/numbers", "/connections", "/settings"];
 const OTHER_PAGES = ["/audit", "/wallboard", "/reports/monthly-cost", "/reports/daily-activity"];

@@ -120,6 +120,28 @@ describe("messaging", () => {
     });
   });
 
+  it("refuses SMS from a voice-only number (a French geographic one, its type read from the number)", async () => {
+    const geographic = h.sandbox.world.provisionNumber({ phoneNumber: "+33187650199", messagingProfileId: profileId });
+    expect(geographic).toMatchObject({ phone_number_type: "local", features: ["voice", "fax", "emergency"] });
+    await expect(
+      h.client.messages.send({ from: "+33187650199", to: "+33612349999", text: "Bonjour" }),
+    ).rejects.toMatchObject({
+      status: 422,
+      error: {
+        errors: [
+          expect.objectContaining({
+            code: "40305",
+            detail: expect.stringContaining("not enabled for messaging"),
+            source: { pointer: "/from" },
+          }),
+        ],
+      },
+    });
+    // The same country's mobile number texts.
+    const sent = await h.client.messages.send({ from: FR, to: "+33612349999", text: "Bonjour" });
+    expect(sent.data).toMatchObject({ direction: "outbound", from: expect.objectContaining({ phone_number: FR }) });
+  });
+
   it("charges the balance and lists messaging detail records", async () => {
     const balance = await h.client.balance.retrieve();
     expect(balance.data!.currency).toBe("USD");

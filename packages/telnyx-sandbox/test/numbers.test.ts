@@ -168,3 +168,19 @@ describe("applications, connections, profiles", () => {
     await expect(h.client.messagingProfiles.retrieve(pid)).rejects.toMatchObject({ status: 404 });
   });
 });
+
+describe("held numbers", () => {
+  it("reads a held number's type, and so its features, from its prefix", () => {
+    const typeOf = (phoneNumber: string) => {
+      const owned = h.sandbox.world.provisionNumber({ phoneNumber });
+      return [owned.phone_number_type, owned.features.includes("sms")];
+    };
+    expect(typeOf("+33187650111")).toEqual(["local", false]); // Paris: geographic, voice-only
+    expect(typeOf("+33757650111")).toEqual(["mobile", true]);
+    expect(typeOf("+33612340111")).toEqual(["mobile", true]);
+    expect(typeOf("+33800123111")).toEqual(["toll_free", false]);
+    expect(typeOf("+13125550111")).toEqual(["local", true]);
+    expect(typeOf("+18005550111")).toEqual(["toll_free", true]);
+    expect(typeOf("+447700900111")).toEqual(["mobile", true]);
+  });
+});

@@ -2,7 +2,7 @@
  * Zero set-up mode: the Telnyx sandbox runs inside the API process. Its world lives in memory, so
  * at every start it is rebuilt from our database (applications, messaging profiles and numbers
  * keep their ids), webhook URLs point at this process, and on first start the demo organization
- * gets an application, a messaging profile and two numbers already bought (FR and US).
+ * gets an application, a messaging profile and two numbers already bought (a French mobile, a US local).
  */
 import { randomInt, randomUUID } from "node:crypto";
 import path from "node:path";
@@ -12,11 +12,16 @@ import { webhookUrls } from "./webhook-urls";
 
 export const SANDBOX_API_KEY = "KEYSANDBOX_LOCAL_ONLY";
 
-// Provisioned with voice and SMS so a newcomer can do both at once. (Bought through the product, a
-// French geographic number is voice-only, as at Telnyx; the purchase flow takes features from the search.)
+// One French mobile and one US local number, so a newcomer can call and text at once. Their features are the ones
+// the sandbox (as Telnyx) gives such numbers: a French geographic number would be voice-only.
 const DEMO_NUMBERS = [
-  { phoneNumber: "+33187650100", countryCode: "FR", numberType: "local" },
-  { phoneNumber: "+13125550100", countryCode: "US", numberType: "local" },
+  { phoneNumber: "+33757650100", countryCode: "FR", numberType: "mobile", features: ["sms", "voice"] },
+  {
+    phoneNumber: "+13125550100",
+    countryCode: "US",
+    numberType: "local",
+    features: ["sms", "mms", "voice", "fax", "emergency"],
+  },
 ] as const;
 
 export async function startEmbeddedSandbox(options: {
@@ -68,7 +73,7 @@ export async function seedDemoTelnyx(db: Db, organizationId: string): Promise<vo
         countryCode: number.countryCode,
         numberType: number.numberType,
         status: "ACTIVE",
-        features: ["voice", "sms", "mms"],
+        features: [...number.features],
         connectionId: app.telnyxId,
         messagingProfileId: profile.telnyxId,
         monthlyCost: "1.000000",
@@ -129,7 +134,7 @@ export async function restoreSandboxWorld(db: Db, sandbox: Sandbox, baseUrl: str
       phoneNumber: number.phoneNumber,
       connectionId: number.connectionId,
       messagingProfileId: number.messagingProfileId,
-      features: number.features,
+      // Type and features from the number itself, as Telnyx holds them (not from our copy, which may predate a fix).
       tags: number.tags,
     });
   }

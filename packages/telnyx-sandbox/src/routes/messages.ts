@@ -27,6 +27,15 @@ export function registerMessageRoutes(app: FastifyInstance, world: World): void 
     const owned = world.findNumber(from);
     if (!owned)
       throw new ApiError(422, "40305", "Invalid 'from' address", `'${from}' is not a number on this account.`, "/from");
+    // Telnyx sends only from a number whose features include SMS: a French geographic number, say, is voice-only.
+    if (!owned.features.includes("sms"))
+      throw new ApiError(
+        422,
+        "40305",
+        "Invalid 'from' address",
+        `'${from}' is not enabled for messaging: this ${owned.phone_number_type} number supports ${owned.features.join(", ")} only.`,
+        "/from",
+      );
     const profileId = optionalString(body, "messaging_profile_id") ?? owned.messaging_profile_id;
     if (!profileId)
       throw new ApiError(

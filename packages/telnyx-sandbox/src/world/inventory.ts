@@ -1,7 +1,14 @@
 import { formatMicros, parseMicros } from "../util/money.js";
 import type { World } from "../world.js";
 import { COUNTRIES, countryOf } from "./countries.js";
-import { costsFor, featuresFor, generateCandidates, type Candidate, type SearchFilter } from "./number-search.js";
+import {
+  costsFor,
+  featuresFor,
+  generateCandidates,
+  typeOfNumber,
+  type Candidate,
+  type SearchFilter,
+} from "./number-search.js";
 import type { NumberOrder, OwnedNumber, PhoneNumberType, Reservation } from "./types.js";
 
 export interface ProvisionNumberInput {
@@ -68,8 +75,7 @@ export class Inventory {
   provision(input: ProvisionNumberInput): OwnedNumber {
     const iso = countryOf(input.phoneNumber) ?? "US";
     const country = COUNTRIES.get(iso);
-    const type =
-      input.phoneNumberType ?? (/^\+1(800|833|844|855|866|877|888)/.test(input.phoneNumber) ? "toll_free" : "local");
+    const type = input.phoneNumberType ?? (country ? typeOfNumber(country, input.phoneNumber) : "local");
     const now = new Date().toISOString();
     const record: OwnedNumber = {
       id: input.id ?? this.world.rng.numericId(),

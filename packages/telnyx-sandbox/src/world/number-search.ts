@@ -46,6 +46,24 @@ const COUNTRY_PREFIX: Record<string, Partial<Record<PhoneNumberType, string[]>>>
   NL: { mobile: ["6"], national: ["85"] },
 };
 
+/**
+ * The type Telnyx lists for a number it holds, read from its national prefix (the same prefixes the search builds
+ * numbers from): NANP toll-free codes; a known area code is geographic ("local"); then the country's mobile and
+ * non-geographic ranges; else geographic. A number's features follow from its country and type, so a French
+ * geographic number is voice-only however it came onto the account.
+ */
+export function typeOfNumber(country: Country, e164: string): PhoneNumberType {
+  const national = e164.slice(1 + country.callingCode.length);
+  if (country.isNanp) return NANP_TOLL_FREE.some((code) => national.startsWith(code)) ? "toll_free" : "local";
+  if (country.areas.some((area) => national.startsWith(area.ndc))) return "local";
+  const prefixes = { ...TYPE_PREFIX, ...COUNTRY_PREFIX[country.iso] };
+  const ranges = (Object.keys(prefixes) as PhoneNumberType[])
+    .filter((type) => type !== "local" && country.types.includes(type))
+    .flatMap((type) => (prefixes[type] ?? []).map((prefix) => ({ type, prefix })))
+    .sort((a, b) => b.prefix.length - a.prefix.length);
+  return ranges.find(({ prefix }) => national.startsWith(prefix))?.type ?? "local";
+}
+
 export function featuresFor(country: Country, type: PhoneNumberType): string[] {
   if (country.isNanp)
     return type === "toll_free" ? ["sms", "mms", "voice"] : ["sms", "mms", "voice", "fax", "emergency"];
