@@ -1,4 +1,4 @@
-/** Starts the real API (apps/api/src/main.ts) as a child process for benchmarks. */
+/** Starts the real API as `pnpm start` runs it (dist/main.js, built by bench/run.ts) as a child process for benchmarks. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { spawnApi } from "../apps/api/test/support/spawn-api";
@@ -19,6 +19,7 @@ export async function startBenchApi(options: {
 }): Promise<BenchApi> {
   const apiToken = "tok_bench_0123456789abcdefghijklmnop";
   const api = await spawnApi({
+    entry: "compiled",
     // The swarms stand in for thousands of users with one token: lift the per-credential socket cap.
     env: {
       LOG_LEVEL: "error",

@@ -3,6 +3,7 @@ import type { FanOutResult } from "./fanout-bench";
 import type { ProcessorBenchResult } from "./processor-bench";
 import type { WebBenchResult } from "./web-bench";
 import type { LoadResult } from "./load";
+import type { StartBenchRow } from "./start-bench";
 import type { StatsBenchRow } from "./stats-bench";
 import type { VerifyBenchResult } from "./verify-bench";
 import type { LatencyResult } from "./webhook-bench";
@@ -25,6 +26,7 @@ export interface BenchReport {
   statsRows: number;
   apply?: ProcessorBenchResult[];
   web?: WebBenchResult;
+  start?: StartBenchRow[];
 }
 
 const fmt = (n: number | undefined, digits = 0) => (n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : "n/a");
@@ -154,6 +156,34 @@ function renderWeb(web: WebBenchResult): string[] {
   ];
 }
 
+/** Issue 17's process targets: ready within 3 s of `pnpm start` after install, at most 200 MB resident when idle. */
+const START_TARGET_MS = 3000;
+const IDLE_RSS_TARGET_MB = 200;
+
+function renderStart(rows: StartBenchRow[]): string[] {
+  const compiled = rows.find((row) => row.entry === "compiled");
+  const source = rows.find((row) => row.entry === "source");
+  const lines = [
+    "",
+    "## API process: start-up and idle memory (embedded database)",
+    "",
+    "`compiled` is what `pnpm start` runs (`node dist/main.js`), `source` what `pnpm dev` runs (tsx). First start: an empty data folder (migrations, demo seed, sandbox world) to the banner; restart: the same folder again. Medians.",
+    "",
+    `| entry | first start ms | target | ratio to target | restart ms | idle RSS MB | target | ratio to target | runs |`,
+    "|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const row of rows)
+    lines.push(
+      `| ${row.entry} | ${fmt(row.firstStartMs)} | ≤ ${START_TARGET_MS} | ${ratio(row.firstStartMs, START_TARGET_MS)}${mark(row.firstStartMs <= START_TARGET_MS)} | ${fmt(row.restartMs)} | ${fmt(row.idleRssMb, 1)} | ≤ ${IDLE_RSS_TARGET_MB} | ${ratio(row.idleRssMb, IDLE_RSS_TARGET_MB)}${mark(row.idleRssMb <= IDLE_RSS_TARGET_MB)} | ${row.runs} |`,
+    );
+  if (compiled && source)
+    lines.push(
+      "",
+      `Compiled vs source in this run: first start ${ratio(compiled.firstStartMs, source.firstStartMs)}, restart ${ratio(compiled.restartMs, source.restartMs)}, idle RSS ${ratio(compiled.idleRssMb, source.idleRssMb)}.`,
+    );
+  return lines;
+}
+
 export function renderMarkdown(report: BenchReport): string {
   const { machine } = report;
   const lines = [
@@ -169,5 +199,6 @@ export function renderMarkdown(report: BenchReport): string {
   if (report.fanOut) lines.push(...renderFanOut(report.fanOut));
   if (report.stats) lines.push(...renderStats(report.stats, report.statsRows));
   if (report.web) lines.push(...renderWeb(report.web));
+  if (report.start) lines.push(...renderStart(report.start));
   return `${lines.join("\n")}\n`;
 }

@@ -4,7 +4,9 @@
  * the machine's own ceiling measured in the same run (a bare 200-OK route on the same server) or to
  * its target. Loopback only; every loop is bounded.
  *
- * Knobs (env): BENCH_SECTIONS (ingest,apply,live,fanout,stats,web), BENCH_BACKENDS (postgres,pglite),
+ * The API runs as `pnpm start` runs it: compiled (dist/main.js, built first from the current source).
+ *
+ * Knobs (env): BENCH_SECTIONS (ingest,apply,live,fanout,stats,web,start), BENCH_BACKENDS (postgres,pglite),
  * BENCH_OUT_DIR (docs/; point it elsewhere for partial or quick runs), sizes below. A quick run for
  * development: BENCH_OUT_DIR=/tmp/bench BENCH_EVENTS=2000 BENCH_STATS_ROWS=20000 BENCH_FANOUT_CLIENTS=200.
  */
@@ -13,10 +15,12 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createScratchDatabase } from "../apps/api/test/support/scratch-database";
+import { buildApi } from "../apps/api/test/support/spawn-api";
 import { startBenchApi } from "./api-process";
 import { benchFanOut, type FanOutResult } from "./fanout-bench";
 import { runProcessorBench, type ProcessorBenchResult } from "./processor-bench";
 import { renderMarkdown, type BackendResult } from "./report";
+import { runStartBench, type StartBenchRow } from "./start-bench";
 import { runStatsBench, type StatsBenchRow } from "./stats-bench";
 import { runVerifyBench, type VerifyBenchResult } from "./verify-bench";
 import { runWebBench, type WebBenchResult } from "./web-bench";
@@ -25,7 +29,7 @@ import { benchIngest, benchLiveLatency, waitForDrain } from "./webhook-bench";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_DIR = path.resolve(root, process.env.BENCH_OUT_DIR ?? "docs");
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? "ingest,apply,live,fanout,stats,web").split(",").map((s) => s.trim()),
+  (process.env.BENCH_SECTIONS ?? "ingest,apply,live,fanout,stats,web,start").split(",").map((s) => s.trim()),
 );
 const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").map((s) => s.trim()) as (
   | "postgres"
@@ -48,6 +52,7 @@ const FANOUT = {
 };
 const STATS_ROWS = Number(process.env.BENCH_STATS_ROWS ?? 1_000_000);
 const APPLY_EVENTS = Number(process.env.BENCH_APPLY_EVENTS ?? 3_000);
+const START_RUNS = Number(process.env.BENCH_START_RUNS ?? 3);
 
 /** A fresh database on the PostgreSQL at TEST_DATABASE_URL (default: the local one), dropped after its section. */
 const createBenchDatabase = () => createScratchDatabase("bench");
@@ -116,6 +121,8 @@ async function benchWebSection(): Promise<WebBenchResult> {
 }
 
 async function main(): Promise<void> {
+  console.log("[build] the API, as `pnpm start` runs it (dist/main.js)");
+  buildApi();
   let verify: VerifyBenchResult | undefined;
   if (SECTIONS.has("ingest")) {
     console.log("[in process] webhook signature verification, one core");
@@ -136,6 +143,11 @@ async function main(): Promise<void> {
   const fanOut = SECTIONS.has("fanout") ? await benchFanOutSection() : undefined;
   const stats = SECTIONS.has("stats") ? await benchStatsSection() : undefined;
   const web = SECTIONS.has("web") ? await benchWebSection() : undefined;
+  let start: StartBenchRow[] | undefined;
+  if (SECTIONS.has("start")) {
+    console.log(`[pglite] API start-up and idle memory, compiled and through tsx, ${START_RUNS} runs each`);
+    start = await runStartBench({ runs: START_RUNS, idleSeconds: 5 });
+  }
   const machine = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? "?",
@@ -147,7 +159,7 @@ async function main(): Promise<void> {
   const measuredAt = new Date().toISOString();
   writeFileSync(
     path.join(OUT_DIR, "benchmarks.json"),
-    `${JSON.stringify({ measuredAt, ...machine, sections: [...SECTIONS], verify, results, apply, fanOut, stats, web }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt, ...machine, sections: [...SECTIONS], verify, results, apply, fanOut, stats, web, start }, null, 2)}\n`,
   );
   const markdown = renderMarkdown({
     measuredAt,
@@ -158,6 +170,7 @@ async function main(): Promise<void> {
     fanOut,
     stats,
     web,
+    start,
     statsRows: STATS_ROWS,
   });
   writeFileSync(path.join(OUT_DIR, "benchmarks.md"), markdown);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The README's two commands. Works on a machine that has only Node (>= 20.19) and npm:
- *   npm start  → install, build the web app, start the API on the embedded database + Telnyx sandbox
+ *   npm start  → install, build the web app and the API (JavaScript in dist/), start it on the embedded
+ *                database + Telnyx sandbox with plain Node
  *   npm test   → install, make sure PostgreSQL/Redis/Chromium are there, lint, typecheck, run every test
  *   npm run bench → install, run the benchmarks
  * pnpm is used through `npx pnpm@<pinned>` when it is not installed.
@@ -49,7 +50,7 @@ run(["install", ...(ci || existsSync(path.join(root, "node_modules")) ? ["--froz
 
 switch (task) {
   case "start":
-    run(["--filter", "@app/web", "build"]);
+    run(["--filter", "@app/web", "--filter", "@app/api", "build"]);
     run(["--filter", "@app/api", "start"]);
     break;
   case "test":

@@ -1,9 +1,10 @@
 /**
- * Starts the real API entry point (src/main.ts, what `npm start` runs) as a child process on a
- * free port — for tests that need a real process (crash, restart, several instances) and for the
- * browser tests and benchmarks.
+ * Starts the real API entry point as a child process on a free port — for tests that need a real
+ * process (crash, restart, several instances) and for the browser tests and benchmarks. By default
+ * the TypeScript source through tsx (what `pnpm dev` runs, so a test needs no build); `entry:
+ * "compiled"` runs dist/main.js, what `pnpm start` runs (build it first: `buildApi()`).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -35,13 +36,26 @@ export interface SpawnedApi {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
+/** `pnpm --filter @app/api build`: apps/api/dist/main.js from the current source. */
+export function buildApi(): void {
+  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: apiDir, stdio: "pipe" });
+}
+
 export async function spawnApi(
-  options: { env?: Record<string, string>; dataDir?: string; port?: number; readyTimeoutMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    dataDir?: string;
+    port?: number;
+    readyTimeoutMs?: number;
+    entry?: "source" | "compiled";
+  } = {},
 ): Promise<SpawnedApi> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "tcrm-api-"));
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const args =
+    options.entry === "compiled" ? ["--enable-source-maps", "dist/main.js"] : ["--import", "tsx", "src/main.ts"];
+  const child = spawn(process.execPath, args, {
     cwd: apiDir,
     env: {
       ...process.env,
