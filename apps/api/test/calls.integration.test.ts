@@ -2,7 +2,7 @@
  * Outbound click-to-call end to end: procedures → real gateway → Telnyx sandbox → signed webhooks
  * → our HTTP endpoint → inbox → call state machine → live events; recordings downloaded and served.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { type SandboxTestServer, setupTestApi } from "./harness";
 
@@ -221,6 +221,51 @@ describe("outbound calls through the sandbox", () => {
     expect(
       (await env.as(env.demo.users.admin, "ADMIN").calls.list({ userId: env.demo.users.agent1.id })).items.length,
     ).toBeGreaterThanOrEqual(4);
+  });
+
+  it("pushes the call to its agent before Telnyx answers the dial, and turns it FAILED when the dial fails", async () => {
+    const socket = await env.openSocket(agent1Token);
+    const seen: { event: string; call: TCallDto }[] = [];
+    socket.on("call:created", (call: TCallDto) => seen.push({ event: "call:created", call }));
+    socket.on("call:updated", (call: TCallDto) => seen.push({ event: "call:updated", call }));
+    const pushed = (predicate: (entry: { event: string; call: TCallDto }) => boolean) =>
+      vi.waitFor(
+        () => {
+          const found = seen.find(predicate);
+          if (!found) throw new Error(`not pushed yet; seen: ${JSON.stringify(seen.map((e) => e.event))}`);
+          return found;
+        },
+        { timeout: 30_000, interval: 20 },
+      );
+
+    // Telnyx takes 1.5 s to answer the dial: the agent's panel has the call long before.
+    await env.control("faults", { path: "/calls", method: "POST", kind: "slow", delay_ms: 1500, count: 1 });
+    let settled = false;
+    const creating = agent1()
+      .calls.create({ to: "+13125550071" })
+      .finally(() => {
+        settled = true;
+      });
+    const first = await pushed((entry) => entry.event === "call:created" && entry.call.toNumber === "+13125550071");
+    expect(first.call).toMatchObject({ status: "INITIATED", userId: env.demo.users.agent1.id });
+    expect(settled).toBe(false);
+    const created = await creating;
+    expect(created.id).toBe(first.call.id);
+    await env.waitForCall(created.id, (c) => c.status === "BRIDGED");
+    await agent1().calls.hangup({ id: created.id });
+    await env.waitForCall(created.id, (c) => terminal.includes(c.status));
+
+    // Telnyx refuses the dial (every retry too): the call already on screen becomes FAILED, with the reason.
+    await env.control("faults", { path: "/calls", method: "POST", kind: "500", count: 10 });
+    await expect(agent1().calls.create({ to: "+13125550072" })).rejects.toThrow();
+    env.sandbox.world.faults.faults.length = 0;
+    const failed = await pushed((entry) => entry.event === "call:updated" && entry.call.toNumber === "+13125550072");
+    expect(failed.call).toMatchObject({ status: "FAILED", hangupCause: "dial_failed" });
+    expect(seen.filter((entry) => entry.call.id === failed.call.id).map((entry) => entry.event)).toEqual([
+      "call:created",
+      "call:updated",
+    ]);
+    socket.close();
   });
 
   it("refuses to call without a device or from a number the caller may not use, with clear messages", async () => {

@@ -1,7 +1,8 @@
 /**
  * Click-to-call (DESIGN.md §2): the row is written first (INITIATED, our id in client_state) so
- * webhooks that beat the dial response still match; then the agent's own device is dialed. The
- * customer is dialed once the agent answers (call-flows.ts).
+ * webhooks that beat the dial response still match, and pushed at once, so the agent's panel shows
+ * "Dialing" without waiting for Telnyx; then the agent's own device is dialed (a failed dial turns
+ * the pushed call FAILED). The customer is dialed once the agent answers (call-flows.ts).
  */
 import type { Db } from "@app/db/open-db";
 import { recordAudit } from "../audit/record-audit";
@@ -58,8 +59,9 @@ export async function createCall(options: CallContext & { input: TCallCreate }):
       isRecording: input.record ?? false,
       startedAt: new Date(),
     },
-    select: { id: true },
+    select: callDtoSelect,
   });
+  publisher.toOrganization(actor.organizationId, "call:created", toCallDto(created));
   const audit = {
     organizationId: actor.organizationId,
     userId: actor.userId,
@@ -91,7 +93,7 @@ export async function createCall(options: CallContext & { input: TCallCreate }):
       select: callDtoSelect,
     });
     await recordAudit(db, { ...audit, result: "failed", details: { to: input.to, error: message } });
-    publisher.toOrganization(actor.organizationId, "call:created", toCallDto(failed));
+    publisher.toOrganization(actor.organizationId, "call:updated", toCallDto(failed));
     throw error;
   }
   await recordAudit(db, {
@@ -99,7 +101,5 @@ export async function createCall(options: CallContext & { input: TCallCreate }):
     details: { to: input.to, fromNumberId: from.id, leadId, record: input.record ?? false },
   });
   const row = await db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: created.id }, select: callDtoSelect });
-  const dto = toCallDto(row);
-  publisher.toOrganization(actor.organizationId, "call:created", dto);
-  return dto;
+  return toCallDto(row);
 }
