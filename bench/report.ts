@@ -1,5 +1,6 @@
 /** Renders a `pnpm bench` run as docs/benchmarks.md: each figure with its ratio to its target and to the same run's ceiling. */
 import type { FanOutResult } from "./fanout-bench";
+import type { PanelBenchResult } from "./panel-bench";
 import type { ProcessorBenchResult } from "./processor-bench";
 import type { WebBenchResult } from "./web-bench";
 import type { LoadResult } from "./load";
@@ -14,6 +15,7 @@ export interface BackendResult {
   ingest?: LoadResult;
   drainSeconds?: number;
   live?: LatencyResult;
+  panel?: PanelBenchResult;
 }
 
 export interface BenchReport {
@@ -156,6 +158,28 @@ function renderWeb(web: WebBenchResult): string[] {
   ];
 }
 
+/** Issue 15: the agent's own call panel shows "Dialing" within 150 ms of the click on the embedded default. */
+const PANEL_TARGET_MS = 150;
+
+function renderPanel(results: BackendResult[]): string[] {
+  const lines = [
+    "",
+    "## Click → the agent's own call panel",
+    "",
+    "A call placed over the API as the Call button does; the panel opens on its `call:created` socket event. The create request itself answers once Telnyx (the embedded sandbox) has accepted the dial.",
+    "",
+    "| backend | calls | panel p50 ms | panel p95 ms | target | ratio to target | create answered p50 ms | p95 ms |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  for (const { backend, panel } of results) {
+    if (!panel) continue;
+    lines.push(
+      `| ${backend} | ${panel.runs} | ${fmt(panel.panelP50Ms, 1)} | ${fmt(panel.panelP95Ms, 1)} | ≤ ${PANEL_TARGET_MS} | ${ratio(panel.panelP95Ms, PANEL_TARGET_MS)}${mark(panel.panelP95Ms <= PANEL_TARGET_MS)} | ${fmt(panel.responseP50Ms, 1)} | ${fmt(panel.responseP95Ms, 1)} |`,
+    );
+  }
+  return lines;
+}
+
 /** Issue 17's process targets: ready within 3 s of `pnpm start` after install, at most 200 MB resident when idle. */
 const START_TARGET_MS = 3000;
 const IDLE_RSS_TARGET_MB = 200;
@@ -196,6 +220,7 @@ export function renderMarkdown(report: BenchReport): string {
   if (report.verify) lines.push(...renderVerify(report.verify));
   if (report.apply) lines.push(...renderApply(report.apply, report.results));
   if (report.results.some((r) => r.live)) lines.push(...renderLive(report.results));
+  if (report.results.some((r) => r.panel)) lines.push(...renderPanel(report.results));
   if (report.fanOut) lines.push(...renderFanOut(report.fanOut));
   if (report.stats) lines.push(...renderStats(report.stats, report.statsRows));
   if (report.web) lines.push(...renderWeb(report.web));

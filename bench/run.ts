@@ -6,7 +6,7 @@
  *
  * The API runs as `pnpm start` runs it: compiled (dist/main.js, built first from the current source).
  *
- * Knobs (env): BENCH_SECTIONS (ingest,apply,live,fanout,stats,web,start), BENCH_BACKENDS (postgres,pglite),
+ * Knobs (env): BENCH_SECTIONS (ingest,apply,live,panel,fanout,stats,web,start), BENCH_BACKENDS (postgres,pglite),
  * BENCH_OUT_DIR (docs/; point it elsewhere for partial or quick runs), sizes below. A quick run for
  * development: BENCH_OUT_DIR=/tmp/bench BENCH_EVENTS=2000 BENCH_STATS_ROWS=20000 BENCH_FANOUT_CLIENTS=200.
  */
@@ -18,6 +18,7 @@ import { createScratchDatabase } from "../apps/api/test/support/scratch-database
 import { buildApi } from "../apps/api/test/support/spawn-api";
 import { startBenchApi } from "./api-process";
 import { benchFanOut, type FanOutResult } from "./fanout-bench";
+import { runPanelBench } from "./panel-bench";
 import { runProcessorBench, type ProcessorBenchResult } from "./processor-bench";
 import { renderMarkdown, type BackendResult } from "./report";
 import { runStartBench, type StartBenchRow } from "./start-bench";
@@ -29,7 +30,7 @@ import { benchIngest, benchLiveLatency, waitForDrain } from "./webhook-bench";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_DIR = path.resolve(root, process.env.BENCH_OUT_DIR ?? "docs");
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? "ingest,apply,live,fanout,stats,web,start").split(",").map((s) => s.trim()),
+  (process.env.BENCH_SECTIONS ?? "ingest,apply,live,panel,fanout,stats,web,start").split(",").map((s) => s.trim()),
 );
 const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").map((s) => s.trim()) as (
   | "postgres"
@@ -53,6 +54,7 @@ const FANOUT = {
 const STATS_ROWS = Number(process.env.BENCH_STATS_ROWS ?? 1_000_000);
 const APPLY_EVENTS = Number(process.env.BENCH_APPLY_EVENTS ?? 3_000);
 const START_RUNS = Number(process.env.BENCH_START_RUNS ?? 3);
+const PANEL_RUNS = Number(process.env.BENCH_PANEL_RUNS ?? 30);
 
 /** A fresh database on the PostgreSQL at TEST_DATABASE_URL (default: the local one), dropped after its section. */
 const createBenchDatabase = () => createScratchDatabase("bench");
@@ -72,6 +74,10 @@ async function benchBackend(backend: "postgres" | "pglite"): Promise<BackendResu
         `[${backend}] live latency: ${LIVE.clients} sockets in ${LIVE.workers} processes, ${LIVE.rate} events/s for ${LIVE.seconds} s`,
       );
       result.live = await benchLiveLatency(api, LIVE);
+    }
+    if (SECTIONS.has("panel")) {
+      console.log(`[${backend}] click → own call panel: ${PANEL_RUNS} calls, one at a time`);
+      result.panel = await runPanelBench(api, PANEL_RUNS);
     }
     return result;
   } finally {
@@ -129,7 +135,7 @@ async function main(): Promise<void> {
     verify = await runVerifyBench();
   }
   const results: BackendResult[] = [];
-  if (SECTIONS.has("ingest") || SECTIONS.has("live"))
+  if (SECTIONS.has("ingest") || SECTIONS.has("live") || SECTIONS.has("panel"))
     for (const backend of BACKENDS) results.push(await benchBackend(backend));
   const apply: ProcessorBenchResult[] = [];
   if (SECTIONS.has("apply")) {
