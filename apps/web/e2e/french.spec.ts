@@ -237,6 +237,52 @@ describe("the whole app in French", () => {
     expect(problems).toEqual({});
   });
 
+  it("shows every page an agent sees, and the call and SMS dialogs with their validation, in French", async () => {
+    const agentContext = await browser.newContext({ locale: "fr-FR" });
+    const agent = await agentContext.newPage();
+    try {
+      await agent.goto(`${api.url}/login`);
+      await agent.fill("#login-email", "agent1@acme.test");
+      await agent.fill("#login-password", "demo1234");
+      await agent.click("[data-testid=login-submit]");
+      await agent.waitForURL((url) => !url.pathname.startsWith("/login"));
+      for (const route of routes.filter((r) => r !== "/login")) {
+        await agent.goto(`${api.url}${route}`);
+        await settle(agent);
+        const { text, missing } = await readPage(agent);
+        record(`agent ${route}`, findEnglish(text));
+        record(
+          `agent ${route}`,
+          missing.map((key) => `missing key ${key}`),
+        );
+      }
+      // The dialogs an agent opens all day, submitted empty so their validation messages show too.
+      for (const [route, opener, submit] of [
+        ["/calls", "place-call", "place-call-submit"],
+        ["/messages", "send-sms", "send-sms-submit"],
+      ] as const) {
+        await agent.goto(`${api.url}${route}`);
+        await settle(agent);
+        await agent.click(`[data-testid=${opener}]`);
+        const dialog = agent.getByRole("dialog");
+        await dialog.waitFor();
+        await agent.click(`[data-testid=${submit}]`);
+        await dialog.locator(".ant-form-item-explain-error").first().waitFor();
+        // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a person sees (no hidden text)
+        const text = await dialog.innerText();
+        const { missing } = await readPage(agent);
+        record(`agent ${opener} dialog`, findEnglish(text));
+        record(
+          `agent ${opener} dialog`,
+          missing.map((key) => `missing key ${key}`),
+        );
+      }
+    } finally {
+      await agentContext.close();
+    }
+    expect(problems).toEqual({});
+  });
+
   it("shows a finished call in French: timeline, hangup cause and side, MOS with a decimal comma", async () => {
     await page.goto(`${api.url}/calls`);
     await settle(page);
