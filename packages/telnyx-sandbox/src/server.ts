@@ -13,6 +13,7 @@ import { registerControlRoutes } from "./routes/control.js";
 import { registerMessageRoutes } from "./routes/messages.js";
 import { registerNumberRoutes } from "./routes/numbers.js";
 import { registerPhoneNumberRoutes } from "./routes/phone-numbers.js";
+import { registerQueueRoutes } from "./routes/queues.js";
 import { registerRecordingRoutes } from "./routes/recordings.js";
 import { installGuards } from "./http/guards.js";
 import { generateSandboxKeyPair, loadOrCreateKeyPair, WebhookSigner, type SandboxKeyPair } from "./webhooks/signer.js";
@@ -123,6 +124,7 @@ function buildApp(world: World, options: SandboxOptions): FastifyInstance {
       for (const register of [
         registerCallRoutes,
         registerConferenceRoutes,
+        registerQueueRoutes,
         registerMessageRoutes,
         registerNumberRoutes,
         registerPhoneNumberRoutes,

@@ -20,6 +20,7 @@ import { CallEngine } from "./world/calls.js";
 import { ConferenceEngine } from "./world/conferences.js";
 import { Inventory, type ProvisionNumberInput } from "./world/inventory.js";
 import { MessagingEngine } from "./world/messaging.js";
+import { QueueEngine } from "./world/queues.js";
 import type {
   CallControlApp,
   CredentialConnection,
@@ -59,6 +60,7 @@ export class World {
   balanceMicros = DEFAULT_BALANCE_MICROS;
   readonly calls: CallEngine;
   readonly conferences: ConferenceEngine;
+  readonly queues: QueueEngine;
   readonly messaging: MessagingEngine;
   readonly inventory: Inventory;
 
@@ -69,6 +71,7 @@ export class World {
     this.webhooks = new WebhookDispatcher(options.signer, this.scheduler, this.rng);
     this.calls = new CallEngine(this);
     this.conferences = new ConferenceEngine(this);
+    this.queues = new QueueEngine(this);
     this.messaging = new MessagingEngine(this);
     this.inventory = new Inventory(this);
   }
@@ -189,6 +192,7 @@ export class World {
     this.balanceMicros = DEFAULT_BALANCE_MICROS;
     this.calls.reset();
     this.conferences.reset();
+    this.queues.reset();
     this.messaging.reset();
     this.inventory.reset();
   }

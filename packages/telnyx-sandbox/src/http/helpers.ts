@@ -40,3 +40,11 @@ export function optionalStringArray(body: Record<string, unknown>, field: string
     throw invalidParam(field, `'${field}' must be an array of strings.`);
   return v as string[];
 }
+
+/** A count or a number of seconds: a whole number >= 1. */
+export function positiveInteger(body: Record<string, unknown>, field: string): number | undefined {
+  const value = optionalNumber(body, field);
+  if (value !== undefined && (!Number.isInteger(value) || value < 1))
+    throw invalidParam(field, `'${field}' must be a whole number of at least 1.`);
+  return value;
+}

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { ApiError, E164, invalidParam, missingParam, notE164, optionalString, requireString } from "../http/errors.js";
-import { bodyOf, optionalBoolean, optionalNumber, paramOf } from "../http/helpers.js";
+import { bodyOf, optionalBoolean, optionalNumber, paramOf, positiveInteger } from "../http/helpers.js";
 import type { World } from "../world.js";
 import type { Leg } from "../world/call-types.js";
 
@@ -122,7 +122,25 @@ const ACTIONS: Record<string, Action> = {
     world.calls.reject(leg, cause);
   },
   hangup: (world, leg) => world.calls.hangupByApp(leg),
-  bridge: (world, leg, body) => world.calls.bridge(leg, world.calls.require(requireString(body, "call_control_id"))),
+  bridge: (world, leg, body) => {
+    const queue = optionalString(body, "queue");
+    // The SDK always sends `call_control_id` (its required call_control_id_to_bridge_with): empty counts as absent.
+    const other = optionalString(body, "call_control_id") || undefined;
+    if (queue !== undefined && other !== undefined)
+      throw invalidParam("queue", "'queue' can't be used together with 'call_control_id'.");
+    if (queue !== undefined) world.queues.bridgeWithHead(leg, queue);
+    else world.calls.bridge(leg, world.calls.require(requireString(body, "call_control_id")));
+  },
+  enqueue: (world, leg, body) => {
+    const name = requireString(body, "queue_name");
+    if (name.length > 255) throw invalidParam("queue_name", "'queue_name' must be at most 255 characters.");
+    world.queues.enqueue(leg, name, {
+      maxSize: positiveInteger(body, "max_size"),
+      maxWaitTimeSecs: positiveInteger(body, "max_wait_time_secs"),
+      keepAfterHangup: optionalBoolean(body, "keep_after_hangup"),
+    });
+  },
+  leave_queue: (world, leg) => world.queues.leave(leg),
   transfer: (world, leg, body) => {
     const to = requireString(body, "to");
     if (!E164.test(to) && !to.startsWith("sip:")) throw notE164("to", to);

@@ -217,6 +217,8 @@ export class CallEngine {
     for (const cancel of leg.timers.splice(0)) cancel();
     this.media.stopGather(leg);
     leg.hangup = { cause, source, sip };
+    // A queued caller who hangs up leaves the queue first: call.dequeued ("hangup"), then call.hangup.
+    this.world.queues.onLegEnded(leg);
     const endIso = leg.clock.iso();
     const talkSecs = wasAnswered ? Math.max(0, (leg.clock.nowMs() - (leg.answeredAt ?? 0)) / 1000) : 0;
     this.emit(leg, "call.hangup", {
