@@ -163,16 +163,33 @@ describe("leaving a queue", () => {
     expect(await positions("slow")).toEqual([]);
   });
 
-  it("keep_after_hangup keeps a gone caller listed until it is removed", async () => {
-    const caller = await answeredCaller();
-    await h.client.calls.actions.enqueue(caller, { queue_name: "kept", keep_after_hangup: true });
-    await h.control(`/calls/${caller}/hangup`, {});
-    await eventOf("call.hangup", caller);
-    const listed = (await h.client.queues.calls.list("kept")).data;
-    expect(listed).toMatchObject([{ call_control_id: caller, is_alive: false }]);
-    expect(h.hooks.forCall(caller).some((e) => e.eventType === "call.dequeued")).toBe(false);
-    await h.client.queues.calls.remove(caller, { queue_name: "kept" });
+  it("keep_after_hangup keeps gone callers listed until removed by hand or by the bridge that finds them", async () => {
+    const kept = await answeredCaller();
+    const patched = await answeredCaller();
+    await h.client.calls.actions.enqueue(kept, { queue_name: "kept", keep_after_hangup: true });
+    await h.client.calls.actions.enqueue(patched, { queue_name: "kept" });
+    await h.client.queues.calls.update(patched, { queue_name: "kept", keep_after_hangup: true });
+    // A caller still on the line leaves with leave_queue, not by removal.
+    await expect(h.client.queues.calls.remove(kept, { queue_name: "kept" })).rejects.toMatchObject(
+      apiError(422, "90019"),
+    );
+    for (const ccid of [kept, patched]) {
+      await h.control(`/calls/${ccid}/hangup`, {});
+      await eventOf("call.hangup", ccid);
+    }
+    expect((await h.client.queues.calls.list("kept")).data).toMatchObject([
+      { call_control_id: kept, queue_position: 1, is_alive: false },
+      { call_control_id: patched, queue_position: 2, is_alive: false },
+    ]);
+    expect(h.hooks.events.some((e) => e.eventType === "call.dequeued" && e.payload["queue"] === "kept")).toBe(false);
+
+    await h.client.queues.calls.remove(kept, { queue_name: "kept" });
+    expect(await positions("kept")).toEqual([[patched, 1]]);
+    // Telnyx removes the head even when the bridge fails: here because that caller is gone.
+    const agent = await answeredAgent();
+    await expect(bridgeWithQueue(agent, "kept")).rejects.toMatchObject(apiError(422, "90018"));
     expect(await positions("kept")).toEqual([]);
+    expect((await h.client.calls.retrieveStatus(agent)).data!.is_alive).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Leg } from "./call-types.js";
 
 export type DequeueReason = "bridged" | "bridging-in-process" | "hangup" | "leave" | "timeout";
 
-interface QueuedCall {
+export interface QueuedCall {
   ccid: string;
   enqueuedAt: string;
   /** On the leg's own clock, so waits are simulated time (a 60 s wait reads 60 s even at timeScale 0.01). */
@@ -191,37 +191,6 @@ export class QueueEngine {
     return call;
   }
 
-  toWire(queue: CallQueue): Record<string, unknown> {
-    return {
-      id: queue.id,
-      record_type: "queue",
-      name: queue.name,
-      created_at: queue.createdAt,
-      updated_at: queue.updatedAt,
-      current_size: queue.calls.length,
-      max_size: queue.maxSize,
-      average_wait_time_secs: this.averageWaitSecs(queue),
-    };
-  }
-
-  callToWire(queue: CallQueue, call: QueuedCall): Record<string, unknown> {
-    const leg = this.world.calls.legs.get(call.ccid);
-    return {
-      record_type: "queue_call",
-      call_control_id: call.ccid,
-      call_leg_id: leg?.legId ?? "",
-      call_session_id: leg?.sessionId ?? "",
-      connection_id: leg?.connectionId ?? "",
-      from: leg?.from ?? "",
-      to: leg?.to ?? "",
-      enqueued_at: call.enqueuedAt,
-      queue_id: queue.id,
-      queue_position: queue.calls.indexOf(call) + 1,
-      wait_time_secs: this.waitSecs(call),
-      is_alive: leg !== undefined && leg.state !== "ended",
-    };
-  }
-
   private dequeue(queue: CallQueue, leg: Leg, reason: DequeueReason): void {
     const call = queue.calls.find((c) => c.ccid === leg.ccid);
     if (!call) return;
@@ -243,14 +212,14 @@ export class QueueEngine {
     this.queueOfCall.delete(call.ccid);
   }
 
-  private waitSecs(call: QueuedCall): number {
+  waitSecs(call: QueuedCall): number {
     const leg = this.world.calls.legs.get(call.ccid);
     const now = leg ? leg.clock.nowMs() : call.enqueuedAtMs;
     return Math.max(0, Math.round((now - call.enqueuedAtMs) / 1000));
   }
 
   /** Average wait of the calls waiting now, in whole seconds (Telnyx's definition of average_wait_time_secs). */
-  private averageWaitSecs(queue: CallQueue): number {
+  averageWaitSecs(queue: CallQueue): number {
     if (queue.calls.length === 0) return 0;
     const total = queue.calls.reduce((sum, call) => sum + this.waitSecs(call), 0);
     return Math.round(total / queue.calls.length);
