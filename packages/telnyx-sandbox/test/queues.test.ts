@@ -113,7 +113,18 @@ describe("enqueue and bridge with the head of the queue", () => {
 
   it("refuses a bridge with an empty queue and a call that is not answered", async () => {
     const agent = await answeredAgent();
-    await expect(bridgeWithQueue(agent, "nobody-waits")).rejects.toMatchObject(apiError(422, "10015"));
+    const emptyQueue = { status: 422, error: { errors: [expect.objectContaining({ title: "Queue is empty" })] } };
+    await expect(bridgeWithQueue(agent, "nobody-waits")).rejects.toMatchObject(emptyQueue);
+    // The SDK's required call_control_id_to_bridge_with sent empty counts as absent; sent with `queue`, it is refused.
+    await expect(
+      h.client.calls.actions.bridge(agent, { call_control_id_to_bridge_with: "", queue: "nobody-waits" }),
+    ).rejects.toMatchObject(emptyQueue);
+    await expect(
+      h.client.calls.actions.bridge(agent, { call_control_id_to_bridge_with: agent, queue: "nobody-waits" }),
+    ).rejects.toMatchObject({
+      status: 422,
+      error: { errors: [expect.objectContaining({ source: { pointer: "/queue" }, title: "Bad Request" })] },
+    });
     const { data } = await h.control("/inbound-call", { from: "+13125559990", to: OUR_NUMBER });
     await expect(h.client.calls.actions.enqueue(data.call_control_id, { queue_name: "sales" })).rejects.toMatchObject(
       apiError(422, "90019"),
