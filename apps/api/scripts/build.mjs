@@ -78,7 +78,7 @@ const result = await build({
   metafile: true,
   plugins: [thirdPartyInPlace],
 });
-const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+const bytes = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith("main.js"))?.[1].bytes ?? 0;
 console.log(
-  `API built: ${fromDist(path.join(outdir, "main.js"))} (${Math.round(bytes / 1024)} KiB) in ${Date.now() - started} ms`,
+  `API built: dist/main.js (${Math.round(bytes / 1024)} KiB, source map beside it) in ${Date.now() - started} ms`,
 );
