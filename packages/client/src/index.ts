@@ -3,11 +3,15 @@
  *   const crm = createTelnyxCrmClient({ url: process.env.CRM_URL, token: process.env.CRM_TOKEN });
  *   await crm.trpc.calls.list.query({ limit: 10 });
  *   crm.live.on("call:updated", (call) => console.log(call.status));
+ *   // A create that may be retried (calls, SMS, leads, numbers, tokens): one key per action, reused on retry.
+ *   const idempotencyKey = newIdempotencyKey();
+ *   await crm.trpc.messages.send.mutate({ to: "+12125550142", text: "Hi", idempotencyKey });
  * Server types come in as `import type` only: nothing of the API runs in the tool's process.
  */
 import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCClient } from "@trpc/client";
 import superjson from "superjson";
 import { MAX_TRPC_BATCH_SIZE, MAX_TRPC_URL_LENGTH } from "@app/telnyx-core/api/batch-limits";
+import { newIdempotencyKey } from "@app/telnyx-core/api/idempotency-key";
 import type { AppRouter, RouterInputs, RouterOutputs } from "@app/api/router";
 import { createLiveConnection, type LiveConnection } from "./live-events";
 import type { ManagerOptions, SocketOptions } from "socket.io-client";
@@ -22,6 +26,12 @@ export type {
   ServerEventPayload,
 } from "@app/telnyx-core/realtime/events";
 export { TRPCClientError };
+/**
+ * A key for one action (a UUID): pass it as `idempotencyKey` to calls.create, messages.send, leads.create,
+ * numbers.purchase or tokens.create, and again when retrying that action; within 24 h the API answers the first
+ * result instead of acting twice (another body with the same key: IDEMPOTENCY_KEY_REUSED).
+ */
+export { newIdempotencyKey };
 
 export interface TelnyxCrmClientOptions {
   /** Base URL of the API, e.g. http://localhost:4000 (no trailing /trpc). */

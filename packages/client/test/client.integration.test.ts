@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestApi, type TestServer } from "../../../apps/api/test/harness";
-import { appErrorCodeOf, createTelnyxCrmClient, type LiveError, type TelnyxCrmClient } from "../src/index";
+import {
+  appErrorCodeOf,
+  createTelnyxCrmClient,
+  newIdempotencyKey,
+  type LiveError,
+  type TelnyxCrmClient,
+} from "../src/index";
 
 let api: TestServer;
 let url: string;
@@ -43,6 +49,18 @@ describe("@app/client", () => {
     const error = await crm.trpc.tokens.list.query().catch((e: unknown) => e);
     expect(appErrorCodeOf(error)).toBe("FORBIDDEN");
     await expect(crm.trpc.leads.get.query({ id: "nope" })).rejects.toThrow("This lead does not exist");
+  });
+
+  it("passes an idempotency key: a retried create answers the first lead; another body is refused", async () => {
+    const crm = await clientWith("AGENT");
+    const idempotencyKey = newIdempotencyKey();
+    const input = { firstName: "Retried", lastName: "Client", phoneNumber: "+14155550191", idempotencyKey };
+    const first = await crm.trpc.leads.create.mutate(input);
+    const retried = await crm.trpc.leads.create.mutate(input);
+    expect(retried.id).toBe(first.id);
+    expect(await api.db.prisma.lead.count({ where: { lastName: "Client", firstName: "Retried" } })).toBe(1);
+    const error = await crm.trpc.leads.create.mutate({ ...input, company: "Other" }).catch((e: unknown) => e);
+    expect(appErrorCodeOf(error)).toBe("IDEMPOTENCY_KEY_REUSED");
   });
 
   it("delivers validated live events and reports invalid payloads", async () => {

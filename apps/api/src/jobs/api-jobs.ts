@@ -1,5 +1,6 @@
 /**
- * The API's scheduled jobs: hourly sync of every organization that uses Telnyx, daily retention,
+ * The API's scheduled jobs: hourly sync of every organization that uses Telnyx, daily retention (old records,
+ * webhook inbox, job runs, idempotency keys past their 24 h),
  * every minute the number-order poll (a purchase whose webhook was lost still completes), and once
  * at start the reconciliation of live calls and presence (reconcile-job.ts).
  */
@@ -7,6 +8,7 @@ import type { Db } from "@app/db/open-db";
 import { noopPublisher, type Publisher } from "@app/telnyx-core/realtime/events";
 import { archiveOldRecords } from "@app/telnyx-core/maintenance/archive-old-records";
 import { purgeWebhookInbox } from "@app/telnyx-core/maintenance/purge-webhook-inbox";
+import { purgeIdempotencyKeys } from "@app/telnyx-core/idempotency/run-idempotent";
 import { pollNumberOrders } from "@app/telnyx-core/numbers/poll-number-orders";
 import { API_KEY_SETTING } from "@app/telnyx-core/settings/telnyx-keys";
 import { startSync } from "@app/telnyx-core/sync/start-sync";
@@ -97,11 +99,13 @@ export function createApiJobs(deps: ApiJobDeps): JobDefinition[] {
         const archived = await archiveOldRecords({ db: deps.db, now: at });
         const purged = await purgeWebhookInbox({ db: deps.db, now: at });
         const purgedJobRuns = await purgeJobRuns(deps.db, { now: at, frequentJobs: [NUMBER_ORDER_POLL_JOB] });
+        const purgedIdempotencyKeys = await purgeIdempotencyKeys({ db: deps.db, now: at });
         return {
           archivedCalls: archived.calls,
           archivedMessages: archived.messages,
           purgedWebhookEvents: purged.webhookEvents,
           purgedJobRuns,
+          purgedIdempotencyKeys,
         };
       },
     },

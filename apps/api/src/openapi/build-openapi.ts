@@ -19,8 +19,10 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
   "401": "Not logged in: send `Authorization: Bearer <API token>` or the session cookie.",
   "403": "Your role does not allow this action.",
   "404": "The record does not exist in your organization.",
-  "409": "The record is in a state that does not allow this action.",
-  "422": "Some fields are invalid (one error per field, with `source.pointer`).",
+  "409":
+    "The record is in a state that does not allow this action (or a request with the same Idempotency-Key is still running: retry).",
+  "422":
+    "Some fields are invalid (one error per field, with `source.pointer`), or the Idempotency-Key was used with another body.",
   "429": "Rate limit reached (see x-ratelimit-* and retry-after headers).",
   "500": "Something went wrong on our side.",
   "502": "Telnyx refused or failed the request.",
@@ -64,6 +66,23 @@ const RATE_HEADERS = {
   "x-ratelimit-reset": { description: "Seconds until the window resets.", schema: { type: "integer" } },
 };
 
+/** The header of every create a click can repeat (the procedure's meta says `idempotent`). */
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "A key you generate for this action (a UUID). Repeating the request with the same key and the same body within 24 h answers the first result again (same id, same status) without acting twice; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, a repeat waits for it, then answers 409 IDEMPOTENCY_IN_PROGRESS (retry). Keys are scoped to your organization and your token.",
+  schema: { type: "string", minLength: 8, maxLength: 255, pattern: "^[A-Za-z0-9_.:-]{8,255}$" },
+};
+
+/** The input without the idempotency key: REST clients send it as a header. */
+function withoutKey(input: JsonSchema): JsonSchema {
+  if (!input.properties?.idempotencyKey) return input;
+  const { idempotencyKey: _key, ...properties } = input.properties;
+  return { ...input, properties, required: input.required?.filter((key) => key !== "idempotencyKey") };
+}
+
 const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
 
 function errorStatuses(route: RestRoute, minRole: Role | undefined, hasInput: boolean): string[] {
@@ -81,7 +100,7 @@ function operationOf(route: RestRoute): Record<string, unknown> {
   if (!procedure)
     throw new Error(`REST route ${route.method} ${route.path} calls unknown procedure ${route.procedure}`);
   const { meta, inputs, output } = procedure._def;
-  const input = objectPart(mergedInputSchema(inputs));
+  const input = withoutKey(objectPart(mergedInputSchema(inputs)));
   const fieldOf = (key: string): JsonSchema => input.properties?.[key] ?? {};
   const isRequired = (key: string) => input.required?.includes(key) ?? false;
   const shape = probeRequestShape(route);
@@ -94,6 +113,7 @@ function operationOf(route: RestRoute): Record<string, unknown> {
       schema: { type: "string", ...fieldOf(key) },
     })),
     ...[...shape.query].map(([name, key]) => ({ name, in: "query", required: isRequired(key), schema: fieldOf(key) })),
+    ...(route.idempotent ? [IDEMPOTENCY_KEY_PARAMETER] : []),
   ];
   let bodySchema: JsonSchema | undefined;
   if (shape.body === "input") bodySchema = input;

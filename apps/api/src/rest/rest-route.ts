@@ -32,10 +32,12 @@ export interface RestMapping {
 export interface RestRoute extends RestMapping {
   procedure: string;
   input: (request: RestRequest) => unknown;
+  /** The procedure takes an idempotency key: the route reads the Idempotency-Key header. */
+  idempotent: boolean;
 }
 
 interface ProcedureWithMeta {
-  _def: { meta?: { rest?: RestMapping } };
+  _def: { meta?: { rest?: RestMapping; idempotent?: boolean } };
 }
 
 /** Every procedure of `router` that declares a REST mapping, in the router's order. */
@@ -43,7 +45,8 @@ export function restRoutesOf(router: { _def: { procedures: object } }): RestRout
   return Object.entries(router._def.procedures as Record<string, ProcedureWithMeta>).flatMap(
     ([procedure, { _def }]) => {
       const rest = _def.meta?.rest;
-      return rest ? [{ ...rest, procedure, input: rest.input ?? (() => undefined) }] : [];
+      const idempotent = _def.meta?.idempotent === true;
+      return rest ? [{ ...rest, procedure, input: rest.input ?? (() => undefined), idempotent }] : [];
     },
   );
 }

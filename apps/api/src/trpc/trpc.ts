@@ -19,12 +19,15 @@ import type { Context } from "./context";
 import { describeFailure, fieldErrorsOf, GENERIC_FAILURE } from "../http/http-errors";
 import { assertStorableInput, exceedsDepth, MAX_INPUT_DEPTH } from "./input-guard";
 import { publicAppErrorOf } from "./public-errors";
+import { runOnceForKey, ZIdempotencyInputSchema } from "./idempotency";
 
 export interface Meta {
   /** Lowest role allowed; procedures without it are public. Read by the isolation test. */
   minRole?: Role;
   /** The procedure's REST route: served by rest/rest-plugin.ts, documented by openapi/build-openapi.ts. */
   rest?: RestMapping;
+  /** Takes an `idempotencyKey` (REST: the Idempotency-Key header) and runs once per key (idempotency.ts). */
+  idempotent?: boolean;
 }
 
 const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
@@ -175,6 +178,22 @@ function requireRole(minRole: Role) {
 export const protectedProcedure = requireRole("AGENT");
 export const supervisorProcedure = requireRole("SUPERVISOR");
 export const adminProcedure = requireRole("ADMIN");
+
+/** Runs a create once per idempotency key (idempotency.ts); after the role check, before the procedure's input. */
+const idempotency = t.middleware(({ ctx, path, getRawInput, next }) => runOnceForKey({ ctx, path, getRawInput, next }));
+
+/**
+ * Creates a click can repeat (a call, an SMS, a lead, a number, a token): an optional `idempotencyKey` in the
+ * input, or the Idempotency-Key header on the REST route; the same key answers the first result again.
+ */
+export const idempotentProcedure = protectedProcedure
+  .meta({ idempotent: true })
+  .input(ZIdempotencyInputSchema)
+  .use(idempotency);
+export const idempotentAdminProcedure = adminProcedure
+  .meta({ idempotent: true })
+  .input(ZIdempotencyInputSchema)
+  .use(idempotency);
 
 /**
  * Supervisors and admins, or a wallboard kiosk link (`x-kiosk-token`): ctx.wallboardOrganizationId is

@@ -17,6 +17,7 @@ export async function snapshotOrganization(db: Db, organizationId: string): Prom
     p.rate.findMany(where),
     p.apiToken.findMany(where),
     p.kioskToken.findMany(where),
+    p.idempotencyKey.findMany(where),
     p.organization.findUnique({ where: { id: organizationId } }),
   ]);
   return JSON.stringify(rows);

@@ -60,6 +60,8 @@ export const en = {
     FORBIDDEN: "Your role does not allow this action.",
     NOT_FOUND: "This item no longer exists.",
     CONFLICT: "This conflicts with existing data.",
+    IDEMPOTENCY_IN_PROGRESS: "This action is still being processed. Wait a moment, then check the result.",
+    IDEMPOTENCY_KEY_REUSED: "This action was already sent with other values. Submit again to send it as a new action.",
     VALIDATION: "Some fields are invalid.",
     RATE_LIMITED: "Too many requests. Wait a moment and try again.",
     OPTED_OUT: "This contact has opted out of messages.",
@@ -82,6 +84,7 @@ export const en = {
     invalid_phone: "Enter a valid phone number.",
     invalid_email: "Enter a valid email address.",
     too_long: "This is too long.",
+    invalid_idempotency_key: "Invalid request key: reload the page and try again.",
     invalid_device: "Enter a phone number in international format or a SIP address (sip:name@domain).",
     not_account_public_key:
       "This is not the public key of this API key's Telnyx account: copy it from that account's portal (Keys & credentials → Public Key).",

@@ -62,6 +62,10 @@ export const fr: Messages<AppMessages> = {
     FORBIDDEN: "Votre rôle ne permet pas cette action.",
     NOT_FOUND: "Cet élément n’existe plus.",
     CONFLICT: "Cela entre en conflit avec des données existantes.",
+    IDEMPOTENCY_IN_PROGRESS:
+      "Cette action est encore en cours de traitement. Patientez un instant, puis vérifiez le résultat.",
+    IDEMPOTENCY_KEY_REUSED:
+      "Cette action a déjà été envoyée avec d’autres valeurs. Validez à nouveau pour l’envoyer comme une nouvelle action.",
     VALIDATION: "Certains champs sont invalides.",
     RATE_LIMITED: "Trop de requêtes. Patientez un instant puis réessayez.",
     OPTED_OUT: "Ce contact a refusé de recevoir des messages.",
@@ -84,6 +88,7 @@ export const fr: Messages<AppMessages> = {
     invalid_phone: "Saisissez un numéro de téléphone valide.",
     invalid_email: "Saisissez une adresse e-mail valide.",
     too_long: "Ce texte est trop long.",
+    invalid_idempotency_key: "Clé de requête invalide : rechargez la page et réessayez.",
     invalid_device: "Saisissez un numéro au format international ou une adresse SIP (sip:nom@domaine).",
     not_account_public_key:
       "Ce n'est pas la clé publique du compte Telnyx de cette clé d'API : copiez-la depuis le portail de ce compte (Keys & credentials → Public Key).",

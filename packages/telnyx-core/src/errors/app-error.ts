@@ -10,7 +10,9 @@ export const APP_ERROR_CODES = [
   "FORBIDDEN",
   "NOT_FOUND",
   "CONFLICT",
+  "IDEMPOTENCY_IN_PROGRESS",
   "VALIDATION",
+  "IDEMPOTENCY_KEY_REUSED",
   "RATE_LIMITED",
   "OPTED_OUT",
   "TELNYX_AUTH",
@@ -65,8 +67,10 @@ export function httpStatusOf(code: AppErrorCode): number {
     case "NOT_FOUND":
       return 404;
     case "CONFLICT":
+    case "IDEMPOTENCY_IN_PROGRESS":
       return 409;
     case "VALIDATION":
+    case "IDEMPOTENCY_KEY_REUSED":
     case "OPTED_OUT":
     case "TELNYX_VALIDATION":
       return 422;

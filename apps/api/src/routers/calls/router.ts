@@ -19,7 +19,7 @@ import { listActiveCalls, listCalls } from "@app/telnyx-core/calls/list-calls";
 import { stopSupervising, superviseCall } from "@app/telnyx-core/calls/supervise-call";
 import type { DomainContext } from "@app/telnyx-core/domain/domain-context";
 import { intParam, type RestRequest } from "../../rest/rest-route";
-import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
+import { idempotentProcedure, protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
 const command = (ctx: { domain: DomainContext }, id: string) => ({ ...ctx.domain, id });
 
@@ -73,7 +73,7 @@ export const callsRouter = router({
     .output(z.array(ZCallFromNumberSchema))
     .query(({ ctx }) => listCallFromNumbers(ctx.domain)),
 
-  create: protectedProcedure
+  create: idempotentProcedure
     .meta({
       rest: {
         method: "POST",

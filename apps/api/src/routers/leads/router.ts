@@ -8,7 +8,7 @@ import {
 import { listLeads } from "@app/telnyx-core/leads/list-leads";
 import { createLead, deleteLead, getLead, updateLead } from "@app/telnyx-core/leads/mutate-lead";
 import { intParam } from "../../rest/rest-route";
-import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
+import { idempotentProcedure, protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
 const ZLeadId = z.object({ id: z.string().min(1).max(64) });
 
@@ -39,7 +39,7 @@ export const leadsRouter = router({
     .output(ZLeadSchema)
     .query(({ ctx, input }) => getLead({ ...ctx.domain, id: input.id })),
 
-  create: protectedProcedure
+  create: idempotentProcedure
     .meta({
       rest: {
         method: "POST",

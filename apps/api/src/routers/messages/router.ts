@@ -21,14 +21,14 @@ import { sendMessage } from "@app/telnyx-core/messages/send-message";
 import { listFromNumbers } from "@app/telnyx-core/messages/sms-numbers";
 import { ZMessageDtoSchema } from "@app/telnyx-core/realtime/events";
 import { intParam, listOf, stringOf } from "../../rest/rest-route";
-import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
+import { idempotentProcedure, protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
 // Every member sees every conversation of the organization (a shared CRM inbox); the opt-out list is
 // changed by hand by supervisors and admins only.
 export const messagesRouter = router({
   fromNumbers: protectedProcedure.output(z.array(ZFromNumberSchema)).query(({ ctx }) => listFromNumbers(ctx.domain)),
 
-  send: protectedProcedure
+  send: idempotentProcedure
     .meta({
       rest: {
         method: "POST",

@@ -18,7 +18,7 @@ import { purchaseNumber } from "@app/telnyx-core/numbers/purchase-number";
 import { releaseNumber } from "@app/telnyx-core/numbers/release-number";
 import { searchNumbers } from "@app/telnyx-core/numbers/search-numbers";
 import { textOf } from "../../rest/rest-route";
-import { adminProcedure, protectedProcedure, router } from "../../trpc/trpc";
+import { adminProcedure, idempotentAdminProcedure, protectedProcedure, router } from "../../trpc/trpc";
 
 /** An admin action on one number of the caller's organization: NOT_FOUND before Telnyx is involved. */
 const adminNumberProcedure = adminProcedure.input(ZNumberIdSchema).use(async ({ ctx, input, next }) => {
@@ -59,7 +59,7 @@ export const numbersRouter = router({
     .output(z.object({ items: z.array(ZAvailableNumberSchema) }))
     .query(({ ctx, input }) => searchNumbers({ ...ctx.domain, input })),
 
-  purchase: adminProcedure
+  purchase: idempotentAdminProcedure
     .meta({
       rest: {
         method: "POST",

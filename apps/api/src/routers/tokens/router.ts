@@ -2,14 +2,14 @@ import { z } from "zod";
 import { createApiToken, listApiTokens, revokeApiToken } from "@app/telnyx-core/tokens/manage-api-tokens";
 import { ZApiTokenCreatedSchema, ZApiTokenCreateSchema, ZApiTokenSchema } from "@app/telnyx-core/tokens/token-schemas";
 import { generateToken, hashToken } from "../../auth/tokens";
-import { adminProcedure, router } from "../../trpc/trpc";
+import { adminProcedure, idempotentAdminProcedure, router } from "../../trpc/trpc";
 
 export const API_TOKEN_PREFIX = "tcrm";
 
 export const tokensRouter = router({
   list: adminProcedure.output(z.array(ZApiTokenSchema)).query(({ ctx }) => listApiTokens(ctx.domain)),
 
-  create: adminProcedure
+  create: idempotentAdminProcedure
     .input(ZApiTokenCreateSchema)
     .output(ZApiTokenCreatedSchema)
     .mutation(({ ctx, input }) => {

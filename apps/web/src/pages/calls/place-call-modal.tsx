@@ -7,6 +7,7 @@ import { getDefaultPhoneCountry } from "../../i18n/language";
 import { useLanguage } from "../../i18n/use-language";
 import { translateError } from "../../lib/app-error";
 import { trpc } from "../../lib/trpc";
+import { useActionKey } from "../../lib/use-action-key";
 import { useApplyLive } from "../../live/use-apply-live";
 import { useDefaultFromNumber } from "./use-default-from-number";
 import { FromNumberSelect } from "./from-number-select";
@@ -35,6 +36,7 @@ export function PlaceCallModal({ isOpen, onClose, lead }: PlaceCallModalProps) {
   const live = useApplyLive();
   const numbers = trpc.calls.fromNumbers.useQuery(undefined, { enabled: isOpen });
   const create = trpc.calls.create.useMutation();
+  const action = useActionKey(isOpen);
   const country = getDefaultPhoneCountry(language);
   const available = numbers.data ?? [];
 
@@ -43,12 +45,16 @@ export function PlaceCallModal({ isOpen, onClose, lead }: PlaceCallModalProps) {
   async function handleFinish(values: PlaceCallValues) {
     setFormError(null);
     try {
-      const call = await create.mutateAsync({
-        to: values.to,
-        fromNumberId: values.fromNumberId,
-        leadId: values.leadId,
-        record: values.record,
-      });
+      const call = await action.run((idempotencyKey) =>
+        create.mutateAsync({
+          to: values.to,
+          fromNumberId: values.fromNumberId,
+          leadId: values.leadId,
+          record: values.record,
+          idempotencyKey,
+        }),
+      );
+      if (!call) return;
       live.applyCall(call);
       void message.info(t("calls.place.started", { number: call.leadName ?? values.to }));
       onClose();

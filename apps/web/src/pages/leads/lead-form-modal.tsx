@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { getDefaultPhoneCountry } from "../../i18n/language";
 import { useLanguage } from "../../i18n/use-language";
 import { translateError, translateFieldErrors } from "../../lib/app-error";
+import { useActionKey } from "../../lib/use-action-key";
 import { isLeadFormField, toLeadFormValues, toLeadInput, type Lead, type LeadFormValues } from "./lead-form-values";
 import { useLeadMutations } from "./use-lead-mutations";
 
@@ -23,6 +24,7 @@ export function LeadFormModal({ lead, isOpen, onClose }: LeadFormModalProps) {
   const [form] = Form.useForm<LeadFormValues>();
   const [formError, setFormError] = useState<string | null>(null);
   const { create, update } = useLeadMutations();
+  const action = useActionKey(isOpen);
   const country = getDefaultPhoneCountry(language);
   const isSaving = create.isPending || update.isPending;
 
@@ -30,8 +32,10 @@ export function LeadFormModal({ lead, isOpen, onClose }: LeadFormModalProps) {
     setFormError(null);
     const input = toLeadInput(values);
     try {
-      if (lead) await update.mutateAsync({ id: lead.id, data: input });
-      else await create.mutateAsync(input);
+      const saved = await action.run((idempotencyKey) =>
+        lead ? update.mutateAsync({ id: lead.id, data: input }) : create.mutateAsync({ ...input, idempotencyKey }),
+      );
+      if (!saved) return;
       void message.success(t(lead ? "leads.updated" : "leads.created"));
       onClose();
     } catch (error) {

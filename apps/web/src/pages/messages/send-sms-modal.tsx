@@ -7,6 +7,7 @@ import { getDefaultPhoneCountry } from "../../i18n/language";
 import { useLanguage } from "../../i18n/use-language";
 import { translateError } from "../../lib/app-error";
 import { trpc } from "../../lib/trpc";
+import { useActionKey } from "../../lib/use-action-key";
 import { useApplyLive } from "../../live/use-apply-live";
 import { useDefaultFromNumber } from "../calls/use-default-from-number";
 import { FromNumberSelect } from "../calls/from-number-select";
@@ -36,6 +37,7 @@ export function SendSmsModal({ isOpen, onClose, lead, onSent }: SendSmsModalProp
   const live = useApplyLive();
   const numbers = trpc.messages.fromNumbers.useQuery(undefined, { enabled: isOpen });
   const send = trpc.messages.send.useMutation();
+  const action = useActionKey(isOpen);
   const available = numbers.data ?? [];
 
   const followDestination = useDefaultFromNumber(form, isOpen, available);
@@ -43,12 +45,16 @@ export function SendSmsModal({ isOpen, onClose, lead, onSent }: SendSmsModalProp
   async function handleFinish(values: SendSmsValues) {
     setFormError(null);
     try {
-      const sent = await send.mutateAsync({
-        to: values.to,
-        text: values.text,
-        fromNumberId: values.fromNumberId,
-        leadId: lead?.phoneNumber === values.to ? lead.id : undefined,
-      });
+      const sent = await action.run((idempotencyKey) =>
+        send.mutateAsync({
+          to: values.to,
+          text: values.text,
+          fromNumberId: values.fromNumberId,
+          leadId: lead?.phoneNumber === values.to ? lead.id : undefined,
+          idempotencyKey,
+        }),
+      );
+      if (!sent) return;
       live.applyMessage(sent);
       void message.success(t("messages.send.sent", { number: sent.leadName ?? values.to }));
       onSent?.(sent);

@@ -4,6 +4,7 @@ import { Alert, Button, Flex, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { translateError } from "../../lib/app-error";
 import { trpc } from "../../lib/trpc";
+import { useActionKey } from "../../lib/use-action-key";
 import { useApplyLive } from "../../live/use-apply-live";
 import { SmsCounter } from "./sms-counter";
 
@@ -21,6 +22,7 @@ export function ThreadComposer({ to, leadId, lastOwnNumber }: ThreadComposerProp
   const live = useApplyLive();
   const numbers = trpc.messages.fromNumbers.useQuery();
   const send = trpc.messages.send.useMutation();
+  const action = useActionKey();
   const fromNumberId = numbers.data?.find((number) => number.phoneNumber === lastOwnNumber)?.id;
   const canSend = text.trim().length > 0 && text.length <= 1600 && !send.isPending;
 
@@ -28,7 +30,10 @@ export function ThreadComposer({ to, leadId, lastOwnNumber }: ThreadComposerProp
     if (!canSend) return;
     setError(null);
     try {
-      const sent = await send.mutateAsync({ to, text, leadId: leadId ?? undefined, fromNumberId });
+      const sent = await action.run((idempotencyKey) =>
+        send.mutateAsync({ to, text, leadId: leadId ?? undefined, fromNumberId, idempotencyKey }),
+      );
+      if (!sent) return;
       live.applyMessage(sent);
       setText("");
     } catch (sendError) {

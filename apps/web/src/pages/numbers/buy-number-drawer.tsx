@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { formatPhoneNumberInternational } from "@app/ui/phone-number";
 import { translateError } from "../../lib/app-error";
 import { trpc } from "../../lib/trpc";
+import { useActionKey } from "../../lib/use-action-key";
 import { AvailableNumbersTable } from "./available-numbers-table";
 import { BuySearchForm } from "./buy-search-form";
 import { toSearchInput, type AvailableNumber, type PhoneNumber, type SearchInput } from "./number-values";
@@ -22,22 +23,26 @@ export function BuyNumberDrawer({ isOpen, onClose }: BuyNumberDrawerProps) {
   const [searchInput, setSearchInput] = useState<SearchInput | null>(null);
   const [purchased, setPurchased] = useState<PhoneNumber | null>(null);
   const { purchase } = useNumberMutations();
+  const action = useActionKey(isOpen);
   const results = trpc.numbers.search.useQuery(searchInput ?? skipToken, { staleTime: 30_000 });
 
   async function handleBuy(number: AvailableNumber) {
     if (!searchInput) return;
     try {
-      const created = await purchase.mutateAsync({
-        phoneNumber: number.phoneNumber,
-        countryCode: searchInput.countryCode,
-        numberType: searchInput.numberType,
-        // The quote the admin saw; the API stores it until Telnyx reports the number's own data.
-        features: number.features,
-        upfrontCost: number.upfrontCost,
-        monthlyCost: number.monthlyCost,
-        currency: number.currency,
-      });
-      setPurchased(created);
+      const created = await action.run((idempotencyKey) =>
+        purchase.mutateAsync({
+          phoneNumber: number.phoneNumber,
+          countryCode: searchInput.countryCode,
+          numberType: searchInput.numberType,
+          // The quote the admin saw; the API stores it until Telnyx reports the number's own data.
+          features: number.features,
+          upfrontCost: number.upfrontCost,
+          monthlyCost: number.monthlyCost,
+          currency: number.currency,
+          idempotencyKey,
+        }),
+      );
+      if (created) setPurchased(created);
     } catch (error) {
       void message.error(translateError(t, error));
     }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { translateError } from "../../../lib/app-error";
 import { trpc } from "../../../lib/trpc";
+import { useActionKey } from "../../../lib/use-action-key";
 
 interface TokenValues {
   name: string;
@@ -20,6 +21,7 @@ export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: ()
   const [token, setToken] = useState<string | null>(null);
   const utils = trpc.useUtils();
   const create = trpc.tokens.create.useMutation({ onSuccess: () => utils.tokens.list.invalidate() });
+  const action = useActionKey(open);
 
   function close() {
     setToken(null);
@@ -29,12 +31,15 @@ export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: ()
 
   async function handleFinish(values: TokenValues) {
     try {
-      const created = await create.mutateAsync({
-        name: values.name.trim(),
-        role: values.role,
-        expiresAt: values.expiresAt ? values.expiresAt.endOf("day").toDate() : undefined,
-      });
-      setToken(created.token);
+      const created = await action.run((idempotencyKey) =>
+        create.mutateAsync({
+          name: values.name.trim(),
+          role: values.role,
+          expiresAt: values.expiresAt ? values.expiresAt.endOf("day").toDate() : undefined,
+          idempotencyKey,
+        }),
+      );
+      if (created) setToken(created.token);
     } catch (error) {
       void message.error(translateError(t, error));
     }
