@@ -5,7 +5,7 @@ type Operation = {
   description?: string;
   tags?: string[];
   security?: unknown[];
-  parameters?: { name: string; in: string; required?: boolean; schema?: unknown }[];
+  parameters?: { name: string; in: string; required?: boolean; schema?: unknown; description?: string }[];
   requestBody?: { content: Record<string, { schema: unknown }> };
   responses: Record<string, { description?: string; $ref?: string; content?: Record<string, { schema: unknown }> }>;
 };
@@ -17,7 +17,7 @@ function renderOperation(method: string, path: string, op: Operation): string {
   const params = (op.parameters ?? [])
     .map(
       (p) =>
-        `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${p.in}</td><td>${p.required ? "yes" : "no"}</td><td>${json(p.schema ?? {})}</td></tr>`,
+        `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${p.in}</td><td>${p.required ? "yes" : "no"}</td><td>${json(p.schema ?? {})}${p.description ? `<p>${escapeHtml(p.description)}</p>` : ""}</td></tr>`,
     )
     .join("");
   const body = op.requestBody?.content["application/json"]?.schema;

@@ -1,5 +1,6 @@
 import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
+import { APP_ERROR_CODES } from "@app/telnyx-core/errors/app-error";
 import { en } from "../i18n/en";
 import { fr } from "../i18n/fr";
 import { isSessionLost, readAppError, shouldRetry, translateError, translateFieldErrors } from "./app-error";
@@ -21,6 +22,15 @@ describe("translateError", () => {
       "Wrong email or password.",
     );
     expect(translateError(i18n.t, error)).toBe("E-mail ou mot de passe incorrect.");
+  });
+
+  it("has a sentence in both languages for every code the API can answer", () => {
+    for (const code of APP_ERROR_CODES) {
+      expect(Object.hasOwn(en.errors, code), code).toBe(true);
+      expect(Object.hasOwn(fr.errors, code), code).toBe(true);
+    }
+    const reused = apiError({ code: "UNPROCESSABLE_CONTENT", httpStatus: 422, appCode: "IDEMPOTENCY_KEY_REUSED" });
+    expect(translateError(i18n.t, reused)).toBe(fr.errors.IDEMPOTENCY_KEY_REUSED);
   });
 
   it("falls back to the server message for an unknown app code", () => {
