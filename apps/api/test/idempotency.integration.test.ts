@@ -136,7 +136,13 @@ describe("scope", () => {
       [theirs.id, env.other.organization.id],
     ]);
 
-    const token = { name: `Shared key ${nextTag()}`, role: "AGENT" as const, idempotencyKey: key };
+    // The same key for another action of the same actor is another request.
+    const sameKey = { name: `Shared key ${nextTag()}`, role: "AGENT" as const, idempotencyKey: key };
+    await expect(env.asDemoAdmin().tokens.create(sameKey)).rejects.toMatchObject({
+      cause: { code: "IDEMPOTENCY_KEY_REUSED" },
+    });
+
+    const token = { ...sameKey, idempotencyKey: randomUUID() };
     const ourToken = await env.asDemoAdmin().tokens.create(token);
     const theirToken = await env.asOtherAdmin().tokens.create(token);
     expect(theirToken.item.id).not.toBe(ourToken.item.id);
@@ -239,7 +245,8 @@ describe("over HTTP", () => {
       const first = await post(path, body, { "Idempotency-Key": key }, agentToken);
       const second = await post(path, body, { "Idempotency-Key": key }, agentToken);
       expect([first.status, second.status]).toEqual([201, 201]);
-      const [a, b] = [(await first.json()) as { data: { id: string } }, (await second.json()) as typeof a];
+      type Created = { data: { id: string } };
+      const [a, b] = [(await first.json()) as Created, (await second.json()) as Created];
       expect(b.data.id).toBe(a.data.id);
     }
     expect(await env.db.prisma.lead.count({ where: { lastName: `Key ${tag}` } })).toBe(1);
