@@ -164,7 +164,9 @@ describe("scope", () => {
     await expect(
       env.asDemoAgent().leads.create({ ...lead, ownerId: env.other.users.agent.id, idempotencyKey: key }),
     ).rejects.toMatchObject({ message: "The owner is not a member of this organization." });
-    expect(await env.db.prisma.idempotencyKey.count({ where: { procedure: "leads.create", completedAt: null } })).toBe(0);
+    expect(await env.db.prisma.idempotencyKey.count({ where: { procedure: "leads.create", completedAt: null } })).toBe(
+      0,
+    );
     const created = await env.asDemoAgent().leads.create({ ...lead, idempotencyKey: key });
     expect(await env.db.prisma.lead.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject(lead);
   });
