@@ -16,6 +16,12 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ MAX_SOCKETS_PER_CREDENTIAL: "0" })).toThrow(/MAX_SOCKETS_PER_CREDENTIAL/);
   });
 
+  it("reads PRESENCE_OFFLINE_GRACE_MS (default 30 s) and refuses nonsense", () => {
+    expect(loadEnv({}).PRESENCE_OFFLINE_GRACE_MS).toBe(30_000);
+    expect(loadEnv({ PRESENCE_OFFLINE_GRACE_MS: "1500" }).PRESENCE_OFFLINE_GRACE_MS).toBe(1500);
+    expect(() => loadEnv({ PRESENCE_OFFLINE_GRACE_MS: "-1" })).toThrow(/PRESENCE_OFFLINE_GRACE_MS/);
+  });
+
   it("names every invalid variable with what it should look like", () => {
     const attempt = () =>
       loadEnv({ PORT: "http", DATABASE_URL: "mysql://x", APP_ENCRYPTION_KEY: "short", SEED_DEMO: "maybe" });

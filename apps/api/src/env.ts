@@ -4,6 +4,7 @@
  * that names the variable and what it should look like.
  */
 import { z } from "zod";
+import { DEFAULT_OFFLINE_GRACE_MS } from "@app/telnyx-core/agents/presence";
 import { TELNYX_RECORDING_HOSTS } from "@app/telnyx-core/calls/recording-fetch";
 import { DEFAULT_RECORDING_MAX_BYTES } from "./recordings/recording-policy";
 
@@ -65,6 +66,8 @@ export const ZEnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Concurrent live connections (sockets) per session, API token or kiosk link, per instance; the next one is refused. */
   MAX_SOCKETS_PER_CREDENTIAL: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** How long an agent's last live connection may be gone (on every instance) before they show Offline, in ms. */
+  PRESENCE_OFFLINE_GRACE_MS: z.coerce.number().int().min(100).max(3_600_000).default(DEFAULT_OFFLINE_GRACE_MS),
   /** Peers allowed to set X-Forwarded-For: true, false, or addresses/CIDRs (default: loopback only). */
   TRUST_PROXY: z
     .string()

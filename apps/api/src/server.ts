@@ -83,6 +83,8 @@ export interface ServerOptions {
   logStream?: DestinationStream;
   /** Recording fetch policy (RECORDING_HOSTS, RECORDING_MAX_BYTES); the sandbox's origin is added in sandbox mode. */
   recordings?: { hosts?: string[]; maxBytes?: number; timeoutMs?: number; isProduction?: boolean };
+  /** PRESENCE_OFFLINE_GRACE_MS: how long an agent's last socket may be gone before they show OFFLINE (default 30 s). */
+  presenceOfflineGraceMs?: number;
   /** How long close() lets requests in flight finish before it cuts every remaining connection (default 10 s). */
   shutdownGraceMs?: number;
 }
@@ -187,6 +189,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     redisUrl: options.redisUrl,
     appUrl: options.appUrl,
     maxSocketsPerCredential: options.maxSocketsPerCredential,
+    presence: { db: options.db, offlineGraceMs: options.presenceOfflineGraceMs, log: app.log },
   });
   const secretBox = secretBoxFromEnv(options.encryptionKey);
   const deps: ApiDeps = {

@@ -81,11 +81,9 @@ describe("inbound calls", () => {
     expect(agent1Rung).toBe(false);
   });
 
-  it("rings every agent when nobody owns the caller; the first to act wins", async () => {
-    await env.db.prisma.user.update({
-      where: { id: env.demo.users.agent2.id },
-      data: { agentStatus: "OFFLINE" },
-    });
+  it("rings every available agent when nobody owns the caller; the first to act wins", async () => {
+    // Agent 2 is in wrap-up after the first test's call: back to Available by their own choice.
+    await env.as(env.demo.users.agent2, "AGENT").agents.setStatus({ status: "AVAILABLE" });
     const [rung1, rung2] = [nextIncoming(agent1Socket), nextIncoming(agent2Socket)];
     await sandboxControl("/inbound-call", { from: "+14155550177", to: OUR_NUMBER });
     const [{ call }, second] = await Promise.all([rung1, rung2]);
@@ -99,6 +97,25 @@ describe("inbound calls", () => {
     await expect(env.as(env.demo.users.agent2, "AGENT").calls.answer({ id: call.id })).rejects.toMatchObject({
       code: "CONFLICT",
     });
+  });
+
+  it("does not ring an agent the server holds as Away, Offline, On a call or in wrap-up", async () => {
+    const agent2 = env.as(env.demo.users.agent2, "AGENT");
+    await env.as(env.demo.users.agent1, "AGENT").agents.setStatus({ status: "AVAILABLE" });
+    for (const status of ["AWAY", "OFFLINE", "ON_CALL", "WRAP_UP"] as const) {
+      if (status === "AWAY") await agent2.agents.setStatus({ status: "AWAY" });
+      else await env.db.prisma.user.update({ where: { id: env.demo.users.agent2.id }, data: { agentStatus: status } });
+      let agent2Rung = false;
+      const onIncoming = () => (agent2Rung = true);
+      agent2Socket.on("call:incoming", onIncoming);
+      const incoming = nextIncoming(agent1Socket);
+      const leg = await sandboxControl("/inbound-call", { from: "+14155550178", to: OUR_NUMBER });
+      const { call } = await incoming;
+      await sandboxControl(`/calls/${leg.call_control_id}/hangup`, {});
+      await env.waitForCall(call.id, (c) => c.status !== "RINGING" && c);
+      agent2Socket.off("call:incoming", onIncoming);
+      expect(agent2Rung, status).toBe(false);
+    }
   });
 });
 

@@ -9,7 +9,8 @@
 import type { Db } from "@app/db/open-db";
 import { rebuildPresence } from "@app/telnyx-core/agents/rebuild-presence";
 import { LIVE_CALL_STATUSES } from "@app/telnyx-core/calls/call-state";
-import { publishEmits, reconcileLiveCalls } from "@app/telnyx-core/calls/reconcile-live-calls";
+import { reconcileLiveCalls } from "@app/telnyx-core/calls/reconcile-live-calls";
+import { publishEmits } from "@app/telnyx-core/realtime/publish-emits";
 import { noopPublisher, type Publisher } from "@app/telnyx-core/realtime/events";
 import type { TelnyxAccess } from "../telnyx/telnyx-access";
 import type { JobDefinition } from "./scheduler";

@@ -28,6 +28,7 @@ import type { MemberKey } from "../auth/memberships";
 import { isOwnOrigin, requestSourceOf } from "../auth/request-origin";
 import { cookieValue, SESSION_COOKIE } from "../auth/sessions";
 import { watchMembers, type MemberRolesLookup } from "./member-watch";
+import { trackPresence, type PresenceOptions } from "./presence-tracker";
 import { createRoutingPublisher } from "./realtime-publisher";
 import { holdRecoveredSessions, replayMissed, settleRecovery, takeHeldSession } from "./socket-recovery";
 
@@ -63,6 +64,8 @@ export interface RealtimeDeps {
   appUrl?: string;
   allowedOrigin?: string;
   maxSocketsPerCredential?: number;
+  /** Server-owned presence from the members' sockets (presence-tracker.ts); none in socket-only tests. */
+  presence?: PresenceOptions;
 }
 
 function bearerFrom(auth: Record<string, unknown> | undefined): string | undefined {
@@ -193,10 +196,12 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   });
 
   const stopWatching = deps.memberRolesOf ? watchMembers(io, deps.memberRolesOf) : () => undefined;
+  const publisher = createRoutingPublisher(io);
+  const presence = deps.presence ? trackPresence(io, publisher, deps.presence) : null;
 
   return {
     io,
-    publisher: createRoutingPublisher(io),
+    publisher,
     disconnectSession(sessionId) {
       if (sessionId) io.in(sessionRoom(sessionId)).disconnectSockets(true);
     },
@@ -214,6 +219,8 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
       // Only this instance's sockets: with the Redis adapter a plain disconnectSockets reaches every instance.
       // The HTTP server belongs to Fastify, which closes it; here only sockets and the engine.
       io.local.disconnectSockets(true);
+      // Their departures are stamped (presence checks other instances or the next start settle).
+      await presence?.stop();
       io.engine.close();
       await Promise.all(clients.map((client) => client.quit().catch(() => undefined)));
     },

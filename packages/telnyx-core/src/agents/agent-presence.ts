@@ -1,9 +1,11 @@
 /**
- * Agent states: the agent chooses AVAILABLE / AWAY (agentPresence); while they have a live call
- * their state is ON_CALL, and what they had chosen comes back when their last live call ends.
- * `since` is when the state last changed (User.agentStatusAt).
+ * Agent states, owned by the server. The agent chooses AVAILABLE / AWAY (agentPresence); while they
+ * have a live call their state is ON_CALL, then WRAP_UP for the organization's wrap-up seconds after
+ * it ended, then what they had chosen. OFFLINE when their last socket has been gone for the offline
+ * grace (presence.ts). `since` is when the state last changed (User.agentStatusAt).
+ * A user's state is one fact shown to every organization they belong to: each change is pushed to all.
  */
-import type { Prisma } from "@app/db/client";
+import type { AgentStatus, Prisma } from "@app/db/client";
 import { LIVE_CALL_STATUSES, isLiveCallStatus } from "../calls/call-state";
 import type { TAgentState } from "../realtime/events";
 import type { Emit, Tx } from "../webhooks/apply-types";
@@ -16,6 +18,11 @@ export const agentUserSelect = {
   agentPresence: true,
 } as const satisfies Prisma.UserSelect;
 type AgentUser = Prisma.UserGetPayload<{ select: typeof agentUserSelect }>;
+
+/** What an agent goes back to after a call, a wrap-up or a reconnection: their choice (never chosen: AVAILABLE). */
+export function chosenStatusOf(presence: AgentStatus): "AVAILABLE" | "AWAY" | "OFFLINE" {
+  return presence === "AWAY" || presence === "OFFLINE" ? presence : "AVAILABLE";
+}
 
 /** The user's newest live call in the organization, if any. */
 export async function currentCallIdOf(tx: Tx, organizationId: string, userId: string): Promise<string | null> {
@@ -31,26 +38,62 @@ export function toAgentState(user: AgentUser, currentCallId: string | null): TAg
   return { userId: user.id, name: user.name, status: user.agentStatus, since: user.agentStatusAt, currentCallId };
 }
 
+/** agent:updated for every organization the user is a member of (each with its own current call). */
+export async function agentEmitsForUser(tx: Tx, userId: string): Promise<Emit[]> {
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { ...agentUserSelect, memberships: { select: { organizationId: true } } },
+  });
+  if (!user) return [];
+  const emits: Emit[] = [];
+  for (const { organizationId } of user.memberships) {
+    const payload = toAgentState(user, await currentCallIdOf(tx, organizationId, userId));
+    emits.push({ scope: "org", id: organizationId, event: "agent:updated", payload });
+  }
+  return emits;
+}
+
+/** When the wrap-up after the user's last call in the organization ends; null: no wrap-up (0 s, or already over). */
+async function wrapUpEndOf(tx: Tx, organizationId: string, userId: string, now: Date): Promise<Date | null> {
+  const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { wrapUpSecs: true } });
+  if (!org || org.wrapUpSecs <= 0) return null;
+  const last = await tx.telnyxCall.findFirst({
+    where: { organizationId, userId, endedAt: { not: null } },
+    orderBy: { endedAt: "desc" },
+    select: { endedAt: true },
+  });
+  // Counted from the call's end: a call that ended while nobody listened (reconciled later) gets none.
+  const endedAt = last?.endedAt && last.endedAt < now ? last.endedAt : now;
+  const end = new Date(endedAt.getTime() + org.wrapUpSecs * 1000);
+  return end > now ? end : null;
+}
+
 /**
- * Re-derives ON_CALL from the user's live calls (inside the caller's transaction) and returns the
- * agent:updated emit when the state changed.
+ * Re-derives ON_CALL from the user's live calls (inside the caller's transaction): ON_CALL wins
+ * over any other state; when the last live call ends, WRAP_UP (or straight back to the agent's
+ * choice). Returns the agent:updated emits when the state changed.
  */
 export async function refreshAgentStatus(tx: Tx, organizationId: string, userId: string): Promise<Emit[]> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: agentUserSelect });
   if (!user) return [];
+  const now = new Date();
   const currentCallId = await currentCallIdOf(tx, organizationId, userId);
   let data: Prisma.UserUpdateInput | null = null;
-  if (currentCallId && user.agentStatus !== "ON_CALL")
-    data = { agentStatus: "ON_CALL", agentPresence: user.agentStatus, agentStatusAt: new Date() };
+  if (currentCallId && user.agentStatus !== "ON_CALL") {
+    // The state left behind is the agent's choice, unless it was a wrap-up (the choice is already stored).
+    const presence = user.agentStatus === "WRAP_UP" ? user.agentPresence : user.agentStatus;
+    data = { agentStatus: "ON_CALL", agentPresence: presence, agentStatusAt: now, wrapUpUntil: null };
+  }
   if (!currentCallId && user.agentStatus === "ON_CALL") {
-    data = {
-      agentStatus: user.agentPresence === "ON_CALL" ? "AVAILABLE" : user.agentPresence,
-      agentStatusAt: new Date(),
-    };
+    const choice = chosenStatusOf(user.agentPresence);
+    const wrapUpUntil = choice === "OFFLINE" ? null : await wrapUpEndOf(tx, organizationId, userId, now);
+    data = wrapUpUntil
+      ? { agentStatus: "WRAP_UP", wrapUpUntil, agentStatusAt: now }
+      : { agentStatus: choice, wrapUpUntil: null, agentStatusAt: now };
   }
   if (!data) return [];
-  const updated = await tx.user.update({ where: { id: userId }, data, select: agentUserSelect });
-  return [{ scope: "org", id: organizationId, event: "agent:updated", payload: toAgentState(updated, currentCallId) }];
+  await tx.user.update({ where: { id: userId }, data, select: { id: true } });
+  return agentEmitsForUser(tx, userId);
 }
 
 type CallSide = { userId: string | null; status: string; lastEventAt?: Date | null } | null;

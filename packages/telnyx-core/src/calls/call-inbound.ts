@@ -1,7 +1,8 @@
 /**
  * An incoming call.initiated on one of our numbers that matches no call yet becomes an INBOUND call:
  * the organization is the number's, the lead is matched by the caller's number, and it rings the
- * lead's owner when available, else every agent of the organization.
+ * lead's owner when available, else every available agent of the organization. Available is the
+ * server-owned presence (agents/presence.ts): OFFLINE, AWAY, ON_CALL and WRAP_UP agents are not rung.
  */
 import type { ApplyScope, Tx } from "../webhooks/apply-types";
 import type { TelnyxEventOf } from "../webhooks/parse-event";
@@ -42,9 +43,12 @@ export async function createInboundCall(
   const ownerId = isOwnerAvailable ? lead!.ownerId : null;
   const ringUserIds = ownerId
     ? [ownerId]
-    : (await tx.membership.findMany({ where: { organizationId, role: "AGENT" }, select: { userId: true } })).map(
-        (m) => m.userId,
-      );
+    : (
+        await tx.membership.findMany({
+          where: { organizationId, role: "AGENT", user: { agentStatus: "AVAILABLE" } },
+          select: { userId: true },
+        })
+      ).map((m) => m.userId);
   const call = await tx.telnyxCall.create({
     data: {
       organizationId,

@@ -14,7 +14,8 @@ import { isAppError } from "../errors/app-error";
 import type { CallLiveStatus } from "../gateway/call-commands";
 import type { TelnyxGateway } from "../gateway/telnyx-gateway";
 import type { Publisher } from "../realtime/events";
-import type { ApplyServices, Emit } from "../webhooks/apply-types";
+import { publishEmits } from "../realtime/publish-emits";
+import type { ApplyServices } from "../webhooks/apply-types";
 import { parseWebhookEvent, type KnownTelnyxEvent } from "../webhooks/parse-event";
 import { applyCallEvent } from "./apply-call-event";
 import { LIVE_CALL_STATUSES } from "./call-state";
@@ -129,14 +130,6 @@ function hangupEventFor(call: LiveCall, endAt: Date): KnownTelnyxEvent | null {
     data: { id: `reconcile:${call.id}:${leg.name}`, event_type: "call.hangup", occurred_at: at, payload },
   });
   return parsed.ok && parsed.event.kind !== "unknown" ? parsed.event : null;
-}
-
-/** Pushes applier emits live (what the webhook processor does after its commit). */
-export function publishEmits(publisher: Publisher, emits: Emit[]): void {
-  for (const emit of emits) {
-    if (emit.scope === "org") publisher.toOrganization(emit.id, emit.event, emit.payload as never);
-    else publisher.toUser(emit.id, emit.event, emit.payload as never);
-  }
 }
 
 async function endCall(

@@ -128,7 +128,7 @@ export const ZStatsDeltaSchema = z.object({
 });
 export type TStatsDelta = z.infer<typeof ZStatsDeltaSchema>;
 
-export const ZAgentStatusSchema = z.enum(["AVAILABLE", "ON_CALL", "AWAY", "OFFLINE"]);
+export const ZAgentStatusSchema = z.enum(["AVAILABLE", "ON_CALL", "WRAP_UP", "AWAY", "OFFLINE"]);
 export const ZAgentStateSchema = z.object({
   userId: z.string(),
   name: z.string(),

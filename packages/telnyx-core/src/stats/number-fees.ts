@@ -8,12 +8,13 @@ export interface OrganizationFacts {
   timeZone: string;
   currency: string;
   slaThresholdSecs: number;
+  wrapUpSecs: number;
 }
 
 export async function organizationFactsOf(db: Db, organizationId: string): Promise<OrganizationFacts> {
   const org = await db.prisma.organization.findUniqueOrThrow({
     where: { id: organizationId },
-    select: { timeZone: true, currency: true, slaThresholdSecs: true },
+    select: { timeZone: true, currency: true, slaThresholdSecs: true, wrapUpSecs: true },
   });
   return org;
 }

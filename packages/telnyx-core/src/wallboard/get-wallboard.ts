@@ -63,6 +63,7 @@ export async function getWallboardSnapshot(options: {
       rate: ratio(answeredWithin, inboundAnswered),
     },
     longestWaitSecs: waits.length > 0 ? Math.max(...waits) : null,
+    wrapUpSecs: org.wrapUpSecs,
     currency: org.currency,
     asOf: now,
   };

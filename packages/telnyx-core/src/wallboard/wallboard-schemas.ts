@@ -21,6 +21,8 @@ export const ZWallboardSnapshotSchema = z.object({
     rate: z.number().nullable(),
   }),
   longestWaitSecs: z.number().int().nullable(),
+  /** Seconds agents stay WRAP_UP after each call (agents.setWrapUp). */
+  wrapUpSecs: z.number().int(),
   currency: z.string(),
   asOf: z.date(),
 });

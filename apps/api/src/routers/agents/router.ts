@@ -3,13 +3,23 @@ import {
   ZAgentListSchema,
   ZSetAgentStatusInputSchema,
   ZSetAgentStatusSchema,
+  ZWrapUpInputSchema,
+  ZWrapUpSchema,
 } from "@app/telnyx-core/agents/agent-schemas";
+import { getAgentStatus } from "@app/telnyx-core/agents/get-agent-status";
 import { listAgents } from "@app/telnyx-core/agents/list-agents";
 import { setAgentStatus } from "@app/telnyx-core/agents/set-agent-status";
+import { setWrapUpSecs } from "@app/telnyx-core/agents/set-wrap-up";
 import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
 export const agentsRouter = router({
-  /** The caller's own state (AVAILABLE / AWAY); ON_CALL is automatic while they have a live call. */
+  /** The caller's own state as the server holds it (the header; live agent:updated events follow). */
+  getStatus: protectedProcedure
+    .input(z.void())
+    .output(ZSetAgentStatusSchema)
+    .query(({ ctx }) => getAgentStatus(ctx.domain)),
+
+  /** The caller's own choice (AVAILABLE / AWAY); ON_CALL, WRAP_UP and OFFLINE are the server's. */
   setStatus: protectedProcedure
     .input(ZSetAgentStatusInputSchema)
     .output(ZSetAgentStatusSchema)
@@ -19,4 +29,10 @@ export const agentsRouter = router({
     .input(z.void())
     .output(ZAgentListSchema)
     .query(({ ctx }) => listAgents({ db: ctx.db, organizationId: ctx.auth.organizationId })),
+
+  /** Seconds of WRAP_UP after each call (organization setting, default 30; 0: none). */
+  setWrapUp: supervisorProcedure
+    .input(ZWrapUpInputSchema)
+    .output(ZWrapUpSchema)
+    .mutation(({ ctx, input }) => setWrapUpSecs({ ...ctx.domain, seconds: input.seconds })),
 });

@@ -31,6 +31,7 @@ export const auditStringsFr: Messages<typeof auditStrings> = {
   empty: { title: "Rien d’enregistré", description: "Aucune entrée ne correspond à ces filtres." },
   actions: {
     agent_set_status: "Statut d’agent modifié",
+    agent_set_wrap_up: "Durée de post-appel modifiée",
     auth_login: "Connexion",
     auth_logout: "Déconnexion",
     call_answer: "Appel décroché",

@@ -21,6 +21,7 @@ export const auditStrings = {
   /** Audit action codes (dots become underscores); an unknown one is shown as its code. */
   actions: {
     agent_set_status: "Agent status changed",
+    agent_set_wrap_up: "Wrap-up time changed",
     auth_login: "Logged in",
     auth_logout: "Logged out",
     call_answer: "Call answered",
