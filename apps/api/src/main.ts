@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     encryptionKey: env.APP_ENCRYPTION_KEY,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     maxSocketsPerCredential: env.MAX_SOCKETS_PER_CREDENTIAL,
-    presenceOfflineGraceMs: env.PRESENCE_OFFLINE_GRACE_MS,
+    presence: { offlineGraceMs: env.PRESENCE_OFFLINE_GRACE_MS },
     trustProxy: env.TRUST_PROXY,
     recordings: {
       hosts: env.RECORDING_HOSTS,

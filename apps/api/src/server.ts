@@ -26,6 +26,7 @@ import { memberRoleOf, memberRolesOf } from "./auth/memberships";
 import { prepareBurnHash } from "./auth/passwords";
 import { redactUrl } from "./logging/redact-url";
 import { bearerTokenOf, cookieValue, resolveCaller, SESSION_COOKIE } from "./auth/sessions";
+import type { PresenceOptions } from "./realtime/presence-tracker";
 import { createRealtime, type Realtime } from "./realtime/realtime";
 import { createUnconfiguredAccess, withOrganizationKeys, type TelnyxAccess } from "./telnyx/telnyx-access";
 import { secretBoxFromEnv } from "@app/telnyx-core/settings/secret-box";
@@ -83,8 +84,8 @@ export interface ServerOptions {
   logStream?: DestinationStream;
   /** Recording fetch policy (RECORDING_HOSTS, RECORDING_MAX_BYTES); the sandbox's origin is added in sandbox mode. */
   recordings?: { hosts?: string[]; maxBytes?: number; timeoutMs?: number; isProduction?: boolean };
-  /** PRESENCE_OFFLINE_GRACE_MS: how long an agent's last socket may be gone before they show OFFLINE (default 30 s). */
-  presenceOfflineGraceMs?: number;
+  /** Presence timing: `offlineGraceMs` is PRESENCE_OFFLINE_GRACE_MS (default 30 s); tests shorten it. */
+  presence?: Pick<PresenceOptions, "offlineGraceMs" | "tickMs" | "sweepMs">;
   /** How long close() lets requests in flight finish before it cuts every remaining connection (default 10 s). */
   shutdownGraceMs?: number;
 }
@@ -189,7 +190,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     redisUrl: options.redisUrl,
     appUrl: options.appUrl,
     maxSocketsPerCredential: options.maxSocketsPerCredential,
-    presence: { db: options.db, offlineGraceMs: options.presenceOfflineGraceMs, log: app.log },
+    presence: { ...options.presence, db: options.db, log: app.log },
   });
   const secretBox = secretBoxFromEnv(options.encryptionKey);
   const deps: ApiDeps = {

@@ -1,4 +1,7 @@
-/** agents.setStatus / agents.list: the agent's own choice, time in state, audit; supervisors see everyone. */
+/**
+ * agents.getStatus / setStatus / list / setWrapUp: the agent's own state as the server holds it, their choice,
+ * time in state, audit; supervisors see everyone and set the organization's wrap-up.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestApi, type TestApi } from "./harness";
 
@@ -30,6 +33,27 @@ describe("agent states", () => {
       where: { action: "agent.set_status", userId: api.demo.users.agent1.id },
     });
     expect(audits).toBe(3);
+  });
+
+  it("getStatus answers the server's state, not a guess: a member who never connected is OFFLINE", async () => {
+    const own = await api.as(api.demo.users.agent2, "AGENT").agents.getStatus();
+    expect(own.status).toBe("OFFLINE");
+    const listed = (await api.asDemoSupervisor().agents.list()).find((a) => a.userId === api.demo.users.agent2.id);
+    expect(listed).toMatchObject({ status: own.status, since: own.since });
+  });
+
+  it("wrap-up seconds: supervisors set 0–600, shown on the wallboard, audited; agents are refused", async () => {
+    expect((await api.asDemoSupervisor().wallboard.snapshot()).wrapUpSecs).toBe(30);
+    expect(await api.asDemoSupervisor().agents.setWrapUp({ seconds: 0 })).toEqual({ wrapUpSecs: 0 });
+    expect(await api.asDemoAdmin().agents.setWrapUp({ seconds: 45 })).toEqual({ wrapUpSecs: 45 });
+    expect((await api.asDemoSupervisor().wallboard.snapshot()).wrapUpSecs).toBe(45);
+    for (const seconds of [-1, 601, 1.5]) {
+      await expect(api.asDemoSupervisor().agents.setWrapUp({ seconds })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await expect(api.asDemoAgent().agents.setWrapUp({ seconds: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await api.db.prisma.auditLog.count({ where: { action: "agent.set_wrap_up" } })).toBe(2);
+    const other = await api.db.prisma.organization.findUniqueOrThrow({ where: { id: api.other.organization.id } });
+    expect(other.wrapUpSecs).toBe(30);
   });
 
   it("stays ON_CALL while the agent has a live call; agents cannot list the team; ON_CALL cannot be chosen", async () => {

@@ -38,6 +38,7 @@ describe("agent states, live deltas and supervision", () => {
     socket.on("agent:updated", (state: TAgentState) => agentEvents.push(state));
     socket.on("stats:delta", (delta: TStatsDelta) => deltas.push(delta));
 
+    expect(await supervisor().agents.setWrapUp({ seconds: 1 })).toEqual({ wrapUpSecs: 1 });
     const set = await agent1().agents.setStatus({ status: "AVAILABLE" });
     expect(set.status).toBe("AVAILABLE");
     await until(
@@ -82,6 +83,8 @@ describe("agent states, live deltas and supervision", () => {
 
     await agent1().calls.hangup({ id: call.id });
     await env.waitForCall(call.id, (c) => c.status === "ENDED" && c);
+    // Wrap-up (the organization's 1 s) first, then the choice made during the call.
+    await until(() => agentEvents.find((e) => e.userId === agentId && e.status === "WRAP_UP") ?? false, "WRAP_UP");
     const back = await until(
       () => agentEvents.find((e) => e.userId === agentId && e.status === "AWAY") ?? false,
       "agent back to AWAY",

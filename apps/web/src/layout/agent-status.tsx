@@ -1,19 +1,21 @@
 import { useEffect, useState } from "react";
 import { formatDuration, getElapsedSecs } from "@app/ui/duration";
 import { App, Flex, Segmented, Tag, Tooltip } from "antd";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useSession } from "../auth/session-context";
 import { translateError } from "../lib/app-error";
 import { trpc } from "../lib/trpc";
-import { OWN_AGENT_STATUS_KEY, type AgentLiveStatus } from "../live/own-status";
-
-interface OwnStatus {
-  status: AgentLiveStatus;
-  since: Date;
-}
+import type { AgentLiveStatus } from "../live/own-status";
+import { keepNewestStatus, type OwnStatus } from "../live/stats-cache";
 
 const COLOR = { AVAILABLE: "#00a37a", AWAY: "#d48806" } as const;
+/** States the server sets on its own, shown as a tag beside the choice (ON_CALL replaces it). */
+const SERVER_TAG = {
+  ON_CALL: { color: "processing", hint: "dashboard.agentStatus.onCallHint" },
+  WRAP_UP: { color: "purple", hint: "dashboard.agentStatus.wrapUpHint" },
+  OFFLINE: { color: "default", hint: "dashboard.agentStatus.offlineHint" },
+} as const;
+type ServerSetStatus = keyof typeof SERVER_TAG;
+const isServerSet = (status: AgentLiveStatus): status is ServerSetStatus => status in SERVER_TAG;
 
 function useNow(isRunning: boolean): Date {
   const [now, setNow] = useState(() => new Date());
@@ -26,29 +28,25 @@ function useNow(isRunning: boolean): Date {
 }
 
 /**
- * The signed-in agent's own status (Available / Away; On a call is set by the server) with the time
- * spent in it. Supervisors start from agents.list; live agent:updated events keep it current.
+ * The signed-in user's state as the server holds it (agents.getStatus, then live agent:updated
+ * events) with the time spent in it; Available / Away change it on the server. On a call, Wrap-up
+ * and Offline are the server's: shown as a tag, the choice stays at hand except during a call.
  */
 export function AgentStatus() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { user, role } = useSession();
-  const queryClient = useQueryClient();
-  const agents = trpc.agents.list.useQuery(undefined, { enabled: role !== "AGENT", staleTime: 60_000 });
-  const fromList = agents.data?.find((agent) => agent.userId === user.id);
-  const own = useQuery<OwnStatus | null>({
-    queryKey: OWN_AGENT_STATUS_KEY,
-    queryFn: () => null,
-    enabled: false,
-    initialData: null,
+  const utils = trpc.useUtils();
+  const own = trpc.agents.getStatus.useQuery(undefined, {
+    staleTime: 60_000,
+    structuralSharing: (previous, next) => keepNewestStatus(previous as OwnStatus | undefined, next as OwnStatus),
   });
-  const current: OwnStatus | null = own.data ?? (fromList ? { status: fromList.status, since: fromList.since } : null);
+  const current = own.data ?? null;
   const now = useNow(current !== null);
   const setStatus = trpc.agents.setStatus.useMutation({
-    onSuccess: (result) => queryClient.setQueryData(OWN_AGENT_STATUS_KEY, result),
+    onSuccess: (result) => utils.agents.getStatus.setData(undefined, result),
     onError: (error) => void message.error(`${t("dashboard.agentStatus.changeFailed")} ${translateError(t, error)}`),
   });
-  const isOnCall = current?.status === "ON_CALL";
+  const serverTag = current && isServerSet(current.status) ? SERVER_TAG[current.status] : undefined;
   const label = current ? t(`dashboard.agentStatus.${current.status}`) : t("dashboard.agentStatus.unknown");
   const elapsed = current
     ? t("dashboard.agentStatus.since", { duration: formatDuration(getElapsedSecs(new Date(current.since), now)) })
@@ -56,18 +54,20 @@ export function AgentStatus() {
 
   return (
     <Flex align="center" gap={6} data-testid="agent-status" data-status={current?.status ?? "UNKNOWN"}>
-      {isOnCall ? (
-        <Tooltip title={t("dashboard.agentStatus.onCallHint")}>
-          <Tag color="processing" data-testid="agent-status-on-call">
+      {serverTag ? (
+        <Tooltip title={t(serverTag.hint)}>
+          <Tag color={serverTag.color} data-testid={`agent-status-server-${current?.status}`}>
             {label}
           </Tag>
         </Tooltip>
-      ) : (
-        <Segmented<"AVAILABLE" | "AWAY">
+      ) : null}
+      {current?.status === "ON_CALL" ? null : (
+        <Segmented<"AVAILABLE" | "AWAY" | "">
           size="small"
           aria-label={t("dashboard.agentStatus.label")}
-          disabled={setStatus.isPending}
-          value={current?.status === "AVAILABLE" || current?.status === "AWAY" ? current.status : undefined}
+          disabled={setStatus.isPending || !current}
+          // Never undefined: an uncontrolled Segmented shows its first option (Available) whatever the server says.
+          value={current?.status === "AVAILABLE" || current?.status === "AWAY" ? current.status : ""}
           options={(["AVAILABLE", "AWAY"] as const).map((status) => ({
             value: status,
             label: (
@@ -79,7 +79,9 @@ export function AgentStatus() {
               </span>
             ),
           }))}
-          onChange={(status) => setStatus.mutate({ status })}
+          onChange={(status) => {
+            if (status) setStatus.mutate({ status });
+          }}
         />
       )}
       {current ? (

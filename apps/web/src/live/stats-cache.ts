@@ -3,7 +3,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 import { trpc } from "../lib/trpc";
 import type { Viewer } from "./call-cache";
-import { OWN_AGENT_STATUS_KEY, type AgentLiveStatus } from "./own-status";
+import type { AgentLiveStatus } from "./own-status";
 import {
   applyDeltaToOverview,
   isDeltaForOverview,
@@ -57,6 +57,22 @@ export function applyAgentUpdate(queryClient: QueryClient, update: AgentUpdate, 
   queryClient.setQueriesData<AgentUpdate[]>({ queryKey: getQueryKey(trpc.agents.list) }, (agents) =>
     agents ? mergeAgent(agents, update) : agents,
   );
-  if (update.userId === viewer.userId)
-    queryClient.setQueryData(OWN_AGENT_STATUS_KEY, { status: update.status, since: update.since });
+  if (update.userId !== viewer.userId) return;
+  queryClient.setQueriesData<OwnStatus>({ queryKey: getQueryKey(trpc.agents.getStatus) }, (current) =>
+    keepNewestStatus(current, { status: update.status, since: update.since }),
+  );
+}
+
+export interface OwnStatus {
+  status: AgentLiveStatus;
+  since: Date;
+}
+
+/**
+ * The newer of two readings of the caller's own state (by `since`): a fetch answered after a live
+ * event but read before it must not bring the older state back. Used as the query's structural sharing too.
+ */
+export function keepNewestStatus<T extends OwnStatus>(current: T | undefined, next: T): T {
+  if (!current) return next;
+  return new Date(current.since).getTime() > new Date(next.since).getTime() ? current : next;
 }

@@ -20,26 +20,29 @@ export async function markAgentConnected(options: { db: Db; userId: string; now?
   return db.prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },
-      select: { agentStatus: true, agentPresence: true },
+      select: { agentStatus: true, agentPresence: true, presenceCheckAt: true },
     });
     if (!user) return [];
     // Gone OFFLINE (or during a call), or never chosen: AVAILABLE comes back with the connection.
     const chosen = chosenStatusOf(user.agentPresence);
     const choice = chosen === "OFFLINE" ? "AVAILABLE" : chosen;
-    if (user.agentStatus !== "OFFLINE") {
-      await tx.user.update({
-        where: { id: userId },
-        data: { presenceCheckAt: null, agentPresence: choice },
-        select: { id: true },
+    // Another tab or a reconnection storm: nothing to write.
+    if (user.agentStatus !== "OFFLINE" && user.presenceCheckAt === null && user.agentPresence === choice) return [];
+    // Both writes are conditional (PostgreSQL re-reads a row another transaction just changed): a check settled
+    // OFFLINE meanwhile is undone by the second attempt, never left OFFLINE with this socket open.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const restored = await tx.user.updateMany({
+        where: { id: userId, agentStatus: "OFFLINE" },
+        data: { presenceCheckAt: null, agentStatus: choice, agentPresence: choice, agentStatusAt: now },
       });
-      return [];
+      if (restored.count > 0) return agentEmitsForUser(tx, userId);
+      const present = await tx.user.updateMany({
+        where: { id: userId, agentStatus: { not: "OFFLINE" } },
+        data: { presenceCheckAt: null, agentPresence: choice },
+      });
+      if (present.count > 0) return [];
     }
-    await tx.user.update({
-      where: { id: userId },
-      data: { presenceCheckAt: null, agentStatus: choice, agentPresence: choice, agentStatusAt: now },
-      select: { id: true },
-    });
-    return agentEmitsForUser(tx, userId);
+    return [];
   });
 }
 

@@ -27,10 +27,13 @@ export const dashboardStringsFr: Messages<typeof dashboardStrings> = {
     AVAILABLE: "Disponible",
     AWAY: "Absent",
     ON_CALL: "En appel",
+    WRAP_UP: "Post-appel",
     OFFLINE: "Hors ligne",
     unknown: "Choisir votre statut",
     since: "depuis {{duration}}",
     onCallHint: "Défini automatiquement pendant un appel.",
+    wrapUpHint: "Après un appel : vous revenez à votre choix dans quelques secondes, ou choisissez maintenant.",
+    offlineHint: "Le serveur ne voit aucune connexion active de votre part : choisissez un statut ou vérifiez votre réseau.",
     changeFailed: "Votre statut n’a pas pu être modifié.",
   },
 };

@@ -24,10 +24,13 @@ export const dashboardStrings = {
     AVAILABLE: "Available",
     AWAY: "Away",
     ON_CALL: "On a call",
+    WRAP_UP: "Wrap-up",
     OFFLINE: "Offline",
     unknown: "Set your status",
     since: "for {{duration}}",
     onCallHint: "Set automatically while you are on a call.",
+    wrapUpHint: "After a call: you go back to your choice in a few seconds, or choose now.",
+    offlineHint: "The server sees no live connection from you: choose a status, or check your network.",
     changeFailed: "Your status could not be changed.",
   },
 };

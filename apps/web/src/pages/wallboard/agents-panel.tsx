@@ -10,11 +10,12 @@ type Agent = Snapshot["agents"][number];
 const BADGE: Record<Agent["status"], "success" | "processing" | "warning" | "default"> = {
   AVAILABLE: "success",
   ON_CALL: "processing",
+  WRAP_UP: "processing",
   AWAY: "warning",
   OFFLINE: "default",
 };
 
-const ORDER: Record<Agent["status"], number> = { ON_CALL: 0, AVAILABLE: 1, AWAY: 2, OFFLINE: 3 };
+const ORDER: Record<Agent["status"], number> = { ON_CALL: 0, WRAP_UP: 1, AVAILABLE: 2, AWAY: 3, OFFLINE: 4 };
 
 /** Every agent with their state and how long they have been in it. */
 export function AgentsPanel({ agents }: { agents: Agent[] }) {

@@ -24,15 +24,17 @@ interface SettingsDrawerProps {
   isOpen: boolean;
   onClose: () => void;
   slaThresholdSecs: number;
+  wrapUpSecs: number;
 }
 
-/** Supervisors: SLA threshold and kiosk links (created → URL shown once, listed, revoked). */
-export function SettingsDrawer({ isOpen, onClose, slaThresholdSecs }: SettingsDrawerProps) {
+/** Supervisors: SLA threshold, wrap-up after calls, kiosk links (created → URL shown once, listed, revoked). */
+export function SettingsDrawer({ isOpen, onClose, slaThresholdSecs, wrapUpSecs }: SettingsDrawerProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const utils = trpc.useUtils();
   const [name, setName] = useState("");
   const [seconds, setSeconds] = useState<number | null>(null);
+  const [wrapUp, setWrapUp] = useState<number | null>(null);
   const [createdUrl, setCreatedUrl] = useState<string | null>(null);
   const links = trpc.wallboard.kioskLinks.useQuery(undefined, { enabled: isOpen });
   const onError = (error: unknown) => void message.error(translateError(t, error));
@@ -51,6 +53,13 @@ export function SettingsDrawer({ isOpen, onClose, slaThresholdSecs }: SettingsDr
   const saveSla = trpc.wallboard.setSlaThreshold.useMutation({
     onSuccess: () => {
       void message.success(t("wallboard.settingsDrawer.saved"));
+      void utils.wallboard.snapshot.invalidate();
+    },
+    onError,
+  });
+  const saveWrapUp = trpc.agents.setWrapUp.useMutation({
+    onSuccess: () => {
+      void message.success(t("wallboard.settingsDrawer.wrapUpSaved"));
       void utils.wallboard.snapshot.invalidate();
     },
     onError,
@@ -83,6 +92,26 @@ export function SettingsDrawer({ isOpen, onClose, slaThresholdSecs }: SettingsDr
           data-testid="sla-save"
           loading={saveSla.isPending}
           onClick={() => saveSla.mutate({ seconds: seconds ?? slaThresholdSecs })}
+        >
+          {t("wallboard.settingsDrawer.save")}
+        </Button>
+      </Flex>
+      <Divider />
+      <Typography.Title level={5}>{t("wallboard.settingsDrawer.wrapUp")}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t("wallboard.settingsDrawer.wrapUpHelp")}</Typography.Paragraph>
+      <Flex gap={8}>
+        <InputNumber
+          data-testid="wrap-up-seconds"
+          min={0}
+          max={600}
+          value={wrapUp ?? wrapUpSecs}
+          onChange={(value) => setWrapUp(value)}
+          suffix={t("wallboard.settingsDrawer.seconds")}
+        />
+        <Button
+          data-testid="wrap-up-save"
+          loading={saveWrapUp.isPending}
+          onClick={() => saveWrapUp.mutate({ seconds: wrapUp ?? wrapUpSecs })}
         >
           {t("wallboard.settingsDrawer.save")}
         </Button>

@@ -31,7 +31,13 @@ export const wallboardStringsFr: Messages<typeof wallboardStrings> = {
   noAgents: "Aucun agent pour l’instant",
   direction: { INBOUND: "Entrant", OUTBOUND: "Sortant" },
   noAgent: "Non attribué",
-  agentStatus: { AVAILABLE: "Disponible", ON_CALL: "En appel", AWAY: "Absent", OFFLINE: "Hors ligne" },
+  agentStatus: {
+    AVAILABLE: "Disponible",
+    ON_CALL: "En appel",
+    WRAP_UP: "Post-appel",
+    AWAY: "Absent",
+    OFFLINE: "Hors ligne",
+  },
   supervise: {
     monitor: "Écouter",
     whisper: "Chuchoter",
@@ -47,6 +53,10 @@ export const wallboardStringsFr: Messages<typeof wallboardStrings> = {
     seconds: "secondes",
     save: "Enregistrer",
     saved: "Seuil du SLA enregistré.",
+    wrapUp: "Post-appel après chaque appel",
+    wrapUpHelp:
+      "Les agents restent en post-appel ce nombre de secondes après chaque appel (ils ne sont pas sonnés), puis reviennent à Disponible ou Absent selon leur choix. 0 : pas de post-appel.",
+    wrapUpSaved: "Durée de post-appel enregistrée.",
     kioskTitle: "Liens kiosque",
     kioskHelp:
       "Un lien kiosque affiche ce mur sur un écran sans connexion. Toute personne ayant le lien peut le voir jusqu’à sa révocation.",

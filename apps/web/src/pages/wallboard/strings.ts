@@ -28,7 +28,13 @@ export const wallboardStrings = {
   noAgents: "No agents yet",
   direction: { INBOUND: "Inbound", OUTBOUND: "Outbound" },
   noAgent: "Unassigned",
-  agentStatus: { AVAILABLE: "Available", ON_CALL: "On a call", AWAY: "Away", OFFLINE: "Offline" },
+  agentStatus: {
+    AVAILABLE: "Available",
+    ON_CALL: "On a call",
+    WRAP_UP: "Wrap-up",
+    AWAY: "Away",
+    OFFLINE: "Offline",
+  },
   supervise: {
     monitor: "Listen",
     whisper: "Whisper",
@@ -44,6 +50,10 @@ export const wallboardStrings = {
     seconds: "seconds",
     save: "Save",
     saved: "SLA threshold saved.",
+    wrapUp: "Wrap-up after each call",
+    wrapUpHelp:
+      "Agents stay in wrap-up this many seconds after each call (not rung), then go back to Available or Away as they chose. 0: no wrap-up.",
+    wrapUpSaved: "Wrap-up time saved.",
     kioskTitle: "Kiosk links",
     kioskHelp:
       "A kiosk link shows this wallboard on a TV without logging in. Anyone with the link can see it until you revoke it.",

@@ -116,6 +116,7 @@ export function WallboardBoard({ mode, organizationName }: WallboardBoardProps) 
           isOpen={isSettingsOpen}
           onClose={() => setIsSettingsOpen(false)}
           slaThresholdSecs={data?.sla.thresholdSecs ?? 20}
+          wrapUpSecs={data?.wrapUpSecs ?? 30}
         />
       ) : null}
     </div>
