@@ -37,6 +37,8 @@ describe("agent states, live deltas and supervision", () => {
     const deltas: TStatsDelta[] = [];
     socket.on("agent:updated", (state: TAgentState) => agentEvents.push(state));
     socket.on("stats:delta", (delta: TStatsDelta) => deltas.push(delta));
+    // The agent has the app open (a socket): present for the server, whatever the test's length.
+    await env.openSocket(await env.tokenFor(env.demo.users.agent1, "AGENT"));
 
     expect(await supervisor().agents.setWrapUp({ seconds: 1 })).toEqual({ wrapUpSecs: 1 });
     const set = await agent1().agents.setStatus({ status: "AVAILABLE" });
