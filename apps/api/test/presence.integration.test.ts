@@ -275,5 +275,7 @@ describe("presence owned by the server", () => {
     const demoIds = new Set(Object.values(api.demo.users).map((user) => user.id));
     expect(supervisorSaw.length).toBeGreaterThan(0);
     expect(otherOrgSaw.filter((state) => demoIds.has(state.userId))).toEqual([]);
+    // Its own members' states do reach it.
+    expect(otherOrgSaw.some((state) => state.userId === api.other.users.admin.id)).toBe(true);
   });
 });

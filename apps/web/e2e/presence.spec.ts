@@ -58,9 +58,17 @@ describe("presence owned by the server", () => {
     await supervisor.locator("[data-testid=wallboard][data-mode=supervisor]").waitFor();
     await boardRow("Thomas Dubois").waitFor();
     expect(await boardStatus("Thomas Dubois")).toBe("OFFLINE");
-    // The supervisor's own header and their row on the board read the same state.
-    await supervisor.locator("[data-testid=agent-status][data-status=AVAILABLE]").waitFor({ timeout: 15_000 });
+  });
+
+  it("shows the supervisor's own header and their row on the wallboard the same state, changed from the header", async () => {
+    const home = await supervisor.context().newPage();
+    await home.goto(`${api.url}/`);
+    await home.locator("[data-testid=agent-status][data-status=AVAILABLE]").waitFor({ timeout: 15_000 });
     await expect.poll(() => boardStatus("Sophie Lefèvre"), { timeout: 5_000 }).toBe("AVAILABLE");
+    await home.click("[data-testid=agent-status-AWAY]");
+    await home.locator("[data-testid=agent-status][data-status=AWAY]").waitFor({ timeout: 5_000 });
+    await expect.poll(() => boardStatus("Sophie Lefèvre"), { timeout: 5_000 }).toBe("AWAY");
+    await home.close();
   });
 
   it("shows the agent's header and the wallboard the server's state once the agent is connected", async () => {

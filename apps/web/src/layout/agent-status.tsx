@@ -4,8 +4,7 @@ import { App, Flex, Segmented, Tag, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
 import { translateError } from "../lib/app-error";
 import { trpc } from "../lib/trpc";
-import type { AgentLiveStatus } from "../live/own-status";
-import { keepNewestStatus, type OwnStatus } from "../live/stats-cache";
+import { keepNewestStatus, type AgentLiveStatus, type OwnStatus } from "../live/own-status";
 
 const COLOR = { AVAILABLE: "#00a37a", AWAY: "#d48806" } as const;
 /** States the server sets on its own, shown as a tag beside the choice (ON_CALL replaces it). */

@@ -1,6 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { applyAgentUpdate, keepNewestStatus } from "./stats-cache";
+import { keepNewestStatus } from "./own-status";
+import { applyAgentUpdate } from "./stats-cache";
 import { minutes } from "./test-fixtures";
 
 const ownKey = [["agents", "getStatus"], { type: "query" }];

@@ -3,7 +3,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 import { trpc } from "../lib/trpc";
 import type { Viewer } from "./call-cache";
-import type { AgentLiveStatus } from "./own-status";
+import { keepNewestStatus, type AgentLiveStatus, type OwnStatus } from "./own-status";
 import {
   applyDeltaToOverview,
   isDeltaForOverview,
@@ -61,18 +61,4 @@ export function applyAgentUpdate(queryClient: QueryClient, update: AgentUpdate, 
   queryClient.setQueriesData<OwnStatus>({ queryKey: getQueryKey(trpc.agents.getStatus) }, (current) =>
     keepNewestStatus(current, { status: update.status, since: update.since }),
   );
-}
-
-export interface OwnStatus {
-  status: AgentLiveStatus;
-  since: Date;
-}
-
-/**
- * The newer of two readings of the caller's own state (by `since`): a fetch answered after a live
- * event but read before it must not bring the older state back. Used as the query's structural sharing too.
- */
-export function keepNewestStatus<T extends OwnStatus>(current: T | undefined, next: T): T {
-  if (!current) return next;
-  return new Date(current.since).getTime() > new Date(next.since).getTime() ? current : next;
 }
