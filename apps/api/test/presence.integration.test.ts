@@ -124,10 +124,8 @@ beforeAll(async () => {
   a = await startInstance({ tickMs: 3_600_000 });
   b = await startInstance({});
   await open(b, await tokenFor(api.demo.users.supervisor, "SUPERVISOR"), (state) => supervisorSaw.push(state));
-  await open(
-    a,
-    await tokenFor(api.other.users.admin, "ADMIN", api.other.organization.id),
-    (state) => otherOrgSaw.push(state),
+  await open(a, await tokenFor(api.other.users.admin, "ADMIN", api.other.organization.id), (state) =>
+    otherOrgSaw.push(state),
   );
 });
 

@@ -95,7 +95,9 @@ describe("presence owned by the server", () => {
     await agentContext.close();
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS / 3));
     expect(await boardStatus("Thomas Dubois")).toBe("AVAILABLE");
-    await expect.poll(() => boardStatus("Thomas Dubois"), { timeout: GRACE_MS + 10_000, interval: 100 }).toBe("OFFLINE");
+    await expect
+      .poll(() => boardStatus("Thomas Dubois"), { timeout: GRACE_MS + 10_000, interval: 100 })
+      .toBe("OFFLINE");
     expect(Date.now() - closedAt).toBeGreaterThanOrEqual(GRACE_MS);
   });
 });

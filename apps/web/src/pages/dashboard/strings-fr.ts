@@ -33,7 +33,8 @@ export const dashboardStringsFr: Messages<typeof dashboardStrings> = {
     since: "depuis {{duration}}",
     onCallHint: "Défini automatiquement pendant un appel.",
     wrapUpHint: "Après un appel : vous revenez à votre choix dans quelques secondes, ou choisissez maintenant.",
-    offlineHint: "Le serveur ne voit aucune connexion active de votre part : choisissez un statut ou vérifiez votre réseau.",
+    offlineHint:
+      "Le serveur ne voit aucune connexion active de votre part : choisissez un statut ou vérifiez votre réseau.",
     changeFailed: "Votre statut n’a pas pu être modifié.",
   },
 };
