@@ -248,6 +248,11 @@ describe("calls and SMS, live", () => {
   });
 
   it("rings the agent for an inbound call with a toast; answering puts the call in the panel", async () => {
+    // Only Available agents ring: the agent may still be in wrap-up after the earlier call (30 s), and says "ready".
+    const status = page.locator("[data-testid=agent-status]");
+    if ((await status.getAttribute("data-status")) !== "AVAILABLE")
+      await page.click("[data-testid=agent-status-AVAILABLE]");
+    await page.locator("[data-testid=agent-status][data-status=AVAILABLE]").waitFor({ timeout: 10_000 });
     const response = await fetch(`${sandboxOrigin}/sandbox/inbound-call`, {
       method: "POST",
       headers: { "content-type": "application/json" },
