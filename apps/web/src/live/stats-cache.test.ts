@@ -1,6 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { keepNewestStatus } from "./own-status";
+import { keepNewestStatus, type OwnStatus } from "./own-status";
 import { applyAgentUpdate } from "./stats-cache";
 import { minutes } from "./test-fixtures";
 
@@ -29,9 +29,9 @@ describe("the header's own state", () => {
   });
 
   it("keeps a live event over a fetch answered later but read before it", () => {
-    const live = { status: "AVAILABLE" as const, since: minutes(5) };
+    const live: OwnStatus = { status: "AVAILABLE", since: minutes(5) };
     expect(keepNewestStatus(live, { status: "OFFLINE", since: minutes(1) })).toBe(live);
-    const fresher = { status: "AWAY" as const, since: minutes(6) };
+    const fresher: OwnStatus = { status: "AWAY", since: minutes(6) };
     expect(keepNewestStatus(live, fresher)).toBe(fresher);
     expect(keepNewestStatus(undefined, live)).toBe(live);
   });
