@@ -62,8 +62,10 @@ async function wrapUpEndOf(tx: Tx, organizationId: string, userId: string, now: 
     orderBy: { endedAt: "desc" },
     select: { endedAt: true },
   });
-  // Counted from the call's end: a call that ended while nobody listened (reconciled later) gets none.
-  const endedAt = last?.endedAt && last.endedAt < now ? last.endedAt : now;
+  // Counted from the call's end: a call that ended while nobody listened (reconciled later) gets none, and so
+  // does an agent left ON_CALL with no ended call to count from (rebuilt at start).
+  if (!last?.endedAt) return null;
+  const endedAt = last.endedAt < now ? last.endedAt : now;
   const end = new Date(endedAt.getTime() + org.wrapUpSecs * 1000);
   return end > now ? end : null;
 }
