@@ -140,8 +140,14 @@ describe("presence owned by the server", () => {
   it("makes an agent Available when their socket opens: their own query, the team list and the live event agree", async () => {
     const agentId = api.demo.users.agent1.id;
     expect((await stateOf(agentId)).agentStatus).toBe("OFFLINE");
-    await open(a, await tokenFor(api.demo.users.agent1, "AGENT"));
+    const ownSaw: TAgentState[] = [];
+    await open(a, await tokenFor(api.demo.users.agent1, "AGENT"), (state) => ownSaw.push(state));
     await until("agent1 AVAILABLE", statusIs(agentId, "AVAILABLE"));
+    // Their own header hears it too (their socket is the one that made them present).
+    await until(
+      "agent1's own agent:updated AVAILABLE",
+      () => ownSaw.some((state) => state.userId === agentId && state.status === "AVAILABLE") || false,
+    );
     await until("the supervisor's agent:updated AVAILABLE", supervisorSees(agentId, "AVAILABLE"));
     const own = await caller(b, api.demo.users.agent1, "AGENT").agents.getStatus();
     const listed = (await caller(a, api.demo.users.supervisor, "SUPERVISOR").agents.list()).find(

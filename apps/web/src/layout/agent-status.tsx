@@ -4,7 +4,9 @@ import { App, Flex, Segmented, Tag, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
 import { translateError } from "../lib/app-error";
 import { trpc } from "../lib/trpc";
-import { keepNewestStatus, type AgentLiveStatus, type OwnStatus } from "../live/own-status";
+import { useSession } from "../auth/session-context";
+import { onLiveConnect, onLiveEvent } from "../live/live-events";
+import { applyOwnUpdate, keepNewestStatus, type AgentLiveStatus, type OwnStatus } from "../live/own-status";
 
 const COLOR = { AVAILABLE: "#00a37a", AWAY: "#d48806" } as const;
 /** States the server sets on its own, shown as a tag beside the choice (ON_CALL replaces it). */
@@ -39,6 +41,21 @@ export function AgentStatus() {
     staleTime: 60_000,
     structuralSharing: (previous, next) => keepNewestStatus(previous as OwnStatus | undefined, next as OwnStatus),
   });
+  const { user } = useSession();
+  // Subscribed here, with the header (not by the lazily loaded live layer): the socket's first connection makes
+  // the user present, and that event must not arrive before anyone listens.
+  useEffect(() => {
+    const unsubscribes = [
+      onLiveEvent("agent:updated", (update) =>
+        utils.agents.getStatus.setData(undefined, (current) => applyOwnUpdate(current, update, user.id)),
+      ),
+      // Whatever changed while the socket was away.
+      onLiveConnect(() => void utils.agents.getStatus.invalidate()),
+    ];
+    return () => {
+      for (const unsubscribe of unsubscribes) unsubscribe();
+    };
+  }, [utils, user.id]);
   const current = own.data ?? null;
   const now = useNow(current !== null);
   const setStatus = trpc.agents.setStatus.useMutation({

@@ -114,5 +114,4 @@ export function catchUpAfterConnect(queryClient: QueryClient, connectedAt: numbe
   void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.messages), predicate });
   void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.stats.overview), predicate });
   void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.agents.list), predicate });
-  void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.agents.getStatus), predicate });
 }

@@ -15,3 +15,13 @@ export function keepNewestStatus<T extends OwnStatus>(current: T | undefined, ne
   if (!current) return next;
   return new Date(current.since).getTime() > new Date(next.since).getTime() ? current : next;
 }
+
+/** The caller's own state after a live agent:updated: only their own, and only when not older than what is shown. */
+export function applyOwnUpdate(
+  current: OwnStatus | undefined,
+  update: OwnStatus & { userId: string },
+  userId: string,
+): OwnStatus | undefined {
+  if (update.userId !== userId) return current;
+  return keepNewestStatus(current, { status: update.status, since: update.since });
+}

@@ -3,7 +3,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 import { trpc } from "../lib/trpc";
 import type { Viewer } from "./call-cache";
-import { keepNewestStatus, type AgentLiveStatus, type OwnStatus } from "./own-status";
+import type { AgentLiveStatus } from "./own-status";
 import {
   applyDeltaToOverview,
   isDeltaForOverview,
@@ -53,12 +53,9 @@ export function mergeAgent<T extends AgentUpdate>(agents: T[], update: AgentUpda
   return agents.map((agent, i) => (i === index ? { ...agent, ...update } : agent));
 }
 
-export function applyAgentUpdate(queryClient: QueryClient, update: AgentUpdate, viewer: Viewer): void {
+/** Supervisors' team list (the header follows its own state itself: layout/agent-status.tsx). */
+export function applyAgentUpdate(queryClient: QueryClient, update: AgentUpdate): void {
   queryClient.setQueriesData<AgentUpdate[]>({ queryKey: getQueryKey(trpc.agents.list) }, (agents) =>
     agents ? mergeAgent(agents, update) : agents,
-  );
-  if (update.userId !== viewer.userId) return;
-  queryClient.setQueriesData<OwnStatus>({ queryKey: getQueryKey(trpc.agents.getStatus) }, (current) =>
-    keepNewestStatus(current, { status: update.status, since: update.since }),
   );
 }

@@ -20,7 +20,7 @@ export function useLiveSync(viewer: Viewer): void {
       onLiveEvent("message:updated", (message) => applyMessage(queryClient, message)),
       onLiveEvent("optout:updated", (event) => applyOptOut(queryClient, event)),
       onLiveEvent("stats:delta", (delta) => applyStatsDelta(queryClient, delta, current)),
-      onLiveEvent("agent:updated", (agent) => applyAgentUpdate(queryClient, agent, current)),
+      onLiveEvent("agent:updated", (agent) => applyAgentUpdate(queryClient, agent)),
       onLiveConnect(() => catchUpAfterConnect(queryClient, Date.now())),
     ];
     return () => {
