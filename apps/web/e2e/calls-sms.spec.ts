@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./support/browser";
 import { startApiProcess, type ApiProcess } from "./support/api-process";
+import { logIn } from "./support/log-in";
 
 // Sandbox magic number: answers after 1 s and talks 45 s, plenty for the agent to act first.
 const LEAD_PHONE = "+33612340045";
@@ -82,12 +83,7 @@ afterAll(async () => {
 
 describe("calls and SMS, live", () => {
   it("logs the agent in and creates a lead on a number that answers", async () => {
-    await page.goto(`${api.url}/leads`);
-    await page.waitForURL(/\/login/);
-    await page.fill("#login-email", "agent1@acme.test");
-    await page.fill("#login-password", "demo1234");
-    await page.click("[data-testid=login-submit]");
-    await page.waitForURL((url) => url.pathname === "/leads");
+    await logIn(page, api.url, "agent1@acme.test", "/leads");
     await page.locator("[data-testid=live-indicator][data-state=connected]").waitFor();
     await page.click("[data-testid=lead-create]");
     await page.fill("#lead-firstName", "Nadia");

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page, Request } from "playwright-core";
 import { launchChromium } from "./support/browser";
 import { startApiProcess, type ApiProcess } from "./support/api-process";
+import { logIn } from "./support/log-in";
 
 // Sandbox magic number: answers after 1 s and talks 5 s.
 const LEAD_PHONE = "+33612340005";
@@ -48,12 +49,7 @@ function apiGet<T>(path: string): Promise<T> {
 
 describe("double clicks act once", () => {
   it("Create lead: one lead", async () => {
-    await page.goto(`${api.url}/leads`);
-    await page.waitForURL(/\/login/);
-    await page.fill("#login-email", "agent1@acme.test");
-    await page.fill("#login-password", "demo1234");
-    await page.click("[data-testid=login-submit]");
-    await page.waitForURL((url) => url.pathname === "/leads");
+    await logIn(page, api.url, "agent1@acme.test", "/leads");
     await page.click("[data-testid=lead-create]");
     await page.fill("#lead-firstName", "Once");
     await page.fill("#lead-lastName", LEAD_LAST_NAME);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./support/browser";
 import { startApiProcess, type ApiProcess } from "./support/api-process";
+import { logIn } from "./support/log-in";
 
 // Sandbox magic number: answers after 1 s, talks 4 s, then the far end hangs up (normal_clearing, by the callee).
 const SHORT_CALL = "+33612340004";
@@ -241,11 +242,7 @@ describe("the whole app in French", () => {
     const agentContext = await browser.newContext({ locale: "fr-FR" });
     const agent = await agentContext.newPage();
     try {
-      await agent.goto(`${api.url}/login`);
-      await agent.fill("#login-email", "agent1@acme.test");
-      await agent.fill("#login-password", "demo1234");
-      await agent.click("[data-testid=login-submit]");
-      await agent.waitForURL((url) => !url.pathname.startsWith("/login"));
+      await logIn(agent, api.url, "agent1@acme.test");
       for (const route of routes.filter((r) => r !== "/login")) {
         await agent.goto(`${api.url}${route}`);
         await settle(agent);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./support/browser";
 import { startApiProcess, type ApiProcess } from "./support/api-process";
+import { logIn } from "./support/log-in";
 
 let api: ApiProcess;
 let browser: Browser;
@@ -13,11 +14,7 @@ beforeAll(async () => {
   [api, browser] = await Promise.all([startApiProcess(), launchChromium()]);
   const context = await browser.newContext({ locale: "en-US" });
   page = await context.newPage();
-  await page.goto(`${api.url}/login`);
-  await page.fill("#login-email", "admin@acme.test");
-  await page.fill("#login-password", "demo1234");
-  await page.click("[data-testid=login-submit]");
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await logIn(page, api.url, "admin@acme.test");
 });
 afterAll(async () => {
   await browser?.close();
@@ -89,11 +86,7 @@ describe("using the new numbers right away", () => {
   it("places a call from the new French local number", async () => {
     // The seeded admin has no device of their own to ring first (see report); agent1 has one and the number is shared.
     const agent = await (await browser.newContext({ locale: "en-US" })).newPage();
-    await agent.goto(`${api.url}/login`);
-    await agent.fill("#login-email", "agent1@acme.test");
-    await agent.fill("#login-password", "demo1234");
-    await agent.click("[data-testid=login-submit]");
-    await agent.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await logIn(agent, api.url, "agent1@acme.test");
     const response = await agent.request.post(`${api.url}/api/telnyx/calls`, {
       headers: { origin: api.url },
       data: { to: "+33612340005", from: bought },

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "./support/browser";
 import { startApiProcess, type ApiProcess } from "./support/api-process";
+import { logIn } from "./support/log-in";
 
 const GRACE_MS = 3_000;
 
@@ -23,15 +24,6 @@ async function openPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: "en-US" });
   contexts.push(context);
   return { context, page: await context.newPage() };
-}
-
-async function logIn(page: Page, email: string, path: string): Promise<void> {
-  await page.goto(`${api.url}${path}`);
-  await page.waitForURL(/\/login/);
-  await page.fill("#login-email", email);
-  await page.fill("#login-password", "demo1234");
-  await page.click("[data-testid=login-submit]");
-  await page.waitForURL((url) => url.pathname === path);
 }
 
 const boardRow = (name: string) => supervisor.locator("[data-testid=wallboard-agent]", { hasText: name });
@@ -54,7 +46,7 @@ afterAll(async () => {
 
 describe("presence owned by the server", () => {
   it("shows a supervisor an agent who never connected as Offline", async () => {
-    await logIn(supervisor, "supervisor@acme.test", "/wallboard");
+    await logIn(supervisor, api.url, "supervisor@acme.test", "/wallboard");
     await supervisor.locator("[data-testid=wallboard][data-mode=supervisor]").waitFor();
     await boardRow("Thomas Dubois").waitFor();
     expect(await boardStatus("Thomas Dubois")).toBe("OFFLINE");
@@ -72,7 +64,7 @@ describe("presence owned by the server", () => {
   });
 
   it("shows the agent's header and the wallboard the server's state once the agent is connected", async () => {
-    await logIn(agent, "agent1@acme.test", "/");
+    await logIn(agent, api.url, "agent1@acme.test", "/");
     await agent.locator("[data-testid=live-indicator][data-state=connected]").waitFor();
     await agent.locator("[data-testid=agent-status][data-status=AVAILABLE]").waitFor({ timeout: 15_000 });
     await expect.poll(() => boardStatus("Thomas Dubois"), { timeout: 5_000 }).toBe("AVAILABLE");

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "./support/browser";
 import { startApiProcess, type ApiProcess } from "./support/api-process";
+import { logIn } from "./support/log-in";
 
 const PHONE = { width: 390, height: 844 };
 // Sandbox magic number: answers after 1 s, then talks 45 s (the tests hang up before).
@@ -28,15 +29,6 @@ async function openPage(viewport = PHONE): Promise<Page> {
   const context = await browser.newContext({ locale: "en-US", viewport, hasTouch: viewport === PHONE });
   contexts.push(context);
   return context.newPage();
-}
-
-async function logIn(page: Page, email: string, path = "/"): Promise<void> {
-  await page.goto(`${api.url}${path}`);
-  await page.waitForURL(/\/login/);
-  await page.fill("#login-email", email);
-  await page.fill("#login-password", "demo1234");
-  await page.click("[data-testid=login-submit]");
-  await page.waitForURL((url) => url.pathname === path);
 }
 
 /** What overflows the 390 px screen, for the failure message. */
@@ -93,7 +85,7 @@ describe("on a 390 × 844 phone", () => {
 
   it("shows every main page without sideways scrolling and with one main landmark", async () => {
     admin = await openPage();
-    await logIn(admin, "admin@acme.test");
+    await logIn(admin, api.url, "admin@acme.test");
     const failures: string[] = [];
     for (const path of [...SIGNED_IN_PAGES, ...OTHER_PAGES]) {
       await admin.goto(`${api.url}${path}`);
@@ -127,7 +119,7 @@ describe("on a 390 × 844 phone", () => {
 
   it("lets an agent open an SMS conversation and send a reply", async () => {
     const agent = await openPage();
-    await logIn(agent, "agent1@acme.test");
+    await logIn(agent, api.url, "agent1@acme.test");
     await agent.locator("[data-testid=live-indicator][data-state=connected]").waitFor();
     const response = await fetch(`${sandboxOrigin}/sandbox/inbound-message`, {
       method: "POST",
@@ -149,7 +141,7 @@ describe("on a 390 × 844 phone", () => {
 
   it("shows the agent's call in the calls list with the call panel on screen", async () => {
     const agent = await openPage();
-    await logIn(agent, "agent2@acme.test", "/calls");
+    await logIn(agent, api.url, "agent2@acme.test", "/calls");
     await agent.locator("[data-testid=live-indicator][data-state=connected]").waitFor();
     const callId = await callFrom(agent);
     const panel = agent.locator("[data-testid=live-call-panel]");
@@ -168,7 +160,7 @@ describe("on a 390 × 844 phone", () => {
 
   it("shows a supervisor the agents on the wallboard, its Updated time moving with live events", async () => {
     const supervisor = await openPage();
-    await logIn(supervisor, "supervisor@acme.test", "/wallboard");
+    await logIn(supervisor, api.url, "supervisor@acme.test", "/wallboard");
     await supervisor.locator("[data-testid=wallboard][data-live=connected]").waitFor({ timeout: 20_000 });
     await supervisor.locator("[data-testid=wallboard-agent]").first().waitFor();
     expect(await supervisor.locator("[data-testid=wallboard-agent]").count()).toBeGreaterThanOrEqual(3);
@@ -178,7 +170,7 @@ describe("on a 390 × 844 phone", () => {
     // The time has seconds: let at least one pass so a live event can move it.
     await supervisor.waitForTimeout(1_100);
     const agent = await openPage();
-    await logIn(agent, "agent1@acme.test");
+    await logIn(agent, api.url, "agent1@acme.test");
     const callId = await callFrom(agent);
     await supervisor
       .locator(`[data-testid=wallboard-active-call][data-call-id="${callId}"]`)
@@ -191,7 +183,7 @@ describe("on a 390 × 844 phone", () => {
 describe("on a laptop screen with a call in progress", () => {
   it("keeps the row actions under the floating call panel clickable", async () => {
     const agent = await openPage({ width: 1280, height: 720 });
-    await logIn(agent, "agent1@acme.test", "/leads");
+    await logIn(agent, api.url, "agent1@acme.test", "/leads");
     await agent.locator("[data-testid=live-indicator][data-state=connected]").waitFor();
     const callId = await callFrom(agent);
     await agent.locator("[data-testid=live-call-panel]").waitFor({ timeout: 15_000 });

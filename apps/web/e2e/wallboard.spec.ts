@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "./support/browser";
 import { startApiProcess, type ApiProcess } from "./support/api-process";
+import { logIn } from "./support/log-in";
 
 // Sandbox magic number: answers after 1 s, then talks 45 s (the test hangs up before).
 const CUSTOMER = "+33612340045";
@@ -27,15 +28,6 @@ async function openPage(): Promise<Page> {
   const context = await browser.newContext({ locale: "en-US" });
   contexts.push(context);
   return context.newPage();
-}
-
-async function logIn(page: Page, email: string, path: string): Promise<void> {
-  await page.goto(`${api.url}${path}`);
-  await page.waitForURL(/\/login/);
-  await page.fill("#login-email", email);
-  await page.fill("#login-password", "demo1234");
-  await page.click("[data-testid=login-submit]");
-  await page.waitForURL((url) => url.pathname === path);
 }
 
 async function readCounter(page: Page, name: string): Promise<number> {
@@ -68,7 +60,7 @@ afterAll(async () => {
 
 describe("wallboard, live", () => {
   it("lets a supervisor create a kiosk link, shown once", async () => {
-    await logIn(supervisor, "supervisor@acme.test", "/wallboard");
+    await logIn(supervisor, api.url, "supervisor@acme.test", "/wallboard");
     await supervisor.locator("[data-testid=wallboard][data-mode=supervisor]").waitFor();
     await supervisor.click("[data-testid=wallboard-settings-open]");
     await supervisor.fill("[data-testid=kiosk-name]", "Open space TV");
@@ -92,7 +84,7 @@ describe("wallboard, live", () => {
   });
 
   it("shows an agent's call appear, ring and get answered, with the counters moving", async () => {
-    await logIn(agent, "agent1@acme.test", "/");
+    await logIn(agent, api.url, "agent1@acme.test", "/");
     const agentCalls = agent.locator("[data-testid=dashboard-counter-calls] [data-role=stat-value]");
     expect(await agentCalls.textContent()).toBe("0");
     await agent.locator("[data-testid=live-indicator][data-state=connected]").waitFor();
