@@ -209,7 +209,9 @@ describe("scope", () => {
       await gate;
       return { id: "first" };
     });
-    await expect.poll(() => env.db.prisma.idempotencyKey.count({ where: { procedure: "test.slow" } })).toBe(1);
+    await expect
+      .poll(() => env.db.prisma.idempotencyKey.count({ where: { procedure: "test.slow" } }), { timeout: 15_000 })
+      .toBe(1);
     const impatient = runIdempotent({ ...call, waitMs: 200 }, async () => {
       runs += 1;
       return { id: "second" };

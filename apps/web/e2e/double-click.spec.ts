@@ -36,7 +36,7 @@ async function doubleClickAndSettle(selector: string, procedure: string): Promis
   };
   page.on("request", onRequest);
   await page.dblclick(selector);
-  await expect.poll(() => pending.length).toBeGreaterThan(0);
+  await expect.poll(() => pending.length, { timeout: 15_000 }).toBeGreaterThan(0);
   await Promise.all(pending);
   page.off("request", onRequest);
   return pending.length;
