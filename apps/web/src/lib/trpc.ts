@@ -17,18 +17,20 @@ export const trpc = createTRPCReact<AppRouter>();
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
+/** The API's batch link; long batches (a cost per table row) split into several requests, within the server's limits. */
+export function apiBatchLink(options: Pick<Parameters<typeof httpBatchLink>[0], "headers" | "fetch"> = {}) {
+  return httpBatchLink({
+    url: env.trpcUrl,
+    transformer: superjson,
+    maxURLLength: MAX_TRPC_URL_LENGTH,
+    maxItems: MAX_TRPC_BATCH_SIZE,
+    ...options,
+  });
+}
+
 export function createTrpcClient() {
   return trpc.createClient({
-    links: [
-      httpBatchLink({
-        url: env.trpcUrl,
-        transformer: superjson,
-        // Long batches (a cost per table row) split into several requests, within the server's limits.
-        maxURLLength: MAX_TRPC_URL_LENGTH,
-        maxItems: MAX_TRPC_BATCH_SIZE,
-        fetch: (url, options) => fetch(url, { ...options, credentials: "include" }),
-      }),
-    ],
+    links: [apiBatchLink({ fetch: (url, options) => fetch(url, { ...options, credentials: "include" }) })],
   });
 }
 

@@ -7,6 +7,7 @@
  * their choice. Every write is conditional on the stamp it read, so instances racing each other or
  * a reconnection never turn a connected agent OFFLINE.
  */
+import type { AgentStatus } from "@app/db/client";
 import type { Db } from "@app/db/open-db";
 import type { Emit } from "../webhooks/apply-types";
 import { agentEmitsForUser, chosenStatusOf } from "./agent-presence";
@@ -14,20 +15,29 @@ import { agentEmitsForUser, chosenStatusOf } from "./agent-presence";
 export const DEFAULT_OFFLINE_GRACE_MS = 30_000;
 
 /** A socket of the user opened (on any instance): no check pending; OFFLINE → their choice (never chosen: AVAILABLE). */
+const connectionStateSelect = { agentStatus: true, agentPresence: true, presenceCheckAt: true } as const;
+
+/** What a new connection writes: nothing for another tab or a reconnection storm, else the choice it restores. */
+function choiceOnConnect(user: { agentStatus: AgentStatus; agentPresence: AgentStatus; presenceCheckAt: Date | null }) {
+  // Gone OFFLINE (or during a call), or never chosen: AVAILABLE comes back with the connection.
+  const chosen = chosenStatusOf(user.agentPresence);
+  const choice = chosen === "OFFLINE" ? "AVAILABLE" : chosen;
+  const isSettled = user.agentStatus !== "OFFLINE" && user.presenceCheckAt === null && user.agentPresence === choice;
+  return isSettled ? null : choice;
+}
+
 export async function markAgentConnected(options: { db: Db; userId: string; now?: Date }): Promise<Emit[]> {
   const { db, userId } = options;
   const now = options.now ?? new Date();
+  // Every socket connects through here: the usual case (already present) is one read, no transaction, which on the
+  // embedded database would hold its only connection.
+  const seen = await db.prisma.user.findUnique({ where: { id: userId }, select: connectionStateSelect });
+  if (!seen || choiceOnConnect(seen) === null) return [];
   return db.prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({
-      where: { id: userId },
-      select: { agentStatus: true, agentPresence: true, presenceCheckAt: true },
-    });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: connectionStateSelect });
     if (!user) return [];
-    // Gone OFFLINE (or during a call), or never chosen: AVAILABLE comes back with the connection.
-    const chosen = chosenStatusOf(user.agentPresence);
-    const choice = chosen === "OFFLINE" ? "AVAILABLE" : chosen;
-    // Another tab or a reconnection storm: nothing to write.
-    if (user.agentStatus !== "OFFLINE" && user.presenceCheckAt === null && user.agentPresence === choice) return [];
+    const choice = choiceOnConnect(user);
+    if (choice === null) return [];
     // Both writes are conditional (PostgreSQL re-reads a row another transaction just changed): a check settled
     // OFFLINE meanwhile is undone by the second attempt, never left OFFLINE with this socket open.
     for (let attempt = 0; attempt < 2; attempt += 1) {

@@ -1,22 +1,10 @@
 /** tRPC client of a kiosk screen: no session, the kiosk token in `x-kiosk-token` (accepted for wallboard.snapshot only). */
-import { httpBatchLink } from "@trpc/client";
-import { MAX_TRPC_BATCH_SIZE, MAX_TRPC_URL_LENGTH } from "@app/telnyx-core/api/batch-limits";
-import superjson from "superjson";
-import { env } from "../../env";
 import { getSocket } from "../../lib/socket";
-import { trpc } from "../../lib/trpc";
+import { apiBatchLink, trpc } from "../../lib/trpc";
 
 export function createKioskTrpcClient(token: string) {
   return trpc.createClient({
-    links: [
-      httpBatchLink({
-        url: env.trpcUrl,
-        transformer: superjson,
-        maxURLLength: MAX_TRPC_URL_LENGTH,
-        maxItems: MAX_TRPC_BATCH_SIZE,
-        headers: () => ({ "x-kiosk-token": token }),
-      }),
-    ],
+    links: [apiBatchLink({ headers: () => ({ "x-kiosk-token": token }) })],
   });
 }
 
