@@ -188,6 +188,28 @@ describe("scope", () => {
     expect(await env.db.prisma.idempotencyKey.count({ where: { expiresAt: { lte: later } } })).toBe(0);
   });
 
+  it("a first request interrupted mid-action (no answer after 5 min): a repeat is told at once, never acts", async () => {
+    const key = randomUUID();
+    const lead = { firstName: "Cut", lastName: `Off ${nextTag()}`, phoneNumber: "+14155550994" };
+    await env.asDemoAgent().leads.create({ ...lead, idempotencyKey: key });
+    const keyHash = createHash("sha256").update(key).digest("hex");
+    const row = await env.db.prisma.idempotencyKey.findFirstOrThrow({ where: { keyHash } });
+    // As a process that stopped after claiming the key leaves it: no answer yet.
+    await env.db.prisma.idempotencyKey.update({ where: { id: row.id }, data: { response: null, completedAt: null } });
+    const fresh = env.asDemoAgent().leads.create({ ...lead, idempotencyKey: key });
+    await env.db.prisma.idempotencyKey.update({
+      where: { id: row.id },
+      data: { createdAt: new Date(Date.now() - 6 * 60_000) },
+    });
+    const started = Date.now();
+    await expect(fresh).rejects.toMatchObject({ message: expect.stringMatching(/interrupted/) });
+    await expect(env.asDemoAgent().leads.create({ ...lead, idempotencyKey: key })).rejects.toMatchObject({
+      message: expect.stringMatching(/outcome is unknown/),
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await env.db.prisma.lead.count({ where: { lastName: lead.lastName } })).toBe(1);
+  });
+
   it("a repeat while the first still runs waits for it, or answers 409 past the wait; never acts twice", async () => {
     const call = {
       db: env.db,

@@ -7,7 +7,10 @@
  * The database is the lock: the first request claims a unique row (organization, actor, sha256 of the key) with an
  * INSERT … ON CONFLICT DO NOTHING before it acts, then stores its answer there. A failed action releases its row,
  * so a retry after an error runs again. Rows live 24 h; an expired row is ignored (and replaced), the daily
- * retention deletes them. The stored answer is encrypted with a key derived from the idempotency key, which is
+ * retention deletes them. A first request that never finished (its process stopped mid-action) leaves its row without an
+ * answer: past `IDEMPOTENCY_STALE_MS` a repeat is told at once that the outcome is unknown (the action may or may not
+ * have reached Telnyx, so running it again could call or text twice) instead of "still processing" for 24 h.
+ * The stored answer is encrypted with a key derived from the idempotency key, which is
  * never stored: an API token's secret in a replayable answer is no more readable from the database than the
  * token itself.
  */
@@ -20,6 +23,8 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 /** How long a repeat waits for the first request of its key before answering 409. */
 export const IDEMPOTENCY_WAIT_MS = 10_000;
 const POLL_MS = 100;
+/** Longer than any action runs (Telnyx calls time out well before): a row still unanswered past it was abandoned. */
+export const IDEMPOTENCY_STALE_MS = 5 * 60_000;
 
 /** A client-generated key: a UUID or any 8–255 characters among letters, digits and `-_.:`. */
 export const ZIdempotencyKeySchema = z
@@ -107,6 +112,11 @@ export async function runIdempotent<T>(call: IdempotentCall<T>, action: () => Pr
         "This idempotency key was already used for a different request (another action or other values). Send a new key for a new action.",
       );
     if (row.response !== null) return call.decode(open(call, row.response));
+    if (now().getTime() - row.createdAt.getTime() > IDEMPOTENCY_STALE_MS)
+      throw new AppError(
+        "IDEMPOTENCY_IN_PROGRESS",
+        "The first request with this idempotency key was interrupted (the server stopped) and its outcome is unknown. Check whether it took effect, then send a new key to act again.",
+      );
     if (Date.now() >= deadline)
       throw new AppError(
         "IDEMPOTENCY_IN_PROGRESS",
