@@ -9,16 +9,21 @@
  * Knobs (env): BENCH_SECTIONS (ingest,apply,live,panel,fanout,stats,web,start), BENCH_BACKENDS (postgres,pglite),
  * BENCH_OUT_DIR (docs/; point it elsewhere for partial or quick runs), sizes below. A quick run for
  * development: BENCH_OUT_DIR=/tmp/bench BENCH_EVENTS=2000 BENCH_STATS_ROWS=20000 BENCH_FANOUT_CLIENTS=200.
+ * The live section: one client at 10 events/s (BENCH_ONE_CLIENT_SECONDS), then BENCH_LIVE_CLIENTS clients under the
+ * mixed stream at BENCH_LIVE_RATE for BENCH_LIVE_WARMUP_SECONDS + BENCH_LIVE_SECONDS (BENCH_LIVE_OUTBOUND_SMS sends/s
+ * through the REST face; the drain after it waits at most BENCH_LIVE_DRAIN_SECONDS).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createScratchDatabase } from "../apps/api/test/support/scratch-database";
 import { buildApi } from "../apps/api/test/support/spawn-api";
-import { startBenchApi } from "./api-process";
+import { startBenchApi, type BenchApi } from "./api-process";
+import { openBenchDb, readAppliedMix } from "./applied-mix";
 import { benchFanOut, type FanOutResult } from "./fanout-bench";
 import { runPanelBench } from "./panel-bench";
+import { benchMixedLive } from "./live-mixed-bench";
 import { runProcessorBench, type ProcessorBenchResult } from "./processor-bench";
 import { renderMarkdown, type BackendResult } from "./report";
 import { runStartBench, type StartBenchRow } from "./start-bench";
@@ -39,10 +44,19 @@ const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").ma
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const SWARM_WORKERS = Number(process.env.BENCH_SWARM_WORKERS ?? 4);
+const ONE_CLIENT = {
+  clients: 1,
+  rate: 10,
+  seconds: Number(process.env.BENCH_ONE_CLIENT_SECONDS ?? 20),
+  workers: 1,
+};
 const LIVE = {
   clients: Number(process.env.BENCH_LIVE_CLIENTS ?? 500),
   rate: Number(process.env.BENCH_LIVE_RATE ?? 200),
-  seconds: Number(process.env.BENCH_LIVE_SECONDS ?? 10),
+  seconds: Number(process.env.BENCH_LIVE_SECONDS ?? 60),
+  warmupSeconds: Number(process.env.BENCH_LIVE_WARMUP_SECONDS ?? 10),
+  outboundSmsPerSecond: Number(process.env.BENCH_LIVE_OUTBOUND_SMS ?? 5),
+  drainLimitSeconds: Number(process.env.BENCH_LIVE_DRAIN_SECONDS ?? 180),
   workers: SWARM_WORKERS,
 };
 const FANOUT = {
@@ -61,28 +75,39 @@ const createBenchDatabase = () => createScratchDatabase("bench");
 
 async function benchBackend(backend: "postgres" | "pglite"): Promise<BackendResult> {
   const database = backend === "postgres" ? await createBenchDatabase() : undefined;
-  const api = await startBenchApi({ databaseUrl: database?.url });
+  // The inspector (loopback) lets the mixed live run force a full GC to read the live heap.
+  const api = await startBenchApi({ databaseUrl: database?.url, inspect: SECTIONS.has("live") });
+  const result: BackendResult = { backend };
   try {
-    const result: BackendResult = { backend };
-    if (SECTIONS.has("ingest")) {
-      console.log(`[${backend}] ingest: ${EVENTS} signed webhooks, ${CONCURRENCY} in flight`);
-      Object.assign(result, await benchIngest(api.url, api.privateKeyPem, EVENTS, CONCURRENCY, api.webhookRoot));
-      result.drainSeconds = await waitForDrain(api.url, 300_000);
-    }
-    if (SECTIONS.has("live")) {
-      console.log(
-        `[${backend}] live latency: ${LIVE.clients} sockets in ${LIVE.workers} processes, ${LIVE.rate} events/s for ${LIVE.seconds} s`,
-      );
-      result.live = await benchLiveLatency(api, LIVE);
-    }
-    if (SECTIONS.has("panel")) {
-      console.log(`[${backend}] click → own call panel: ${PANEL_RUNS} calls, one at a time`);
-      result.panel = await runPanelBench(api, PANEL_RUNS);
+    await runBackendSections(backend, api, result).finally(() => api.stop({ keepData: true }));
+    if (result.mixed) {
+      const db = await openBenchDb({ databaseUrl: database?.url, dataDir: api.dataDir });
+      result.mixed.applied = await readAppliedMix(db, result.mixed.window).finally(() => db.close());
     }
     return result;
   } finally {
-    await api.stop();
+    rmSync(api.dataDir, { recursive: true, force: true });
     await database?.drop();
+  }
+}
+
+async function runBackendSections(backend: BackendResult["backend"], api: BenchApi, result: BackendResult) {
+  if (SECTIONS.has("ingest")) {
+    console.log(`[${backend}] ingest: ${EVENTS} signed webhooks, ${CONCURRENCY} in flight`);
+    Object.assign(result, await benchIngest(api.url, api.privateKeyPem, EVENTS, CONCURRENCY, api.webhookRoot));
+    result.drainSeconds = await waitForDrain(api.url, 300_000);
+  }
+  if (SECTIONS.has("live")) {
+    console.log(`[${backend}] live latency: 1 socket, ${ONE_CLIENT.rate} events/s for ${ONE_CLIENT.seconds} s`);
+    result.oneClient = await benchLiveLatency(api, ONE_CLIENT);
+    console.log(
+      `[${backend}] live latency under the mix: ${LIVE.clients} sockets in ${LIVE.workers} processes, ${LIVE.rate} webhooks/s for ${LIVE.warmupSeconds} + ${LIVE.seconds} s`,
+    );
+    result.mixed = await benchMixedLive(api, LIVE);
+  }
+  if (SECTIONS.has("panel")) {
+    console.log(`[${backend}] click → own call panel: ${PANEL_RUNS} calls, one at a time`);
+    result.panel = await runPanelBench(api, PANEL_RUNS);
   }
 }
 
