@@ -142,7 +142,8 @@ export async function benchMixedLive(
       expected,
       ...figures,
       backlog,
-      backlogGrowth: (afterWarmup.at(-1)?.pending ?? Number.NaN) - (afterWarmup[0]?.pending ?? Number.NaN),
+      // Fewer than two answered samples: no growth can be told (the API did not answer /metrics in time).
+      backlogGrowth: afterWarmup.length >= 2 ? afterWarmup.at(-1)!.pending - afterWarmup[0]!.pending : Number.NaN,
       drainSeconds,
       heapStartMb: await heapStart,
       heapEndMb,

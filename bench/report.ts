@@ -27,17 +27,18 @@ function renderIngest(results: BackendResult[]): string[] {
     "",
     "## Webhook ingest (signed, verified, stored in the inbox)",
     "",
-    "| backend | events/s | ceiling: bare 200 route req/s | ratio to ceiling | target (PostgreSQL) | target | ratio to target | p50 ms | p99 ms (target ≤ 50) | errors | inbox drained after |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| backend | events/s | ceiling: bare 200 route req/s | ratio to ceiling | target ratio to ceiling | ratio to that target | target | ratio to target | p50 ms | p99 ms (target ≤ 50) | errors | inbox drained after |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const { backend, ingest, baseline, drainSeconds } of results) {
     if (!ingest || !baseline) continue;
     const target = TARGETS.ingestPerSecond[backend];
     const share = ingest.perSecond / baseline.perSecond;
+    // Issue 17 sets the share of the bare route on PostgreSQL only.
     const shareTarget =
       backend === "postgres"
-        ? `≥ ${TARGETS.ingestShareOfBareRoute}×: ${ratio(share, TARGETS.ingestShareOfBareRoute)}${mark(share >= TARGETS.ingestShareOfBareRoute)}`
-        : "";
+        ? `≥ ${TARGETS.ingestShareOfBareRoute}× | ${ratio(share, TARGETS.ingestShareOfBareRoute)}${mark(share >= TARGETS.ingestShareOfBareRoute)}`
+        : " | ";
     lines.push(
       `| ${backend} | ${fmt(ingest.perSecond)} | ${fmt(baseline.perSecond)} | ${ratio(ingest.perSecond, baseline.perSecond)} | ${shareTarget} | ≥ ${target} | ${ratio(ingest.perSecond, target)}${mark(ingest.perSecond >= target)} | ${fmt(ingest.p50Ms, 1)} | ${fmt(ingest.p99Ms, 1)} | ${ingest.errors} | ${fmt(drainSeconds, 1)} s |`,
     );

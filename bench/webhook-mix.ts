@@ -8,6 +8,7 @@
  * and a slot with no call event due starts something new, so the rate holds from the first second.
  */
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { nowMs } from "./socket-swarm";
 import { messageReceivedBody, signedRequest } from "./webhook-bench";
 
@@ -151,6 +152,8 @@ export async function postMixedStream(options: MixOptions): Promise<MixStream> {
   const due: Array<{ slot: number; type: string; ids: CallIds }> = [];
   const requests: Promise<unknown>[] = [];
   const abort = new AbortController();
+  // Every request of the run listens to this one signal.
+  setMaxListeners(0, abort.signal);
   const stream: MixStream = {
     sentAt: new Map(),
     posted: {},
