@@ -70,6 +70,11 @@ const APPLY_EVENTS = Number(process.env.BENCH_APPLY_EVENTS ?? 3_000);
 const START_RUNS = Number(process.env.BENCH_START_RUNS ?? 3);
 const PANEL_RUNS = Number(process.env.BENCH_PANEL_RUNS ?? 30);
 
+const startedAt = performance.now();
+/** Progress lines carry the seconds since the run started: a section's duration is the gap to the next line. */
+const log = (line: string) =>
+  console.log(`[${((performance.now() - startedAt) / 1000).toFixed(0).padStart(5)} s] ${line}`);
+
 /** A fresh database on the PostgreSQL at TEST_DATABASE_URL (default: the local one), dropped after its section. */
 const createBenchDatabase = () => createScratchDatabase("bench");
 
@@ -93,20 +98,20 @@ async function benchBackend(backend: "postgres" | "pglite"): Promise<BackendResu
 
 async function runBackendSections(backend: BackendResult["backend"], api: BenchApi, result: BackendResult) {
   if (SECTIONS.has("ingest")) {
-    console.log(`[${backend}] ingest: ${EVENTS} signed webhooks, ${CONCURRENCY} in flight`);
+    log(`[${backend}] ingest: ${EVENTS} signed webhooks, ${CONCURRENCY} in flight`);
     Object.assign(result, await benchIngest(api.url, api.privateKeyPem, EVENTS, CONCURRENCY, api.webhookRoot));
     result.drainSeconds = await waitForDrain(api.url, 300_000);
   }
   if (SECTIONS.has("live")) {
-    console.log(`[${backend}] live latency: 1 socket, ${ONE_CLIENT.rate} events/s for ${ONE_CLIENT.seconds} s`);
+    log(`[${backend}] live latency: 1 socket, ${ONE_CLIENT.rate} events/s for ${ONE_CLIENT.seconds} s`);
     result.oneClient = await benchLiveLatency(api, ONE_CLIENT);
-    console.log(
+    log(
       `[${backend}] live latency under the mix: ${LIVE.clients} sockets in ${LIVE.workers} processes, ${LIVE.rate} webhooks/s for ${LIVE.warmupSeconds} + ${LIVE.seconds} s`,
     );
     result.mixed = await benchMixedLive(api, LIVE);
   }
   if (SECTIONS.has("panel")) {
-    console.log(`[${backend}] click → own call panel: ${PANEL_RUNS} calls, one at a time`);
+    log(`[${backend}] click → own call panel: ${PANEL_RUNS} calls, one at a time`);
     result.panel = await runPanelBench(api, PANEL_RUNS);
   }
 }
@@ -116,7 +121,7 @@ async function benchFanOutSection(): Promise<FanOutResult> {
   const database = await createBenchDatabase();
   const api = await startBenchApi({ databaseUrl: database.url });
   try {
-    console.log(
+    log(
       `[postgres] fan-out: ${FANOUT.clients} sockets in ${FANOUT.workers} processes, ${FANOUT.rate} broadcasts/s for ${FANOUT.seconds} s`,
     );
     return await benchFanOut(api, FANOUT);
@@ -127,10 +132,10 @@ async function benchFanOutSection(): Promise<FanOutResult> {
 }
 
 async function benchStatsSection(): Promise<StatsBenchRow[]> {
-  console.log(`[postgres] dashboard queries over ${STATS_ROWS} calls + ${STATS_ROWS} messages (generating them first)`);
+  log(`[postgres] dashboard queries over ${STATS_ROWS} calls + ${STATS_ROWS} messages (generating them first)`);
   const statsDb = await createBenchDatabase();
   try {
-    return await runStatsBench({ databaseUrl: statsDb.url, rows: STATS_ROWS, log: (line) => console.log(`  ${line}`) });
+    return await runStatsBench({ databaseUrl: statsDb.url, rows: STATS_ROWS, log: (line) => log(`  ${line}`) });
   } finally {
     await statsDb.drop();
   }
@@ -141,9 +146,7 @@ async function benchWebSection(): Promise<WebBenchResult> {
   const database = await createBenchDatabase();
   const api = await startBenchApi({ databaseUrl: database.url });
   try {
-    console.log(
-      "[postgres] web: JavaScript for /login and the dashboard, wallboard time to the first live event (Chromium)",
-    );
+    log("[postgres] web: JavaScript for /login and the dashboard, wallboard time to the first live event (Chromium)");
     return await runWebBench({ apiUrl: api.url, privateKeyPem: api.privateKeyPem, webhookRoot: api.webhookRoot });
   } finally {
     await api.stop();
@@ -152,11 +155,11 @@ async function benchWebSection(): Promise<WebBenchResult> {
 }
 
 async function main(): Promise<void> {
-  console.log("[build] the API, as `pnpm start` runs it (dist/main.js)");
+  log("[build] the API, as `pnpm start` runs it (dist/main.js)");
   buildApi();
   let verify: VerifyBenchResult | undefined;
   if (SECTIONS.has("ingest")) {
-    console.log("[in process] webhook signature verification, one core");
+    log("[in process] webhook signature verification, one core");
     verify = await runVerifyBench();
   }
   const results: BackendResult[] = [];
@@ -166,7 +169,7 @@ async function main(): Promise<void> {
   if (SECTIONS.has("apply")) {
     for (const scenario of ["sms", "calls"] as const) {
       for (const backend of BACKENDS) {
-        console.log(`[${backend}] apply rate: ${APPLY_EVENTS} ${scenario} events through the webhook processor`);
+        log(`[${backend}] apply rate: ${APPLY_EVENTS} ${scenario} events through the webhook processor`);
         apply.push(await runProcessorBench(backend, APPLY_EVENTS, scenario));
       }
     }
@@ -176,7 +179,7 @@ async function main(): Promise<void> {
   const web = SECTIONS.has("web") ? await benchWebSection() : undefined;
   let start: StartBenchRow[] | undefined;
   if (SECTIONS.has("start")) {
-    console.log(`[pglite] API start-up and idle memory, compiled and through tsx, ${START_RUNS} runs each`);
+    log(`[pglite] API start-up and idle memory, compiled and through tsx, ${START_RUNS} runs each`);
     start = await runStartBench({ runs: START_RUNS, idleSeconds: 5 });
   }
   const machine = {
@@ -186,6 +189,7 @@ async function main(): Promise<void> {
     node: process.version,
     loadAverage: os.loadavg(),
   };
+  log("done");
   mkdirSync(OUT_DIR, { recursive: true });
   const measuredAt = new Date().toISOString();
   writeFileSync(
@@ -205,7 +209,7 @@ async function main(): Promise<void> {
     statsRows: STATS_ROWS,
   });
   writeFileSync(path.join(OUT_DIR, "benchmarks.md"), markdown);
-  console.log(markdown);
+  process.stdout.write(markdown);
 }
 
 await main();

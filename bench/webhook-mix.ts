@@ -137,7 +137,7 @@ export interface MixStream {
   posted: Record<string, number>;
   outboundSent: number;
   outboundFailed: number;
-  /** Webhooks refused, or not answered before `settle` gave up on them; by HTTP status ("none": no answer). */
+  /** Webhooks refused, or not answered before `settle` gave up on them; by HTTP status ("none": no answer; "send …": REST sends). */
   postFailed: number;
   refusals: Record<string, number>;
   /** Resolves once every request has been answered, or at `deadline` (epoch ms), aborting the rest. */
@@ -183,9 +183,9 @@ export async function postMixedStream(options: MixOptions): Promise<MixStream> {
       })
         .then(async (r) => {
           await r.body?.cancel();
-          if (!r.ok) countFailure(String(r.status));
+          if (!r.ok) countFailure(`webhook ${r.status}`);
         })
-        .catch(() => countFailure("none")),
+        .catch(() => countFailure("webhook none")),
     );
   };
   let calls = 0;
@@ -231,6 +231,10 @@ async function sendOutboundSms(options: MixOptions, i: number, stream: MixStream
     body: JSON.stringify({ to: recipientNumber(i), from: DEMO_NUMBER, text: `Following up on your call (${i})` }),
   }).catch(() => undefined);
   if (response?.status === 201) stream.outboundSent += 1;
-  else stream.outboundFailed += 1;
+  else {
+    stream.outboundFailed += 1;
+    const key = `send ${response?.status ?? "none"}`;
+    stream.refusals[key] = (stream.refusals[key] ?? 0) + 1;
+  }
   await response?.body?.cancel().catch(() => undefined);
 }
