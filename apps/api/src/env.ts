@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { DEFAULT_OFFLINE_GRACE_MS } from "@app/telnyx-core/agents/presence";
+import { DEFAULT_FRAME_WINDOW_MS } from "./realtime/frame-coalescer";
 import { TELNYX_RECORDING_HOSTS } from "@app/telnyx-core/calls/recording-fetch";
 import { DEFAULT_RECORDING_MAX_BYTES } from "./recordings/recording-policy";
 
@@ -68,6 +69,8 @@ export const ZEnvSchema = z.object({
   MAX_SOCKETS_PER_CREDENTIAL: z.coerce.number().int().min(1).max(10_000).default(20),
   /** How long an agent's last live connection may be gone (on every instance) before they show Offline, in ms. */
   PRESENCE_OFFLINE_GRACE_MS: z.coerce.number().int().min(100).max(3_600_000).default(DEFAULT_OFFLINE_GRACE_MS),
+  /** How long live events are coalesced into one frame for sockets that opted in to batches, in ms (0–10). */
+  REALTIME_FRAME_WINDOW_MS: z.coerce.number().int().min(0).max(10).default(DEFAULT_FRAME_WINDOW_MS),
   /** Peers allowed to set X-Forwarded-For: true, false, or addresses/CIDRs (default: loopback only). */
   TRUST_PROXY: z
     .string()

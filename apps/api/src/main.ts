@@ -92,6 +92,7 @@ async function main(): Promise<void> {
     encryptionKey: env.APP_ENCRYPTION_KEY,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     maxSocketsPerCredential: env.MAX_SOCKETS_PER_CREDENTIAL,
+    frameWindowMs: env.REALTIME_FRAME_WINDOW_MS,
     presence: { offlineGraceMs: env.PRESENCE_OFFLINE_GRACE_MS },
     trustProxy: env.TRUST_PROXY,
     recordings: {

@@ -76,6 +76,8 @@ export interface ServerOptions {
   trustProxy?: FastifyServerOptions["trustProxy"];
   /** Concurrent sockets per session, API token or kiosk link (MAX_SOCKETS_PER_CREDENTIAL, default 20). */
   maxSocketsPerCredential?: number;
+  /** REALTIME_FRAME_WINDOW_MS: how long live events are coalesced for sockets that opted in to batches (default 10). */
+  frameWindowMs?: number;
   /** METRICS_TOKEN: when set, /metrics requires `Authorization: Bearer <token>`. */
   metricsToken?: string;
   /** METRICS_PORT: when set, /metrics is served only by `ApiServer.metricsApp` (listened on that port by main). */
@@ -190,6 +192,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     redisUrl: options.redisUrl,
     appUrl: options.appUrl,
     maxSocketsPerCredential: options.maxSocketsPerCredential,
+    frameWindowMs: options.frameWindowMs,
     presence: { ...options.presence, db: options.db, log: app.log },
   });
   const secretBox = secretBoxFromEnv(options.encryptionKey);

@@ -12,6 +12,7 @@ import { Server, type Socket } from "socket.io";
 import {
   agentRoom,
   agentsRoom,
+  batchedRoom,
   kioskRoom,
   memberRoom,
   sessionRoom,
@@ -19,17 +20,17 @@ import {
   userRoom,
   wallboardRoom,
   type ClientToServerEvents,
-  type Publisher,
   type ServerToClientEvents,
   type SocketData,
 } from "@app/telnyx-core/realtime/events";
+import { isBatchOptIn } from "@app/telnyx-core/realtime/frames";
 import type { AuthContext } from "../auth/auth-context";
 import type { MemberKey } from "../auth/memberships";
 import { isOwnOrigin, requestSourceOf } from "../auth/request-origin";
 import { cookieValue, SESSION_COOKIE } from "../auth/sessions";
 import { watchMembers, type MemberRolesLookup } from "./member-watch";
 import { trackPresence, type PresenceOptions } from "./presence-tracker";
-import { createRoutingPublisher } from "./realtime-publisher";
+import { createRoutingPublisher, type RoutingPublisher } from "./realtime-publisher";
 import { holdRecoveredSessions, replayMissed, settleRecovery, takeHeldSession } from "./socket-recovery";
 
 export const tokenRoom = (tokenId: string) => `token:${tokenId}`;
@@ -41,7 +42,7 @@ type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<
 
 export interface Realtime {
   io: RealtimeServer;
-  publisher: Publisher;
+  publisher: RoutingPublisher;
   disconnectSession(sessionId: string | undefined): void;
   /** Closes every socket authenticated by this API token (on revocation). */
   disconnectToken(tokenId: string): void;
@@ -66,6 +67,8 @@ export interface RealtimeDeps {
   maxSocketsPerCredential?: number;
   /** Server-owned presence from the members' sockets (presence-tracker.ts); none in socket-only tests. */
   presence?: PresenceOptions;
+  /** How long events are coalesced for sockets that opted in to batches (REALTIME_FRAME_WINDOW_MS, default 10). */
+  frameWindowMs?: number;
 }
 
 function bearerFrom(auth: Record<string, unknown> | undefined): string | undefined {
@@ -83,13 +86,24 @@ function credentialOf(data: SocketData): string {
   return sessionRoom(data.sessionId ?? data.userId);
 }
 
-function roomsOf(data: SocketData): string[] {
-  const { organizationId, userId, role, kioskId, sessionId, tokenId } = data;
-  if (kioskId) return [wallboardRoom(organizationId), kioskRoom(kioskId)];
+/** Rooms the publisher emits to (realtime-publisher.ts); a socket that opted in to batches joins their variants. */
+export function dataRoomsOf(data: SocketData): string[] {
+  const { organizationId, userId, role, kioskId } = data;
+  if (kioskId) return [wallboardRoom(organizationId)];
   return [
     role === "AGENT" ? agentsRoom(organizationId) : staffRoom(organizationId),
     ...(role === "AGENT" ? [agentRoom(organizationId, userId)] : []),
     userRoom(userId),
+  ];
+}
+
+function roomsOf(data: SocketData): string[] {
+  const { organizationId, userId, kioskId, sessionId, tokenId } = data;
+  const dataRooms = dataRoomsOf(data);
+  const joined = data.isBatched ? dataRooms.map(batchedRoom) : dataRooms;
+  if (kioskId) return [...joined, kioskRoom(kioskId)];
+  return [
+    ...joined,
     memberRoom(organizationId, userId),
     ...(sessionId ? [sessionRoom(sessionId)] : []),
     ...(tokenId ? [tokenRoom(tokenId)] : []),
@@ -125,6 +139,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   const authenticate = async (socket: RealtimeSocket): Promise<SocketData | Error> => {
     const headers = socket.handshake.headers;
     const kioskToken = socket.handshake.auth?.kiosk;
+    const frames = isBatchOptIn(socket.handshake.auth) ? { isBatched: true } : {};
     if (typeof kioskToken === "string" && kioskToken) {
       const kiosk = await deps.resolveKiosk?.(kioskToken);
       if (!kiosk) return refusal("UNAUTHORIZED", "This wallboard link was revoked or is invalid.");
@@ -133,6 +148,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
         organizationId: kiosk.organizationId,
         role: "AGENT",
         kioskId: kiosk.kioskId,
+        ...frames,
       };
     }
     const authorization = bearerFrom(socket.handshake.auth) ?? headers.authorization;
@@ -154,6 +170,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
       sessionId: caller.sessionId,
       tokenId: caller.tokenId,
       memberRole: (memberRole ?? undefined) as SocketData["memberRole"],
+      ...frames,
     };
   };
 
@@ -196,7 +213,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   });
 
   const stopWatching = deps.memberRolesOf ? watchMembers(io, deps.memberRolesOf) : () => undefined;
-  const publisher = createRoutingPublisher(io);
+  const publisher = createRoutingPublisher(io, { frameWindowMs: deps.frameWindowMs });
   const presence = deps.presence ? trackPresence(io, publisher, deps.presence) : null;
 
   return {
@@ -216,11 +233,14 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     },
     async close() {
       stopWatching();
+      publisher.flush();
       // Only this instance's sockets: with the Redis adapter a plain disconnectSockets reaches every instance.
       // The HTTP server belongs to Fastify, which closes it; here only sockets and the engine.
       io.local.disconnectSockets(true);
       // Their departures are stamped (presence checks other instances or the next start settle).
       await presence?.stop();
+      // What stopping published, to the other instances' batched sockets.
+      publisher.flush();
       io.engine.close();
       await Promise.all(clients.map((client) => client.quit().catch(() => undefined)));
     },

@@ -74,6 +74,8 @@ function isSameCredential(before: Partial<SocketData>, now: SocketData): boolean
     before.role === now.role &&
     before.sessionId === now.sessionId &&
     before.tokenId === now.tokenId &&
-    before.kioskId === now.kioskId
+    before.kioskId === now.kioskId &&
+    // The missed packets are batches or single events, as the socket was: it must still want the same.
+    Boolean(before.isBatched) === Boolean(now.isBatched)
   );
 }

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { CALL_STATUSES } from "../calls/call-state";
+import type { BatchItem } from "./frames";
 
 const ZRole = z.enum(["ADMIN", "SUPERVISOR", "AGENT"]);
 const ZDirection = z.enum(["INBOUND", "OUTBOUND"]);
@@ -156,7 +157,10 @@ export const SERVER_EVENT_SCHEMAS = {
 export type ServerEventName = keyof typeof SERVER_EVENT_SCHEMAS;
 export type ServerEventPayload<E extends ServerEventName> = z.infer<(typeof SERVER_EVENT_SCHEMAS)[E]>;
 
-export type ServerToClientEvents = { [E in ServerEventName]: (payload: ServerEventPayload<E>) => void };
+/** Plus `batch`: the coalesced delivery of sockets that opted in (frames.ts). */
+export type ServerToClientEvents = { [E in ServerEventName]: (payload: ServerEventPayload<E>) => void } & {
+  batch: (items: BatchItem[]) => void;
+};
 
 // biome-ignore lint/complexity/noBannedTypes: socket.io's event-map type for "no client-to-server events" is `{}`.
 export type ClientToServerEvents = {};
@@ -171,6 +175,8 @@ export interface SocketData {
   kioskId?: string;
   /** The member's role in the organization at the handshake (a change closes the socket). */
   memberRole?: "ADMIN" | "SUPERVISOR" | "AGENT";
+  /** Opted in to coalesced delivery at the handshake (frames.ts): joins the batched variants of its data rooms. */
+  isBatched?: boolean;
 }
 
 /** How domain code pushes live events without knowing socket.io (the API implements it). */
@@ -194,3 +200,5 @@ export const memberRoom = (organizationId: string, userId: string) => `member:${
 export const userRoom = (userId: string) => `user:${userId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const kioskRoom = (kioskId: string) => `kiosk:${kioskId}`;
+/** The variant of a data room (staff, agents, agent, wallboard, user) that sockets opted in to batches join. */
+export const batchedRoom = (room: string) => `b:${room}`;
