@@ -14,6 +14,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import type { Role, TelnyxCall, TelnyxConnection } from "@app/db/client";
 import { seedDemo, seedSecondOrg } from "@app/db/seed";
 import { createTestDb } from "@app/db/test-db";
+import { BATCH_EVENT, BATCH_FRAMES_AUTH, unpackBatch } from "@app/telnyx-core/realtime/frames";
 import { createSecretBox } from "@app/telnyx-core/settings/secret-box";
 import { generateTestSigningKeyPair, signWebhook } from "@app/telnyx-core/webhooks/sign-webhook";
 import { startSandbox, type Sandbox } from "@app/telnyx-sandbox/server";
@@ -57,6 +58,10 @@ export interface ServerHarnessOptions extends HarnessOptions {
 export interface SandboxHarnessOptions extends ServerHarnessOptions {
   /** Starts the Telnyx sandbox (timeScale default 0 = as fast as possible). */
   sandbox: true | { timeScale?: number; seed?: number };
+}
+
+export interface LiveSocketOptions {
+  batched?: boolean;
 }
 
 export interface LiveEvent {
@@ -188,13 +193,20 @@ export async function setupTestApi(
   });
   let tokens = 0;
 
-  /** A socket (default: the demo admin's); `onConnect` sees it before it is ready (to record from the start). */
-  function openSocket(token: string = DEMO_ADMIN_TOKEN, onConnect?: (socket: Socket) => void): Promise<Socket> {
+  /**
+   * A socket (default: the demo admin's); `onConnect` sees it before it is ready (to record from the start).
+   * `batched`: opted in to coalesced delivery, as the web app and @app/client are.
+   */
+  function openSocket(
+    token: string = DEMO_ADMIN_TOKEN,
+    onConnect?: (socket: Socket) => void,
+    options: LiveSocketOptions = {},
+  ): Promise<Socket> {
     const socket = connect(url, {
       path: "/socket.io",
       transports: ["websocket"],
       reconnection: false,
-      auth: { token },
+      auth: options.batched ? { token, ...BATCH_FRAMES_AUTH } : { token },
     });
     sockets.push(socket);
     onConnect?.(socket);
@@ -223,22 +235,36 @@ export async function setupTestApi(
       return token;
     },
     openSocket,
-    /** A socket (default: the demo admin's) recording every live event; `next` resolves with the first match. */
-    async recordLiveEvents(token: string = DEMO_ADMIN_TOKEN) {
+    /**
+     * A socket (default: the demo admin's) recording every live event, a batch's one by one; `next` resolves with the
+     * first match.
+     */
+    async recordLiveEvents(token: string = DEMO_ADMIN_TOKEN, options: LiveSocketOptions = {}) {
       const events: LiveEvent[] = [];
-      const socket = await openSocket(token, (opened) =>
-        opened.onAny((event: string, payload: Record<string, unknown>) => events.push({ event, payload })),
+      const waiters = new Set<(event: LiveEvent) => void>();
+      const push = (event: string, payload: unknown) => {
+        const live = { event, payload: payload as Record<string, unknown> };
+        events.push(live);
+        for (const waiter of [...waiters]) waiter(live);
+      };
+      const socket = await openSocket(
+        token,
+        (opened) =>
+          opened.onAny((event: string, payload: unknown) =>
+            event === BATCH_EVENT ? unpackBatch(payload, push) : push(event, payload),
+          ),
+        options,
       );
       const next = (match: (event: LiveEvent) => boolean): Promise<LiveEvent> => {
         const seen = events.find(match);
         if (seen) return Promise.resolve(seen);
         return new Promise((resolve) => {
-          const onEvent = (event: string, payload: Record<string, unknown>) => {
-            if (!match({ event, payload })) return;
-            socket.offAny(onEvent);
-            resolve({ event, payload });
+          const waiter = (event: LiveEvent) => {
+            if (!match(event)) return;
+            waiters.delete(waiter);
+            resolve(event);
           };
-          socket.onAny(onEvent);
+          waiters.add(waiter);
         });
       };
       return { events, socket, next };
@@ -336,9 +362,10 @@ export type TestServer = TestApi & {
   server: ApiServer;
   url: string;
   tokenFor(user: { id: string }, role: Role, organizationId?: string): Promise<string>;
-  openSocket(token?: string, onConnect?: (socket: Socket) => void): Promise<Socket>;
+  openSocket(token?: string, onConnect?: (socket: Socket) => void, options?: LiveSocketOptions): Promise<Socket>;
   recordLiveEvents(
     token?: string,
+    options?: LiveSocketOptions,
   ): Promise<{ events: LiveEvent[]; socket: Socket; next(match: (event: LiveEvent) => boolean): Promise<LiveEvent> }>;
 };
 export type SandboxTestServer = TestServer & {

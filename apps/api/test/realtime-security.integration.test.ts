@@ -3,7 +3,8 @@
  * two API instances over one Redis (revocation reaches both), one instance without Redis where
  * socket.io's connection-state recovery really replays (recovery re-authenticates), the Origin
  * check of cookie handshakes, who receives each event (enumerated from the event map), the kiosk's
- * wallboard shape, and the cap on sockets per credential.
+ * wallboard shape, and the cap on sockets per credential. Clients that opted in to batches
+ * (coalesced delivery) are held to the same rules.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -20,6 +21,7 @@ import {
   type ServerEventPayload,
   type TCallDto,
 } from "@app/telnyx-core/realtime/events";
+import { BATCH_EVENT, BATCH_FRAMES_AUTH, unpackBatch } from "@app/telnyx-core/realtime/frames";
 import { createSession } from "../src/auth/sessions";
 import { hashToken } from "../src/auth/tokens";
 import { buildServer, type ApiServer } from "../src/server";
@@ -137,19 +139,39 @@ const refusedWith = (socket: Socket) =>
 const closedByServer = (socket: Socket) =>
   new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
 
-/** Everything `socket` receives, by event name. */
+/** Everything `socket` receives, by event name (a batch's events one by one). */
 function record(socket: Socket): Map<string, unknown[]> {
   const seen = new Map<string, unknown[]>();
-  socket.onAny((event: string, payload: unknown) => {
+  const push = (event: string, payload: unknown) => {
     const list = seen.get(event) ?? [];
     list.push(payload);
     seen.set(event, list);
-  });
+  };
+  socket.onAny((event: string, payload: unknown) =>
+    event === BATCH_EVENT ? unpackBatch(payload, push) : push(event, payload),
+  );
   return seen;
 }
 
-/** Resolves once every socket got a marker sent after what came before (same publisher, in order). */
+/** The next `event` on a socket, sent alone or in a batch. */
+function nextEvent(socket: Socket, event: ServerEventName): Promise<unknown> {
+  return new Promise((resolve) => {
+    const onAny = (name: string, payload: unknown) => {
+      const found = (candidate: string, value: unknown) => {
+        if (candidate !== event) return;
+        socket.offAny(onAny);
+        resolve(value);
+      };
+      if (name === BATCH_EVENT) unpackBatch(payload, found);
+      else found(name, payload);
+    };
+    socket.onAny(onAny);
+  });
+}
+
+/** Resolves once every socket got a marker sent after what came before (same publisher, in order; batches flushed first). */
 async function barrier(instance: Instance, targets: Socket[]): Promise<void> {
+  instance.server.realtime.publisher.flush();
   const marker = `barrier-${++serial}`;
   const arrived = targets.map(
     (socket) =>
@@ -215,6 +237,7 @@ function callDto(overrides: Partial<TCallDto>): TCallDto {
 
 describe("who receives what (every event of the map, across instances)", () => {
   type Viewer = "admin" | "agent1" | "agent2" | "kiosk";
+  const batched = { ...BATCH_FRAMES_AUTH };
   type Case = { payload: () => unknown; receivers: Viewer[] };
   const me = () => api.demo.users;
   // One entry per event name (a new event without a case does not compile); call events per visibility.
@@ -311,22 +334,37 @@ describe("who receives what (every event of the map, across instances)", () => {
     const agent2 = await open(a.url, { auth: { token: (await tokenFor(me().agent2, "AGENT")).token } });
     const link = await callerOn(a, me().supervisor, "SUPERVISOR").wallboard.createKioskLink({ name: "TV" });
     const kiosk = await open(b.url, { auth: { kiosk: link.token } });
-    const viewers: Record<Viewer, Socket> = { admin, agent1, agent2, kiosk };
+    // The same viewers opted in to batches, on the other instance, and another organization's admin.
+    const other = await tokenFor(api.other.users.admin, "ADMIN", api.other.organization.id);
+    const viewers: Record<string, Socket> = {
+      admin,
+      agent1,
+      agent2,
+      kiosk,
+      "admin batched": await open(a.url, { auth: { token: (await tokenFor(me().admin, "ADMIN")).token, ...batched } }),
+      "agent1 batched": await open(a.url, {
+        auth: { token: (await tokenFor(me().agent1, "AGENT")).token, ...batched },
+      }),
+      "agent2 batched": await open(b.url, {
+        auth: { token: (await tokenFor(me().agent2, "AGENT")).token, ...batched },
+      }),
+      "kiosk batched": await open(a.url, { auth: { kiosk: link.token, ...batched } }),
+      "other org batched": await open(b.url, { auth: { token: other.token, ...batched } }),
+    };
     for (const [event, cases] of Object.entries(CASES) as [ServerEventName, Case[]][]) {
       for (const { payload, receivers } of cases) {
-        const seen = Object.fromEntries(
-          Object.entries(viewers).map(([name, socket]) => [name, record(socket)]),
-        ) as Record<Viewer, Map<string, unknown[]>>;
+        const seen = Object.fromEntries(Object.entries(viewers).map(([name, socket]) => [name, record(socket)]));
         const sent = payload();
         a.server.realtime.publisher.toOrganization(org(), event, sent as never);
         await barrier(a, Object.values(viewers));
-        for (const [name, socket] of Object.entries(viewers) as [Viewer, Socket][]) {
+        for (const [name, socket] of Object.entries(viewers)) {
           socket.offAny();
-          const got = seen[name].get(event) ?? [];
-          expect(got.length, `${event} → ${name}`).toBe(receivers.includes(name) ? 1 : 0);
+          const got = seen[name]!.get(event) ?? [];
+          const viewer = name.replace(" batched", "") as Viewer;
+          expect(got.length, `${event} → ${name}`).toBe(receivers.includes(viewer) ? 1 : 0);
           if (got.length === 0) continue;
           const parsed = SERVER_EVENT_SCHEMAS[event].parse(got[0]);
-          if (name === "kiosk") {
+          if (viewer === "kiosk") {
             expect(JSON.stringify(got[0])).not.toContain("secret SMS text");
             expect(parsed).toEqual(EVENT_AUDIENCE[event].kiosk(sent as never));
           } else {
@@ -523,7 +561,7 @@ describe("connection-state recovery re-runs authentication", () => {
    * recover only from the offset of a broadcast it received, so one arrives first.
    */
   async function cut(socket: Socket) {
-    const warm = new Promise((resolve) => socket.once("stats:delta" as never, resolve));
+    const warm = nextEvent(socket, "stats:delta");
     solo.server.realtime.publisher.toOrganization(org(), "stats:delta", {
       organizationId: org(),
       userId: null,
@@ -551,6 +589,20 @@ describe("connection-state recovery re-runs authentication", () => {
     await cut(socket);
     staffOnly();
     const missed = new Promise<unknown>((resolve) => socket.on("sync:progress" as never, resolve));
+    const back = new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    socket.connect();
+    await back;
+    expect(socket.recovered).toBe(true);
+    expect(await missed).toMatchObject({ message: "missed while away" });
+  });
+
+  it("replays what a batched client missed, as batches", async () => {
+    const { token } = await tokenFor(api.demo.users.admin, "ADMIN");
+    const socket = await open(solo.url, { auth: { token, ...BATCH_FRAMES_AUTH } });
+    await cut(socket);
+    staffOnly();
+    solo.server.realtime.publisher.flush();
+    const missed = nextEvent(socket, "sync:progress");
     const back = new Promise<void>((resolve) => socket.once("connect", () => resolve()));
     socket.connect();
     await back;

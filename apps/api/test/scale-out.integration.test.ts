@@ -1,12 +1,13 @@
 /**
  * Two API instances on one PostgreSQL and one Redis: a webhook received by one instance reaches
- * a socket.io client connected to the other (socket.io Redis adapter). PostgreSQL only: the
- * embedded database belongs to a single process by design.
+ * a socket.io client connected to the other (socket.io Redis adapter), sent alone or in a batch
+ * (coalesced delivery). PostgreSQL only: the embedded database belongs to a single process by design.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { io } from "socket.io-client";
 import { createTestDb, type TestDb } from "@app/db/test-db";
+import { BATCH_EVENT, BATCH_FRAMES_AUTH, unpackBatch } from "@app/telnyx-core/realtime/frames";
 import { generateTestSigningKeyPair, signWebhook } from "@app/telnyx-core/webhooks/sign-webhook";
 import { spawnApi, type SpawnedApi } from "./support/spawn-api";
 import { inboundSms } from "./support/signed-events";
@@ -47,21 +48,29 @@ describe.runIf((process.env.TEST_DB ?? "pglite") === "postgres")("two instances 
       },
     });
 
-    const socket = io(b.url, {
-      path: "/socket.io",
-      transports: ["websocket"],
-      auth: { token: TOKEN },
-      reconnection: false,
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("ready", () => resolve());
-      socket.once("connect_error", reject);
-    });
+    const connectToB = async (auth: Record<string, string>) => {
+      const socket = io(b.url, { path: "/socket.io", transports: ["websocket"], auth, reconnection: false });
+      await new Promise<void>((resolve, reject) => {
+        socket.once("ready", () => resolve());
+        socket.once("connect_error", reject);
+      });
+      return socket;
+    };
+    const socket = await connectToB({ token: TOKEN });
+    const batched = await connectToB({ token: TOKEN, ...BATCH_FRAMES_AUTH });
     const text = `scale-out ${randomUUID()}`;
     const received = new Promise<{ text: string }>((resolve) => {
       socket.on("message:created", (message: { text: string }) => {
         if (message.text === text) resolve(message);
       });
+    });
+    const receivedInBatch = new Promise<{ text: string }>((resolve) => {
+      batched.on(BATCH_EVENT, (items: unknown) =>
+        unpackBatch(items, (event, payload) => {
+          const message = payload as { text: string };
+          if (event === "message:created" && message.text === text) resolve(message);
+        }),
+      );
     });
     const body = inboundSms({ messageId: randomUUID(), from: "+14155550123", to: NUMBER, text });
     const response = await fetch(`${a.url}/api/telnyx/webhooks/o/${organization.webhookToken}/messages`, {
@@ -71,6 +80,8 @@ describe.runIf((process.env.TEST_DB ?? "pglite") === "postgres")("two instances 
     });
     expect(response.status).toBe(200);
     expect((await received).text).toBe(text);
+    expect((await receivedInBatch).text).toBe(text);
     socket.close();
+    batched.close();
   });
 });
