@@ -2,6 +2,8 @@
  * Live events over socket.io with the server's own event map: payloads are validated with
  * SERVER_EVENT_SCHEMAS, reconnection is automatic, and after every reconnection a `catchup`
  * signal tells tools whether events may have been missed (then they re-list what they show).
+ * The connection opts in to coalesced delivery (one `batch` packet per short window, telnyx-core
+ * realtime/frames.ts); batches are unpacked in order, so handlers still receive single events.
  */
 import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
 import {
@@ -10,6 +12,7 @@ import {
   type ServerEventPayload,
   type TReadyEvent,
 } from "@app/telnyx-core/realtime/events";
+import { BATCH_EVENT, BATCH_FRAMES_AUTH, unpackBatch } from "@app/telnyx-core/realtime/frames";
 
 export interface CatchupSignal {
   /** true: the server replayed what was missed (short outage); false: re-list to be sure. */
@@ -61,19 +64,20 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
     socket = io(options.url, {
       path: "/socket.io",
       transports: ["websocket"],
-      auth: { token: options.token },
+      auth: { token: options.token, ...BATCH_FRAMES_AUTH },
       reconnection: true,
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
       ...options.socketOptions,
     });
-    for (const event of SERVER_EVENTS) {
-      socket.on(event as never, (raw: unknown) => {
-        const parsed = SERVER_EVENT_SCHEMAS[event].safeParse(raw);
-        if (parsed.success) dispatch(event, parsed.data);
-        else dispatch("error", { kind: "invalid_payload", event, message: parsed.error.message } satisfies LiveError);
-      });
-    }
+    const receive = (event: string, raw: unknown) => {
+      if (!Object.hasOwn(SERVER_EVENT_SCHEMAS, event)) return;
+      const parsed = SERVER_EVENT_SCHEMAS[event as ServerEventName].safeParse(raw);
+      if (parsed.success) dispatch(event, parsed.data);
+      else dispatch("error", { kind: "invalid_payload", event, message: parsed.error.message } satisfies LiveError);
+    };
+    for (const event of SERVER_EVENTS) socket.on(event as never, (raw: unknown) => receive(event, raw));
+    socket.on(BATCH_EVENT, (items: unknown) => unpackBatch(items, receive));
     socket.on("connect", () => {
       if (hasConnected) dispatch("catchup", { recovered: socket?.recovered ?? false } satisfies CatchupSignal);
       hasConnected = true;

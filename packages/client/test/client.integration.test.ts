@@ -79,6 +79,31 @@ describe("@app/client", () => {
     expect(await invalid).toMatchObject({ kind: "invalid_payload", event: "call:updated" });
   });
 
+  it("receives coalesced events (one batch) one by one, in order", async () => {
+    const crm = await clientWith("SUPERVISOR");
+    await crm.live.ready();
+    // Every client's socket opted in at the handshake.
+    const sockets = (await api.server.realtime.io.fetchSockets()).filter((socket) => socket.data.tokenId);
+    expect(sockets.length).toBeGreaterThan(0);
+    expect(sockets.every((socket) => socket.data.isBatched)).toBe(true);
+    const numbers = ["+33600000011", "+33600000012", "+33600000013"];
+    const received: string[] = [];
+    const all = new Promise<void>((resolve) =>
+      crm.live.on("optout:updated", ({ phoneNumber }) => {
+        received.push(phoneNumber);
+        if (received.length === numbers.length) resolve();
+      }),
+    );
+    for (const phoneNumber of numbers)
+      api.server.realtime.publisher.toOrganization(api.demo.organization.id, "optout:updated", {
+        phoneNumber,
+        optedOut: true,
+        keyword: "STOP",
+      });
+    await all;
+    expect(received).toEqual(numbers);
+  });
+
   it("reconnects after a dropped connection and signals a catch-up", async () => {
     const crm = await clientWith("AGENT");
     await crm.live.ready();

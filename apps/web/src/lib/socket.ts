@@ -1,8 +1,11 @@
 /**
  * The one socket.io connection of the tab. It is opened by the authenticated layout (the handshake
  * is authenticated by the session cookie) and its lifecycle is exposed as a small external store.
+ * It opts in to coalesced delivery: each `batch` packet is unpacked, in order, into the listeners of
+ * its events, so subscribers (live/live-events.ts) see single events as before.
  */
-import type { ClientToServerEvents, ServerToClientEvents } from "@app/telnyx-core/realtime/events";
+import type { ClientToServerEvents, ServerEventName, ServerToClientEvents } from "@app/telnyx-core/realtime/events";
+import { BATCH_FRAMES_AUTH, unpackBatch } from "@app/telnyx-core/realtime/frames";
 import { io, type Socket } from "socket.io-client";
 import { env } from "../env";
 import { initialLiveSnapshot, reduceLive, type LiveEvent, type LiveSnapshot } from "./live-state";
@@ -22,12 +25,21 @@ function dispatch(event: LiveEvent): void {
   for (const listener of listeners) listener();
 }
 
+/** A batched event reaches the listeners socket.io calls for the same event sent alone. */
+function deliverToListeners(socket: AppSocket, event: string, payload: unknown): void {
+  const listeners = socket.listeners(event as ServerEventName) as ((payload: unknown) => void)[];
+  // A copy: a listener may unsubscribe while the event is delivered (as socket.io's own emit allows).
+  for (const listener of [...listeners]) listener(payload);
+}
+
 function createSocket(): AppSocket {
   const created: AppSocket = io(env.socketUrl ?? "", {
     path: env.socketPath,
     withCredentials: true,
     autoConnect: false,
+    auth: { ...BATCH_FRAMES_AUTH },
   });
+  created.on("batch", (items) => unpackBatch(items, (event, payload) => deliverToListeners(created, event, payload)));
   created.on("connect", () => dispatch({ type: "connect", at: new Date() }));
   created.on("disconnect", (reason) => {
     dispatch({ type: "disconnect", reason });
