@@ -4,6 +4,7 @@
  * waits for Telnyx's dial). Calls go to the embedded sandbox; each is hung up before the next.
  */
 import { io } from "socket.io-client";
+import { BATCH_EVENT, BATCH_FRAMES_AUTH, unpackBatch } from "../packages/telnyx-core/src/realtime/frames";
 import { nowMs } from "./socket-swarm";
 
 export interface PanelBenchResult {
@@ -20,13 +21,20 @@ const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? Number.NaN;
 
 export async function runPanelBench(api: { url: string; apiToken: string }, runs: number): Promise<PanelBenchResult> {
-  const socket = io(api.url, { auth: { token: api.apiToken }, transports: ["websocket"] });
+  // Batched, as the web app's socket is.
+  const socket = io(api.url, { auth: { token: api.apiToken, ...BATCH_FRAMES_AUTH }, transports: ["websocket"] });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
   });
   const waiting = new Map<string, (at: number) => void>();
-  socket.on("call:created", (call: { toNumber: string }) => waiting.get(call.toNumber)?.(nowMs()));
+  const onCreated = (call: { toNumber: string }) => waiting.get(call.toNumber)?.(nowMs());
+  socket.on("call:created", onCreated);
+  socket.on(BATCH_EVENT, (items: unknown) =>
+    unpackBatch(items, (event, payload) => {
+      if (event === "call:created") onCreated(payload as { toNumber: string });
+    }),
+  );
   const headers = { authorization: `Bearer ${api.apiToken}`, "content-type": "application/json" };
   const panel: number[] = [];
   const response: number[] = [];

@@ -4,11 +4,15 @@
  * receive times (performance.timeOrigin + performance.now(), comparable across processes on one
  * machine) and sends only aggregates over IPC: a running count while the run lasts, then per event
  * first/last/count and a latency histogram once the parent sends the send times.
+ * Clients opt in to coalesced delivery as the web app does (BENCH_SOCKET_FRAMES=event: one packet per
+ * event, as clients that do not opt in); each event of a batch counts as received when its batch arrives.
  */
 import { io, type Socket } from "socket.io-client";
+import { BATCH_EVENT, BATCH_FRAMES_AUTH, unpackBatch } from "../packages/telnyx-core/src/realtime/frames";
 import { bucketOf, type SwarmCommand, type SwarmReport, type SwarmWorkerConfig } from "./socket-swarm-protocol";
 
 const config = JSON.parse(process.env.SWARM_CONFIG ?? "{}") as SwarmWorkerConfig;
+const isBatched = process.env.BENCH_SOCKET_FRAMES !== "event";
 const sockets: Socket[] = [];
 /** Event key (the payload's `text`) → receive times on every socket of this worker. */
 const receptions = new Map<string, number[]>();
@@ -19,23 +23,30 @@ let disconnects = 0;
 const send = (report: SwarmReport) => process.send?.(report);
 const now = () => performance.timeOrigin + performance.now();
 
+function record(payload: { text?: unknown }, at: number): void {
+  const key = payload?.text;
+  if (typeof key !== "string" || !key.startsWith(config.keyPrefix)) return;
+  const times = receptions.get(key);
+  if (times) times.push(at);
+  else receptions.set(key, [at]);
+  received += 1;
+}
+
 function connectOne(): Promise<void> {
   return new Promise((resolve) => {
     const socket = io(config.url, {
       path: "/socket.io",
       transports: ["websocket"],
-      auth: { token: config.token },
+      auth: isBatched ? { token: config.token, ...BATCH_FRAMES_AUTH } : { token: config.token },
       reconnection: false,
     });
     sockets.push(socket);
-    socket.on(config.event, (payload: { text?: unknown }) => {
+    socket.on(config.event, (payload: { text?: unknown }) => record(payload, now()));
+    socket.on(BATCH_EVENT, (items: unknown) => {
       const at = now();
-      const key = payload?.text;
-      if (typeof key !== "string" || !key.startsWith(config.keyPrefix)) return;
-      const times = receptions.get(key);
-      if (times) times.push(at);
-      else receptions.set(key, [at]);
-      received += 1;
+      unpackBatch(items, (event, payload) => {
+        if (event === config.event) record(payload as { text?: unknown }, at);
+      });
     });
     socket.on("disconnect", () => (disconnects += 1));
     socket.once("ready", () => resolve());
