@@ -75,4 +75,38 @@ describe("agent states", () => {
       code: "BAD_REQUEST",
     });
   });
+
+  it("any member reads the colleague directory: everyone else of their organization, presence, who can take a transfer", async () => {
+    const { agent1, agent2, admin } = api.demo.users;
+    await api.db.prisma.user.update({ where: { id: agent2.id }, data: { agentStatus: "AVAILABLE" } });
+    await api.db.prisma.user.update({ where: { id: admin.id }, data: { agentStatus: "AWAY", agentDevice: null } });
+    const colleagues = await api.asDemoAgent().agents.colleagues();
+    expect(colleagues.map((c) => c.name)).toEqual(["Alice Martin", "Emma Wilson", "Sophie Lefèvre"]);
+    expect(colleagues.find((c) => c.userId === agent1.id)).toBeUndefined();
+    expect(colleagues.find((c) => c.userId === agent2.id)).toEqual({
+      userId: agent2.id,
+      name: "Emma Wilson",
+      role: "AGENT",
+      status: "AVAILABLE",
+      canTakeTransfer: true,
+      blocker: null,
+    });
+    expect(colleagues.find((c) => c.userId === admin.id)).toMatchObject({
+      role: "ADMIN",
+      status: "AWAY",
+      canTakeTransfer: false,
+      blocker: "NO_DEVICE",
+    });
+    expect(colleagues.find((c) => c.name === "Sophie Lefèvre")).toMatchObject({
+      canTakeTransfer: false,
+      blocker: "OFFLINE",
+    });
+    // Tenancy: another organization's members never appear, and its agent sees none of ours.
+    const otherIds = Object.values(api.other.users).map((u) => u.id);
+    expect(colleagues.filter((c) => otherIds.includes(c.userId))).toEqual([]);
+    const theirs = await api.asOtherAgent().agents.colleagues();
+    expect(theirs.length).toBeGreaterThan(0);
+    const ourIds = Object.values(api.demo.users).map((u) => u.id);
+    expect(theirs.filter((c) => ourIds.includes(c.userId) || c.userId === api.other.users.agent.id)).toEqual([]);
+  });
 });

@@ -185,6 +185,12 @@ describe("outbound calls through the sandbox", () => {
   it("transfers to another agent (who takes over once they answer), then to a number, and ends with the customer", async () => {
     const call = await agent1().calls.create({ to: "+13125550000" });
     const live = await env.waitForCall(call.id, (c) => c.status === "BRIDGED" && c);
+    // An offline colleague cannot take a transfer (the colleague directory shows them disabled).
+    await expect(agent1().calls.transfer({ id: call.id, toUserId: env.demo.users.agent2.id })).rejects.toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+      message: expect.stringContaining("offline"),
+    });
+    await env.db.prisma.user.update({ where: { id: env.demo.users.agent2.id }, data: { agentStatus: "AVAILABLE" } });
     await agent1().calls.transfer({ id: call.id, toUserId: env.demo.users.agent2.id });
     const takenOver = await env.waitForCall(call.id, (c) => c.userId === env.demo.users.agent2.id && c);
     expect(takenOver.agentCallControlId).not.toBe(live.agentCallControlId);

@@ -36,6 +36,7 @@ describe("REST routes from the procedures' meta", () => {
         "DELETE /api/leads/:id → leads.delete",
         "GET /api/leads → leads.list",
         "GET /api/leads/:id → leads.get",
+        "GET /api/telnyx/agents/colleagues → agents.colleagues",
         "GET /api/telnyx/calls → calls.list",
         "GET /api/telnyx/calls/:callId → calls.get",
         "GET /api/telnyx/connections → connections.list",

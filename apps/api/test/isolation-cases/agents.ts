@@ -6,6 +6,7 @@ export const agentsIsolation: IsolationDomain = {
     "agents.setStatus": { input: () => ({ status: "AWAY" }) },
     "agents.setWrapUp": { input: () => ({ seconds: 45 }) },
     "agents.list": { input: () => undefined },
+    "agents.colleagues": { input: () => undefined },
     "calls.supervise": { input: (a) => ({ id: a.extra.callId, role: "monitor" }) },
     "calls.stopSupervising": { input: (a) => ({ id: a.extra.callId }) },
   },

@@ -1,15 +1,14 @@
 import { useState } from "react";
 import { PhoneNumberInput } from "@app/ui/phone-number-input";
 import { isE164PhoneNumber } from "@app/ui/phone-number";
-import { Alert, App, Button, Flex, Form, Modal, Radio, Select } from "antd";
+import { Alert, App, Button, Flex, Form, Modal, Radio } from "antd";
 import { useTranslation } from "react-i18next";
 import { getDefaultPhoneCountry } from "../i18n/language";
 import { useLanguage } from "../i18n/use-language";
 import { translateError } from "../lib/app-error";
 import { trpc } from "../lib/trpc";
 import { useApplyLive } from "../live/use-apply-live";
-import { useViewer } from "../live/use-viewer";
-import { useAgentOptions } from "../pages/calls/use-agent-options";
+import { ColleaguePicker } from "./colleague-picker";
 
 interface TransferValues {
   target: "number" | "agent";
@@ -21,15 +20,17 @@ export function TransferModal({ callId, isOpen, onClose }: { callId: string; isO
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [language] = useLanguage();
-  const { userId } = useViewer();
   const [form] = Form.useForm<TransferValues>();
   const target = Form.useWatch("target", form) ?? "number";
   const [error, setError] = useState<string | null>(null);
   const live = useApplyLive();
   const transfer = trpc.calls.transfer.useMutation();
-  // Agents known from recent calls (the API has no member directory for agents).
-  const recent = trpc.calls.list.useQuery({ limit: 100 }, { enabled: isOpen && target === "agent" });
-  const agents = useAgentOptions(recent.data?.items ?? [], userId);
+  // Presence changes while the dialog is open: read it again every few seconds.
+  const colleagues = trpc.agents.colleagues.useQuery(undefined, {
+    enabled: isOpen && target === "agent",
+    staleTime: 0,
+    refetchInterval: 5_000,
+  });
 
   async function handleFinish(values: TransferValues) {
     setError(null);
@@ -102,17 +103,9 @@ export function TransferModal({ callId, isOpen, onClose }: { callId: string; isO
           <Form.Item
             name="toUserId"
             label={t("calls.transfer.agent")}
-            htmlFor="transfer-agent"
-            rules={[{ required: true, message: t("validation.required") }]}
+            rules={[{ required: true, message: t("calls.transfer.agentPlaceholder") }]}
           >
-            <Select
-              id="transfer-agent"
-              data-testid="transfer-agent"
-              loading={recent.isFetching}
-              placeholder={t("calls.transfer.agentPlaceholder")}
-              notFoundContent={t("calls.transfer.noAgents")}
-              options={agents.map((agent) => ({ value: agent.id, label: agent.name }))}
-            />
+            <ColleaguePicker colleagues={colleagues.data ?? []} isLoading={colleagues.isPending} />
           </Form.Item>
         )}
         <Flex justify="flex-end" gap={8}>

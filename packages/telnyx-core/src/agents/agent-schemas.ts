@@ -12,3 +12,16 @@ export const ZWrapUpInputSchema = z.object({
   seconds: z.number().int().min(0, "too_small").max(MAX_WRAP_UP_SECS, "too_large"),
 });
 export const ZWrapUpSchema = z.object({ wrapUpSecs: z.number().int() });
+
+/** A member as the colleague directory shows them (agents.colleagues). */
+export const ZColleagueSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: z.enum(["ADMIN", "SUPERVISOR", "AGENT"]),
+  status: ZAgentStatusSchema,
+  canTakeTransfer: z.boolean(),
+  /** Why they cannot take a transfer: no phone or SIP address in their profile, or Offline. */
+  blocker: z.enum(["NO_DEVICE", "OFFLINE"]).nullable(),
+});
+export type TColleague = z.infer<typeof ZColleagueSchema>;
+export const ZColleagueListSchema = z.array(ZColleagueSchema);

@@ -3,6 +3,7 @@
  * their device is dialed into the conference and, once they answer, the first agent is removed
  * (call-flows.ts), so the customer is never left alone with nobody.
  */
+import { transferBlockerOf } from "../agents/list-colleagues";
 import { AppError } from "../errors/app-error";
 import type { TCallDto } from "../realtime/events";
 import { clientStateSecretOf, encodeCallClientState } from "./call-client-state";
@@ -38,17 +39,21 @@ export async function transferCallToAgent(options: CallCommandOptions & { toUser
   const { db, actor, toUserId } = options;
   const target = await db.prisma.membership.findUnique({
     where: { organizationId_userId: { organizationId: actor.organizationId, userId: toUserId } },
-    select: { user: { select: { id: true, name: true, agentDevice: true } } },
+    select: { user: { select: { id: true, name: true, agentDevice: true, agentStatus: true } } },
   });
   if (!target)
     throw new AppError("VALIDATION", "This agent is not a member of your organization.", {
       fieldErrors: { toUserId: ["invalid_user"] },
     });
-  if (!target.user.agentDevice) {
+  const blocker = transferBlockerOf(target.user);
+  if (blocker === "NO_DEVICE" || !target.user.agentDevice)
     throw new AppError("VALIDATION", `${target.user.name} has no phone number or SIP address in their profile.`, {
       fieldErrors: { toUserId: ["no_device"] },
     });
-  }
+  if (blocker === "OFFLINE")
+    throw new AppError("VALIDATION", `${target.user.name} is offline and cannot take the call.`, {
+      fieldErrors: { toUserId: ["offline"] },
+    });
   const device = target.user.agentDevice;
   const connectionId = await requireVoiceConnection(db, actor.organizationId);
   return runCallCommand(options, {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   ZAgentListSchema,
+  ZColleagueListSchema,
   ZSetAgentStatusInputSchema,
   ZSetAgentStatusSchema,
   ZWrapUpInputSchema,
@@ -8,6 +9,7 @@ import {
 } from "@app/telnyx-core/agents/agent-schemas";
 import { getAgentStatus } from "@app/telnyx-core/agents/get-agent-status";
 import { listAgents } from "@app/telnyx-core/agents/list-agents";
+import { listColleagues } from "@app/telnyx-core/agents/list-colleagues";
 import { setAgentStatus } from "@app/telnyx-core/agents/set-agent-status";
 import { setWrapUpSecs } from "@app/telnyx-core/agents/set-wrap-up";
 import { protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
@@ -24,6 +26,13 @@ export const agentsRouter = router({
     .input(ZSetAgentStatusInputSchema)
     .output(ZSetAgentStatusSchema)
     .mutation(({ ctx, input }) => setAgentStatus({ ...ctx.domain, input })),
+
+  /** Every other member of the caller's organization with presence and whether they can take a transfer now. */
+  colleagues: protectedProcedure
+    .meta({ rest: { method: "GET", path: "/api/telnyx/agents/colleagues", summary: "The colleague directory" } })
+    .input(z.void())
+    .output(ZColleagueListSchema)
+    .query(({ ctx }) => listColleagues(ctx.domain)),
 
   list: supervisorProcedure
     .input(z.void())
