@@ -213,6 +213,64 @@ describe("outbound calls through the sandbox", () => {
     expect(summaries).toEqual(expect.arrayContaining(["Transferring to Emma Wilson", "Transferred to +13125550000"]));
   });
 
+  it("the transferring agent's panel follows a blind transfer: pushed as transferred at once, and no longer on a call", async () => {
+    await agent1().agents.setStatus({ status: "AVAILABLE" });
+    const socket = await env.openSocket(agent1Token);
+    const updates: TCallDto[] = [];
+    socket.on("call:updated", (call: TCallDto) => updates.push(call));
+    const pushedTransfer = (id: string, userId: string) =>
+      vi.waitFor(
+        () => {
+          const found = updates.find((u) => u.id === id && u.transferredAt !== null && u.userId === userId);
+          if (!found) throw new Error("no transferred call:updated yet");
+          return found;
+        },
+        // Within a second of the transfer (the agent leg is hung up as the command returns).
+        { timeout: 1_000, interval: 10 },
+      );
+
+    // To a number: the call stays live between the customer and that number, and stays agent1's.
+    const call = await agent1().calls.create({ to: "+13125550000" });
+    const live = await env.waitForCall(call.id, (c) => c.status === "BRIDGED" && c);
+    expect((await agent1().agents.getStatus()).status).toBe("ON_CALL");
+    const answer = await agent1().calls.transfer({ id: call.id, to: "+13125550123" });
+    expect(answer).toMatchObject({
+      status: "BRIDGED",
+      transferredTo: "+13125550123",
+      transferredFromUserId: env.demo.users.agent1.id,
+    });
+    expect(answer.transferredAt).toBeInstanceOf(Date);
+    expect(await pushedTransfer(call.id, env.demo.users.agent1.id)).toMatchObject({
+      status: "BRIDGED",
+      transferredTo: "+13125550123",
+    });
+    expect((await agent1().agents.getStatus()).status).not.toBe("ON_CALL");
+    await env.waitForCall(call.id, () => env.sandbox.world.calls.legs.get(live.agentCallControlId!)?.state === "ended");
+    await env.server.webhooks.drain();
+    // The agent leg's webhooks re-derive the row from the signals: still transferred, still live.
+    expect(await agent1().calls.get({ id: call.id })).toMatchObject({
+      status: "BRIDGED",
+      transferredTo: "+13125550123",
+    });
+    await fetch(`${env.sandbox.origin}/sandbox/calls/${live.callControlId}/hangup`, { method: "POST" });
+    await env.waitForCall(call.id, (c) => c.status === "ENDED" && c);
+
+    // To a colleague: once they answer, the call is theirs; agent1 (who can no longer read it) is still told.
+    await env.db.prisma.user.update({ where: { id: env.demo.users.agent2.id }, data: { agentStatus: "AVAILABLE" } });
+    const second = await agent1().calls.create({ to: "+13125550000" });
+    await env.waitForCall(second.id, (c) => c.status === "BRIDGED" && c);
+    await agent1().calls.transfer({ id: second.id, toUserId: env.demo.users.agent2.id });
+    await env.waitForCall(second.id, (c) => c.userId === env.demo.users.agent2.id && c);
+    expect(await pushedTransfer(second.id, env.demo.users.agent2.id)).toMatchObject({
+      status: "BRIDGED",
+      transferredTo: "Emma Wilson",
+      transferredFromUserId: env.demo.users.agent1.id,
+    });
+    expect((await agent1().agents.getStatus()).status).not.toBe("ON_CALL");
+    await env.as(env.demo.users.agent2, "AGENT").calls.hangup({ id: second.id });
+    await env.waitForCall(second.id, (c) => c.status === "ENDED" && c);
+  });
+
   it("lists the agent's own calls with filters and a cursor", async () => {
     const page1 = await agent1().calls.list({ limit: 2 });
     expect(page1.items).toHaveLength(2);

@@ -6,11 +6,11 @@ const LiveCallView = lazy(async () => ({ default: (await import("./live-call-vie
 
 /** Floating card for the agent's own call, on every page. */
 export function LiveCallPanel() {
-  const { call, isEnded, keepEnded } = useLiveCall();
+  const { call, isEnded, isTransferred, keepEnded } = useLiveCall();
   if (!call) return null;
   return (
     <Suspense fallback={null}>
-      <LiveCallView call={call} isEnded={isEnded} keepEnded={keepEnded} />
+      <LiveCallView call={call} isEnded={isEnded} isTransferred={isTransferred} keepEnded={keepEnded} />
     </Suspense>
   );
 }

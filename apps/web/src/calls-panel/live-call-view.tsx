@@ -55,11 +55,23 @@ function useHeight<E extends HTMLElement>() {
 interface LiveCallViewProps {
   call: TCallDto;
   isEnded: boolean;
+  /** The viewer handed the call off: it is over for them, whatever its status. */
+  isTransferred: boolean;
   keepEnded: (call: TCallDto) => void;
 }
 
+/** A transfer target as shown: a number formatted, a colleague's name as is. */
+const formatTransferTarget = (to: string | null) =>
+  to?.startsWith("+") ? formatPhoneNumberInternational(to) : (to ?? "");
+
+/** Seconds the viewer spent on a call they handed off. */
+function handedOffSecs(call: TCallDto): number {
+  if (!call.answeredAt || !call.transferredAt) return 0;
+  return Math.max(0, Math.round((new Date(call.transferredAt).getTime() - new Date(call.answeredAt).getTime()) / 1000));
+}
+
 /** The floating card itself; buttons act on the call through the API. */
-export function LiveCallView({ call, isEnded, keepEnded }: LiveCallViewProps) {
+export function LiveCallView({ call, isEnded, isTransferred, keepEnded }: LiveCallViewProps) {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const live = useApplyLive();
@@ -171,22 +183,32 @@ export function LiveCallView({ call, isEnded, keepEnded }: LiveCallViewProps) {
           title={formatCounterpart(call.leadName, counterpart)}
           subtitle={call.leadName ? formatPhoneNumberInternational(counterpart) : undefined}
           status={
-            <CallStatusTag
-              data-testid="live-call-status"
-              status={call.status}
-              label={t(`calls.status.${call.status}`)}
-            />
+            isTransferred ? (
+              <Tag color="blue" data-testid="live-call-status">
+                {t("calls.panel.transferredTag")}
+              </Tag>
+            ) : (
+              <CallStatusTag
+                data-testid="live-call-status"
+                status={call.status}
+                label={t(`calls.status.${call.status}`)}
+              />
+            )
           }
           timer={
             <CallTimer
               data-testid="live-call-timer"
               since={call.answeredAt}
-              durationSecs={isEnded ? (call.durationSecs ?? 0) : null}
+              durationSecs={isTransferred ? handedOffSecs(call) : isEnded ? (call.durationSecs ?? 0) : null}
             />
           }
           actions={buttons}
           footer={
-            isEnded ? (
+            isTransferred ? (
+              <Typography.Text type="secondary" data-testid="live-call-transferred">
+                {t("calls.panel.transferred", { to: formatTransferTarget(call.transferredTo) })}
+              </Typography.Text>
+            ) : isEnded ? (
               <Typography.Text type="secondary" data-testid="live-call-ended">
                 {t("calls.panel.ended", { duration: formatDuration(call.durationSecs) })} ·{" "}
                 {cost ? t("calls.panel.endedCost", { cost }) : t("calls.panel.costPending")}
@@ -198,7 +220,7 @@ export function LiveCallView({ call, isEnded, keepEnded }: LiveCallViewProps) {
         />
         {isTransferring ? (
           <Suspense fallback={null}>
-            <TransferModal callId={call.id} isOpen onClose={() => setIsTransferring(false)} />
+            <TransferModal callId={call.id} isOpen onClose={() => setIsTransferring(false)} onTransferred={keepEnded} />
           </Suspense>
         ) : null}
       </section>

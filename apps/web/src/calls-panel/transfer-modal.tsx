@@ -1,4 +1,5 @@
 import { useState } from "react";
+import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { PhoneNumberInput } from "@app/ui/phone-number-input";
 import { isE164PhoneNumber } from "@app/ui/phone-number";
 import { Alert, App, Button, Flex, Form, Modal, Radio } from "antd";
@@ -16,7 +17,15 @@ interface TransferValues {
   toUserId?: string;
 }
 
-export function TransferModal({ callId, isOpen, onClose }: { callId: string; isOpen: boolean; onClose: () => void }) {
+interface TransferModalProps {
+  callId: string;
+  isOpen: boolean;
+  onClose: () => void;
+  /** The call as the transfer left it (a blind transfer to a number is over for the agent at once). */
+  onTransferred: (call: TCallDto) => void;
+}
+
+export function TransferModal({ callId, isOpen, onClose, onTransferred }: TransferModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [language] = useLanguage();
@@ -39,6 +48,7 @@ export function TransferModal({ callId, isOpen, onClose }: { callId: string; isO
         values.target === "agent" ? { id: callId, toUserId: values.toUserId } : { id: callId, to: values.to },
       );
       live.applyCall(call);
+      onTransferred(call);
       void message.success(t("calls.transfer.done"));
       onClose();
     } catch (transferError) {

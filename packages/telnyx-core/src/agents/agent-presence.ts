@@ -27,7 +27,13 @@ export function chosenStatusOf(presence: AgentStatus): "AVAILABLE" | "AWAY" | "O
 /** The user's newest live call in the organization, if any. */
 export async function currentCallIdOf(tx: Tx, organizationId: string, userId: string): Promise<string | null> {
   const call = await tx.telnyxCall.findFirst({
-    where: { organizationId, userId, status: { in: [...LIVE_CALL_STATUSES] } },
+    where: {
+      organizationId,
+      userId,
+      status: { in: [...LIVE_CALL_STATUSES] },
+      // Not on a call they handed off (a transfer to a number keeps it theirs). `NOT { equals }` would drop nulls.
+      OR: [{ transferredFromUserId: null }, { transferredFromUserId: { not: userId } }],
+    },
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });

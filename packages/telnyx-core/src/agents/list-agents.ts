@@ -13,9 +13,11 @@ export async function listAgents(options: { db: Db; organizationId: string }): P
   const live = await db.prisma.telnyxCall.findMany({
     where: { organizationId, status: { in: [...LIVE_CALL_STATUSES] }, userId: { not: null } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, userId: true },
+    select: { id: true, userId: true, transferredFromUserId: true },
   });
-  const currentCall = new Map(live.map((call) => [call.userId!, call.id]));
+  // A call its agent handed off to a number is still theirs, but they are not on it (currentCallIdOf).
+  const onCall = live.filter((call) => call.transferredFromUserId !== call.userId);
+  const currentCall = new Map(onCall.map((call) => [call.userId!, call.id]));
   return members
     .map((member) => toAgentState(member.user, currentCall.get(member.user.id) ?? null))
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -37,20 +37,23 @@ export interface CallCommandSpec {
   signalFirst?: boolean;
 }
 
-/** A command's entry in the call's timeline (webhook-independent, so its own event id). */
-export async function addCallSignal(db: Db, callId: string, body: CallSignalBody, eventType: string): Promise<string> {
+/** A command's entry in the call's timeline (webhook-independent, so its own event id), as a CallEvent row. */
+export function commandSignalRow(callId: string, body: CallSignalBody, eventType: string) {
   const eventId = `cmd_${randomUUID()}`;
   const at = new Date();
-  await db.prisma.callEvent.create({
-    data: {
-      callId,
-      eventId,
-      eventType,
-      occurredAt: at,
-      payload: { ...body, eventId, eventType, at: at.toISOString(), leg: "agent" } as Prisma.InputJsonValue,
-    },
-  });
-  return eventId;
+  return {
+    callId,
+    eventId,
+    eventType,
+    occurredAt: at,
+    payload: { ...body, eventId, eventType, at: at.toISOString(), leg: "agent" } as Prisma.InputJsonValue,
+  };
+}
+
+export async function addCallSignal(db: Db, callId: string, body: CallSignalBody, eventType: string): Promise<string> {
+  const data = commandSignalRow(callId, body, eventType);
+  await db.prisma.callEvent.create({ data });
+  return data.eventId;
 }
 
 export function requireConnected(call: CommandCall): { conferenceId: string; agent: string; customer: string } {

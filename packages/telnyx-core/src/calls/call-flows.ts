@@ -7,6 +7,7 @@
  * transaction.
  */
 import type { ApplyServices } from "../webhooks/apply-types";
+import { applyHandOff } from "./call-handoff";
 import { encodeCallClientState, type CallClientState } from "./call-client-state";
 import type { LockedCall } from "./call-match";
 import type { CallSignal } from "./call-signal";
@@ -106,7 +107,15 @@ function joinConference(ctx: FlowContext, conferenceId: string, ccid: string, re
     const gateway = await ctx.services.gatewayFor(ctx.call.organizationId);
     await gateway.joinConference(conferenceId, { callControlId: ccid });
     if (!replaces) return;
-    // Agent transfer: the new agent is in; the first one leaves.
+    // Agent transfer: the new agent is in; the first one is told at once, then leaves.
+    const toUserId = ctx.clientState?.userId;
+    const colleague = toUserId
+      ? await ctx.services.db.prisma.user.findUnique({ where: { id: toUserId }, select: { name: true } })
+      : null;
+    if (toUserId && colleague) {
+      const from = ctx.call.userId && ctx.call.userId !== toUserId ? { fromUserId: ctx.call.userId } : {};
+      await applyHandOff(ctx.services, ctx.call.id, { type: "transferred", to: colleague.name, toUserId, ...from });
+    }
     await gateway.leaveConference(conferenceId, { callControlId: replaces }).catch(() => undefined);
     await gateway.hangup(replaces);
   };

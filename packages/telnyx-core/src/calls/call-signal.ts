@@ -26,7 +26,8 @@ export type CallSignalBody =
   | ({ type: "hangup" } & CallHangupFact)
   | { type: "cost"; callControlId: string; totalCost: string; currency: string; billedSecs: number }
   | { type: "recording"; recordingId: string | null; mp3: string | null; wav: string | null; durationMs: number | null }
-  | { type: "transferred"; to: string }
+  /** The call was handed off to a number, or to a colleague (`toUserId`) by the agent `fromUserId`. */
+  | { type: "transferred"; to: string; toUserId?: string; fromUserId?: string }
   | { type: "note"; text: string };
 
 export type CallSignal = CallSignalBody & {

@@ -182,6 +182,50 @@ describe("call state merge", () => {
     expect(late.answeredAt?.toISOString()).toBe(answered.at);
   });
 
+  it("shows the latest hand-off in any order; only a transfer to a number keeps the call alive after the agent leaves", () => {
+    const signal = (leg: CallLeg, body: CallSignalBody, second: number): CallSignal =>
+      ({
+        ...body,
+        leg,
+        at: `2025-03-01T10:00:${String(second).padStart(2, "0")}.000Z`,
+        eventId: `e${second}`,
+        eventType: body.type,
+      }) as CallSignal;
+    const talking = [
+      signal("agent", { type: "answered" }, 1),
+      signal("customer", { type: "answered" }, 2),
+      signal("customer", { type: "bridged" }, 3),
+    ];
+    const toColleague = signal("agent", { type: "transferred", to: "Emma", toUserId: "u2", fromUserId: "u1" }, 10);
+    const toNumber = signal("agent", { type: "transferred", to: "+33100000000", fromUserId: "u2" }, 20);
+    const agentLeaves = signal(
+      "agent",
+      {
+        type: "hangup",
+        endAt: "2025-03-01T10:00:30.000Z",
+        cause: "normal_clearing",
+        source: "caller",
+        sipCause: null,
+        mos: null,
+      },
+      30,
+    );
+    // A colleague who took the call over and hangs up ends it.
+    expect(deriveCallState(foldCallSignals([...talking, toColleague, agentLeaves]))).toMatchObject({
+      status: "ENDED",
+      transferredTo: "Emma",
+      transferredFromUserId: "u1",
+    });
+    for (const order of [
+      [toColleague, toNumber, agentLeaves],
+      [agentLeaves, toNumber, toColleague],
+    ]) {
+      const state = deriveCallState(foldCallSignals([...talking, ...order]));
+      expect(state).toMatchObject({ status: "BRIDGED", transferredTo: "+33100000000", transferredFromUserId: "u2" });
+      expect(state.transferredAt?.toISOString()).toBe(toNumber.at);
+    }
+  });
+
   it("walks the live statuses in order while events arrive in order", () => {
     const signals = lifecycleSignals({
       outcome: "talk",

@@ -43,7 +43,10 @@ export interface CallFacts {
   conference: Stamped<{ conferenceId: string }> | null;
   customerHangup: Hangup | null;
   agentHangup: Hangup | null;
+  /** A transfer to a number: from then on the agent leg's hangup no longer ends the call. */
   transferredAt: string | null;
+  /** The latest hand-off (to a number or a colleague): the panel of the agent who handed it off shows it. */
+  transfer: Stamped<{ to: string; toUserId: string | null; fromUserId: string | null }> | null;
   /** One cost per leg (call_control_id). */
   costs: Record<string, Stamped<{ totalCost: string; currency: string; billedSecs: number; leg: string }>>;
   recording: Stamped<{
@@ -67,6 +70,7 @@ export const EMPTY_CALL_FACTS: CallFacts = {
   customerHangup: null,
   agentHangup: null,
   transferredAt: null,
+  transfer: null,
   costs: {},
   recording: null,
   lastEventAt: null,
@@ -99,7 +103,17 @@ export function mergeCallSignal(facts: CallFacts, signal: CallSignal): CallFacts
     next.costs = { ...facts.costs, [signal.callControlId]: existing ? earliest(existing, cost) : cost };
     return next;
   }
-  if (signal.type === "transferred") return { ...next, transferredAt: minOf(facts.transferredAt, signal.at) };
+  if (signal.type === "transferred") {
+    const transfer = {
+      ...stamp,
+      to: signal.to,
+      toUserId: signal.toUserId ?? null,
+      fromUserId: signal.fromUserId ?? null,
+    };
+    next.transfer = latest(facts.transfer, transfer);
+    if (!signal.toUserId) next.transferredAt = minOf(facts.transferredAt, signal.at);
+    return next;
+  }
   if (signal.type === "recording") return { ...next, recording: latest(facts.recording, { ...stamp, ...signal }) };
   if (signal.type === "conference" || signal.type === "joined") {
     next.conference = earliest(facts.conference, { ...stamp, conferenceId: signal.conferenceId });
@@ -204,7 +218,21 @@ export interface DerivedCallState {
   recordingId: string | null;
   recordingUrl: string | null;
   recordingDurationMs: number | null;
+  transferredAt: Date | null;
+  transferredTo: string | null;
+  transferredFromUserId: string | null;
   lastEventAt: Date | null;
+}
+
+/** The row's transfer columns: the latest hand-off. */
+export function transferFieldsOf(
+  facts: CallFacts,
+): Pick<DerivedCallState, "transferredAt" | "transferredTo" | "transferredFromUserId"> {
+  return {
+    transferredAt: facts.transfer ? new Date(facts.transfer.at) : null,
+    transferredTo: facts.transfer?.to ?? null,
+    transferredFromUserId: facts.transfer?.fromUserId ?? null,
+  };
 }
 
 const toDate = (value: string | null) => (value === null ? null : new Date(value));
@@ -262,6 +290,7 @@ export function deriveCallState(
     recordingId: facts.recording?.recordingId ?? null,
     recordingUrl: facts.recording ? (facts.recording.mp3 ?? facts.recording.wav) : null,
     recordingDurationMs: facts.recording?.durationMs ?? null,
+    ...transferFieldsOf(facts),
     lastEventAt: toDate(facts.lastEventAt),
   };
 }

@@ -8,18 +8,23 @@ import { AppError } from "../errors/app-error";
 import type { TCallDto } from "../realtime/events";
 import { clientStateSecretOf, encodeCallClientState } from "./call-client-state";
 import { requireConnected, runCallCommand, type CallCommandOptions, type CommandCall } from "./call-command-runner";
+import { applyHandOff } from "./call-handoff";
 import { requireVoiceConnection } from "./call-numbers";
 
 const ourNumberOf = (call: CommandCall) => (call.direction === "OUTBOUND" ? call.fromNumber : call.toNumber);
 
-export function transferCallToNumber(options: CallCommandOptions & { to: string }): Promise<TCallDto> {
+export async function transferCallToNumber(options: CallCommandOptions & { to: string }): Promise<TCallDto> {
   const { db, actor, to } = options;
-  return runCallCommand(options, {
+  let fromUserId: string | null = null;
+  await runCallCommand(options, {
     action: "call.transfer",
     details: { to },
     // Written first: the agent leg's hangup that follows must not end the transferred call.
     signalFirst: true,
-    signal: () => ({ type: "transferred", to }),
+    signal: (call) => {
+      fromUserId = call.userId;
+      return { type: "transferred", to, ...(call.userId ? { fromUserId: call.userId } : {}) };
+    },
     async run(call, gateway) {
       const { conferenceId, agent, customer } = requireConnected(call);
       const secret = await clientStateSecretOf(db.prisma, actor.organizationId);
@@ -33,6 +38,8 @@ export function transferCallToNumber(options: CallCommandOptions & { to: string 
       return { isMuted: false, isOnHold: false };
     },
   });
+  // The agent is off the call now: their panel shows "Transferred to …" and they are no longer ON_CALL.
+  return applyHandOff(options, options.id, { written: true, fromUserId });
 }
 
 export async function transferCallToAgent(options: CallCommandOptions & { toUserId: string }): Promise<TCallDto> {

@@ -44,6 +44,10 @@ export const ZCallDtoSchema = z.object({
   /** Telnyx announced a recording whose URL was refused (not fetched, never will be). */
   recordingUnavailable: z.boolean(),
   mos: z.string().nullable(),
+  /** The latest hand-off: when the agent `transferredFromUserId` handed the call to `transferredTo` (a number or a colleague's name). */
+  transferredAt: z.coerce.date().nullable(),
+  transferredTo: z.string().nullable(),
+  transferredFromUserId: z.string().nullable(),
   createdAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
 });

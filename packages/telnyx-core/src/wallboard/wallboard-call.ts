@@ -36,6 +36,9 @@ export function toWallboardCall(call: TCallDto): TCallDto {
     hasRecording: false,
     recordingUnavailable: false,
     mos: null,
+    transferredAt: null,
+    transferredTo: null,
+    transferredFromUserId: null,
     createdAt: call.createdAt,
     updatedAt: call.updatedAt,
   };

@@ -150,6 +150,8 @@ export const callsStringsFr: Messages<typeof callsStrings> = {
     ended: "Appel terminé · {{duration}}",
     endedCost: "Coût : {{cost}}",
     costPending: "Coût en cours de calcul…",
+    transferred: "Transféré vers {{to}}",
+    transferredTag: "Transféré",
   },
   transfer: {
     title: "Transférer l’appel",

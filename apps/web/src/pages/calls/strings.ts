@@ -146,6 +146,8 @@ export const callsStrings = {
     ended: "Call ended · {{duration}}",
     endedCost: "Cost: {{cost}}",
     costPending: "Cost being calculated…",
+    transferred: "Transferred to {{to}}",
+    transferredTag: "Transferred",
   },
   transfer: {
     title: "Transfer the call",
