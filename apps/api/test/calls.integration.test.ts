@@ -271,6 +271,94 @@ describe("outbound calls through the sandbox", () => {
     await env.waitForCall(second.id, (c) => c.status === "ENDED" && c);
   });
 
+  describe("warm transfer", () => {
+    const agent2Id = () => env.demo.users.agent2.id;
+    async function consulted() {
+      await env.db.prisma.user.update({ where: { id: agent2Id() }, data: { agentStatus: "AVAILABLE" } });
+      const call = await agent1().calls.create({ to: "+13125550000" });
+      const live = await env.waitForCall(call.id, (c) => c.status === "BRIDGED" && c);
+      const conference = env.sandbox.world.conferences.require(live.conferenceId!);
+      const key = `consult-${call.id}`;
+      const consulting = await agent1().calls.consult({ id: call.id, toUserId: agent2Id(), idempotencyKey: key });
+      expect(consulting).toMatchObject({
+        isOnHold: true,
+        consultUserId: agent2Id(),
+        consultName: "Emma Wilson",
+        consultAnsweredAt: null,
+      });
+      // A repeated click replays the first answer (no second dial).
+      expect((await agent1().calls.consult({ id: call.id, toUserId: agent2Id(), idempotencyKey: key })).id).toBe(
+        call.id,
+      );
+      expect(conference.participants.get(live.callControlId!)!.onHold).toBe(true);
+      await expect(agent1().calls.completeTransfer({ id: call.id })).rejects.toMatchObject({ code: "CONFLICT" });
+      const answered = await env.waitForCall(call.id, (c) => c.consultAnsweredAt !== null && c);
+      const colleagueLeg = answered.consultCallControlId!;
+      // The agent and the colleague talk in the conference while the customer waits on hold.
+      await env.waitForCall(call.id, () => conference.participants.has(colleagueLeg));
+      expect(conference.participants.get(live.callControlId!)!.onHold).toBe(true);
+      expect((await agent1().calls.get({ id: call.id })).consultAnsweredAt).not.toBeNull();
+      return { call, live, conference, colleagueLeg };
+    }
+
+    it("consults the colleague with the customer on hold, then completes: the colleague stays with the customer", async () => {
+      const { call, live, conference, colleagueLeg } = await consulted();
+      const socket = await env.openSocket(agent1Token);
+      const updates: TCallDto[] = [];
+      socket.on("call:updated", (update: TCallDto) => updates.push(update));
+
+      const done = await agent1().calls.completeTransfer({ id: call.id, idempotencyKey: `complete-${call.id}` });
+      expect(done).toMatchObject({
+        status: "BRIDGED",
+        userId: agent2Id(),
+        isOnHold: false,
+        consultUserId: null,
+        transferredTo: "Emma Wilson",
+        transferredFromUserId: env.demo.users.agent1.id,
+      });
+      expect(conference.participants.get(live.callControlId!)!.onHold).toBe(false);
+      await env.waitForCall(
+        call.id,
+        () => env.sandbox.world.calls.legs.get(live.agentCallControlId!)?.state === "ended",
+      );
+      await env.server.webhooks.drain();
+      const row = await env.waitForCall(call.id, (c) => c);
+      expect(row).toMatchObject({ status: "BRIDGED", userId: agent2Id(), agentCallControlId: colleagueLeg });
+      expect(env.sandbox.world.calls.legs.get(colleagueLeg)?.state).not.toBe("ended");
+      // The first agent was told, although the call is now the colleague's.
+      expect(updates.some((u) => u.id === call.id && u.userId === agent2Id() && u.transferredAt !== null)).toBe(true);
+      await expect(agent1().calls.get({ id: call.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+      await env.as(env.demo.users.agent2, "AGENT").calls.hangup({ id: call.id });
+      await env.waitForCall(call.id, (c) => c.status === "ENDED" && c);
+    });
+
+    it("consults the colleague, then returns: the colleague is hung up, the customer back with the agent", async () => {
+      const { call, live, conference, colleagueLeg } = await consulted();
+      const back = await agent1().calls.returnToCustomer({ id: call.id, idempotencyKey: `return-${call.id}` });
+      expect(back).toMatchObject({
+        status: "BRIDGED",
+        userId: env.demo.users.agent1.id,
+        isOnHold: false,
+        consultUserId: null,
+        transferredAt: null,
+      });
+      expect(conference.participants.get(live.callControlId!)!.onHold).toBe(false);
+      await env.waitForCall(call.id, () => env.sandbox.world.calls.legs.get(colleagueLeg)?.state === "ended");
+      await env.server.webhooks.drain();
+      expect(await env.waitForCall(call.id, (c) => c)).toMatchObject({
+        status: "BRIDGED",
+        userId: env.demo.users.agent1.id,
+        agentCallControlId: live.agentCallControlId,
+        consultUserId: null,
+        consultCallControlId: null,
+      });
+      await expect(agent1().calls.returnToCustomer({ id: call.id })).rejects.toMatchObject({ code: "CONFLICT" });
+      await agent1().calls.hangup({ id: call.id });
+      await env.waitForCall(call.id, (c) => c.status === "ENDED" && c);
+    });
+  });
+
   it("lists the agent's own calls with filters and a cursor", async () => {
     const page1 = await agent1().calls.list({ limit: 2 });
     expect(page1.items).toHaveLength(2);
@@ -279,9 +367,10 @@ describe("outbound calls through the sandbox", () => {
     expect(page2.items[0]!.id).not.toBe(page1.items[1]!.id);
     const busy = await agent1().calls.list({ status: ["BUSY"] });
     expect(busy.items.map((c) => c.status)).toEqual(["BUSY"]);
-    // agent2 sees only the call transferred to them.
+    // agent2 sees only the calls transferred to them (one blind, two to a colleague, one warm).
     const ofAgent2 = (await env.as(env.demo.users.agent2, "AGENT").calls.list({})).items;
-    expect(ofAgent2.map((c) => c.userId)).toEqual([env.demo.users.agent2.id]);
+    expect(ofAgent2.length).toBeGreaterThanOrEqual(1);
+    expect([...new Set(ofAgent2.map((c) => c.userId))]).toEqual([env.demo.users.agent2.id]);
     expect(
       (await env.as(env.demo.users.admin, "ADMIN").calls.list({ userId: env.demo.users.agent1.id })).items.length,
     ).toBeGreaterThanOrEqual(4);

@@ -70,5 +70,8 @@ export const callsIsolation: IsolationDomain = {
     "calls.answer": { input: (a) => ({ id: a.extra.ringingCallId }) },
     "calls.decline": { input: (a) => ({ id: a.extra.ringingCallId }) },
     "calls.transfer": { input: (a) => ({ id: a.extra.callId, toUserId: a.userId }) },
+    "calls.consult": { input: (a) => ({ id: a.extra.callId, toUserId: a.userId }) },
+    "calls.completeTransfer": { input: (a) => ({ id: a.extra.callId }) },
+    "calls.returnToCustomer": { input: (a) => ({ id: a.extra.callId }) },
   },
 };

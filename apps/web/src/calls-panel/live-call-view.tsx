@@ -5,6 +5,7 @@ import {
   PauseCircleOutlined,
   PhoneOutlined,
   PlayCircleOutlined,
+  RollbackOutlined,
   SwapOutlined,
 } from "@ant-design/icons";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
@@ -18,6 +19,7 @@ import { useTranslation } from "react-i18next";
 import { useLanguage } from "../i18n/use-language";
 import { translateError } from "../lib/app-error";
 import { trpc } from "../lib/trpc";
+import { useActionKey } from "../lib/use-action-key";
 import { useApplyLive } from "../live/use-apply-live";
 import { formatCounterpart, getCallCounterpart } from "../pages/calls/call-format";
 import { formatMoney } from "@app/ui/money";
@@ -35,6 +37,8 @@ function useCallActions(onResult: (call: TCallDto) => void) {
     hold: trpc.calls.hold.useMutation(options),
     unhold: trpc.calls.unhold.useMutation(options),
     hangup: trpc.calls.hangup.useMutation(options),
+    completeTransfer: trpc.calls.completeTransfer.useMutation(options),
+    returnToCustomer: trpc.calls.returnToCustomer.useMutation(options),
   };
 }
 
@@ -84,7 +88,10 @@ export function LiveCallView({ call, isEnded, isTransferred, keepEnded }: LiveCa
     keepEnded(result);
   });
 
+  const completeKey = useActionKey();
+  const returnKey = useActionKey();
   const isTalking = call.status === "ANSWERED" || call.status === "BRIDGED";
+  const isConsulting = call.consultUserId !== null;
   const isBusy = Object.values(actions).some((action) => action.isPending);
   const id = { id: call.id };
   const counterpart = getCallCounterpart(call);
@@ -118,7 +125,7 @@ export function LiveCallView({ call, isEnded, isTransferred, keepEnded }: LiveCa
           size="small"
           icon={<PlayCircleOutlined />}
           data-testid="call-unhold"
-          disabled={!isTalking || isBusy}
+          disabled={!isTalking || isBusy || isConsulting}
           onClick={() => actions.unhold.mutate(id)}
         >
           {t("calls.panel.unhold")}
@@ -128,21 +135,55 @@ export function LiveCallView({ call, isEnded, isTransferred, keepEnded }: LiveCa
           size="small"
           icon={<PauseCircleOutlined />}
           data-testid="call-hold"
-          disabled={!isTalking || isBusy}
+          disabled={!isTalking || isBusy || isConsulting}
           onClick={() => actions.hold.mutate(id)}
         >
           {t("calls.panel.hold")}
         </Button>
       )}
-      <Button
-        size="small"
-        icon={<SwapOutlined />}
-        data-testid="call-transfer"
-        disabled={!isTalking || isBusy}
-        onClick={() => setIsTransferring(true)}
-      >
-        {t("calls.panel.transfer")}
-      </Button>
+      {isConsulting ? (
+        <>
+          <Button
+            size="small"
+            type="primary"
+            icon={<SwapOutlined />}
+            data-testid="call-complete-transfer"
+            disabled={call.consultAnsweredAt === null || isBusy}
+            loading={actions.completeTransfer.isPending}
+            onClick={() =>
+              void completeKey
+                .run((idempotencyKey) => actions.completeTransfer.mutateAsync({ ...id, idempotencyKey }))
+                .catch(() => undefined)
+            }
+          >
+            {t("calls.panel.completeTransfer")}
+          </Button>
+          <Button
+            size="small"
+            icon={<RollbackOutlined />}
+            data-testid="call-return-to-customer"
+            disabled={isBusy}
+            loading={actions.returnToCustomer.isPending}
+            onClick={() =>
+              void returnKey
+                .run((idempotencyKey) => actions.returnToCustomer.mutateAsync({ ...id, idempotencyKey }))
+                .catch(() => undefined)
+            }
+          >
+            {t("calls.panel.returnToCustomer")}
+          </Button>
+        </>
+      ) : (
+        <Button
+          size="small"
+          icon={<SwapOutlined />}
+          data-testid="call-transfer"
+          disabled={!isTalking || isBusy}
+          onClick={() => setIsTransferring(true)}
+        >
+          {t("calls.panel.transfer")}
+        </Button>
+      )}
       <Button
         size="small"
         danger
@@ -162,6 +203,13 @@ export function LiveCallView({ call, isEnded, isTransferred, keepEnded }: LiveCa
       {call.isMuted ? <Tag color="orange">{t("calls.panel.muted")}</Tag> : null}
       {call.isOnHold ? <Tag color="purple">{t("calls.panel.onHold")}</Tag> : null}
       {call.isRecording ? <Tag color="red">● {t("calls.panel.recording")}</Tag> : null}
+      {isConsulting ? (
+        <Tag color="blue" data-testid="live-call-consulting">
+          {t(call.consultAnsweredAt ? "calls.panel.consulting" : "calls.panel.consultRinging", {
+            name: call.consultName ?? "",
+          })}
+        </Tag>
+      ) : null}
     </>
   );
 

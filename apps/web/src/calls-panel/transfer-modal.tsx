@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { PhoneNumberInput } from "@app/ui/phone-number-input";
 import { isE164PhoneNumber } from "@app/ui/phone-number";
@@ -8,6 +8,7 @@ import { getDefaultPhoneCountry } from "../i18n/language";
 import { useLanguage } from "../i18n/use-language";
 import { translateError } from "../lib/app-error";
 import { trpc } from "../lib/trpc";
+import { useActionKey } from "../lib/use-action-key";
 import { useApplyLive } from "../live/use-apply-live";
 import { ColleaguePicker } from "./colleague-picker";
 
@@ -34,6 +35,11 @@ export function TransferModal({ callId, isOpen, onClose, onTransferred }: Transf
   const [error, setError] = useState<string | null>(null);
   const live = useApplyLive();
   const transfer = trpc.calls.transfer.useMutation();
+  const consult = trpc.calls.consult.useMutation();
+  const consultKey = useActionKey(isOpen);
+  // Which submit button was pressed: transfer now (blind), or consult the colleague first (warm).
+  const isConsult = useRef(false);
+  const isPending = transfer.isPending || consult.isPending;
   // Presence changes while the dialog is open: read it again every few seconds.
   const colleagues = trpc.agents.colleagues.useQuery(undefined, {
     enabled: isOpen && target === "agent",
@@ -44,6 +50,16 @@ export function TransferModal({ callId, isOpen, onClose, onTransferred }: Transf
   async function handleFinish(values: TransferValues) {
     setError(null);
     try {
+      if (values.target === "agent" && values.toUserId && isConsult.current) {
+        const toUserId = values.toUserId;
+        const call = await consultKey.run((idempotencyKey) =>
+          consult.mutateAsync({ id: callId, toUserId, idempotencyKey }),
+        );
+        if (!call) return;
+        live.applyCall(call);
+        onClose();
+        return;
+      }
       const call = await transfer.mutateAsync(
         values.target === "agent" ? { id: callId, toUserId: values.toUserId } : { id: callId, to: values.to },
       );
@@ -80,7 +96,7 @@ export function TransferModal({ callId, isOpen, onClose, onTransferred }: Transf
         layout="vertical"
         initialValues={{ target: "number" }}
         onFinish={handleFinish}
-        disabled={transfer.isPending}
+        disabled={isPending}
       >
         <Form.Item name="target">
           <Radio.Group
@@ -122,8 +138,30 @@ export function TransferModal({ callId, isOpen, onClose, onTransferred }: Transf
           <Button onClick={onClose} disabled={false}>
             {t("common.cancel")}
           </Button>
-          <Button type="primary" htmlType="submit" loading={transfer.isPending} data-testid="transfer-submit">
-            {t("calls.transfer.submit")}
+          {target === "agent" ? (
+            <Button
+              htmlType="submit"
+              loading={consult.isPending}
+              disabled={isPending}
+              data-testid="transfer-consult"
+              onClick={() => {
+                isConsult.current = true;
+              }}
+            >
+              {t("calls.transfer.consult")}
+            </Button>
+          ) : null}
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={transfer.isPending}
+            disabled={isPending}
+            data-testid="transfer-submit"
+            onClick={() => {
+              isConsult.current = false;
+            }}
+          >
+            {t(target === "agent" ? "calls.transfer.submitNow" : "calls.transfer.submit")}
           </Button>
         </Flex>
       </Form>

@@ -22,6 +22,8 @@ const ZCallClientState = z.object({
   userId: z.string().optional(),
   /** Agent transfer: the agent leg this one replaces once it answers. */
   replaces: z.string().optional(),
+  /** Warm transfer: a colleague's leg dialed to be consulted (calls.consult); joins the conference on answer. */
+  consult: z.boolean().optional(),
   /** A supervisor's leg (calls.supervise): its CallSupervision row. */
   supervisionId: z.string().optional(),
 });

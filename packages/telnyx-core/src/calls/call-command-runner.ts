@@ -20,6 +20,7 @@ export const commandCallSelect = {
   agentCallControlId: true,
   conferenceId: true,
   recordingId: true,
+  consultCallControlId: true,
 } as const satisfies Prisma.TelnyxCallSelect;
 export type CommandCall = Prisma.TelnyxCallGetPayload<{ select: typeof commandCallSelect }>;
 

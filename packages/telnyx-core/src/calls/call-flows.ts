@@ -7,6 +7,7 @@
  * transaction.
  */
 import type { ApplyServices } from "../webhooks/apply-types";
+import { planConsultFlows } from "./call-consult-flows";
 import { applyHandOff } from "./call-handoff";
 import { encodeCallClientState, type CallClientState } from "./call-client-state";
 import type { LockedCall } from "./call-match";
@@ -159,5 +160,6 @@ export function planCallFlows(ctx: FlowContext): Task[] {
   }
   if (signal.type === "recording" && facts.recording?.eventId === signal.eventId)
     tasks.push(storeRecording(ctx, signal));
+  tasks.push(...planConsultFlows(ctx));
   return tasks;
 }

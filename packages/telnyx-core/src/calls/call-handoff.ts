@@ -5,6 +5,7 @@
  * pushed to the organization and to that agent — who may no longer be able to read it, yet whose panel must stop
  * showing it as connected.
  */
+import type { Prisma } from "@app/db/client";
 import type { Db } from "@app/db/open-db";
 import { refreshAgentStatus } from "../agents/agent-presence";
 import type { Publisher, TCallDto } from "../realtime/events";
@@ -41,19 +42,24 @@ export async function applyHandOff(
   services: { db: Db; publisher: Publisher },
   callId: string,
   signal: { written: true; fromUserId: string | null } | Transferred,
+  /** Columns that change with the hand-off (a warm transfer: the colleague's leg becomes the agent leg). */
+  data: Prisma.TelnyxCallUpdateInput = {},
 ): Promise<TCallDto> {
   const { db, publisher } = services;
-  const fromUserId = "written" in signal ? signal.fromUserId : (signal.fromUserId ?? null);
+  const isWritten = "written" in signal;
+  const fromUserId = isWritten ? signal.fromUserId : (signal.fromUserId ?? null);
+  const toUserId = isWritten ? null : (signal.toUserId ?? null);
   const { row, emits } = await db.prisma.$transaction(async (tx) => {
     await lockCall(tx, callId);
-    if (!("written" in signal))
-      await tx.callEvent.create({ data: commandSignalRow(callId, signal, "command.transferred") });
+    if (!isWritten) await tx.callEvent.create({ data: commandSignalRow(callId, signal, "command.transferred") });
     const row = await tx.telnyxCall.update({
       where: { id: callId },
-      data: await rederiveTransfer(tx, callId),
+      data: { ...data, ...(await rederiveTransfer(tx, callId)) },
       select: callDtoSelect,
     });
-    const emits = fromUserId ? await refreshAgentStatus(tx, row.organizationId, fromUserId) : [];
+    const emits: Emit[] = [];
+    for (const userId of new Set([fromUserId, toUserId]))
+      if (userId) emits.push(...(await refreshAgentStatus(tx, row.organizationId, userId)));
     return { row, emits };
   });
   const dto = toCallDto(row);

@@ -31,6 +31,8 @@ export const lockedCallSelect = {
   startedAt: true,
   isRecording: true,
   recordingId: true,
+  consultUserId: true,
+  consultCallControlId: true,
 } as const satisfies Prisma.TelnyxCallSelect;
 
 export type LockedCall = Prisma.TelnyxCallGetPayload<{ select: typeof lockedCallSelect }>;

@@ -18,12 +18,13 @@ export interface CallHangupFact {
 
 export type CallSignalBody =
   | { type: "initiated"; direction: string }
-  | { type: "answered" }
+  /** `callControlId`: an "other" leg's (a consulted colleague's), which matches no column of the call. */
+  | { type: "answered"; callControlId?: string }
   | { type: "bridged" }
   | { type: "joined"; conferenceId: string }
   | { type: "left"; conferenceId: string }
   | { type: "conference"; conferenceId: string; ended: boolean }
-  | ({ type: "hangup" } & CallHangupFact)
+  | ({ type: "hangup"; callControlId?: string } & CallHangupFact)
   | { type: "cost"; callControlId: string; totalCost: string; currency: string; billedSecs: number }
   | { type: "recording"; recordingId: string | null; mp3: string | null; wav: string | null; durationMs: number | null }
   /** The call was handed off to a number, or to a colleague (`toUserId`) by the agent `fromUserId`. */
@@ -100,7 +101,11 @@ function bodyOf(event: KnownTelnyxEvent): CallSignalBody {
 }
 
 export function toCallSignal(event: KnownTelnyxEvent, leg: CallLeg): CallSignal {
-  return { ...bodyOf(event), eventId: event.id, eventType: event.kind, at: iso(event.occurredAt), leg };
+  const body = bodyOf(event);
+  const ccid = "callControlId" in event.payload ? event.payload.callControlId : undefined;
+  const isOtherLegTurn = leg === "other" && (body.type === "answered" || body.type === "hangup");
+  const extra = isOtherLegTurn && typeof ccid === "string" ? { callControlId: ccid } : {};
+  return { ...body, ...extra, eventId: event.id, eventType: event.kind, at: iso(event.occurredAt), leg };
 }
 
 const LEG_NAMES: Record<CallLeg, string> = { customer: "Customer", agent: "Agent", other: "Other leg" };

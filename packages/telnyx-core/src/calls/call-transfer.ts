@@ -11,7 +11,7 @@ import { requireConnected, runCallCommand, type CallCommandOptions, type Command
 import { applyHandOff } from "./call-handoff";
 import { requireVoiceConnection } from "./call-numbers";
 
-const ourNumberOf = (call: CommandCall) => (call.direction === "OUTBOUND" ? call.fromNumber : call.toNumber);
+export const ourNumberOf = (call: CommandCall) => (call.direction === "OUTBOUND" ? call.fromNumber : call.toNumber);
 
 export async function transferCallToNumber(options: CallCommandOptions & { to: string }): Promise<TCallDto> {
   const { db, actor, to } = options;
@@ -42,10 +42,14 @@ export async function transferCallToNumber(options: CallCommandOptions & { to: s
   return applyHandOff(options, options.id, { written: true, fromUserId });
 }
 
-export async function transferCallToAgent(options: CallCommandOptions & { toUserId: string }): Promise<TCallDto> {
-  const { db, actor, toUserId } = options;
+/** The colleague a call is transferred to or consulted: a member of the organization who can take it now. */
+export async function requireTransferTarget(
+  db: CallCommandOptions["db"],
+  organizationId: string,
+  toUserId: string,
+): Promise<{ id: string; name: string; device: string }> {
   const target = await db.prisma.membership.findUnique({
-    where: { organizationId_userId: { organizationId: actor.organizationId, userId: toUserId } },
+    where: { organizationId_userId: { organizationId, userId: toUserId } },
     select: { user: { select: { id: true, name: true, agentDevice: true, agentStatus: true } } },
   });
   if (!target)
@@ -61,7 +65,20 @@ export async function transferCallToAgent(options: CallCommandOptions & { toUser
     throw new AppError("VALIDATION", `${target.user.name} is offline and cannot take the call.`, {
       fieldErrors: { toUserId: ["offline"] },
     });
-  const device = target.user.agentDevice;
+  return { id: target.user.id, name: target.user.name, device: target.user.agentDevice };
+}
+
+export function requireOtherAgent(call: CommandCall, toUserId: string): void {
+  if (call.userId === toUserId)
+    throw new AppError("VALIDATION", "This agent is already on the call.", {
+      fieldErrors: { toUserId: ["same_agent"] },
+    });
+}
+
+export async function transferCallToAgent(options: CallCommandOptions & { toUserId: string }): Promise<TCallDto> {
+  const { db, actor, toUserId } = options;
+  const target = { user: await requireTransferTarget(db, actor.organizationId, toUserId) };
+  const device = target.user.device;
   const connectionId = await requireVoiceConnection(db, actor.organizationId);
   return runCallCommand(options, {
     action: "call.transfer",
@@ -69,10 +86,7 @@ export async function transferCallToAgent(options: CallCommandOptions & { toUser
     signal: () => ({ type: "note", text: `Transferring to ${target.user.name}` }),
     async run(call, gateway) {
       const { agent, customer } = requireConnected(call);
-      if (call.userId === toUserId)
-        throw new AppError("VALIDATION", "This agent is already on the call.", {
-          fieldErrors: { toUserId: ["same_agent"] },
-        });
+      requireOtherAgent(call, toUserId);
       await gateway.dial({
         connectionId,
         from: ourNumberOf(call),

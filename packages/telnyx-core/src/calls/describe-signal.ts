@@ -28,6 +28,9 @@ const COMMAND_CODES: Record<string, string> = {
   answer: "agentAnswered",
   decline: "agentDeclined",
   transfer: "transferring",
+  consult: "consulting",
+  consult_return: "consultReturned",
+  consult_ended: "consultEnded",
   supervise: "supervisorJoined",
   stop_supervising: "supervisorLeft",
 };
@@ -43,6 +46,7 @@ function describeNote(eventType: string, text: string): { code: string; params: 
     const code = COMMAND_CODES[command];
     if (!code) return { code: "note", params: { text } };
     if (command === "transfer") return { code, params: { name: textAfter(text, "Transferring to") } };
+    if (command === "consult") return { code, params: { name: textAfter(text, "Consulting") } };
     if (command === "supervise")
       return {
         code: text.includes("switched to") ? "supervisorSwitched" : code,

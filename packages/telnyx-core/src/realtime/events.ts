@@ -48,6 +48,10 @@ export const ZCallDtoSchema = z.object({
   transferredAt: z.coerce.date().nullable(),
   transferredTo: z.string().nullable(),
   transferredFromUserId: z.string().nullable(),
+  /** Warm transfer: the colleague being consulted (the customer is on hold), and when they answered. */
+  consultUserId: z.string().nullable(),
+  consultName: z.string().nullable(),
+  consultAnsweredAt: z.coerce.date().nullable(),
   createdAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
 });

@@ -39,6 +39,9 @@ export function toWallboardCall(call: TCallDto): TCallDto {
     transferredAt: null,
     transferredTo: null,
     transferredFromUserId: null,
+    consultUserId: null,
+    consultName: null,
+    consultAnsweredAt: null,
     createdAt: call.createdAt,
     updatedAt: call.updatedAt,
   };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZCallDtoSchema } from "@app/telnyx-core/realtime/events";
 import { answerCall, declineCall } from "@app/telnyx-core/calls/answer-call";
 import { hangupCall, holdCall, muteCall, recordCall } from "@app/telnyx-core/calls/call-commands";
+import { completeWarmTransfer, consultColleague, returnToCustomer } from "@app/telnyx-core/calls/call-consult";
 import { listCallFromNumbers } from "@app/telnyx-core/calls/call-numbers";
 import {
   ZCallCreateSchema,
@@ -115,6 +116,22 @@ export const callsRouter = router({
         ? transferCallToNumber({ ...command(ctx, input.id), to: input.to })
         : transferCallToAgent({ ...command(ctx, input.id), toUserId: input.toUserId! }),
     ),
+
+  /** Warm transfer: hold the customer and dial the colleague into the call, to talk before handing it over. */
+  consult: idempotentProcedure
+    .input(ZCallIdSchema.extend({ toUserId: z.string().min(1) }))
+    .output(ZCallDtoSchema)
+    .mutation(({ ctx, input }) => consultColleague({ ...command(ctx, input.id), toUserId: input.toUserId })),
+  /** Warm transfer: the consulted colleague takes the call over; the agent leaves. */
+  completeTransfer: idempotentProcedure
+    .input(ZCallIdSchema)
+    .output(ZCallDtoSchema)
+    .mutation(({ ctx, input }) => completeWarmTransfer(command(ctx, input.id))),
+  /** Warm transfer: the colleague is hung up and the customer taken off hold, back with the agent. */
+  returnToCustomer: idempotentProcedure
+    .input(ZCallIdSchema)
+    .output(ZCallDtoSchema)
+    .mutation(({ ctx, input }) => returnToCustomer(command(ctx, input.id))),
 
   /** Listen (monitor), whisper or barge: the supervisor's device joins the call's conference with that role. */
   supervise: supervisorProcedure
