@@ -50,24 +50,20 @@ export function ColleaguePicker({ colleagues, isLoading, value, onChange }: Coll
       <Radio.Group value={value} onChange={(event) => onChange?.(event.target.value as string)}>
         <Flex vertical gap={6} style={{ maxHeight: 260, overflowY: "auto" }} data-testid="transfer-colleagues">
           {shown.map((colleague) => (
-            <Radio
-              key={colleague.userId}
-              value={colleague.userId}
-              disabled={!colleague.canTakeTransfer}
-              data-testid="transfer-colleague"
-              data-user-id={colleague.userId}
-            >
-              <Flex gap={8} align="center" wrap>
-                <span>{colleague.name}</span>
-                <Typography.Text type="secondary">{t(`roles.${colleague.role}`)}</Typography.Text>
-                <Badge status={BADGE[colleague.status]} text={t(`dashboard.agentStatus.${colleague.status}`)} />
-                {colleague.blocker ? (
-                  <Typography.Text type="secondary" italic>
-                    {t(`calls.transfer.blocker.${colleague.blocker}`)}
-                  </Typography.Text>
-                ) : null}
-              </Flex>
-            </Radio>
+            <div key={colleague.userId} data-testid="transfer-colleague" data-user-id={colleague.userId}>
+              <Radio value={colleague.userId} disabled={!colleague.canTakeTransfer}>
+                <Flex gap={8} align="center" wrap>
+                  <span>{colleague.name}</span>
+                  <Typography.Text type="secondary">{t(`roles.${colleague.role}`)}</Typography.Text>
+                  <Badge status={BADGE[colleague.status]} text={t(`dashboard.agentStatus.${colleague.status}`)} />
+                  {colleague.blocker ? (
+                    <Typography.Text type="secondary" italic>
+                      {t(`calls.transfer.blocker.${colleague.blocker}`)}
+                    </Typography.Text>
+                  ) : null}
+                </Flex>
+              </Radio>
+            </div>
           ))}
         </Flex>
       </Radio.Group>
