@@ -179,7 +179,9 @@ async function main(): Promise<void> {
   const web = SECTIONS.has("web") ? await benchWebSection() : undefined;
   let start: StartBenchRow[] | undefined;
   if (SECTIONS.has("start")) {
-    log(`[pglite] API start-up and idle memory, compiled and through tsx, ${START_RUNS} runs each`);
+    log(
+      `[start] API start-up and idle memory: compiled and through tsx on the embedded database, compiled on PostgreSQL; ${START_RUNS} runs each`,
+    );
     start = await runStartBench({ runs: START_RUNS, idleSeconds: 5 });
   }
   const machine = {
