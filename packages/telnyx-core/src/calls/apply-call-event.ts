@@ -4,7 +4,6 @@
  * signals (call-state.ts — order-tolerant), push the DTO live, and hand the follow-up Telnyx
  * commands (call-flows.ts) to the processor to run after the commit.
  */
-import type { Prisma } from "@app/db/client";
 import { countryOf } from "../phone/phone-numbers";
 import {
   NOT_OURS,
@@ -14,41 +13,33 @@ import {
   type EventApplier,
   type Tx,
 } from "../webhooks/apply-types";
-import { callDtoSelect, toCallDto } from "./call-dto";
+import { toCallDto } from "./call-dto";
+import { writeCallEvent } from "./call-event-write";
 import { planCallFlows } from "./call-flows";
-import { clientStateSecretOf } from "./call-client-state";
 import { createInboundCall } from "./call-inbound";
-import { isCallWebhookEvent, matchCall, type CallMatch, type CallWebhookEvent, type LockedCall } from "./call-match";
-import { signalFromRow, toCallSignal } from "./call-signal";
+import { isCallWebhookEvent, matchCall, type CallMatch, type CallWebhookEvent } from "./call-match";
+import { readVoiceRates, type LockedCall, type VoiceRate } from "./call-row-sql";
+import { toCallSignal } from "./call-signal";
 import { deriveCallState, foldCallSignals, isTerminalStatus, terminalHangupOf, type CallFacts } from "./call-state";
 import { agentEmitsForCall } from "../agents/agent-presence";
-import { callStatsEmits, callStatsSelect } from "../stats/stats-delta";
-import { supervisionFlows } from "./supervise-call";
+import { callStatsEmits } from "../stats/stats-delta";
+import { hangupSupervisorLegs, supervisorLegFlows } from "./supervise-call";
 
-const VOICE_RATE = "voice_per_minute";
+/** Where the organization's per-minute rate is looked up: the remote party's country, then US. */
+function rateCountriesOf(call: LockedCall): string[] {
+  const remote = call.direction === "OUTBOUND" ? call.toNumber : call.fromNumber;
+  return [...new Set([countryOf(remote) ?? "US", "US"])];
+}
 
 /** The organization's per-minute rate for the remote party's country (US when unknown). */
-async function voiceRateFor(tx: Tx, call: LockedCall): Promise<{ amount: string; currency: string } | null> {
-  const remote = call.direction === "OUTBOUND" ? call.toNumber : call.fromNumber;
-  const countries = [...new Set([countryOf(remote) ?? "US", "US"])];
-  const rates = await tx.rate.findMany({
-    where: { organizationId: call.organizationId, kind: VOICE_RATE, countryCode: { in: countries } },
-  });
-  const rate = countries.map((country) => rates.find((r) => r.countryCode === country)).find(Boolean);
-  return rate ? { amount: rate.amount.toString(), currency: rate.currency } : null;
+async function voiceRateOf(tx: Tx, call: LockedCall): Promise<VoiceRate | null> {
+  const countries = rateCountriesOf(call);
+  const rates = await readVoiceRates(tx, call.organizationId, countries);
+  return countries.map((country) => rates.find((r) => r.countryCode === country)).find(Boolean) ?? null;
 }
 
 function needsRate(facts: CallFacts): boolean {
   return terminalHangupOf(facts) !== null && Object.keys(facts.costs).length === 0;
-}
-
-async function defaultConnectionId(tx: Tx, organizationId: string): Promise<string | null> {
-  const connection = await tx.telnyxConnection.findFirst({
-    where: { organizationId, kind: "CALL_CONTROL_APPLICATION", active: true },
-    orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
-    select: { telnyxId: true },
-  });
-  return connection?.telnyxId ?? null;
 }
 
 async function matchOrCreate(
@@ -60,12 +51,12 @@ async function matchOrCreate(
   if (match || event.kind !== "call.initiated") return match;
   const inbound = await createInboundCall(tx, event, scope);
   if (!inbound) return null;
-  const clientStateSecret = await clientStateSecretOf(tx, inbound.call.organizationId);
   return {
     call: inbound.call,
+    signals: [],
+    isNew: true,
     leg: "customer",
     clientState: null,
-    clientStateSecret,
     adopt: {},
     ringUserIds: inbound.ringUserIds,
   };
@@ -76,65 +67,64 @@ export const applyCallEvent: EventApplier = async (tx, event, services, scope): 
   const match = await matchOrCreate(tx, event, scope);
   if (!match) return NOT_OURS;
   const { call, leg } = match;
+  const organizationId = call.organizationId;
   const signal = toCallSignal(event, leg);
-  const inserted = await tx.callEvent.createMany({
-    data: [
-      {
-        callId: call.id,
-        eventId: event.id,
-        eventType: event.kind,
-        occurredAt: event.occurredAt,
-        payload: signal as unknown as Prisma.InputJsonValue,
-      },
-    ],
-    skipDuplicates: true,
-  });
-  if (inserted.count === 0) return { organizationId: call.organizationId, emits: [] };
-  // Before the update: for the dashboard's live counters and the agent's ON_CALL state.
-  const before = match.ringUserIds
-    ? null
-    : await tx.telnyxCall.findUnique({ where: { id: call.id }, select: callStatsSelect });
-
-  const rows = await tx.callEvent.findMany({ where: { callId: call.id }, select: { payload: true } });
-  const facts = foldCallSignals(rows.map(signalFromRow));
-  const derived = deriveCallState(facts, needsRate(facts) ? await voiceRateFor(tx, call) : null);
+  // Already applied (Telnyx retries, or another instance got there first): nothing changes.
+  if (match.signals.some((s) => s.eventId === signal.eventId)) return { organizationId, emits: [] };
+  const facts = foldCallSignals([...match.signals, signal]);
+  const derived = deriveCallState(facts, needsRate(facts) ? await voiceRateOf(tx, call) : null);
   const isTerminal = isTerminalStatus(derived.status);
-  const isCustomerIds = leg === "customer" && event.payload.callLegId;
-  const row = await tx.telnyxCall.update({
-    where: { id: call.id },
-    data: {
-      ...match.adopt,
-      ...(isCustomerIds
-        ? { callLegId: event.payload.callLegId, callSessionId: event.payload.callSessionId ?? null }
-        : {}),
-      ...derived,
-      startedAt: call.startedAt ?? derived.startedAt,
-      conferenceId: derived.conferenceId ?? call.conferenceId,
-      recordingId: derived.recordingId ?? call.recordingId,
-      ...(isTerminal || signal.type === "recording" ? { isRecording: false } : {}),
-      ...(isTerminal ? { isMuted: false, isOnHold: false } : {}),
-    },
-    select: { ...callDtoSelect, ...callStatsSelect },
+  const ids = {
+    customer: match.adopt.callControlId ?? call.callControlId,
+    agent: match.adopt.agentCallControlId ?? call.agentCallControlId,
+    conference: derived.conferenceId ?? call.conferenceId,
+  };
+  const ccid = event.payload.callControlId;
+  const supervisorTasks = await supervisorLegFlows(tx, {
+    call: { id: call.id, organizationId, conferenceId: ids.conference, agentCallControlId: ids.agent },
+    ccid,
+    signal,
+    clientState: match.clientState,
+    isTerminal,
+    services,
   });
+  const mayDial = signal.type === "answered" && !isTerminal;
+  const written = await writeCallEvent(
+    tx,
+    call,
+    signal,
+    {
+      derived: {
+        ...derived,
+        startedAt: call.startedAt ?? derived.startedAt,
+        conferenceId: ids.conference,
+        recordingId: derived.recordingId ?? call.recordingId,
+      },
+      adopt: match.adopt,
+      legIds:
+        leg === "customer" && event.payload.callLegId
+          ? { callLegId: event.payload.callLegId, callSessionId: event.payload.callSessionId ?? null }
+          : null,
+      isTerminal,
+    },
+    {
+      connection: mayDial,
+      agentUserId: mayDial && call.direction === "INBOUND" ? call.userId : null,
+    },
+  );
+  if (!written) return { organizationId, emits: [] };
+  const { row } = written;
 
   const dto = toCallDto(row);
+  // Before = the locked row, for the dashboard's live counters and the agent's ON_CALL state.
+  const before = match.isNew ? null : { ...call, organization: { timeZone: call.timeZone } };
   const emits: Emit[] = [
-    { scope: "org", id: call.organizationId, event: match.ringUserIds ? "call:created" : "call:updated", payload: dto },
+    { scope: "org", id: organizationId, event: match.ringUserIds ? "call:created" : "call:updated", payload: dto },
   ];
   for (const userId of match.ringUserIds ?? [])
     emits.push({ scope: "user", id: userId, event: "call:incoming", payload: { call: dto } });
-  emits.push(...callStatsEmits(before, row), ...(await agentEmitsForCall(tx, call.organizationId, before, row)));
+  emits.push(...callStatsEmits(before, row), ...(await agentEmitsForCall(tx, organizationId, before, row)));
 
-  const ids = {
-    customer: (match.adopt.callControlId as string | undefined) ?? call.callControlId,
-    agent: (match.adopt.agentCallControlId as string | undefined) ?? call.agentCallControlId,
-    conference: derived.conferenceId ?? call.conferenceId,
-  };
-  const mayDial = signal.type === "answered" && !isTerminal;
-  const agent =
-    mayDial && call.direction === "INBOUND" && call.userId
-      ? await tx.user.findUnique({ where: { id: call.userId }, select: { agentDevice: true } })
-      : null;
   const afterCommit = planCallFlows({
     services,
     call,
@@ -143,22 +133,17 @@ export const applyCallEvent: EventApplier = async (tx, event, services, scope): 
     facts,
     isTerminal,
     clientState: match.clientState,
-    clientStateSecret: match.clientStateSecret,
-    connectionId: mayDial ? await defaultConnectionId(tx, call.organizationId) : null,
-    agentDevice: agent?.agentDevice ?? null,
+    clientStateSecret: call.clientStateSecret,
+    connectionId: written.connectionId,
+    agentDevice: written.agentDevice,
   });
-  const supervision = await supervisionFlows(tx, {
-    call: {
-      id: call.id,
-      organizationId: call.organizationId,
-      conferenceId: ids.conference,
-      agentCallControlId: ids.agent,
-    },
-    ccid: event.payload.callControlId,
-    signal,
-    clientState: match.clientState,
-    isTerminal,
-    services,
-  });
-  return { organizationId: call.organizationId, emits, afterCommit: [...afterCommit, ...supervision] };
+  return {
+    organizationId,
+    emits,
+    afterCommit: [
+      ...afterCommit,
+      ...supervisorTasks,
+      ...hangupSupervisorLegs(services, organizationId, written.endedSupervisionLegs),
+    ],
+  };
 };

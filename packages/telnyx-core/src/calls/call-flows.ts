@@ -10,7 +10,7 @@ import type { ApplyServices } from "../webhooks/apply-types";
 import { planConsultFlows } from "./call-consult-flows";
 import { applyHandOff } from "./call-handoff";
 import { encodeCallClientState, type CallClientState } from "./call-client-state";
-import type { LockedCall } from "./call-match";
+import type { LockedCall } from "./call-row-sql";
 import type { CallSignal } from "./call-signal";
 import type { CallFacts } from "./call-state";
 import { storeCallRecording } from "./store-recording";

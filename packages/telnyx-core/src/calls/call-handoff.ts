@@ -13,7 +13,7 @@ import { publishEmits } from "../realtime/publish-emits";
 import type { Emit, Tx } from "../webhooks/apply-types";
 import { commandSignalRow } from "./call-command-runner";
 import { callDtoSelect, toCallDto } from "./call-dto";
-import { lockCall } from "./call-match";
+import { lockCallById } from "./call-row-sql";
 import { type CallSignalBody, signalFromRow } from "./call-signal";
 import { foldCallSignals, transferFieldsOf } from "./call-state";
 
@@ -50,7 +50,7 @@ export async function applyHandOff(
   const fromUserId = isWritten ? signal.fromUserId : (signal.fromUserId ?? null);
   const toUserId = isWritten ? null : (signal.toUserId ?? null);
   const { row, emits } = await db.prisma.$transaction(async (tx) => {
-    await lockCall(tx, callId);
+    await lockCallById(tx, callId);
     if (!isWritten) await tx.callEvent.create({ data: commandSignalRow(callId, signal, "command.transferred") });
     const row = await tx.telnyxCall.update({
       where: { id: callId },

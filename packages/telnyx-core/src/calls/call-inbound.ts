@@ -6,12 +6,21 @@
  */
 import type { ApplyScope, Tx } from "../webhooks/apply-types";
 import type { TelnyxEventOf } from "../webhooks/parse-event";
-import { lockedCallSelect, type LockedCall } from "./call-match";
+import { insertInboundCall, type LockedCallRow } from "./call-row-sql";
 
 export interface InboundCall {
-  call: LockedCall;
+  call: LockedCallRow;
   /** Users whose screens ring (call:incoming). */
   ringUserIds: string[];
+}
+
+interface Destination {
+  id: string;
+  organizationId: string;
+  leadId: string | null;
+  ownerId: string | null;
+  isOwnerAvailable: boolean;
+  availableAgentIds: string[];
 }
 
 export async function createInboundCall(
@@ -21,50 +30,36 @@ export async function createInboundCall(
 ): Promise<InboundCall | null> {
   const { callControlId, from, to, direction } = event.payload;
   if (direction !== "incoming" || !callControlId || !from || !to) return null;
-  const number = await tx.telnyxPhoneNumber.findFirst({
-    where: { phoneNumber: to, status: "ACTIVE", organizationId: { in: [...scope.organizationIds] } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, organizationId: true },
-  });
+  // Our active number (the oldest when several match), the caller's lead there (the oldest), whether its owner is
+  // an available member, and the organization's available agents (rung when the owner is not).
+  const [number] = await tx.$queryRaw<Destination[]>`
+    SELECT n."id", n."organizationId", l."id" AS "leadId", l."ownerId",
+      (u."agentStatus" = 'AVAILABLE' AND EXISTS (
+        SELECT 1 FROM "Membership" WHERE "userId" = l."ownerId" AND "organizationId" = n."organizationId"
+      )) IS TRUE AS "isOwnerAvailable",
+      ARRAY(SELECT m."userId" FROM "Membership" m JOIN "User" a ON a."id" = m."userId"
+        WHERE m."organizationId" = n."organizationId" AND m."role" = 'AGENT' AND a."agentStatus" = 'AVAILABLE') AS "availableAgentIds"
+    FROM "TelnyxPhoneNumber" n
+    LEFT JOIN LATERAL (
+      SELECT "id", "ownerId" FROM "Lead" WHERE "organizationId" = n."organizationId" AND "phoneNumber" = ${from}
+      ORDER BY "createdAt" ASC LIMIT 1
+    ) l ON true
+    LEFT JOIN "User" u ON u."id" = l."ownerId"
+    WHERE n."phoneNumber" = ${to} AND n."status" = 'ACTIVE' AND n."organizationId" = ANY(${[...scope.organizationIds]}::text[])
+    ORDER BY n."createdAt" ASC LIMIT 1`;
   if (!number) return null;
-  const organizationId = number.organizationId;
-  const lead = await tx.lead.findFirst({
-    where: { organizationId, phoneNumber: from },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      ownerId: true,
-      owner: { select: { agentStatus: true, memberships: { where: { organizationId }, select: { id: true } } } },
-    },
+  const ownerId = number.isOwnerAvailable ? number.ownerId : null;
+  const call = await insertInboundCall(tx, {
+    organizationId: number.organizationId,
+    fromNumber: from,
+    toNumber: to,
+    leadId: number.leadId,
+    userId: ownerId,
+    phoneNumberId: number.id,
+    callControlId,
+    callLegId: event.payload.callLegId ?? null,
+    callSessionId: event.payload.callSessionId ?? null,
+    startedAt: event.occurredAt,
   });
-  const isOwnerAvailable = Boolean(
-    lead?.owner && lead.owner.memberships.length > 0 && lead.owner.agentStatus === "AVAILABLE",
-  );
-  const ownerId = isOwnerAvailable ? lead!.ownerId : null;
-  const ringUserIds = ownerId
-    ? [ownerId]
-    : (
-        await tx.membership.findMany({
-          where: { organizationId, role: "AGENT", user: { agentStatus: "AVAILABLE" } },
-          select: { userId: true },
-        })
-      ).map((m) => m.userId);
-  const call = await tx.telnyxCall.create({
-    data: {
-      organizationId,
-      direction: "INBOUND",
-      status: "RINGING",
-      fromNumber: from,
-      toNumber: to,
-      leadId: lead?.id ?? null,
-      userId: ownerId,
-      phoneNumberId: number.id,
-      callControlId,
-      callLegId: event.payload.callLegId ?? null,
-      callSessionId: event.payload.callSessionId ?? null,
-      startedAt: event.occurredAt,
-    },
-    select: lockedCallSelect,
-  });
-  return { call, ringUserIds };
+  return { call, ringUserIds: ownerId ? [ownerId] : number.availableAgentIds };
 }

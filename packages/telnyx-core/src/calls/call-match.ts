@@ -5,11 +5,12 @@
  * scope (the organization of the endpoint it came to) can match, and a client_state counts only when
  * its MAC verifies with that call's organization's secret.
  */
-import type { Prisma } from "@app/db/client";
 import type { ApplyScope, Tx } from "../webhooks/apply-types";
 import type { KnownTelnyxEvent } from "../webhooks/parse-event";
-import { clientStateSecretOf, isAuthentic, readCallClientState, type CallClientState } from "./call-client-state";
-import type { CallLeg } from "./call-signal";
+import { isAuthentic, readCallClientState, type CallClientState } from "./call-client-state";
+import type { CallAdopt } from "./call-event-write";
+import { lockCallRow, type LockedCall, type LockedCallRow } from "./call-row-sql";
+import type { CallLeg, CallSignal } from "./call-signal";
 
 export type CallWebhookEvent = Extract<KnownTelnyxEvent, { kind: `call.${string}` | `conference.${string}` }>;
 
@@ -17,43 +18,17 @@ export function isCallWebhookEvent(event: KnownTelnyxEvent): event is CallWebhoo
   return event.kind.startsWith("call.") || event.kind.startsWith("conference.");
 }
 
-export const lockedCallSelect = {
-  id: true,
-  organizationId: true,
-  direction: true,
-  status: true,
-  fromNumber: true,
-  toNumber: true,
-  userId: true,
-  callControlId: true,
-  agentCallControlId: true,
-  conferenceId: true,
-  startedAt: true,
-  isRecording: true,
-  recordingId: true,
-  consultUserId: true,
-  consultCallControlId: true,
-} as const satisfies Prisma.TelnyxCallSelect;
-
-export type LockedCall = Prisma.TelnyxCallGetPayload<{ select: typeof lockedCallSelect }>;
-
 export interface CallMatch {
-  call: LockedCall;
+  /** Locked, with the live counters' columns before this event. */
+  call: LockedCallRow;
+  /** The call's signals before this event. */
+  signals: CallSignal[];
+  /** This event created the call (it had no state before). */
+  isNew: boolean;
   leg: CallLeg;
   clientState: CallClientState | null;
-  /** The call's organization's client_state secret (for the legs its follow-ups dial). */
-  clientStateSecret: string;
   /** Columns to set because this event revealed a leg's ids. */
-  adopt: Prisma.TelnyxCallUncheckedUpdateInput;
-}
-
-/** Row lock: concurrent instances applying events of the same call serialize here. */
-export async function lockCall(tx: Tx, callId: string): Promise<LockedCall | null> {
-  const locked = await tx.$queryRaw<
-    Array<{ id: string }>
-  >`SELECT "id" FROM "TelnyxCall" WHERE "id" = ${callId} FOR UPDATE`;
-  if (locked.length === 0) return null;
-  return tx.telnyxCall.findUnique({ where: { id: callId }, select: lockedCallSelect });
+  adopt: CallAdopt;
 }
 
 function legOf(
@@ -61,7 +36,7 @@ function legOf(
   ccid: string | undefined,
   state: CallClientState | null,
   isAnswer: boolean,
-): Omit<CallMatch, "call" | "clientStateSecret"> {
+): Omit<CallMatch, "call" | "isNew" | "signals"> {
   const clientState = state?.callId === call.id ? state : null;
   if (ccid && ccid === call.callControlId) return { leg: "customer", clientState, adopt: {} };
   if (ccid && ccid === call.agentCallControlId) return { leg: "agent", clientState, adopt: {} };
@@ -90,21 +65,16 @@ function legOf(
 /** The locked call this event belongs to, or null (then maybe a new inbound call, see createInboundCall). */
 export async function matchCall(tx: Tx, event: CallWebhookEvent, scope: ApplyScope): Promise<CallMatch | null> {
   const ccid = event.payload.callControlId;
-  const organizationId = { in: [...scope.organizationIds] };
   const claim = readCallClientState(event.payload.clientState);
-  const byLeg = ccid
-    ? await tx.telnyxCall.findFirst({
-        where: { organizationId, OR: [{ callControlId: ccid }, { agentCallControlId: ccid }] },
-        select: { id: true },
-      })
-    : null;
-  const callId = byLeg?.id ?? claim?.state.callId;
-  if (!callId) return null;
-  const call = await lockCall(tx, callId);
-  if (!call || !scope.organizationIds.includes(call.organizationId)) return null;
-  const clientStateSecret = await clientStateSecretOf(tx, call.organizationId);
-  const state = claim && isAuthentic(claim, clientStateSecret) ? claim.state : null;
+  const locked = await lockCallRow(tx, {
+    ccid: ccid ?? null,
+    claimedCallId: claim?.state.callId ?? null,
+    organizationIds: scope.organizationIds,
+  });
+  if (!locked) return null;
+  const { isByLeg, signals, ...call } = locked;
+  const state = claim && isAuthentic(claim, call.clientStateSecret) ? claim.state : null;
   // Named only by a client_state we did not write: not ours.
-  if (!byLeg && !state) return null;
-  return { call, clientStateSecret, ...legOf(call, ccid, state, event.kind === "call.answered") };
+  if (!isByLeg && !state) return null;
+  return { call, signals, isNew: false, ...legOf(call, ccid, state, event.kind === "call.answered") };
 }

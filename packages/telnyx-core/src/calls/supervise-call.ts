@@ -1,7 +1,7 @@
 /**
  * Supervisors listen to (monitor), whisper in or barge into a live call: their own device
  * (User.agentDevice) is dialed and, once it answers, joined to the call's conference with that
- * supervisor_role (call-flows for the webhook side: supervisionFlows). Already in the call: the
+ * supervisor_role (the webhook side: supervisorLegFlows). Already in the call: the
  * role is switched in place. Every change is audited.
  */
 import type { Prisma } from "@app/db/client";
@@ -19,6 +19,7 @@ import { isTerminalStatus } from "./call-state";
 
 export type SupervisorRoleValue = "monitor" | "whisper" | "barge";
 const ACTIVE = { in: ["DIALING", "JOINED"] };
+type Task = () => Promise<void>;
 
 const whisperTo = (role: string, agentCcid: string | null) =>
   role === "whisper" && agentCcid ? [agentCcid] : undefined;
@@ -140,10 +141,14 @@ interface SupervisionContext {
   services: ApplyServices;
 }
 
-/** Webhook side (inside the applier's transaction): join an answered supervisor leg, end legs with the call. */
-export async function supervisionFlows(tx: Tx, ctx: SupervisionContext): Promise<Array<() => Promise<void>>> {
+/**
+ * Webhook side (inside the applier's transaction), before the call's row is written: join an answered supervisor
+ * leg, end a supervisor leg that hung up. The legs still up when the call ends are ended by the call's write
+ * (call-event-write.ts) and hung up by `hangupSupervisorLegs`.
+ */
+export async function supervisorLegFlows(tx: Tx, ctx: SupervisionContext): Promise<Task[]> {
   const { call, ccid, signal, services } = ctx;
-  const tasks: Array<() => Promise<void>> = [];
+  const tasks: Task[] = [];
   const gatewayOf = () => services.gatewayFor(call.organizationId);
   if (signal.leg === "other" && ccid && (ctx.clientState?.supervisionId || signal.type === "hangup")) {
     const where: Prisma.CallSupervisionWhereInput = ctx.clientState?.supervisionId
@@ -187,19 +192,12 @@ export async function supervisionFlows(tx: Tx, ctx: SupervisionContext): Promise
       });
     }
   }
-  if (ctx.isTerminal) {
-    const legs = await tx.callSupervision.findMany({
-      where: { callId: call.id, status: ACTIVE },
-      select: { id: true, callControlId: true },
-    });
-    if (legs.length > 0)
-      await tx.callSupervision.updateMany({
-        where: { id: { in: legs.map((l) => l.id) } },
-        data: { status: "ENDED", endedAt: new Date() },
-      });
-    for (const leg of legs)
-      if (leg.callControlId)
-        tasks.push(async () => (await gatewayOf()).hangup(leg.callControlId!).catch(() => undefined));
-  }
   return tasks;
+}
+
+/** After the commit: hang up the supervisor legs that ended with the call. */
+export function hangupSupervisorLegs(services: ApplyServices, organizationId: string, ccids: string[]): Task[] {
+  return ccids.map(
+    (ccid) => async () => (await services.gatewayFor(organizationId)).hangup(ccid).catch(() => undefined),
+  );
 }

@@ -7,6 +7,7 @@
  * duplicate waits on the unique index and then inserts nothing).
  */
 import { Prisma } from "@app/db/client";
+import { utcSql as utc } from "../domain/sql-utc";
 import { countSmsSegments } from "./sms-segments";
 import { NOT_OURS, type ApplyOutcome, type ApplyScope, type Emit, type Tx } from "../webhooks/apply-types";
 import type { TelnyxEventOf } from "../webhooks/parse-event";
@@ -23,9 +24,6 @@ interface Recipient {
 }
 
 type InsertedRow = Omit<MessageRow, "lead" | "cost"> & { cost: Prisma.Decimal | string | number | null };
-
-/** Prisma keeps DateTime columns as UTC wall time (timestamp without time zone), whatever the session's zone. */
-const utc = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
 export async function receiveMessage(
   tx: Tx,
