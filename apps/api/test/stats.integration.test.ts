@@ -293,7 +293,8 @@ describe("stats.analytics", () => {
     const driftSql = `WITH d AS (
            SELECT "organizationId", date_trunc('month', "day")::date AS "month", "userId", "phoneNumberId", ${ROLLUP_METRICS.map((c) => `sum("${c}") AS "${c}"`).join(", ")}
            FROM "DailyUsage" GROUP BY 1, 2, 3, 4),
-         m AS (SELECT "organizationId", "month", "userId", "phoneNumberId", ${ROLLUP_METRICS.map((c) => `"${c}"`).join(", ")} FROM "MonthlyUsage")
+         m AS (SELECT "organizationId", "month", "userId", "phoneNumberId", ${ROLLUP_METRICS.map((c) => `sum("${c}") AS "${c}"`).join(", ")}
+           FROM "MonthlyUsage" GROUP BY 1, 2, 3, 4)
          (SELECT 'daily' AS side, * FROM d EXCEPT SELECT 'daily', * FROM m) UNION ALL (SELECT 'monthly', * FROM m EXCEPT SELECT 'monthly', * FROM d)`;
     const drift = () => api.db.query<Record<string, unknown>>(driftSql);
     const [counts] = await api.db.query<{ days: number; months: number }>(

@@ -5,9 +5,12 @@
  * batches, each in one transaction together with marking its inbox rows processed: exactly once.
  * A batch that fails is retried event by event, so one bad event never blocks the others.
  * On PostgreSQL the claimed rows are split into lanes applied side by side on separate
- * connections: every event of one message stays in one lane (hash of its Telnyx id), and call,
- * conference and number-order events share one lane, so the legs of a call — which lock the same
- * row — are applied in order and never deadlock each other. On the embedded database there is one
+ * connections: every event of one message stays in one lane (hash of its Telnyx id), every event of
+ * one call — all its legs, conferences and recordings — in one lane (hash of the call id our
+ * client_state carries, else of the leg), so one call's events are applied in order while
+ * different calls are applied side by side. Rows two lanes may both lock (an agent's presence, a
+ * call whose first inbound event carried no client_state yet) are locked, not raced: at worst
+ * PostgreSQL breaks a deadlock, the batch is retried event by event. On the embedded database there is one
  * lane, and ingest has priority: while webhook requests wait to be stored processing yields, as
  * a transaction holds its only connection.
  * Each event is applied inside its scope: the organization whose endpoint received it (set on the row
@@ -18,6 +21,8 @@ import type { Db } from "@app/db/open-db";
 import type { ApplyOutcome, ApplyScope, ApplyServices, Emit } from "@app/telnyx-core/webhooks/apply-types";
 import { listInstallationOrganizationIds } from "@app/telnyx-core/settings/telnyx-keys";
 import { parseWebhookEvent, type KnownTelnyxEvent } from "@app/telnyx-core/webhooks/parse-event";
+import { readCallClientState } from "@app/telnyx-core/calls/call-client-state";
+import { isCallWebhookEvent } from "@app/telnyx-core/calls/call-match";
 import { applierFor } from "./appliers";
 
 export interface ProcessorLogger {
@@ -251,13 +256,22 @@ export function createWebhookProcessor(deps: {
 }
 
 /**
- * The lane of an event: 0 for calls, conferences and number orders (their events lock shared
- * rows: one lane keeps them ordered); messages by a hash of the message's Telnyx id.
+ * The lane of an event: a hash of what orders it — the message's Telnyx id; for a call event the call
+ * id in our client_state (every leg we dial or answer carries it), else the leg's call_control_id
+ * (an inbound call's first events, before we answer); number orders in lane 0.
  */
 export function laneOf(event: KnownTelnyxEvent, lanes: number): number {
-  if (lanes <= 1 || !event.kind.startsWith("message.")) return 0;
-  const key = (event.payload as { id?: string }).id ?? event.id;
+  if (lanes <= 1) return 0;
+  const key = orderingKeyOf(event);
+  if (key === null) return 0;
   let hash = 0;
   for (let i = 0; i < key.length; i += 1) hash = (hash * 31 + key.charCodeAt(i)) | 0;
-  return 1 + (Math.abs(hash) % (lanes - 1));
+  return Math.abs(hash) % lanes;
+}
+
+function orderingKeyOf(event: KnownTelnyxEvent): string | null {
+  if (event.kind.startsWith("message.")) return (event.payload as { id?: string }).id ?? event.id;
+  if (!isCallWebhookEvent(event)) return null;
+  const { clientState, callControlId, callSessionId } = event.payload;
+  return readCallClientState(clientState)?.state.callId ?? callControlId ?? callSessionId ?? event.id;
 }
