@@ -10,6 +10,7 @@
  * modules' `import.meta.url` keeps naming their source file, so paths built from it (migrations, the web build) do not
  * move.
  */
+import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import path from "node:path";
@@ -82,3 +83,12 @@ const bytes = Object.entries(result.metafile.outputs).find(([file]) => file.ends
 console.log(
   `API built: dist/main.js (${Math.round(bytes / 1024)} KiB, source map beside it) in ${Date.now() - started} ms`,
 );
+
+// The migrated embedded database as a snapshot (packages/db/src/pglite-snapshot.ts): `pnpm start` on an empty data
+// folder loads it instead of running initdb and every migration.
+const snapshot = spawnSync(
+  process.execPath,
+  ["--import", "tsx", path.join(apiDir, "../../packages/db/scripts/write-pglite-snapshot.ts")],
+  { cwd: path.join(apiDir, "../../packages/db"), stdio: "inherit" },
+);
+if (snapshot.status !== 0) process.exit(snapshot.status ?? 1);

@@ -7,7 +7,7 @@
  * PGlite has ONE connection: a long interactive transaction blocks every other query, so keep
  * `prisma.$transaction(async tx => …)` bodies short.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -16,6 +16,7 @@ import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { migrate, type MigrateOptions } from "./migrate.js";
 import { createPGliteAdapterFactory } from "./pglite-adapter.js";
+import { createMigratedPGlite } from "./pglite-snapshot.js";
 
 export interface Db {
   prisma: PrismaClient;
@@ -99,7 +100,11 @@ async function openPGlite(dataDirOption?: string): Promise<OpenedDb> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir ?? dataDirOption);
+    // A folder without a database yet starts from the migrated snapshot `pnpm build` wrote (no initdb).
+    pglite =
+      dataDir && !existsSync(path.join(dataDir, "PG_VERSION"))
+        ? (await createMigratedPGlite(dataDir)).pglite
+        : await PGlite.create(dataDir ?? dataDirOption);
   } catch (error) {
     lock?.release();
     throw error;

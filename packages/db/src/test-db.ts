@@ -5,13 +5,12 @@
  *   (node_modules/.cache/app-db) — initdb alone costs several seconds, loading the dump ~1.5 s;
  * - PostgreSQL: a uniquely named database created from a migrated template database.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import { randomBytes } from "node:crypto";
+import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { migrate, readMigrations } from "./migrate.js";
+import { migrate } from "./migrate.js";
 import { createPGliteDb, openDb, type OpenedDb } from "./open-db.js";
+import { createMigratedPGlite, migrationsKey, writeMigratedSnapshot } from "./pglite-snapshot.js";
 
 /** A Db plus drop(), migrate() (e.g. with a test migrations folder) and, on PostgreSQL, its URL. */
 export type TestDb = OpenedDb & { drop(): Promise<void>; databaseUrl?: string };
@@ -77,32 +76,9 @@ async function createDatabase(admin: pg.Client, name: string, template: string):
   }
 }
 
-async function migrationsKey(): Promise<string> {
-  const migrations = await readMigrations();
-  return createHash("sha256")
-    .update(migrations.map((m) => `${m.name}:${m.checksum}`).join("\n"))
-    .digest("hex");
-}
-
 async function openMigratedPGlite(): Promise<PGlite> {
-  const snapshotPath = fileURLToPath(
-    new URL(`../node_modules/.cache/app-db/pglite-${await migrationsKey()}.tar`, import.meta.url),
-  );
-  const snapshot = await readFile(snapshotPath).catch(() => undefined);
-  if (snapshot) {
-    try {
-      return await PGlite.create({ loadDataDir: new Blob([snapshot]) });
-    } catch {
-      // Unreadable (e.g. made by another PGlite version): rebuild it below.
-    }
-  }
-  const pglite = await PGlite.create();
-  await migrate(pglite, { warn: () => undefined });
-  const dump = Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer());
-  const partial = `${snapshotPath}.${process.pid}.${randomBytes(4).toString("hex")}`;
-  await mkdir(fileURLToPath(new URL("../node_modules/.cache/app-db/", import.meta.url)), { recursive: true });
-  await writeFile(partial, dump);
-  await rename(partial, snapshotPath);
+  const { pglite, fromSnapshot } = await createMigratedPGlite(undefined);
+  if (!fromSnapshot) await writeMigratedSnapshot(pglite);
   return pglite;
 }
 
