@@ -47,10 +47,8 @@ describe("laneOf", () => {
     expect(spread).toEqual(new Set([0, 1, 2, 3]));
     const bare = (name: string, ccid: string) => {
       const event = known(name);
-      return {
-        ...event,
-        payload: { ...event.payload, callControlId: ccid, clientState: undefined },
-      } as KnownTelnyxEvent;
+      const { clientState: _ours, ...payload } = event.payload as { clientState?: string };
+      return { ...event, payload: { ...payload, callControlId: ccid } } as KnownTelnyxEvent;
     };
     for (const ccid of ["v3:inbound-1", "v3:inbound-2", "v3:inbound-3"]) {
       expect(new Set(callFiles.map((name) => laneOf(bare(name, ccid), 4))).size).toBe(1);
