@@ -10,6 +10,7 @@ import { registerBillingRoutes } from "./routes/billing.js";
 import { registerCallRoutes } from "./routes/calls.js";
 import { registerConferenceRoutes } from "./routes/conferences.js";
 import { registerControlRoutes } from "./routes/control.js";
+import { registerCredentialRoutes } from "./routes/credentials.js";
 import { registerMessageRoutes } from "./routes/messages.js";
 import { registerNumberRoutes } from "./routes/numbers.js";
 import { registerPhoneNumberRoutes } from "./routes/phone-numbers.js";
@@ -129,6 +130,7 @@ function buildApp(world: World, options: SandboxOptions): FastifyInstance {
         registerNumberRoutes,
         registerPhoneNumberRoutes,
         registerAccountRoutes,
+        registerCredentialRoutes,
         registerRecordingRoutes,
         registerBillingRoutes,
       ]) {

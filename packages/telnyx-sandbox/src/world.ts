@@ -17,6 +17,7 @@ import {
   type MessagingProfileInput,
 } from "./world/accounts.js";
 import { CallEngine } from "./world/calls.js";
+import { CredentialStore } from "./world/credentials.js";
 import { ConferenceEngine } from "./world/conferences.js";
 import { Inventory, type ProvisionNumberInput } from "./world/inventory.js";
 import { MessagingEngine } from "./world/messaging.js";
@@ -63,6 +64,8 @@ export class World {
   readonly queues: QueueEngine;
   readonly messaging: MessagingEngine;
   readonly inventory: Inventory;
+  /** On-demand telephony credentials and their login tokens. */
+  readonly telephonyCredentials: CredentialStore;
 
   constructor(private readonly options: WorldOptions) {
     this.rng = new Rng(options.seed);
@@ -74,6 +77,7 @@ export class World {
     this.queues = new QueueEngine(this);
     this.messaging = new MessagingEngine(this);
     this.inventory = new Inventory(this);
+    this.telephonyCredentials = new CredentialStore(this.rng);
   }
 
   /** The default account's webhook public key. */
@@ -122,6 +126,11 @@ export class World {
     this.credentialConnections.set(connection.id, connection);
     this.owners.set(connection.id, owner);
     return connection;
+  }
+
+  /** Whether this account owns the application, connection or profile (another account's answers 404, as unknown). */
+  isOwnedBy(resourceId: string, account: TelnyxAccount): boolean {
+    return this.ownerOf(resourceId).id === account.id;
   }
 
   /** Adds an already-bought, active number (embedded mode seeds the demo organization with these). */
@@ -186,6 +195,7 @@ export class World {
     this.apps.clear();
     this.owners.clear();
     this.credentialConnections.clear();
+    this.telephonyCredentials.reset();
     this.messagingProfiles.clear();
     this.recordings.clear();
     this.detailRecords.length = 0;

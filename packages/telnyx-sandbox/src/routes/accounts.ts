@@ -67,25 +67,6 @@ export function registerAccountRoutes(app: FastifyInstance, world: World): void 
     return { data: existing };
   });
 
-  app.get("/credential_connections", async (request) =>
-    paginate([...world.credentialConnections.values()], queryOf(request)),
-  );
-  app.post("/credential_connections", async (request) => {
-    const body = bodyOf(request);
-    const input = {
-      connection_name: requireString(body, "connection_name"),
-      user_name: requireString(body, "user_name"),
-      password: requireString(body, "password"),
-    };
-    return { data: world.createCredentialConnection({ ...body, ...input }, accountOf(request, world)) };
-  });
-  app.get("/credential_connections/:id", async (request) => {
-    const id = paramOf(request, "id");
-    const conn = world.credentialConnections.get(id);
-    if (!conn) throw notFound("credential connection", id);
-    return { data: conn };
-  });
-
   app.get("/connections", async (request) => paginate(allConnections(world), queryOf(request)));
   app.get("/connections/:id", async (request) => {
     const id = paramOf(request, "id");

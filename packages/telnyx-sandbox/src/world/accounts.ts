@@ -34,6 +34,10 @@ export interface CredentialConnectionInput {
   webhook_event_failover_url?: string | null;
   active?: boolean;
   tags?: string[];
+  sip_uri_calling_preference?: "disabled" | "unrestricted" | "internal";
+  anchorsite_override?: string;
+  webhook_api_version?: "1" | "2";
+  webhook_timeout_secs?: number | null;
   id?: string;
 }
 
@@ -103,12 +107,16 @@ export function buildCredentialConnection(
     user_name: input.user_name,
     password: input.password,
     active: input.active ?? true,
-    anchorsite_override: "Latency",
+    anchorsite_override: input.anchorsite_override ?? "Latency",
     webhook_event_url: input.webhook_event_url ?? null,
     webhook_event_failover_url: input.webhook_event_failover_url ?? null,
-    webhook_api_version: "2",
-    webhook_timeout_secs: null,
-    sip_uri_calling_preference: "disabled",
+    webhook_api_version: input.webhook_api_version ?? "2",
+    webhook_timeout_secs: input.webhook_timeout_secs ?? null,
+    sip_uri_calling_preference: input.sip_uri_calling_preference ?? "disabled",
+    dtmf_type: "RFC 2833",
+    encrypted_media: null,
+    inbound: { channel_limit: null, codecs: ["G722", "G711U", "G711A", "G729", "OPUS", "H.264"] },
+    outbound: { channel_limit: null, outbound_voice_profile_id: null },
     tags: input.tags ?? [],
     created_at: now,
     updated_at: now,

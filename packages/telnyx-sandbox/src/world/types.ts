@@ -36,6 +36,10 @@ export interface CredentialConnection {
   webhook_api_version: "1" | "2";
   webhook_timeout_secs: number | null;
   sip_uri_calling_preference: string;
+  dtmf_type: string;
+  encrypted_media: string | null;
+  inbound: { channel_limit: number | null; codecs: string[] };
+  outbound: { channel_limit: number | null; outbound_voice_profile_id: string | null };
   tags: string[];
   created_at: string;
   updated_at: string;
