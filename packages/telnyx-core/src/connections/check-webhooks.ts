@@ -1,5 +1,6 @@
 import { AppError } from "../errors/app-error";
 import type { CallControlApplication, MessagingProfile } from "../gateway/account-api";
+import type { CredentialConnection } from "../gateway/credentials-api";
 import type { TExpectedWebhooks, TWebhookCheck } from "./connection-schemas";
 
 /** What Telnyx holds for one application or profile, in the shape the check compares. */
@@ -25,6 +26,15 @@ export function liveOfProfile(profile: MessagingProfile): LiveWebhooks {
     webhookFailoverUrl: profile.webhook_failover_url || null,
     callCostInWebhooks: false,
     apiVersion: profile.webhook_api_version ?? null,
+  };
+}
+
+export function liveOfCredentialConnection(connection: CredentialConnection): LiveWebhooks {
+  return {
+    webhookUrl: connection.webhook_event_url || null,
+    webhookFailoverUrl: connection.webhook_event_failover_url || null,
+    callCostInWebhooks: false,
+    apiVersion: connection.webhook_api_version ?? null,
   };
 }
 

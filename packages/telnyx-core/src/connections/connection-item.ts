@@ -2,7 +2,14 @@ import type { Db } from "@app/db/open-db";
 import type { Actor } from "../domain/actor";
 import { AppError } from "../errors/app-error";
 import type { CallControlApplication, MessagingProfile } from "../gateway/account-api";
-import { checkWebhooks, liveOfApplication, liveOfProfile, type LiveWebhooks } from "./check-webhooks";
+import type { CredentialConnection } from "../gateway/credentials-api";
+import {
+  checkWebhooks,
+  liveOfApplication,
+  liveOfCredentialConnection,
+  liveOfProfile,
+  type LiveWebhooks,
+} from "./check-webhooks";
 import {
   connectionSelect,
   type ConnectionRow,
@@ -12,6 +19,21 @@ import {
 } from "./connection-schemas";
 
 export const UNKNOWN_CHECK: TWebhookCheck = { status: "unknown", problems: [] };
+/** A credential connection has no webhook this product depends on (calls reach browsers through the application). */
+export const EXISTS_CHECK: TWebhookCheck = { status: "ok", problems: [] };
+
+type TelnyxConnectionResource = CallControlApplication | MessagingProfile | CredentialConnection;
+
+function liveOf(telnyx: TelnyxConnectionResource, kind: ConnectionRow["kind"]): LiveWebhooks {
+  switch (kind) {
+    case "CALL_CONTROL_APPLICATION":
+      return liveOfApplication(telnyx as CallControlApplication);
+    case "MESSAGING_PROFILE":
+      return liveOfProfile(telnyx as MessagingProfile);
+    case "CREDENTIAL_CONNECTION":
+      return liveOfCredentialConnection(telnyx as CredentialConnection);
+  }
+}
 
 /** The list item: our row, with Telnyx's live webhook settings and their check when known. */
 export function toConnection(row: ConnectionRow, live: LiveWebhooks | null, check: TWebhookCheck): TConnection {
@@ -29,26 +51,20 @@ export function toConnection(row: ConnectionRow, live: LiveWebhooks | null, chec
   };
 }
 
-/** Item for a row right after Telnyx answered with the application or profile. */
+/** Item for a row right after Telnyx answered with the application, profile or credential connection. */
 export function toCheckedConnection(
   row: ConnectionRow,
-  telnyx: CallControlApplication | MessagingProfile,
+  telnyx: TelnyxConnectionResource,
   expected: TExpectedWebhooks,
 ): TConnection {
-  if (row.kind === "CREDENTIAL_CONNECTION") return toConnection(row, null, UNKNOWN_CHECK);
-  const live =
-    row.kind === "CALL_CONTROL_APPLICATION"
-      ? liveOfApplication(telnyx as CallControlApplication)
-      : liveOfProfile(telnyx as MessagingProfile);
+  const live = liveOf(telnyx, row.kind);
+  if (row.kind === "CREDENTIAL_CONNECTION") return toConnection(row, live, EXISTS_CHECK);
   return toConnection(row, live, checkWebhooks(row.kind, live, expected));
 }
 
 /** Our stored view of what Telnyx now holds (so the list shows it even when Telnyx is unreachable). */
-export function storedWebhooks(telnyx: CallControlApplication | MessagingProfile, kind: ConnectionRow["kind"]) {
-  const live =
-    kind === "CALL_CONTROL_APPLICATION"
-      ? liveOfApplication(telnyx as CallControlApplication)
-      : liveOfProfile(telnyx as MessagingProfile);
+export function storedWebhooks(telnyx: TelnyxConnectionResource, kind: ConnectionRow["kind"]) {
+  const live = liveOf(telnyx, kind);
   return {
     webhookUrl: live.webhookUrl,
     webhookFailoverUrl: live.webhookFailoverUrl,

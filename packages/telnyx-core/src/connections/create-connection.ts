@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { recordAudit } from "../audit/record-audit";
 import { AppError, isAppError } from "../errors/app-error";
 import type { CallControlApplication, MessagingProfile } from "../gateway/account-api";
+import type { CredentialConnection } from "../gateway/credentials-api";
 import type { TelnyxGateway } from "../gateway/telnyx-gateway";
 import type { TelnyxContext } from "../domain/domain-context";
 import { connectionSelect, type TConnection, type TExpectedWebhooks } from "./connection-schemas";
@@ -14,7 +16,7 @@ import { storedWebhooks, toCheckedConnection } from "./connection-item";
 export async function createConnection(
   options: TelnyxContext & {
     expected: TExpectedWebhooks;
-    kind: "CALL_CONTROL_APPLICATION" | "MESSAGING_PROFILE";
+    kind: "CALL_CONTROL_APPLICATION" | "MESSAGING_PROFILE" | "CREDENTIAL_CONNECTION";
     name: string;
   },
 ): Promise<TConnection> {
@@ -27,9 +29,12 @@ export async function createConnection(
     targetType: "connection",
     ip: actor.ip,
   };
-  let telnyx: CallControlApplication | MessagingProfile;
+  let telnyx: CallControlApplication | MessagingProfile | CredentialConnection;
   try {
-    telnyx = await createInTelnyx(gateway, kind, name, expected);
+    telnyx =
+      kind === "CREDENTIAL_CONNECTION"
+        ? await gateway.createCredentialConnection(credentialConnectionInput(name, expected))
+        : await createInTelnyx(gateway, kind, name, expected);
   } catch (error) {
     await recordAudit(db, {
       ...audit,
@@ -61,6 +66,21 @@ export async function createConnection(
     details: { kind, name, telnyxId: row.telnyxId, isDefault: row.isDefault },
   });
   return toCheckedConnection(row, telnyx, expected);
+}
+
+/**
+ * A credential connection for agents' browsers: a random SIP user name and password (never kept: agents log in with
+ * tokens minted from their own credentials), our webhooks, SIP URI calls from this account only.
+ */
+export function credentialConnectionInput(name: string, expected: TExpectedWebhooks | null) {
+  return {
+    connectionName: name,
+    userName: `crm${randomBytes(12).toString("hex")}`,
+    password: randomBytes(24).toString("base64url"),
+    webhookEventUrl: expected?.calls,
+    webhookEventFailoverUrl: expected?.any,
+    sipUriCallingPreference: "internal" as const,
+  };
 }
 
 /** The application (our webhooks, API v2, call costs, the generic endpoint as failover) or profile, made in Telnyx. */

@@ -2,12 +2,18 @@ import type { Db } from "@app/db/open-db";
 import type { Actor } from "../domain/actor";
 import { isAppError } from "../errors/app-error";
 import type { TelnyxContext } from "../domain/domain-context";
-import { checkWebhooks, liveOfApplication, liveOfProfile, type LiveWebhooks } from "./check-webhooks";
+import {
+  checkWebhooks,
+  liveOfApplication,
+  liveOfCredentialConnection,
+  liveOfProfile,
+  type LiveWebhooks,
+} from "./check-webhooks";
 import { connectionSelect, type TConnection, type TExpectedWebhooks } from "./connection-schemas";
-import { kindLabel, toConnection, UNKNOWN_CHECK } from "./connection-item";
+import { EXISTS_CHECK, kindLabel, toConnection } from "./connection-item";
 
 /**
- * The organization's applications and profiles, each checked live against Telnyx: do its webhooks
+ * The organization's applications, profiles and credential connections, each checked live against Telnyx: do its webhooks
  * reach this API (and send call costs)? When Telnyx cannot be asked, the check says "unknown".
  */
 export async function listConnections(options: {
@@ -24,15 +30,19 @@ export async function listConnections(options: {
   });
   const hasApps = rows.some((row) => row.kind === "CALL_CONTROL_APPLICATION");
   const hasProfiles = rows.some((row) => row.kind === "MESSAGING_PROFILE");
+  const hasCredentials = rows.some((row) => row.kind === "CREDENTIAL_CONNECTION");
   const live = new Map<string, LiveWebhooks>();
   let unreachable: string | null = null;
-  if (hasApps || hasProfiles) {
+  if (hasApps || hasProfiles || hasCredentials) {
     try {
       const gateway = await options.gatewayFor(actor.organizationId);
-      const [apps, profiles] = await Promise.all([
+      const [apps, profiles, credentialConnections] = await Promise.all([
         hasApps ? gateway.listCallControlApplications() : [],
         hasProfiles ? gateway.listMessagingProfiles() : [],
+        hasCredentials ? gateway.listCredentialConnections() : [],
       ]);
+      for (const connection of credentialConnections)
+        if (connection.id) live.set(`CREDENTIAL_CONNECTION:${connection.id}`, liveOfCredentialConnection(connection));
       for (const app of apps) if (app.id) live.set(`CALL_CONTROL_APPLICATION:${app.id}`, liveOfApplication(app));
       for (const profile of profiles)
         if (profile.id) live.set(`MESSAGING_PROFILE:${profile.id}`, liveOfProfile(profile));
@@ -41,7 +51,6 @@ export async function listConnections(options: {
     }
   }
   const items = rows.map((row) => {
-    if (row.kind === "CREDENTIAL_CONNECTION") return toConnection(row, null, UNKNOWN_CHECK);
     if (unreachable)
       return toConnection(row, null, { status: "unknown", problems: [`Telnyx could not be asked: ${unreachable}`] });
     const current = live.get(`${row.kind}:${row.telnyxId}`);
@@ -49,6 +58,7 @@ export async function listConnections(options: {
       const problem = `This ${kindLabel(row.kind)} no longer exists in the Telnyx account (deleted in the portal, or another API key)`;
       return toConnection(row, null, { status: "mismatch", problems: [problem] });
     }
+    if (row.kind === "CREDENTIAL_CONNECTION") return toConnection(row, current, EXISTS_CHECK);
     return toConnection(row, current, checkWebhooks(row.kind, current, expected));
   });
   return { items, expected };

@@ -1,5 +1,5 @@
 import { recordAudit } from "../audit/record-audit";
-import { AppError, isAppError } from "../errors/app-error";
+import { isAppError } from "../errors/app-error";
 import type { TelnyxContext } from "../domain/domain-context";
 import {
   connectionSelect,
@@ -9,7 +9,7 @@ import {
 } from "./connection-schemas";
 import { findConnectionRow, storedWebhooks, toCheckedConnection } from "./connection-item";
 
-/** Renames or (de)activates an application or profile, in Telnyx first, then here. */
+/** Renames or (de)activates an application, profile or credential connection, in Telnyx first, then here. */
 export async function updateConnection(
   options: TelnyxContext & {
     expected: TExpectedWebhooks;
@@ -19,9 +19,6 @@ export async function updateConnection(
   const { db, actor, gatewayFor, expected, input } = options;
   const gateway = await gatewayFor(actor.organizationId);
   const row = await findConnectionRow(db, actor, input.id);
-  if (row.kind === "CREDENTIAL_CONNECTION") {
-    throw new AppError("VALIDATION", "Credential connections are managed in the Telnyx portal.");
-  }
   const audit = {
     organizationId: actor.organizationId,
     userId: actor.userId,
@@ -33,10 +30,17 @@ export async function updateConnection(
   const { name, active } = input.data;
   let telnyx;
   try {
-    telnyx =
-      row.kind === "CALL_CONTROL_APPLICATION"
-        ? await gateway.updateCallControlApplication(row.telnyxId, { applicationName: name, active })
-        : await gateway.updateMessagingProfile(row.telnyxId, { name, enabled: active });
+    switch (row.kind) {
+      case "CALL_CONTROL_APPLICATION":
+        telnyx = await gateway.updateCallControlApplication(row.telnyxId, { applicationName: name, active });
+        break;
+      case "MESSAGING_PROFILE":
+        telnyx = await gateway.updateMessagingProfile(row.telnyxId, { name, enabled: active });
+        break;
+      case "CREDENTIAL_CONNECTION":
+        telnyx = await gateway.updateCredentialConnection(row.telnyxId, { connectionName: name, active });
+        break;
+    }
   } catch (error) {
     await recordAudit(db, {
       ...audit,

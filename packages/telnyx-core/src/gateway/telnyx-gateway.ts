@@ -5,6 +5,7 @@
  */
 import { createAccountApi, type AccountApi } from "./account-api";
 import { createCallCommands, type CallCommands } from "./call-commands";
+import { createCredentialsApi, type CredentialsApi } from "./credentials-api";
 import { createConferenceCommands, type ConferenceCommands } from "./conference-commands";
 import { createGatewayContext, type TelnyxGatewayConfig } from "./gateway-context";
 import { createMessagingApi, type MessagingApi } from "./messaging-api";
@@ -12,7 +13,7 @@ import { createNumbersApi, type NumbersApi } from "./numbers-api";
 
 export type { TelnyxGatewayConfig } from "./gateway-context";
 
-export type TelnyxGateway = CallCommands & ConferenceCommands & MessagingApi & NumbersApi & AccountApi;
+export type TelnyxGateway = CallCommands & ConferenceCommands & MessagingApi & NumbersApi & AccountApi & CredentialsApi;
 
 export function createTelnyxGateway(config: TelnyxGatewayConfig): TelnyxGateway {
   const ctx = createGatewayContext(config);
@@ -22,5 +23,6 @@ export function createTelnyxGateway(config: TelnyxGatewayConfig): TelnyxGateway 
     ...createMessagingApi(ctx),
     ...createNumbersApi(ctx),
     ...createAccountApi(ctx),
+    ...createCredentialsApi(ctx),
   };
 }

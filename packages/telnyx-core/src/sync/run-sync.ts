@@ -16,11 +16,13 @@ import { syncLiveCalls } from "./sync-live-calls";
 import { createSyncReport, type SyncContext } from "./sync-context";
 import { syncMessages } from "./sync-messages";
 import { syncNumbers } from "./sync-numbers";
+import { syncSoftphoneCredentials } from "./sync-softphone-credentials";
 import { syncRunSelect, toSyncRunDto, type TSyncRun } from "./sync-schemas";
 import { withBackoff, type BackoffOptions } from "./with-backoff";
 
 const STEPS: Array<{ label: string; run: (ctx: SyncContext) => Promise<void> }> = [
   { label: "Applications and messaging profiles", run: syncConnections },
+  { label: "Softphone credentials", run: syncSoftphoneCredentials },
   { label: "Phone numbers", run: syncNumbers },
   // Before the detail records: a lost hangup ends the call through the call applier (live events, agent state).
   { label: "Live calls", run: syncLiveCalls },

@@ -2,7 +2,7 @@ import type { Prisma } from "@app/db/client";
 import type { SyncContext } from "./sync-context";
 
 interface RemoteConnection {
-  kind: "CALL_CONTROL_APPLICATION" | "MESSAGING_PROFILE";
+  kind: "CALL_CONTROL_APPLICATION" | "MESSAGING_PROFILE" | "CREDENTIAL_CONNECTION";
   telnyxId: string;
   name: string;
   webhookUrl: string | null;
@@ -15,14 +15,16 @@ interface RemoteConnection {
 const LABEL = {
   CALL_CONTROL_APPLICATION: "Application",
   MESSAGING_PROFILE: "Messaging profile",
-  CREDENTIAL_CONNECTION: "Connection",
+  CREDENTIAL_CONNECTION: "Credential connection",
 } as const;
+const withoutPassword = ({ password: _password, ...rest }: { password?: string }) => rest as Prisma.InputJsonValue;
 const shown = (url: string | null) => url ?? "(none)";
 
 async function listRemote(ctx: SyncContext): Promise<RemoteConnection[]> {
-  const [applications, profiles] = await Promise.all([
+  const [applications, profiles, credentialConnections] = await Promise.all([
     ctx.read(() => ctx.gateway.listCallControlApplications()),
     ctx.read(() => ctx.gateway.listMessagingProfiles()),
+    ctx.read(() => ctx.gateway.listCredentialConnections()),
   ]);
   return [
     ...applications.flatMap((app): RemoteConnection[] =>
@@ -57,11 +59,28 @@ async function listRemote(ctx: SyncContext): Promise<RemoteConnection[]> {
           ]
         : [],
     ),
+    ...credentialConnections.flatMap((connection): RemoteConnection[] =>
+      connection.id
+        ? [
+            {
+              kind: "CREDENTIAL_CONNECTION",
+              telnyxId: connection.id,
+              name: connection.connection_name ?? connection.id,
+              webhookUrl: connection.webhook_event_url || null,
+              webhookFailoverUrl: connection.webhook_event_failover_url || null,
+              callCostInWebhooks: false,
+              active: connection.active ?? true,
+              // Never keep a password, even masked.
+              raw: withoutPassword(connection),
+            },
+          ]
+        : [],
+    ),
   ];
 }
 
 /**
- * Applications and messaging profiles: ours that vanished from Telnyx are marked inactive; a
+ * Applications, messaging profiles and credential connections: ours that vanished from Telnyx are marked inactive; a
  * webhook changed in Telnyx is reported and recorded (connections.list then flags the mismatch
  * and offers "fix webhooks"); on an organization's own account, unknown ones are imported.
  */
@@ -69,7 +88,7 @@ export async function syncConnections(ctx: SyncContext): Promise<void> {
   const { db, organizationId, report } = ctx;
   const remote = await listRemote(ctx);
   const ours = await db.prisma.telnyxConnection.findMany({
-    where: { organizationId, kind: { in: ["CALL_CONTROL_APPLICATION", "MESSAGING_PROFILE"] } },
+    where: { organizationId },
   });
   report.count("connections", remote.length);
 
