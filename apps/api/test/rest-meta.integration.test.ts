@@ -42,6 +42,7 @@ describe("REST routes from the procedures' meta", () => {
         "GET /api/telnyx/connections → connections.list",
         "GET /api/telnyx/messages → messages.list",
         "GET /api/telnyx/phone-numbers → numbers.list",
+        "GET /api/telnyx/softphone/token → softphone.token",
         "PATCH /api/leads/:id → leads.update",
         "POST /api/leads → leads.create",
         "POST /api/telnyx/calls → calls.create",

@@ -45,7 +45,9 @@ describe("credential connections", () => {
     const id = created.id!;
 
     const listed = [];
-    for await (const item of h.client.credentialConnections.list({ filter: { connection_name: { contains: "PHONE1" } } }))
+    for await (const item of h.client.credentialConnections.list({
+      filter: { connection_name: { contains: "PHONE1" } },
+    }))
       listed.push(item);
     expect(listed.map((c) => c.id)).toEqual([id]);
     expect(listed[0]?.password).toBe("********");

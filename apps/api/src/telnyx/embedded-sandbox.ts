@@ -1,12 +1,14 @@
 /**
  * Zero set-up mode: the Telnyx sandbox runs inside the API process. Its world lives in memory, so
- * at every start it is rebuilt from our database (applications, messaging profiles and numbers
- * keep their ids), webhook URLs point at this process, and on first start the demo organization
+ * at every start it is rebuilt from our database (applications, messaging profiles, numbers, credential
+ * connections and agents' softphone credentials keep their ids), webhook URLs point at this process, and on
+ * first start the demo organization
  * gets an application, a messaging profile and two numbers already bought (a French mobile, a US local).
  */
-import { randomInt, randomUUID } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Db } from "@app/db/open-db";
+import { SOFTPHONE_CREDENTIAL_TAG } from "@app/telnyx-core/softphone/softphone-schemas";
 import { startSandbox, type Sandbox } from "@app/telnyx-sandbox/server";
 import { webhookUrls } from "./webhook-urls";
 
@@ -109,7 +111,36 @@ export async function restoreSandboxWorld(db: Db, sandbox: Sandbox, baseUrl: str
         webhook_url: urls.messages,
         webhook_failover_url: urls.any,
       });
+    } else {
+      // Its SIP login is never kept (agents use tokens): a fresh one is as good.
+      sandbox.world.createCredentialConnection({
+        id: connection.telnyxId,
+        connection_name: connection.name,
+        user_name: `crm${randomBytes(12).toString("hex")}`,
+        password: randomBytes(24).toString("base64url"),
+        webhook_event_url: urls.calls,
+        webhook_event_failover_url: urls.any,
+        sip_uri_calling_preference: "internal",
+      });
     }
+  }
+  // Agents' softphone credentials keep their ids and SIP user names (Call Control rings sip:<user>@sip.telnyx.com).
+  const members = await db.prisma.membership.findMany({
+    where: { softphoneCredentialId: { not: null } },
+    select: { softphoneCredentialId: true, softphoneSipUsername: true, softphoneConnectionId: true },
+  });
+  for (const member of members) {
+    if (!member.softphoneConnectionId || !sandbox.world.credentialConnections.has(member.softphoneConnectionId))
+      continue;
+    sandbox.world.telephonyCredentials.create(
+      {
+        id: member.softphoneCredentialId ?? undefined,
+        sip_username: member.softphoneSipUsername ?? undefined,
+        connection_id: member.softphoneConnectionId,
+        tag: SOFTPHONE_CREDENTIAL_TAG,
+      },
+      sandbox.world.accounts.defaultAccount,
+    );
   }
   const organizations = await db.prisma.organization.findMany({ select: { id: true, webhookToken: true } });
   for (const { id: organizationId, webhookToken } of organizations) {

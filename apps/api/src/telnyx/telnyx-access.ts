@@ -33,6 +33,8 @@ export interface TelnyxAccess {
   /** Drops cached gateways and reloads public keys after an organization's keys changed. */
   refresh(organizationId?: string): Promise<void>;
   sandbox?: Sandbox;
+  /** The WebRTC gateway browsers register with, when not Telnyx's default (`@telnyx/webrtc`'s `host` option). */
+  webrtcHost?: string;
 }
 
 const envSource = (mode: "sandbox" | "live"): TTelnyxKeySource => (mode === "sandbox" ? "sandbox" : "environment");
@@ -109,6 +111,7 @@ export function withOrganizationKeys(base: TelnyxAccess, deps: { db: Db; secretB
   const access: TelnyxAccess = {
     mode: base.mode,
     sandbox: base.sandbox,
+    webrtcHost: base.webrtcHost,
     async gatewayFor(organizationId) {
       const row = await storedKey(organizationId);
       if (!row?.encryptedValue) {

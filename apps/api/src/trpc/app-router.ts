@@ -8,6 +8,7 @@ import { leadsRouter } from "../routers/leads/router";
 import { messagesRouter } from "../routers/messages/router";
 import { numbersRouter } from "../routers/numbers/router";
 import { settingsRouter } from "../routers/settings/router";
+import { softphoneRouter } from "../routers/softphone/router";
 import { statsRouter } from "../routers/stats/router";
 import { syncRouter } from "../routers/sync/router";
 import { tokensRouter } from "../routers/tokens/router";
@@ -28,6 +29,7 @@ export const appRouter = router({
   wallboard: wallboardRouter,
   agents: agentsRouter,
   tokens: tokensRouter,
+  softphone: softphoneRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,6 +20,8 @@ export const connectionsIsolation: IsolationDomain = {
     // Creating touches no record of A; an empty name is refused before Telnyx is asked (B has no Telnyx here).
     "connections.createApplication": { input: () => ({ name: "" }) },
     "connections.createMessagingProfile": { input: () => ({ name: "" }) },
+    "connections.createCredentialConnection": { input: () => ({ name: "" }) },
+    "connections.delete": { input: (a) => ({ id: a.extra.credentialConnectionId ?? a.extra.connectionId }) },
     "connections.update": { input: (a) => ({ id: a.extra.connectionId, data: { name: "Hijacked", active: false } }) },
     "connections.fixWebhooks": { input: (a) => ({ id: a.extra.connectionId }) },
   },

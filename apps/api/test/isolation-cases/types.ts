@@ -11,6 +11,12 @@ export interface IsolationTarget {
 
 export interface IsolationCase {
   input: (a: IsolationTarget) => unknown;
+  /**
+   * The procedure reaches Telnyx for any caller before it could answer (nothing of A is read first). This suite
+   * runs without Telnyx, so it must then fail with TELNYX_AUTH (502) — never a 500 — and its own suite proves the
+   * answer against the sandbox.
+   */
+  needsTelnyx?: true;
 }
 export type IsolationCases = Record<string, IsolationCase>;
 

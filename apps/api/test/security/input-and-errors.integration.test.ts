@@ -171,7 +171,10 @@ describe("unstorable characters", () => {
             ...init,
             headers: { ...init.headers, authorization: `Bearer ${API_TOKEN}` },
           });
-          expect(response.status, await response.text()).toBeLessThan(500);
+          const text = await response.text();
+          // A route that must ask Telnyx (softphone.token) meets this suite's lack of Telnyx: a 502 that says so.
+          if (response.status === 502) expect(text).toContain('"code":"TELNYX_AUTH"');
+          else expect(response.status, text).toBeLessThan(500);
           return;
         }
         const response = await fetch(`${url}${request!.path}`, {

@@ -91,7 +91,12 @@ export class CredentialStore {
     const credential: TelephonyCredential = {
       id: input.id ?? this.rng.uuid(),
       record_type: "credential",
-      name: input.name ?? now.toISOString().replace("T", " ").replace(/\.(\d{3})Z$/, ".$1000Z"),
+      name:
+        input.name ??
+        now
+          .toISOString()
+          .replace("T", " ")
+          .replace(/\.(\d{3})Z$/, ".$1000Z"),
       tag: input.tag ?? null,
       expired: false,
       expires_at: input.expires_at ?? null,

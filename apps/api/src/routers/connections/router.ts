@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { createConnection } from "@app/telnyx-core/connections/create-connection";
 import {
   ZConnectionIdSchema,
@@ -6,6 +7,7 @@ import {
   ZConnectionSchema,
   ZConnectionUpdateSchema,
 } from "@app/telnyx-core/connections/connection-schemas";
+import { deleteConnection } from "@app/telnyx-core/connections/delete-connection";
 import { fixWebhooks } from "@app/telnyx-core/connections/fix-webhooks";
 import { listConnections } from "@app/telnyx-core/connections/list-connections";
 import { updateConnection } from "@app/telnyx-core/connections/update-connection";
@@ -74,6 +76,24 @@ export const connectionsRouter = router({
         name: input.name,
       }),
     ),
+
+  /** For agents' browser softphones (also created on the first softphone token when the organization has none). */
+  createCredentialConnection: adminProcedure
+    .input(ZConnectionNameSchema)
+    .output(ZConnectionSchema)
+    .mutation(async ({ ctx, input }) =>
+      createConnection({
+        ...ctx.domain,
+        expected: await expectedForWrite(ctx),
+        kind: "CREDENTIAL_CONNECTION",
+        name: input.name,
+      }),
+    ),
+
+  /** Credential connections only (applications and profiles carry numbers: deactivate them). */
+  delete: adminConnectionProcedure
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => deleteConnection({ ...ctx.domain, id: input.id })),
 
   update: adminConnectionProcedure
     .input(ZConnectionUpdateSchema)
