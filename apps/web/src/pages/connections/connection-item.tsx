@@ -1,5 +1,5 @@
-import { ToolOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Descriptions, Flex, List, Switch, Tag, Tooltip, Typography } from "antd";
+import { DeleteOutlined, ToolOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Descriptions, Flex, List, Popconfirm, Switch, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { translateError } from "../../lib/app-error";
 import { getCheckColor, type Connection } from "./connection-values";
@@ -18,7 +18,8 @@ function UrlText({ value }: { value: string | null }) {
 export function ConnectionItem({ item, isAdmin }: { item: Connection; isAdmin: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { update, fixWebhooks } = useConnectionMutations();
+  const { update, fixWebhooks, remove } = useConnectionMutations();
+  const isRemoving = remove.isPending && remove.variables?.id === item.id;
   const isFixing = fixWebhooks.isPending && fixWebhooks.variables?.id === item.id;
   const isUpdating = update.isPending && update.variables?.id === item.id;
 
@@ -53,6 +54,12 @@ export function ConnectionItem({ item, isAdmin }: { item: Connection; isAdmin: b
         ),
     );
 
+  const removeItem = () =>
+    run(
+      () => remove.mutateAsync({ id: item.id }),
+      () => void message.success(t("connections.deleted", { name: item.name })),
+    );
+
   return (
     <List.Item data-testid="connection-item" data-kind={item.kind} data-check={item.check.status}>
       <Flex vertical gap={8} style={{ width: "100%" }}>
@@ -82,6 +89,26 @@ export function ConnectionItem({ item, isAdmin }: { item: Connection; isAdmin: b
               unCheckedChildren={t("connections.inactive")}
               aria-label={t("connections.active")}
             />
+            {isAdmin && item.kind === "CREDENTIAL_CONNECTION" ? (
+              <Popconfirm
+                title={t("connections.deleteConfirm", { name: item.name })}
+                description={t("connections.deleteHelp")}
+                okText={t("connections.delete")}
+                okButtonProps={{ danger: true }}
+                cancelText={t("common.cancel")}
+                onConfirm={() => removeItem()}
+              >
+                <Button
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  loading={isRemoving}
+                  disabled={isRemoving}
+                  aria-label={t("connections.delete")}
+                  data-testid="connection-delete"
+                />
+              </Popconfirm>
+            ) : null}
           </Flex>
         </Flex>
         <Descriptions

@@ -7,6 +7,18 @@ export type CheckStatus = Connection["check"]["status"];
 export type SyncRun = RouterOutputs["sync"]["runs"]["items"][number];
 export type SyncStatus = SyncRun["status"];
 
+/** The page section (and string group) a kind is shown in. */
+export function sectionOf(kind: ConnectionKind): "applications" | "profiles" | "credentials" {
+  switch (kind) {
+    case "CALL_CONTROL_APPLICATION":
+      return "applications";
+    case "MESSAGING_PROFILE":
+      return "profiles";
+    case "CREDENTIAL_CONNECTION":
+      return "credentials";
+  }
+}
+
 export function getCheckColor(status: CheckStatus): string {
   switch (status) {
     case "ok":

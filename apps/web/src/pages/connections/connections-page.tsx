@@ -7,7 +7,7 @@ import { useSession } from "../../auth/session-context";
 import { translateError } from "../../lib/app-error";
 import { trpc } from "../../lib/trpc";
 import { ConnectionItem } from "./connection-item";
-import type { Connection, ConnectionKind } from "./connection-values";
+import { sectionOf, type Connection, type ConnectionKind } from "./connection-values";
 import { CreateConnectionModal } from "./create-connection-modal";
 import { SyncPanel } from "./sync-panel";
 
@@ -21,7 +21,7 @@ interface SectionProps {
 
 function ConnectionSection({ kind, items, isLoading, isAdmin, onCreate }: SectionProps) {
   const { t } = useTranslation();
-  const section = kind === "MESSAGING_PROFILE" ? "profiles" : "applications";
+  const section = sectionOf(kind);
   return (
     <Card
       title={t(`connections.${section}.title`)}
@@ -91,6 +91,7 @@ export function ConnectionsPage() {
         <Flex gap={16} wrap align="flex-start">
           {section("CALL_CONTROL_APPLICATION")}
           {section("MESSAGING_PROFILE")}
+          {section("CREDENTIAL_CONNECTION")}
         </Flex>
         <SyncPanel isAdmin={isAdmin} />
       </Flex>

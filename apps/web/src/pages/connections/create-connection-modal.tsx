@@ -16,8 +16,19 @@ export function CreateConnectionModal({ kind, onClose }: CreateConnectionModalPr
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string }>();
   const [formError, setFormError] = useState<string | null>(null);
-  const { createApplication, createMessagingProfile } = useConnectionMutations();
-  const mutation = kind === "MESSAGING_PROFILE" ? createMessagingProfile : createApplication;
+  const { createApplication, createMessagingProfile, createCredentialConnection } = useConnectionMutations();
+  const mutation =
+    kind === "MESSAGING_PROFILE"
+      ? createMessagingProfile
+      : kind === "CREDENTIAL_CONNECTION"
+        ? createCredentialConnection
+        : createApplication;
+  const titleKey =
+    kind === "MESSAGING_PROFILE"
+      ? "connections.create.profileTitle"
+      : kind === "CREDENTIAL_CONNECTION"
+        ? "connections.create.credentialTitle"
+        : "connections.create.applicationTitle";
 
   async function handleFinish({ name }: { name: string }) {
     setFormError(null);
@@ -33,9 +44,7 @@ export function CreateConnectionModal({ kind, onClose }: CreateConnectionModalPr
   return (
     <Modal
       open={kind !== null}
-      title={t(
-        kind === "MESSAGING_PROFILE" ? "connections.create.profileTitle" : "connections.create.applicationTitle",
-      )}
+      title={t(titleKey)}
       okText={t("connections.create.submit")}
       cancelText={t("common.cancel")}
       okButtonProps={
@@ -52,7 +61,7 @@ export function CreateConnectionModal({ kind, onClose }: CreateConnectionModalPr
           name="name"
           label={t("connections.create.name")}
           htmlFor="connection-name"
-          extra={t("connections.create.help")}
+          extra={t(kind === "CREDENTIAL_CONNECTION" ? "connections.create.credentialHelp" : "connections.create.help")}
           rules={[
             { required: true, whitespace: true, message: t("validation.required") },
             { max: 100, message: t("validation.too_long") },

@@ -3,7 +3,8 @@ import type { connectionsStrings } from "./strings";
 
 export const connectionsStringsFr: Messages<typeof connectionsStrings> = {
   title: "Connexions",
-  subtitle: "Les applications vocales et profils de messagerie Telnyx qui envoient leurs événements à ce CRM.",
+  subtitle:
+    "Les applications vocales et profils de messagerie Telnyx qui envoient leurs événements à ce CRM, et la connexion sur laquelle les softphones des agents s’identifient.",
   readOnly: "Seul un administrateur peut créer, corriger ou modifier les connexions.",
   applications: {
     title: "Applications vocales",
@@ -15,7 +16,17 @@ export const connectionsStringsFr: Messages<typeof connectionsStrings> = {
     create: "Nouveau profil",
     empty: "Aucun profil de messagerie. Les SMS ne peuvent pas arriver dans le CRM sans lui.",
   },
-  kinds: { CALL_CONTROL_APPLICATION: "Application vocale", MESSAGING_PROFILE: "Profil de messagerie" },
+  credentials: {
+    title: "Connexions des softphones",
+    create: "Nouvelle connexion",
+    empty:
+      "Aucune connexion de softphone. Elle est créée quand un agent ouvre le softphone du navigateur pour la première fois.",
+  },
+  kinds: {
+    CALL_CONTROL_APPLICATION: "Application vocale",
+    MESSAGING_PROFILE: "Profil de messagerie",
+    CREDENTIAL_CONNECTION: "Connexion de softphone",
+  },
   telnyxId: "Identifiant Telnyx",
   webhookUrl: "URL de webhook",
   failoverUrl: "URL de secours",
@@ -38,9 +49,17 @@ export const connectionsStringsFr: Messages<typeof connectionsStrings> = {
   renamed: "Nom enregistré",
   activated: "« {{name}} » est active",
   deactivated: "« {{name}} » est inactive",
+  delete: "Supprimer",
+  deleteConfirm: "Supprimer « {{name}} » dans Telnyx ?",
+  deleteHelp:
+    "Les softphones des agents qui l’utilisent cessent de fonctionner jusqu’à leur prochaine connexion (ils en reçoivent alors un nouveau).",
+  deleted: "« {{name}} » supprimée dans Telnyx",
   create: {
     applicationTitle: "Nouvelle application vocale",
     profileTitle: "Nouveau profil de messagerie",
+    credentialTitle: "Nouvelle connexion de softphone",
+    credentialHelp:
+      "Une connexion par identifiants Telnyx pour les navigateurs des agents ; chaque agent y reçoit son propre identifiant.",
     name: "Nom",
     namePlaceholder: "ex. Voix CRM",
     help: "Créé chez Telnyx avec les URL de webhook de ce CRM déjà renseignées.",

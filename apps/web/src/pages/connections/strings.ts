@@ -1,6 +1,7 @@
 export const connectionsStrings = {
   title: "Connections",
-  subtitle: "The Telnyx voice applications and messaging profiles that send events to this CRM.",
+  subtitle:
+    "The Telnyx voice applications and messaging profiles that send events to this CRM, and the connection agents’ browser softphones sign in on.",
   readOnly: "Only an admin can create, fix or change connections.",
   applications: {
     title: "Voice applications",
@@ -12,7 +13,16 @@ export const connectionsStrings = {
     create: "New profile",
     empty: "No messaging profile yet. SMS cannot reach the CRM without one.",
   },
-  kinds: { CALL_CONTROL_APPLICATION: "Voice application", MESSAGING_PROFILE: "Messaging profile" },
+  credentials: {
+    title: "Softphone connections",
+    create: "New connection",
+    empty: "No softphone connection yet. One is created when an agent first opens the browser softphone.",
+  },
+  kinds: {
+    CALL_CONTROL_APPLICATION: "Voice application",
+    MESSAGING_PROFILE: "Messaging profile",
+    CREDENTIAL_CONNECTION: "Softphone connection",
+  },
   telnyxId: "Telnyx id",
   webhookUrl: "Webhook URL",
   failoverUrl: "Failover URL",
@@ -35,9 +45,15 @@ export const connectionsStrings = {
   renamed: "Name saved",
   activated: "“{{name}}” is active",
   deactivated: "“{{name}}” is inactive",
+  delete: "Delete",
+  deleteConfirm: "Delete “{{name}}” in Telnyx?",
+  deleteHelp: "Agents’ softphones on it stop working until they sign in again (they then get a new one).",
+  deleted: "“{{name}}” deleted in Telnyx",
   create: {
     applicationTitle: "New voice application",
     profileTitle: "New messaging profile",
+    credentialTitle: "New softphone connection",
+    credentialHelp: "A Telnyx credential connection for agents’ browsers; each agent gets their own login on it.",
     name: "Name",
     namePlaceholder: "e.g. CRM voice",
     help: "Created in Telnyx with this CRM’s webhook URLs already set.",

@@ -17,7 +17,14 @@ export function useConnectionMutations() {
     );
   const createApplication = trpc.connections.createApplication.useMutation({ onSuccess: store });
   const createMessagingProfile = trpc.connections.createMessagingProfile.useMutation({ onSuccess: store });
+  const createCredentialConnection = trpc.connections.createCredentialConnection.useMutation({ onSuccess: store });
+  const remove = trpc.connections.delete.useMutation({
+    onSuccess: ({ id }) =>
+      utils.connections.list.setData(undefined, (list) =>
+        list ? { ...list, items: list.items.filter((i) => i.id !== id) } : list,
+      ),
+  });
   const update = trpc.connections.update.useMutation({ onSuccess: store });
   const fixWebhooks = trpc.connections.fixWebhooks.useMutation({ onSuccess: store });
-  return { createApplication, createMessagingProfile, update, fixWebhooks };
+  return { createApplication, createMessagingProfile, createCredentialConnection, remove, update, fixWebhooks };
 }
