@@ -7,7 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@app/db/open-db";
 import { startSandbox, type Sandbox } from "@app/telnyx-sandbox/server";
-import { createApiJobs, DAILY_RETENTION_JOB, HOURLY_SYNC_JOB, NUMBER_ORDER_POLL_JOB } from "../src/jobs/api-jobs";
+import {
+  createApiJobs,
+  DAILY_RETENTION_JOB,
+  HOURLY_SYNC_JOB,
+  NUMBER_ORDER_POLL_JOB,
+  SOFTPHONE_REVOKE_JOB,
+} from "../src/jobs/api-jobs";
 import { createScheduler, type Scheduler } from "../src/jobs/scheduler";
 import { START_RECONCILE_JOB } from "../src/jobs/reconcile-job";
 import { restoreSandboxWorld, seedDemoTelnyx } from "../src/telnyx/embedded-sandbox";
@@ -271,12 +277,13 @@ describe("timers", () => {
     }
   });
 
-  it("polls pending number orders every minute; reconciles live calls only when triggered (at start)", () => {
+  it("polls pending number orders and revokes softphones of members who left every minute; reconciles live calls only when triggered (at start)", () => {
     const jobs = createApiJobs({ db: api.db, telnyx: api.deps.telnyx });
     expect(jobs.map((job) => [job.name, job.schedule])).toEqual([
       [HOURLY_SYNC_JOB, "7 * * * *"],
       [DAILY_RETENTION_JOB, "17 3 * * *"],
       [NUMBER_ORDER_POLL_JOB, "* * * * *"],
+      [SOFTPHONE_REVOKE_JOB, "* * * * *"],
       [START_RECONCILE_JOB, null],
     ]);
   });

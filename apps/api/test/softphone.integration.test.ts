@@ -4,6 +4,7 @@
  * short-lived token (never the SIP password); a credential Telnyx lost is replaced; a member who left has their
  * credential deleted at Telnyx; another organization, a non-member and a revoked token get nothing.
  */
+import { revokePendingSoftphoneCredentials } from "@app/telnyx-core/softphone/revoke-pending-credentials";
 import { revokeEndedSoftphoneCredentials } from "@app/telnyx-core/softphone/revoke-softphone-credentials";
 import { createTelnyxGateway } from "@app/telnyx-core/gateway/telnyx-gateway";
 import { startSandbox } from "@app/telnyx-sandbox/server";
@@ -137,29 +138,54 @@ describe("tenancy", () => {
     expect(world().credentialConnections.get(ours!.telnyxId)?.connection_name).toBe("CRM softphone");
   });
 
-  it("deletes at Telnyx the credential of a member who left, so their tokens stop working", async () => {
+  it("deletes at Telnyx the credential of a member who left (whatever deleted the membership), so their tokens stop working", async () => {
     const userToken = await api.tokenFor(api.demo.users.agent2, "AGENT");
     const issued = await api.as(api.demo.users.agent2, "AGENT").softphone.token();
     const member = await membershipOf(api.demo.users.agent2.id);
     const kept = await membershipOf(api.demo.users.agent1.id);
-    await api.db.prisma.membership.delete({ where: { id: member.id } });
+    // As an admin tool would: straight in the database.
+    await api.db.query(`DELETE FROM "Membership" WHERE "id" = $1`, [member.id]);
 
     expect((await restToken(userToken)).status).toBe(401);
     await expect(api.as(api.demo.users.agent2, "AGENT").softphone.token()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(world().telephonyCredentials.verifyToken(issued.token)).not.toBeNull();
 
-    // Credentials younger than a few minutes may still be on their way to their membership: the sweep waits.
-    const gateway = await api.gateway();
-    const organizationId = api.demo.organization.id;
-    expect((await revokeEndedSoftphoneCredentials({ db: api.db, gateway, organizationId })).revoked).toEqual([]);
-    const later = new Date(Date.now() + 10 * 60_000);
-    const { revoked } = await revokeEndedSoftphoneCredentials({ db: api.db, gateway, organizationId, now: later });
-    expect(revoked).toEqual([member.softphoneCredentialId]);
+    // The database queued the credential; the every-minute job deletes it at Telnyx.
+    expect(await api.db.prisma.softphoneRevocation.findMany()).toEqual([
+      expect.objectContaining({ credentialId: member.softphoneCredentialId, userId: api.demo.users.agent2.id }),
+    ]);
+    const gatewayFor = (organizationId: string) => api.deps.telnyx.gatewayFor(organizationId);
+    expect(await revokePendingSoftphoneCredentials({ db: api.db, gatewayFor })).toEqual({ revoked: 1, failed: 0 });
     expect(world().telephonyCredentials.credentials.has(member.softphoneCredentialId!)).toBe(false);
     expect(world().telephonyCredentials.verifyToken(issued.token)).toBeNull();
-    // Members still here, and credentials of another organization, are untouched.
+    expect(await api.db.prisma.softphoneRevocation.count()).toBe(0);
+    // Members still here, and another organization's, are untouched.
     expect(world().telephonyCredentials.credentials.has(kept.softphoneCredentialId!)).toBe(true);
     const otherMember = await membershipOf(api.other.users.agent.id, api.other.organization.id);
     expect(world().telephonyCredentials.credentials.has(otherMember.softphoneCredentialId!)).toBe(true);
+  });
+
+  it("sweeps, at sync, a credential no membership holds (one that escaped the queue), after it had time to settle", async () => {
+    const gateway = await api.gateway();
+    const [connection] = await credentialConnectionsOf(api.demo.organization.id);
+    const stray = await gateway.createTelephonyCredential({
+      connectionId: connection!.telnyxId,
+      name: "crm-agent-gone",
+      tag: "crm-softphone",
+    });
+    const foreign = await gateway.createTelephonyCredential({
+      connectionId: connection!.telnyxId,
+      name: "made in the portal",
+    });
+    const organizationId = api.demo.organization.id;
+    // Credentials younger than a few minutes may still be on their way to their membership: the sweep waits.
+    expect((await revokeEndedSoftphoneCredentials({ db: api.db, gateway, organizationId })).revoked).toEqual([]);
+    const later = new Date(Date.now() + 10 * 60_000);
+    const { revoked } = await revokeEndedSoftphoneCredentials({ db: api.db, gateway, organizationId, now: later });
+    expect(revoked).toEqual([stray.id]);
+    expect(world().telephonyCredentials.credentials.has(foreign.id!)).toBe(true);
+    const kept = await membershipOf(api.demo.users.agent1.id);
+    expect(world().telephonyCredentials.credentials.has(kept.softphoneCredentialId!)).toBe(true);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The API's scheduled jobs: hourly sync of every organization that uses Telnyx, daily retention (old records,
  * webhook inbox, job runs, idempotency keys past their 24 h),
- * every minute the number-order poll (a purchase whose webhook was lost still completes), and once
+ * every minute the number-order poll (a purchase whose webhook was lost still completes) and the revocation of
+ * softphone credentials of members who left, and once
  * at start the reconciliation of live calls and presence (reconcile-job.ts).
  */
 import type { Db } from "@app/db/open-db";
@@ -10,6 +11,7 @@ import { archiveOldRecords } from "@app/telnyx-core/maintenance/archive-old-reco
 import { purgeWebhookInbox } from "@app/telnyx-core/maintenance/purge-webhook-inbox";
 import { purgeIdempotencyKeys } from "@app/telnyx-core/idempotency/run-idempotent";
 import { pollNumberOrders } from "@app/telnyx-core/numbers/poll-number-orders";
+import { revokePendingSoftphoneCredentials } from "@app/telnyx-core/softphone/revoke-pending-credentials";
 import { API_KEY_SETTING } from "@app/telnyx-core/settings/telnyx-keys";
 import { startSync } from "@app/telnyx-core/sync/start-sync";
 import type { BackoffOptions } from "@app/telnyx-core/sync/with-backoff";
@@ -22,6 +24,7 @@ import { syncOrganization } from "./sync-organization";
 export const HOURLY_SYNC_JOB = "sync.hourly";
 export const DAILY_RETENTION_JOB = "retention.daily";
 export const NUMBER_ORDER_POLL_JOB = "numbers.poll";
+export const SOFTPHONE_REVOKE_JOB = "softphone.revoke";
 
 export interface ApiJobDeps {
   db: Db;
@@ -98,7 +101,10 @@ export function createApiJobs(deps: ApiJobDeps): JobDefinition[] {
       async run(at) {
         const archived = await archiveOldRecords({ db: deps.db, now: at });
         const purged = await purgeWebhookInbox({ db: deps.db, now: at });
-        const purgedJobRuns = await purgeJobRuns(deps.db, { now: at, frequentJobs: [NUMBER_ORDER_POLL_JOB] });
+        const purgedJobRuns = await purgeJobRuns(deps.db, {
+          now: at,
+          frequentJobs: [NUMBER_ORDER_POLL_JOB, SOFTPHONE_REVOKE_JOB],
+        });
         const purgedIdempotencyKeys = await purgeIdempotencyKeys({ db: deps.db, now: at });
         return {
           archivedCalls: archived.calls,
@@ -116,6 +122,17 @@ export function createApiJobs(deps: ApiJobDeps): JobDefinition[] {
     schedule: "* * * * *",
     slotOf: minuteSlot,
     run: () => poll({ db: deps.db, telnyx: deps.telnyx, publisher: deps.publisher }),
+  });
+  // A member who left keeps a working softphone until their credential is deleted at Telnyx: within a minute.
+  jobs.push({
+    name: SOFTPHONE_REVOKE_JOB,
+    schedule: "* * * * *",
+    slotOf: minuteSlot,
+    run: () =>
+      revokePendingSoftphoneCredentials({
+        db: deps.db,
+        gatewayFor: (organizationId) => deps.telnyx.gatewayFor(organizationId),
+      }),
   });
   jobs.push(createReconcileJob(deps));
   return jobs;
