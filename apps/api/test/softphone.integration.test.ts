@@ -247,3 +247,32 @@ describe("embedded mode", () => {
     }
   });
 });
+
+describe("sync", () => {
+  it("marks a credential connection deleted in the portal inactive, and the next token sets up a new one", async () => {
+    await api.asDemoAgent().softphone.token();
+    const [connection] = (await credentialConnectionsOf(api.demo.organization.id)).filter((c) => c.isDefault);
+    world().credentialConnections.delete(connection!.telnyxId);
+    world().telephonyCredentials.deleteForConnection(connection!.telnyxId);
+
+    const { runId } = await api.asDemoAdmin().sync.run();
+    await api.deps.background!.idle();
+    const run = await api.asDemoAdmin().sync.get({ id: runId });
+    expect(run.changes).toEqual(
+      expect.arrayContaining([
+        {
+          kind: "connection.missing",
+          description: expect.stringContaining(`Credential connection "${connection!.name}" no longer exists`),
+        },
+      ]),
+    );
+    expect((await api.db.prisma.telnyxConnection.findUniqueOrThrow({ where: { id: connection!.id } })).active).toBe(
+      false,
+    );
+
+    const again = await api.asDemoAgent().softphone.token();
+    const member = await membershipOf(api.demo.users.agent1.id);
+    expect(member.softphoneConnectionId).not.toBe(connection!.telnyxId);
+    expect(again.sipUsername).toBe(member.softphoneSipUsername);
+  });
+});
