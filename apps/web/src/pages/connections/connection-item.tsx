@@ -1,5 +1,18 @@
 import { DeleteOutlined, ToolOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Descriptions, Flex, List, Popconfirm, Switch, Tag, Tooltip, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  type ButtonProps,
+  Descriptions,
+  Flex,
+  List,
+  Popconfirm,
+  Switch,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd";
 import { useTranslation } from "react-i18next";
 import { translateError } from "../../lib/app-error";
 import { getCheckColor, type Connection } from "./connection-values";
@@ -94,7 +107,7 @@ export function ConnectionItem({ item, isAdmin }: { item: Connection; isAdmin: b
                 title={t("connections.deleteConfirm", { name: item.name })}
                 description={t("connections.deleteHelp")}
                 okText={t("connections.delete")}
-                okButtonProps={{ danger: true }}
+                okButtonProps={{ danger: true, "data-testid": "connection-delete-confirm" } as ButtonProps}
                 cancelText={t("common.cancel")}
                 onConfirm={() => removeItem()}
               >
