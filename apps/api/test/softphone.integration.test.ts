@@ -78,6 +78,7 @@ describe("softphone tokens", () => {
     const token = await api.tokenFor(api.demo.users.agent1, "AGENT");
     const response = await restToken(token);
     expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
     const { data } = (await response.json()) as { data: { token: string; expiresAt: string; sipUsername: string } };
     expect(Object.keys(data).sort()).toEqual(["expiresAt", "sipUsername", "token"]);
     expect(data.sipUsername).toBe((await membershipOf(api.demo.users.agent1.id)).softphoneSipUsername);

@@ -62,7 +62,11 @@ export async function registerRestRoutes(app: FastifyInstance, deps: ApiDeps): P
           );
         try {
           const data = await procedure(mapped.input);
-          return reply.code(route.successStatus ?? 200).send({ data });
+          // Answers are the caller's own data (a softphone login token among them): never kept by a cache.
+          return reply
+            .code(route.successStatus ?? 200)
+            .header("cache-control", "private, no-store")
+            .send({ data });
         } catch (error) {
           return sendFailure(request, reply, error);
         }
