@@ -32,6 +32,7 @@ import { createUnconfiguredAccess, withOrganizationKeys, type TelnyxAccess } fro
 import { secretBoxFromEnv } from "@app/telnyx-core/settings/secret-box";
 import type { DestinationStream } from "pino";
 import { createBackgroundTasks } from "./jobs/background-tasks";
+import { startRingTicker } from "./jobs/ring-ticker";
 import { createInboxWriter } from "./webhooks/inbox-writer";
 import { createWebhookProcessor, type WebhookProcessor } from "./webhooks/webhook-processor";
 import { registerWebhookRoutes } from "./webhooks/webhook-routes";
@@ -53,6 +54,8 @@ import { watchHeapAfterGc } from "./logging/heap-after-gc";
 import { recordingPolicyFor } from "./recordings/recording-policy";
 
 export interface ServerOptions {
+  /** How often queue ringing is advanced (ms, default 1000). */
+  ringTickMs?: number;
   db: Db;
   telnyx?: TelnyxAccess;
   appUrl?: string;
@@ -279,6 +282,12 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     },
     log: app.log,
   });
+  const ringTicker = startRingTicker({
+    db: options.db,
+    publisher: domainServicesOf(deps).publisher,
+    log: app.log,
+    tickMs: options.ringTickMs,
+  });
   const webhookRefusals = createRefusalLog(app.log);
   app.addHook("onClose", async () => webhookRefusals.stop());
   await registerWebhookRoutes(app, {
@@ -331,6 +340,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiServer> {
     // A running sync finishes its current step and records its outcome (bounded).
     await Promise.race([deps.background?.idle(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     await webhooks.stop();
+    await ringTicker.stop();
     await realtime.close();
     // Node's server.close() closes idle keep-alive connections but waits for the others, and a connection that was
     // opened without sending a request yet counts as busy for ever once close() has stopped the header-timeout

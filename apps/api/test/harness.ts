@@ -58,6 +58,8 @@ export interface ServerHarnessOptions extends HarnessOptions {
 export interface SandboxHarnessOptions extends ServerHarnessOptions {
   /** Starts the Telnyx sandbox (timeScale default 0 = as fast as possible). */
   sandbox: true | { timeScale?: number; seed?: number };
+  /** Route the demo numbers to the seeded Sales queue, as the app does (default: no route). */
+  routing?: boolean;
 }
 
 export interface LiveSocketOptions {
@@ -111,7 +113,8 @@ export async function setupTestApi(
     ...(options.server ? { apiToken: DEMO_ADMIN_TOKEN } : {}),
   });
   const other = await seedSecondOrg(db, { hashPassword: fastHash, hashToken });
-  if (sandbox) await seedDemoTelnyx(db, demo.organization.id);
+  // Tests of inbound routing opt in to the demo numbers' route to the Sales queue; the others keep the legacy ringing.
+  if (sandbox) await seedDemoTelnyx(db, demo.organization.id, { routeToQueue: options.routing ? undefined : null });
 
   const dataDir = await mkdtemp(path.join(tmpdir(), "tcrm-test-"));
   let deps: ApiDeps = {

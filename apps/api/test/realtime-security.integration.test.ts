@@ -261,6 +261,47 @@ describe("who receives what (every event of the map, across instances)", () => {
     "call:incoming": [
       { payload: () => ({ call: callDto({ userId: me().agent1.id }) }), receivers: ["admin", "agent1"] },
     ],
+    "call:incoming-cancelled": [
+      { payload: () => ({ callId: "c1", userId: me().agent2.id }), receivers: ["admin", "agent2"] },
+    ],
+    "queue:updated": [
+      {
+        payload: () => ({
+          id: "q1",
+          name: "Sales",
+          strategy: "ROUND_ROBIN",
+          ringTimeoutSecs: 20,
+          maxWaitSecs: 60,
+          holdMessage: null,
+          announcePosition: false,
+          memberUserIds: [me().agent1.id],
+          waiting: 1,
+          longestWaitSecs: 5,
+          slaPercent: null,
+        }),
+        receivers: ["admin", "agent1", "agent2", "kiosk"],
+      },
+    ],
+    "callback:changed": [
+      {
+        payload: () => ({
+          id: "cb1",
+          callId: "c1",
+          reason: "VOICEMAIL",
+          fromNumber: "+14155550123",
+          leadId: null,
+          leadName: null,
+          queueId: null,
+          queueName: null,
+          recordingUrl: null,
+          assigneeUserId: null,
+          assigneeName: null,
+          createdAt: new Date(),
+          doneAt: null,
+        }),
+        receivers: ["admin", "agent1", "agent2"],
+      },
+    ],
     "message:created": [{ payload: () => message(), receivers: ["admin", "agent1", "agent2"] }],
     "message:updated": [{ payload: () => message(), receivers: ["admin", "agent1", "agent2"] }],
     "optout:updated": [

@@ -1,5 +1,5 @@
 /** The demo and isolation-test organizations seeded by seed.ts (names, E.164 numbers, TELNYX.md §6 rates). */
-import { Role } from "./generated/prisma/client.js";
+import { RingStrategy, Role } from "./generated/prisma/client.js";
 
 export interface UserSpec {
   key: string;
@@ -23,13 +23,25 @@ export interface OrgSpec {
   users: UserSpec[];
   leads: LeadSpec[];
   rates: boolean;
+  /** Inbound queues; every member with the AGENT role joins them, in the users' order. */
+  queues?: QueueSpec[];
 }
+export interface QueueSpec {
+  name: string;
+  strategy: RingStrategy;
+  ringTimeoutSecs: number;
+  maxWaitSecs: number;
+}
+
+/** The demo's inbound queue (issue 15): its numbers route to it (apps/api embedded-sandbox.ts). */
+export const DEMO_QUEUE_NAME = "Sales";
 
 export const demoOrg: OrgSpec = {
   name: "Acme Sales",
   slug: "acme",
   timeZone: "Europe/Paris",
   rates: true,
+  queues: [{ name: DEMO_QUEUE_NAME, strategy: RingStrategy.ROUND_ROBIN, ringTimeoutSecs: 20, maxWaitSecs: 60 }],
   users: [
     { key: "admin", email: "admin@acme.test", name: "Alice Martin", role: Role.ADMIN, agentDevice: "+15550001000" },
     {

@@ -10,6 +10,7 @@ import type { ApiToken, Lead, Organization, User } from "./generated/prisma/clie
 import type { Db } from "./open-db.js";
 
 export const DEMO_PASSWORD = "demo1234";
+export { DEMO_QUEUE_NAME } from "./seed-data.js";
 
 export interface SeedOptions {
   hashPassword: (plain: string) => Promise<string>;
@@ -91,6 +92,16 @@ async function createOrg(db: Db, spec: OrgSpec, passwordHashes: string[]): Promi
     });
     if (spec.rates)
       await tx.rate.createMany({ data: rates.map((rate) => ({ ...rate, organizationId: organization.id })) });
+    const agentIds = spec.users.filter((user) => user.role === Role.AGENT).map((user) => userIds.get(user.key)!);
+    for (const queue of spec.queues ?? []) {
+      await tx.callQueue.create({
+        data: {
+          ...queue,
+          organizationId: organization.id,
+          members: { create: agentIds.map((userId, position) => ({ userId, position })) },
+        },
+      });
+    }
   });
 }
 

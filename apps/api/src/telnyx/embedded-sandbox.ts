@@ -9,6 +9,7 @@ import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Db } from "@app/db/open-db";
 import { SOFTPHONE_CREDENTIAL_TAG } from "@app/telnyx-core/softphone/softphone-schemas";
+import { DEMO_QUEUE_NAME } from "@app/db/seed";
 import { startSandbox, type Sandbox } from "@app/telnyx-sandbox/server";
 import { webhookUrls } from "./webhook-urls";
 
@@ -39,10 +40,24 @@ export async function startEmbeddedSandbox(options: {
   });
 }
 
-/** Demo organization's Telnyx resources, in our database (idempotent). */
-export async function seedDemoTelnyx(db: Db, organizationId: string): Promise<void> {
+/**
+ * Demo organization's Telnyx resources, in our database (idempotent). Its numbers route to the demo queue
+ * (`routeToQueue`, "Sales" by default; null: no route, the legacy ringing).
+ */
+export async function seedDemoTelnyx(
+  db: Db,
+  organizationId: string,
+  options: { routeToQueue?: string | null } = {},
+): Promise<void> {
   const existing = await db.prisma.telnyxConnection.count({ where: { organizationId } });
   if (existing > 0) return;
+  const queueName = options.routeToQueue === undefined ? DEMO_QUEUE_NAME : options.routeToQueue;
+  const queue = queueName
+    ? await db.prisma.callQueue.findUnique({
+        where: { organizationId_name: { organizationId, name: queueName } },
+        select: { id: true },
+      })
+    : null;
   // Telnyx's id shapes: numeric application ids, UUID messaging profile ids.
   const applicationId = `2${String(randomInt(1e9)).padStart(9, "0")}${String(randomInt(1e9)).padStart(9, "0")}`;
   const [app, profile] = await Promise.all([
@@ -82,6 +97,7 @@ export async function seedDemoTelnyx(db: Db, organizationId: string): Promise<vo
         upfrontCost: "1.000000",
         tags: ["crm"],
         purchasedAt: new Date(),
+        ...(queue ? { routeKind: "queue", routeQueueId: queue.id } : {}),
       },
     });
   }

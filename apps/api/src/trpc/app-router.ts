@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { agentsRouter } from "../routers/agents/router";
 import { auditRouter } from "../routers/audit/router";
 import { authRouter } from "../routers/auth/router";
+import { callbacksRouter } from "../routers/callbacks/router";
 import { callsRouter } from "../routers/calls/router";
 import { connectionsRouter } from "../routers/connections/router";
 import { leadsRouter } from "../routers/leads/router";
@@ -12,6 +13,7 @@ import { softphoneRouter } from "../routers/softphone/router";
 import { statsRouter } from "../routers/stats/router";
 import { syncRouter } from "../routers/sync/router";
 import { tokensRouter } from "../routers/tokens/router";
+import { routingRouter } from "../routers/routing/router";
 import { wallboardRouter } from "../routers/wallboard/router";
 import { router } from "./trpc";
 
@@ -30,6 +32,8 @@ export const appRouter = router({
   agents: agentsRouter,
   tokens: tokensRouter,
   softphone: softphoneRouter,
+  routing: routingRouter,
+  callbacks: callbacksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -190,6 +190,10 @@ export const idempotentProcedure = protectedProcedure
   .meta({ idempotent: true })
   .input(ZIdempotencyInputSchema)
   .use(idempotency);
+export const idempotentSupervisorProcedure = supervisorProcedure
+  .meta({ idempotent: true })
+  .input(ZIdempotencyInputSchema)
+  .use(idempotency);
 export const idempotentAdminProcedure = adminProcedure
   .meta({ idempotent: true })
   .input(ZIdempotencyInputSchema)

@@ -1,13 +1,16 @@
 /**
  * Incoming calls: the agent who answers takes the call (first one wins); the customer leg is
- * answered and the agent's device is rung into a conference with it (call-flows.ts). Declining
- * rejects the call as busy.
+ * answered and the agent's device is rung into a conference with it (call-flows.ts). A call waiting in a
+ * queue is answered and declined by the queue's rules (routing/queued-call-commands.ts). Declining a call
+ * outside queues skips the agent, unless it rang that agent alone (the lead's owner, a number routed to them):
+ * then it is rejected as busy.
  */
 import { AppError } from "../errors/app-error";
 import type { TCallDto } from "../realtime/events";
 import { clientStateSecretOf, encodeCallClientState } from "./call-client-state";
 import { runCallCommand, type CallCommandOptions, type CommandCall } from "./call-command-runner";
 import { requireAgentDevice } from "./call-numbers";
+import { answerQueuedCall, declineQueuedCall, isQueuedCall } from "../routing/queued-call-commands";
 
 function requireRinging(call: CommandCall): string {
   if (call.direction !== "INBOUND" || call.status !== "RINGING" || !call.callControlId) {
@@ -18,12 +21,14 @@ function requireRinging(call: CommandCall): string {
 
 export async function answerCall(options: CallCommandOptions): Promise<TCallDto> {
   const { db, actor } = options;
-  await requireAgentDevice(db, actor.userId);
+  const agentDevice = await requireAgentDevice(db, actor.userId);
+  const isQueued = await isQueuedCall(db, options.id);
   return runCallCommand(options, {
     action: "call.answer",
     signal: () => ({ type: "note", text: "Answered by the agent" }),
     async run(call, gateway) {
       const ccid = requireRinging(call);
+      if (isQueued) return answerQueuedCall({ ...options, call, agentDevice }, gateway);
       const claimed = await db.prisma.telnyxCall.updateMany({
         where: { id: call.id, status: "RINGING", OR: [{ userId: null }, { userId: actor.userId }] },
         data: { userId: actor.userId },
@@ -35,12 +40,20 @@ export async function answerCall(options: CallCommandOptions): Promise<TCallDto>
   });
 }
 
-export function declineCall(options: CallCommandOptions): Promise<TCallDto> {
+export async function declineCall(options: CallCommandOptions): Promise<TCallDto> {
+  const isQueued = await isQueuedCall(options.db, options.id);
   return runCallCommand(options, {
     action: "call.decline",
     signal: () => ({ type: "note", text: "Declined by the agent" }),
     async run(call, gateway) {
-      await gateway.reject(requireRinging(call), { cause: "USER_BUSY" });
+      const ccid = requireRinging(call);
+      if (isQueued) return declineQueuedCall({ ...options, call });
+      if (call.userId === options.actor.userId) return gateway.reject(ccid, { cause: "USER_BUSY" });
+      // Rung to every available agent: this one stops ringing, the others still can answer.
+      options.publisher.toUser(options.actor.userId, "call:incoming-cancelled", {
+        callId: call.id,
+        userId: options.actor.userId,
+      });
     },
   });
 }

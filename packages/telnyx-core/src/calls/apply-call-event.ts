@@ -24,6 +24,8 @@ import { deriveCallState, foldCallSignals, isTerminalStatus, terminalHangupOf, t
 import { agentEmitsForCall } from "../agents/agent-presence";
 import { callStatsEmits } from "../stats/stats-delta";
 import { hangupSupervisorLegs, supervisorLegFlows } from "./supervise-call";
+import type { InboundPlan } from "../routing/inbound-plan";
+import { routeCallEvent } from "../routing/route-call-event";
 
 /** Where the organization's per-minute rate is looked up: the remote party's country, then US. */
 function rateCountriesOf(call: LockedCall): string[] {
@@ -46,7 +48,7 @@ async function matchOrCreate(
   tx: Tx,
   event: CallWebhookEvent,
   scope: ApplyScope,
-): Promise<(CallMatch & { ringUserIds?: string[] }) | null> {
+): Promise<(CallMatch & { ringUserIds?: string[]; plan?: InboundPlan }) | null> {
   const match = await matchCall(tx, event, scope);
   if (match || event.kind !== "call.initiated") return match;
   const inbound = await createInboundCall(tx, event, scope);
@@ -59,6 +61,7 @@ async function matchOrCreate(
     clientState: null,
     adopt: {},
     ringUserIds: inbound.ringUserIds,
+    plan: inbound.plan,
   };
 }
 
@@ -68,7 +71,7 @@ export const applyCallEvent: EventApplier = async (tx, event, services, scope): 
   if (!match) return NOT_OURS;
   const { call, leg } = match;
   const organizationId = call.organizationId;
-  const signal = toCallSignal(event, leg);
+  const signal = toCallSignal(event, leg, match.clientState?.routing);
   // Already applied (Telnyx retries, or another instance got there first): nothing changes.
   if (match.signals.some((s) => s.eventId === signal.eventId)) return { organizationId, emits: [] };
   const facts = foldCallSignals([...match.signals, signal]);
@@ -125,6 +128,19 @@ export const applyCallEvent: EventApplier = async (tx, event, services, scope): 
     emits.push({ scope: "user", id: userId, event: "call:incoming", payload: { call: dto } });
   emits.push(...callStatsEmits(before, row), ...(await agentEmitsForCall(tx, organizationId, before, row)));
 
+  const routing = await routeCallEvent(tx, {
+    event,
+    signal,
+    facts,
+    call: { ...call, queueId: row.queueId },
+    plan: match.plan && match.plan.kind !== "legacy" ? match.plan : null,
+    isTerminal,
+    inboundOutcome: derived.inboundOutcome,
+    customerCcid: ids.customer,
+    services,
+  });
+  emits.push(...routing.emits);
+
   const afterCommit = planCallFlows({
     services,
     call,
@@ -142,6 +158,7 @@ export const applyCallEvent: EventApplier = async (tx, event, services, scope): 
     emits,
     afterCommit: [
       ...afterCommit,
+      ...routing.afterCommit,
       ...supervisorTasks,
       ...hangupSupervisorLegs(services, organizationId, written.endedSupervisionLegs),
     ],

@@ -23,11 +23,19 @@ const AGENT_CALL_RULE: ReadonlyArray<{ userId: "self" } | { userId: null; direct
   { userId: null, direction: "INBOUND" },
 ];
 
+/** Calls of the queues the agent is a member of (voicemails and missed calls included): the queue's team sees them. */
+export function queueCallsWhere(actor: Actor): Prisma.TelnyxCallWhereInput {
+  return { direction: "INBOUND", queue: { members: { some: { userId: actor.userId } } } };
+}
+
 export function callVisibilityWhere(actor: Actor): Prisma.TelnyxCallWhereInput {
   if (actor.role !== "AGENT") return { organizationId: actor.organizationId };
   return {
     organizationId: actor.organizationId,
-    OR: AGENT_CALL_RULE.map((clause) => (clause.userId === "self" ? { userId: actor.userId } : clause)),
+    OR: [
+      ...AGENT_CALL_RULE.map((clause) => (clause.userId === "self" ? { userId: actor.userId } : clause)),
+      queueCallsWhere(actor),
+    ],
   };
 }
 

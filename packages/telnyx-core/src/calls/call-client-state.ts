@@ -26,6 +26,8 @@ const ZCallClientState = z.object({
   consult: z.boolean().optional(),
   /** A supervisor's leg (calls.supervise): its CallSupervision row. */
   supervisionId: z.string().optional(),
+  /** Inbound routing answered the customer leg: to hold it in a queue, or for voicemail (routing/). */
+  routing: z.enum(["hold", "voicemail"]).optional(),
 });
 export type CallClientState = z.infer<typeof ZCallClientState>;
 

@@ -33,6 +33,8 @@ export const callDtoSelect = {
   consultUserId: true,
   consultName: true,
   consultAnsweredAt: true,
+  queueId: true,
+  inboundOutcome: true,
   createdAt: true,
   updatedAt: true,
   lead: { select: { firstName: true, lastName: true } },
@@ -74,6 +76,8 @@ export function toCallDto(row: CallDtoRow): TCallDto {
     consultUserId: row.consultUserId,
     consultName: row.consultName,
     consultAnsweredAt: row.consultAnsweredAt,
+    queueId: row.queueId,
+    inboundOutcome: row.inboundOutcome,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

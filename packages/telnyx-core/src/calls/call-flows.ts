@@ -143,7 +143,7 @@ export function planCallFlows(ctx: FlowContext): Task[] {
       tasks.push(joinConference(ctx, ids.conference, ccid));
     } else if (signal.leg === "customer" && call.direction === "OUTBOUND" && ids.conference) {
       tasks.push(joinConference(ctx, ids.conference, ccid));
-    } else if (signal.leg === "customer" && call.direction === "INBOUND" && !ids.conference) {
+    } else if (signal.leg === "customer" && call.direction === "INBOUND" && !ids.conference && !signal.routing) {
       tasks.push(startInboundConference(ctx, ccid));
     }
   }

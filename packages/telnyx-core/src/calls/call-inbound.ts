@@ -4,6 +4,7 @@
  * lead's owner when available, else every available agent of the organization. Available is the
  * server-owned presence (agents/presence.ts): OFFLINE, AWAY, ON_CALL and WRAP_UP agents are not rung.
  */
+import { type InboundPlan, planInboundRoute, type RouteFacts } from "../routing/inbound-plan";
 import type { ApplyScope, Tx } from "../webhooks/apply-types";
 import type { TelnyxEventOf } from "../webhooks/parse-event";
 import { insertInboundCall, type LockedCallRow } from "./call-row-sql";
@@ -12,9 +13,11 @@ export interface InboundCall {
   call: LockedCallRow;
   /** Users whose screens ring (call:incoming). */
   ringUserIds: string[];
+  /** Where routing sends it (routing/inbound-plan.ts); "legacy" = the ringing above. */
+  plan: InboundPlan;
 }
 
-interface Destination {
+interface Destination extends RouteFacts {
   id: string;
   organizationId: string;
   leadId: string | null;
@@ -38,8 +41,17 @@ export async function createInboundCall(
         SELECT 1 FROM "Membership" WHERE "userId" = l."ownerId" AND "organizationId" = n."organizationId"
       )) IS TRUE AS "isOwnerAvailable",
       ARRAY(SELECT m."userId" FROM "Membership" m JOIN "User" a ON a."id" = m."userId"
-        WHERE m."organizationId" = n."organizationId" AND m."role" = 'AGENT' AND a."agentStatus" = 'AVAILABLE') AS "availableAgentIds"
+        WHERE m."organizationId" = n."organizationId" AND m."role" = 'AGENT' AND a."agentStatus" = 'AVAILABLE') AS "availableAgentIds",
+      n."routeKind", n."routeQueueId", n."routeUserId", o."businessHours", o."timeZone",
+      EXISTS (SELECT 1 FROM "User" ru JOIN "Membership" rm ON rm."userId" = ru."id" AND rm."organizationId" = n."organizationId"
+        WHERE ru."id" = n."routeUserId" AND ru."agentStatus" = 'AVAILABLE') AS "isRouteUserAvailable",
+      (SELECT count(*)::int FROM "CallQueueMember" qm JOIN "User" qa ON qa."id" = qm."userId"
+        JOIN "Membership" qms ON qms."userId" = qm."userId" AND qms."organizationId" = n."organizationId"
+        WHERE qm."queueId" = n."routeQueueId" AND qa."agentStatus" = 'AVAILABLE') AS "queueAvailableMembers",
+      q."maxWaitSecs" AS "queueMaxWaitSecs", q."holdMessage" AS "queueHoldMessage"
     FROM "TelnyxPhoneNumber" n
+    JOIN "Organization" o ON o."id" = n."organizationId"
+    LEFT JOIN "CallQueue" q ON q."id" = n."routeQueueId"
     LEFT JOIN LATERAL (
       SELECT "id", "ownerId" FROM "Lead" WHERE "organizationId" = n."organizationId" AND "phoneNumber" = ${from}
       ORDER BY "createdAt" ASC LIMIT 1
@@ -48,7 +60,9 @@ export async function createInboundCall(
     WHERE n."phoneNumber" = ${to} AND n."status" = 'ACTIVE' AND n."organizationId" = ANY(${[...scope.organizationIds]}::text[])
     ORDER BY n."createdAt" ASC LIMIT 1`;
   if (!number) return null;
-  const ownerId = number.isOwnerAvailable ? number.ownerId : null;
+  const plan = planInboundRoute(number, event.occurredAt);
+  const ownerId =
+    plan.kind === "agent" ? plan.userId : plan.kind === "legacy" && number.isOwnerAvailable ? number.ownerId : null;
   const call = await insertInboundCall(tx, {
     organizationId: number.organizationId,
     fromNumber: from,
@@ -60,6 +74,8 @@ export async function createInboundCall(
     callLegId: event.payload.callLegId ?? null,
     callSessionId: event.payload.callSessionId ?? null,
     startedAt: event.occurredAt,
+    queueId: plan.kind === "queue" || plan.kind === "voicemail" ? plan.queueId : null,
   });
-  return { call, ringUserIds: ownerId ? [ownerId] : number.availableAgentIds };
+  const ringUserIds = plan.kind === "legacy" || plan.kind === "agent" ? (ownerId ? [ownerId] : number.availableAgentIds) : [];
+  return { call, ringUserIds, plan };
 }

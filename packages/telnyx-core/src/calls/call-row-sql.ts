@@ -27,6 +27,8 @@ const LOCKED_CALL_KEYS = [
   "recordingId",
   "consultUserId",
   "consultCallControlId",
+  "queueId",
+  "phoneNumberId",
 ] as const satisfies readonly (keyof TelnyxCall)[];
 
 /** The call as the applier reads it under its row lock. */
@@ -106,16 +108,17 @@ export async function insertInboundCall(
     callLegId: string | null;
     callSessionId: string | null;
     startedAt: Date;
+    queueId: string | null;
   },
 ): Promise<LockedCallRow> {
   const now = utcSql(new Date());
   const [row] = await tx.$queryRaw<LockedCallRow[]>`
     WITH c AS (
       INSERT INTO "TelnyxCall" ("id", "organizationId", "direction", "status", "fromNumber", "toNumber", "leadId", "userId",
-        "phoneNumberId", "callControlId", "callLegId", "callSessionId", "startedAt", "createdAt", "updatedAt")
+        "phoneNumberId", "callControlId", "callLegId", "callSessionId", "startedAt", "queueId", "createdAt", "updatedAt")
       VALUES (gen_random_uuid()::text, ${call.organizationId}, 'INBOUND', 'RINGING', ${call.fromNumber}, ${call.toNumber},
         ${call.leadId}::text, ${call.userId}::text, ${call.phoneNumberId}, ${call.callControlId}::text, ${call.callLegId}::text,
-        ${call.callSessionId}::text, ${utcSql(call.startedAt)}, ${now}, ${now})
+        ${call.callSessionId}::text, ${utcSql(call.startedAt)}, ${call.queueId}::text, ${now}, ${now})
       RETURNING *)
     SELECT ${lockedColumns("c")} FROM c JOIN "Organization" o ON o."id" = c."organizationId"`;
   if (!row) throw new Error("inbound call insert returned no row");

@@ -29,6 +29,9 @@ export type CallSignalBody =
   | { type: "recording"; recordingId: string | null; mp3: string | null; wav: string | null; durationMs: number | null }
   /** The call was handed off to a number, or to a colleague (`toUserId`) by the agent `fromUserId`. */
   | { type: "transferred"; to: string; toUserId?: string; fromUserId?: string }
+  /** The caller waits in a queue (call.enqueued), then leaves it (call.dequeued: timeout, hangup, leave...). */
+  | { type: "enqueued"; queue: string }
+  | { type: "dequeued"; queue: string; reason: string }
   | { type: "note"; text: string };
 
 export type CallSignal = CallSignalBody & {
@@ -37,6 +40,8 @@ export type CallSignal = CallSignalBody & {
   /** ISO-8601 (toISOString), so signals compare as strings. */
   at: string;
   leg: CallLeg;
+  /** The customer leg was answered by inbound routing at this point: held in a queue, or in voicemail. */
+  routing?: "hold" | "voicemail";
 };
 
 const iso = (date: Date) => date.toISOString();
@@ -95,17 +100,23 @@ function bodyOf(event: KnownTelnyxEvent): CallSignalBody {
       return { type: "note", text: `Key pressed: ${event.payload.digit}` };
     case "call.gather.ended":
       return { type: "note", text: `Digits gathered: ${event.payload.digits || "none"}` };
+    case "call.enqueued":
+      return { type: "enqueued", queue: event.payload.queue };
+    case "call.dequeued":
+      return { type: "dequeued", queue: event.payload.queue, reason: event.payload.reason };
     default:
       return { type: "note", text: event.kind };
   }
 }
 
-export function toCallSignal(event: KnownTelnyxEvent, leg: CallLeg): CallSignal {
+/** `routing`: the (verified) client_state's routing mark of the customer leg (hold / voicemail), if any. */
+export function toCallSignal(event: KnownTelnyxEvent, leg: CallLeg, routing?: "hold" | "voicemail"): CallSignal {
   const body = bodyOf(event);
   const ccid = "callControlId" in event.payload ? event.payload.callControlId : undefined;
   const isOtherLegTurn = leg === "other" && (body.type === "answered" || body.type === "hangup");
   const extra = isOtherLegTurn && typeof ccid === "string" ? { callControlId: ccid } : {};
-  return { ...body, ...extra, eventId: event.id, eventType: event.kind, at: iso(event.occurredAt), leg };
+  const mark = leg === "customer" && routing ? { routing } : {};
+  return { ...body, ...extra, ...mark, eventId: event.id, eventType: event.kind, at: iso(event.occurredAt), leg };
 }
 
 const LEG_NAMES: Record<CallLeg, string> = { customer: "Customer", agent: "Agent", other: "Other leg" };
@@ -134,6 +145,10 @@ export function summarizeSignal(signal: CallSignal): string {
       return `Recording saved${signal.durationMs !== null ? ` (${Math.round(signal.durationMs / 1000)} s)` : ""}`;
     case "transferred":
       return `Transferred to ${signal.to}`;
+    case "enqueued":
+      return `${who}: waiting in the queue`;
+    case "dequeued":
+      return `${who}: left the queue (${signal.reason})`;
     case "note":
       return signal.text;
   }

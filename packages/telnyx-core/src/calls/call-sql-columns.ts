@@ -9,7 +9,7 @@ import { callDtoSelect } from "./call-dto";
 import type { DerivedCallState } from "./call-state";
 
 /** Enum columns, read back as text. */
-const ENUM_COLUMNS: ReadonlySet<string> = new Set(["direction", "status"]);
+const ENUM_COLUMNS: ReadonlySet<string> = new Set(["direction", "status", "inboundOutcome"]);
 
 /** `alias."column"` for each key (enums as text), for a SELECT or a RETURNING. */
 export function columnsSql(alias: string, keys: readonly (keyof TelnyxCall)[]): Prisma.Sql {
@@ -28,7 +28,7 @@ export const CALL_DTO_COLUMNS = (Object.keys(callDtoSelect) as Array<keyof DtoSe
   (key): key is DtoColumnKey => callDtoSelect[key] === true,
 );
 
-type SqlCast = "text" | "int" | "decimal" | "timestamp" | "CallStatus";
+type SqlCast = "text" | "int" | "decimal" | "timestamp" | "CallStatus" | "InboundOutcome";
 /** The SQL type of each derived column: a field added to DerivedCallState must be listed here, hence written. */
 const DERIVED_CASTS: { [K in keyof DerivedCallState]: SqlCast } = {
   status: "CallStatus",
@@ -51,6 +51,7 @@ const DERIVED_CASTS: { [K in keyof DerivedCallState]: SqlCast } = {
   transferredAt: "timestamp",
   transferredTo: "text",
   transferredFromUserId: "text",
+  inboundOutcome: "InboundOutcome",
   lastEventAt: "timestamp",
 };
 
@@ -61,6 +62,7 @@ export function derivedSetsSql(derived: DerivedCallState): Prisma.Sql[] {
     const value = derived[key];
     const column = Prisma.raw(`"${key}"`);
     if (cast === "timestamp") return Prisma.sql`${column} = ${utcSql(value as Date | null)}`;
-    return Prisma.sql`${column} = ${value}::${Prisma.raw(cast === "CallStatus" ? '"CallStatus"' : cast)}`;
+    const sqlType = cast === "CallStatus" || cast === "InboundOutcome" ? `"${cast}"` : cast;
+    return Prisma.sql`${column} = ${value}::${Prisma.raw(sqlType)}`;
   });
 }

@@ -49,6 +49,13 @@ export interface CallFacts {
   transfer: Stamped<{ to: string; toUserId: string | null; fromUserId: string | null }> | null;
   /** One cost per leg (call_control_id). */
   costs: Record<string, Stamped<{ totalCost: string; currency: string; billedSecs: number; leg: string }>>;
+  /** Inbound routing answered the customer leg (to hold it in a queue, or for voicemail): not an agent's answer. */
+  heldAt: string | null;
+  /** The caller reached voicemail (greeting, then the message). */
+  voicemailAt: string | null;
+  enqueuedAt: string | null;
+  /** The caller left the queue (the first call.dequeued: timeout, hangup, leave…). */
+  dequeue: Stamped<{ reason: string }> | null;
   recording: Stamped<{
     recordingId: string | null;
     mp3: string | null;
@@ -72,6 +79,10 @@ export const EMPTY_CALL_FACTS: CallFacts = {
   transferredAt: null,
   transfer: null,
   costs: {},
+  heldAt: null,
+  voicemailAt: null,
+  enqueuedAt: null,
+  dequeue: null,
   recording: null,
   lastEventAt: null,
 };
@@ -91,6 +102,7 @@ function latest<T extends { at: string; eventId: string }>(current: T | null, ne
 export function mergeCallSignal(facts: CallFacts, signal: CallSignal): CallFacts {
   const next: CallFacts = { ...facts, lastEventAt: maxOf(facts.lastEventAt, signal.at) };
   const stamp = { at: signal.at, eventId: signal.eventId };
+  if (signal.routing === "voicemail") next.voicemailAt = minOf(facts.voicemailAt, signal.at);
   if (signal.type === "cost") {
     const cost = {
       ...stamp,
@@ -126,7 +138,8 @@ export function mergeCallSignal(facts: CallFacts, signal: CallSignal): CallFacts
       if (isCustomer) next.ringingAt = minOf(facts.ringingAt, signal.at);
       return next;
     case "answered":
-      if (isCustomer) next.answeredAt = minOf(facts.answeredAt, signal.at);
+      if (isCustomer && signal.routing) next.heldAt = minOf(facts.heldAt, signal.at);
+      else if (isCustomer) next.answeredAt = minOf(facts.answeredAt, signal.at);
       else next.agentAnsweredAt = minOf(facts.agentAnsweredAt, signal.at);
       return next;
     case "bridged":
@@ -143,6 +156,12 @@ export function mergeCallSignal(facts: CallFacts, signal: CallSignal): CallFacts
       else next.agentHangup = earliest(facts.agentHangup, hangup);
       return next;
     }
+    case "enqueued":
+      if (isCustomer) next.enqueuedAt = minOf(facts.enqueuedAt, signal.at);
+      return next;
+    case "dequeued":
+      if (isCustomer) next.dequeue = earliest(facts.dequeue, { ...stamp, reason: signal.reason });
+      return next;
     case "left":
     case "conference":
     case "note":
@@ -182,11 +201,33 @@ export function bridgedAtOf(facts: CallFacts): string | null {
   return null;
 }
 
+/**
+ * When the call was answered for the customer: by the agent's accept (the customer leg's answer), or — when routing
+ * held the caller — by the agent who took it from the queue, else by voicemail.
+ */
+export function answeredAtOf(facts: CallFacts): string | null {
+  if (facts.answeredAt) return facts.answeredAt;
+  if (!facts.heldAt) return null;
+  return facts.agentAnsweredAt ?? facts.voicemailAt;
+}
+
+export type InboundOutcomeValue = "ANSWERED" | "VOICEMAIL" | "MISSED" | "ABANDONED";
+
+/** How a routed inbound call ended (null: not routed, or still undecided). */
+export function inboundOutcomeOf(facts: CallFacts): InboundOutcomeValue | null {
+  if (!facts.heldAt && !facts.voicemailAt) return null;
+  if (facts.agentAnsweredAt || bridgedAtOf(facts)) return "ANSWERED";
+  if (facts.voicemailAt) return "VOICEMAIL";
+  return terminalHangupOf(facts) ? "MISSED" : null;
+}
+
 export function callStatusOf(facts: CallFacts): CallStatusValue {
   const hangup = terminalHangupOf(facts);
-  if (hangup) return facts.answeredAt ? "ENDED" : unansweredStatus(hangup);
+  const answeredAt = answeredAtOf(facts);
+  // A held caller who hung up before any agent or voicemail took the call: missed.
+  if (hangup) return answeredAt ? "ENDED" : facts.heldAt ? "NO_ANSWER" : unansweredStatus(hangup);
   if (bridgedAtOf(facts)) return "BRIDGED";
-  if (facts.answeredAt) return "ANSWERED";
+  if (answeredAt) return "ANSWERED";
   if (facts.ringingAt) return "RINGING";
   return "INITIATED";
 }
@@ -221,6 +262,7 @@ export interface DerivedCallState {
   transferredAt: Date | null;
   transferredTo: string | null;
   transferredFromUserId: string | null;
+  inboundOutcome: InboundOutcomeValue | null;
   lastEventAt: Date | null;
 }
 
@@ -244,10 +286,11 @@ export function deriveCallState(
 ): DerivedCallState {
   const status = callStatusOf(facts);
   const hangup = terminalHangupOf(facts);
+  const answeredAt = answeredAtOf(facts);
   const end = facts.customerHangup?.endAt ?? hangup?.endAt ?? null;
   const durationSecs = hangup
-    ? facts.answeredAt && end
-      ? Math.max(0, Math.round((Date.parse(end) - Date.parse(facts.answeredAt)) / 1000))
+    ? answeredAt && end
+      ? Math.max(0, Math.round((Date.parse(end) - Date.parse(answeredAt)) / 1000))
       : 0
     : null;
   const mosValue = facts.customerHangup?.mos ?? facts.agentHangup?.mos ?? null;
@@ -278,7 +321,7 @@ export function deriveCallState(
   return {
     status,
     startedAt: toDate(facts.startedAt),
-    answeredAt: toDate(facts.answeredAt),
+    answeredAt: toDate(answeredAt),
     endedAt: toDate(hangup ? end : null),
     durationSecs,
     hangupCause: hangup?.cause ?? null,
@@ -291,6 +334,7 @@ export function deriveCallState(
     recordingUrl: facts.recording ? (facts.recording.mp3 ?? facts.recording.wav) : null,
     recordingDurationMs: facts.recording?.durationMs ?? null,
     ...transferFieldsOf(facts),
+    inboundOutcome: inboundOutcomeOf(facts),
     lastEventAt: toDate(facts.lastEventAt),
   };
 }

@@ -100,6 +100,10 @@ function describeBody(signal: CallSignal): { code: string; params: Params } {
         : { code: "recordingSavedFor", params: { durationSecs: Math.round(signal.durationMs / 1000) } };
     case "transferred":
       return { code: "transferred", params: { to: signal.to } };
+    case "enqueued":
+      return { code: "queued", params: {} };
+    case "dequeued":
+      return { code: "leftQueue", params: { reason: signal.reason } };
     case "note":
       return describeNote(signal.eventType, signal.text);
   }

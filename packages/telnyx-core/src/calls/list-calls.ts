@@ -2,7 +2,7 @@ import type { Prisma } from "@app/db/client";
 import type { Db } from "@app/db/open-db";
 import type { Actor } from "../domain/actor";
 import type { TCallDto } from "../realtime/events";
-import { callVisibilityWhere } from "./call-access";
+import { callVisibilityWhere, queueCallsWhere } from "./call-access";
 import { callDtoSelect, toCallDto } from "./call-dto";
 import type { TCallList } from "./call-schemas";
 import { LIVE_CALL_STATUSES } from "./call-state";
@@ -17,7 +17,7 @@ export async function listCalls(options: { db: Db; actor: Actor; input: TCallLis
   const { db, actor, input } = options;
   const where: Prisma.TelnyxCallWhereInput = {
     ...(actor.role === "AGENT"
-      ? { organizationId: actor.organizationId, userId: actor.userId }
+      ? { organizationId: actor.organizationId, OR: [{ userId: actor.userId }, queueCallsWhere(actor)] }
       : { organizationId: actor.organizationId }),
     ...(input.direction ? { direction: input.direction } : {}),
     ...(input.status?.length ? { status: { in: input.status } } : {}),

@@ -2,6 +2,7 @@ import type { ApplyServices } from "../webhooks/apply-types";
 import { callDtoSelect, toCallDto } from "./call-dto";
 import { downloadRecording, type RecordingSource } from "./call-recording-file";
 import { RecordingRefusedError } from "./recording-fetch";
+import { publishCallbackOfCall } from "../routing/callbacks";
 
 /**
  * After call.recording.saved: downloads the recording under the fetch policy and records the outcome on the call
@@ -16,6 +17,8 @@ export async function storeCallRecording(
   const save = async (data: { recordingPath?: string; recordingUnavailable: boolean }) => {
     const row = await services.db.prisma.telnyxCall.update({ where: { id: call.id }, data, select: callDtoSelect });
     services.publisher.toOrganization(call.organizationId, "call:updated", toCallDto(row));
+    // A voicemail's callback now links to its recording.
+    await publishCallbackOfCall(services, call);
   };
   let relative: string;
   try {

@@ -97,6 +97,15 @@ export interface CallCommands {
   startRecording(callControlId: string, input?: StartRecordingInput): Promise<void>;
   stopRecording(callControlId: string, options?: CommandOptions & { recordingId?: string }): Promise<void>;
   speak(callControlId: string, input: SpeakInput): Promise<void>;
+  /** Puts an answered call in a Telnyx queue (created on first use); Telnyx plays hold music and enforces max wait. */
+  enqueue(callControlId: string, input: EnqueueInput): Promise<void>;
+  leaveQueue(callControlId: string, options?: CommandOptions): Promise<void>;
+}
+
+export interface EnqueueInput extends CommandOptions {
+  queueName: string;
+  maxWaitTimeSecs?: number;
+  maxSize?: number;
 }
 
 function commandFields(options: CommandOptions = {}) {
@@ -225,6 +234,22 @@ export function createCallCommands(ctx: GatewayContext): CallCommands {
           compact({ ...commandFields(options), recording_id: options.recordingId }),
         ),
       );
+    },
+    async enqueue(callControlId, input) {
+      await run(call, () =>
+        client.calls.actions.enqueue(
+          callControlId,
+          compact({
+            ...commandFields(input),
+            queue_name: input.queueName,
+            max_wait_time_secs: input.maxWaitTimeSecs,
+            max_size: input.maxSize,
+          }),
+        ),
+      );
+    },
+    async leaveQueue(callControlId, options = {}) {
+      await run(call, () => client.calls.actions.leaveQueue(callControlId, compact(commandFields(options))));
     },
     async speak(callControlId, input) {
       await run(call, () =>

@@ -28,6 +28,11 @@ export const EVENT_AUDIENCE: { [E in ServerEventName]: EventAudience<E> } = {
   "call:created": { agents: agentReadersOfCall, kiosk: toWallboardCall },
   "call:updated": { agents: agentReadersOfCall, kiosk: toWallboardCall },
   "call:incoming": { agents: (payload) => agentReadersOfCall(payload.call), kiosk: noKiosk },
+  "call:incoming-cancelled": { agents: (payload) => ({ userId: payload.userId }), kiosk: noKiosk },
+  // routing.queues.list is open to every member; the board shows queue sizes, longest wait and SLA.
+  "queue:updated": { agents: everyAgent, kiosk: sameForKiosk },
+  // callbacks.list: the team's callback list, read by every member.
+  "callback:changed": { agents: everyAgent, kiosk: noKiosk },
   // messages.*: every member reads the organization's shared inbox; kiosks never see message text.
   "message:created": { agents: everyAgent, kiosk: noKiosk },
   "message:updated": { agents: everyAgent, kiosk: noKiosk },

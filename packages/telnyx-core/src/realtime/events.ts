@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { CALL_STATUSES } from "../calls/call-state";
+import { ZCallbackSchema, ZQueueSchema } from "../routing/routing-schemas";
 import type { BatchItem } from "./frames";
 
 const ZRole = z.enum(["ADMIN", "SUPERVISOR", "AGENT"]);
@@ -52,6 +53,9 @@ export const ZCallDtoSchema = z.object({
   consultUserId: z.string().nullable(),
   consultName: z.string().nullable(),
   consultAnsweredAt: z.coerce.date().nullable(),
+  /** Inbound routing (issue 15): the queue the call went to, and how it ended (voicemail, missed…). */
+  queueId: z.string().nullable().optional(),
+  inboundOutcome: z.enum(["ANSWERED", "VOICEMAIL", "MISSED", "ABANDONED"]).nullable().optional(),
   createdAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
 });
@@ -98,6 +102,10 @@ export type TMessageDto = z.infer<typeof ZMessageDtoSchema>;
 
 export const ZIncomingCallEventSchema = z.object({ call: ZCallDtoSchema });
 export type TIncomingCallEvent = z.infer<typeof ZIncomingCallEventSchema>;
+
+/** An agent's screen stops ringing for this call (taken by a colleague, declined, rung out, or the caller left). */
+export const ZIncomingCancelledEventSchema = z.object({ callId: z.string(), userId: z.string() });
+export type TIncomingCancelledEvent = z.infer<typeof ZIncomingCancelledEventSchema>;
 
 export const ZOptOutEventSchema = z.object({
   phoneNumber: z.string(),
@@ -153,6 +161,9 @@ export const SERVER_EVENT_SCHEMAS = {
   "call:created": ZCallDtoSchema,
   "call:updated": ZCallDtoSchema,
   "call:incoming": ZIncomingCallEventSchema,
+  "call:incoming-cancelled": ZIncomingCancelledEventSchema,
+  "queue:updated": ZQueueSchema,
+  "callback:changed": ZCallbackSchema,
   "message:created": ZMessageDtoSchema,
   "message:updated": ZMessageDtoSchema,
   "optout:updated": ZOptOutEventSchema,

@@ -174,3 +174,35 @@ export const callDtmfReceivedPayload = z
 export const conferencePayload = z
   .object({ ...zCallFields, conference_id: z.string(), reason: optional(z.string()) })
   .transform((p) => ({ ...toCallRef(p), conferenceId: p.conference_id, reason: p.reason }));
+
+/** call.enqueued (SDK type CallEnqueued): the caller is waiting in a Telnyx queue. */
+export const callEnqueuedPayload = z
+  .object({
+    ...zCallFields,
+    queue: z.string(),
+    current_position: optional(zLooseNumber),
+    queue_avg_wait_time_secs: optional(zLooseNumber),
+  })
+  .transform((p) => ({
+    ...toCallRef(p),
+    queue: p.queue,
+    currentPosition: p.current_position,
+    queueAvgWaitTimeSecs: p.queue_avg_wait_time_secs,
+  }));
+
+/** call.dequeued (SDK type CallLeftQueue): reason bridged, bridging-in-process, hangup, leave or timeout. */
+export const callDequeuedPayload = z
+  .object({
+    ...zCallFields,
+    queue: z.string(),
+    queue_position: optional(zLooseNumber),
+    reason: z.string(),
+    wait_time_secs: optional(zLooseNumber),
+  })
+  .transform((p) => ({
+    ...toCallRef(p),
+    queue: p.queue,
+    queuePosition: p.queue_position,
+    reason: p.reason as "bridged" | "bridging-in-process" | "hangup" | "leave" | "timeout" | (string & {}),
+    waitTimeSecs: p.wait_time_secs,
+  }));

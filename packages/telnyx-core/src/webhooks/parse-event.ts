@@ -11,6 +11,8 @@ import { z } from "zod";
 import {
   callAnsweredPayload,
   callCostPayload,
+  callDequeuedPayload,
+  callEnqueuedPayload,
   callDtmfReceivedPayload,
   callGatherEndedPayload,
   callHangupPayload,
@@ -37,6 +39,8 @@ const PAYLOAD_SCHEMAS = {
   "call.playback.ended": callMediaPayload,
   "call.gather.ended": callGatherEndedPayload,
   "call.dtmf.received": callDtmfReceivedPayload,
+  "call.enqueued": callEnqueuedPayload,
+  "call.dequeued": callDequeuedPayload,
   "conference.created": conferencePayload,
   "conference.ended": conferencePayload,
   "conference.participant.joined": conferencePayload,

@@ -170,7 +170,12 @@ const ACTIONS: Record<string, Action> = {
     if (channels !== "single" && channels !== "dual")
       throw invalidParam("channels", "'channels' must be 'single' or 'dual'.");
     if (format !== "wav" && format !== "mp3") throw invalidParam("format", "'format' must be 'wav' or 'mp3'.");
-    world.calls.media.startRecording(leg, channels, format);
+    const maxLength = optionalNumber(body, "max_length");
+    if (maxLength !== undefined && (!Number.isInteger(maxLength) || maxLength < 0 || maxLength > 14_400))
+      throw invalidParam("max_length", "'max_length' must be an integer between 0 and 14400.");
+    if (body["play_beep"] !== undefined && typeof body["play_beep"] !== "boolean")
+      throw invalidParam("play_beep", "'play_beep' must be a boolean.");
+    world.calls.media.startRecording(leg, channels, format, maxLength ?? 0);
   },
   record_stop: (world, leg) => world.calls.media.stopRecording(leg),
   record_pause: (world, leg) => world.calls.media.pauseRecording(leg),

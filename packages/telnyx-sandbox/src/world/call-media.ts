@@ -3,6 +3,7 @@ import type { World } from "../world.js";
 import type { CallEngine } from "./calls.js";
 import type { Leg } from "./call-types.js";
 import type { Recording } from "./types.js";
+import { callerBehaviourFor } from "./magic.js";
 
 /** In-call media: speak, playback, gather/DTMF, answering machine detection and recording. */
 export class CallMedia {
@@ -76,6 +77,8 @@ export class CallMedia {
       terminatingDigit: options.terminatingDigit ?? "#",
       cancelTimeout,
     };
+    const digit = leg.direction === "incoming" ? callerBehaviourFor(leg.from).digit : null;
+    if (digit) this.calls.later(leg, 1000, () => leg.state === "answered" && this.receiveDtmf(leg, digit));
   }
 
   stopGather(leg: Leg): void {
@@ -109,11 +112,18 @@ export class CallMedia {
     });
   }
 
-  startRecording(leg: Leg, channels: "single" | "dual", format: "wav" | "mp3"): void {
+  /** `maxLengthSecs` (record_start's max_length; 0 = none): the recording stops on its own then (call.recording.saved). */
+  startRecording(leg: Leg, channels: "single" | "dual", format: "wav" | "mp3", maxLengthSecs = 0): void {
     requireAnswered(leg);
     if (leg.recording) throw badState(`Call '${leg.ccid}' is already being recorded.`);
+    const id = this.world.rng.uuid();
+    if (maxLengthSecs > 0)
+      this.calls.later(leg, maxLengthSecs * 1000, () => leg.recording?.id === id && this.finishRecording(leg));
+    // A magic voicemail caller talks after the beep, then hangs up.
+    const messageMs = leg.direction === "incoming" ? callerBehaviourFor(leg.from).messageMs : null;
+    if (messageMs !== null) this.calls.later(leg, messageMs, () => this.calls.hangupByFarEnd(leg));
     leg.recording = {
-      id: this.world.rng.uuid(),
+      id,
       channels,
       format,
       startedAt: leg.clock.nowMs(),

@@ -44,6 +44,23 @@ export function farEndFor(to: string, ringJitterMs: number): FarEnd {
   return { kind: "answer", ringMs, talkMs: null, machine: false };
 }
 
+/**
+ * What a simulated inbound caller (POST /sandbox/inbound-call) does, by the caller's last four digits: `…0770`
+ * leaves a voicemail (talks 4 s once a recording starts on the call, then hangs up); `…077N` (N = 1–9) presses
+ * N one second after a gather starts. Anyone else waits silently until hung up (or hangs up via the control route).
+ */
+export interface CallerBehaviour {
+  messageMs: number | null;
+  digit: string | null;
+}
+
+export function callerBehaviourFor(from: string): CallerBehaviour {
+  const suffix = from.slice(-4);
+  if (suffix === "0770") return { messageMs: 4000, digit: null };
+  if (/^077[1-9]$/.test(suffix)) return { messageMs: null, digit: suffix.slice(-1) };
+  return { messageMs: null, digit: null };
+}
+
 export function messageOutcomeFor(to: string): MessageOutcome {
   switch (to.slice(-4)) {
     case "4008":

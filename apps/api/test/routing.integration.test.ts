@@ -1,0 +1,229 @@
+/**
+ * Inbound routing (issue 15) end to end: the demo numbers route to the Sales queue (round robin over both agents),
+ * the sandbox holds the caller in its Telnyx queue, agents' screens ring one at a time, a decline skips that agent
+ * only, the max wait ends in voicemail (greeting, beep, recorded message) and a callback, and callers who hang up
+ * while waiting are missed calls — all visible to the queue's agents.
+ */
+import type { Socket } from "socket.io-client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { TIncomingCallEvent } from "@app/telnyx-core/realtime/events";
+import { type SandboxTestServer, setupTestApi } from "./harness";
+
+let env: SandboxTestServer;
+let sockets: { agent1: Socket; agent2: Socket };
+let queueId: string;
+
+const OUR_NUMBER = "+13125550100";
+/** Sandbox magic caller: talks 4 s after the beep, then hangs up. */
+const VOICEMAIL_CALLER = "+14155550770";
+
+beforeAll(async () => {
+  // 0.2: a 10 s max wait lasts 2 s of real time; the greeting ~1.3 s; the message 0.8 s.
+  env = await setupTestApi({ server: { ringTickMs: 100 }, sandbox: { timeScale: 0.2, seed: 7 }, routing: true });
+  sockets = {
+    agent1: await env.openSocket(await env.tokenFor(env.demo.users.agent1, "AGENT")),
+    agent2: await env.openSocket(await env.tokenFor(env.demo.users.agent2, "AGENT")),
+  };
+  const queue = await env.db.prisma.callQueue.findFirstOrThrow({
+    where: { organizationId: env.demo.organization.id, name: "Sales" },
+  });
+  queueId = queue.id;
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const agent = (key: "agent1" | "agent2") => env.as(env.demo.users[key], "AGENT");
+
+async function setAgents(status: "AVAILABLE" | "AWAY") {
+  await agent("agent1").agents.setStatus({ status });
+  await agent("agent2").agents.setStatus({ status });
+}
+
+async function setQueue(data: { ringTimeoutSecs?: number; maxWaitSecs?: number }) {
+  await env.db.prisma.callQueue.update({ where: { id: queueId }, data });
+}
+
+/** Every agent whose screen rings for a call, in order. */
+function watchRinging(): { rung: Array<{ who: string; callId: string }>; stop: () => void } {
+  const rung: Array<{ who: string; callId: string }> = [];
+  const handlers = (["agent1", "agent2"] as const).map((who) => {
+    const handler = (event: TIncomingCallEvent) => rung.push({ who, callId: event.call.id });
+    sockets[who].on("call:incoming", handler);
+    return () => sockets[who].off("call:incoming", handler);
+  });
+  return { rung, stop: () => handlers.forEach((off) => off()) };
+}
+
+async function sandboxControl(path: string, body: unknown): Promise<Record<string, string>> {
+  const response = await fetch(`${env.sandbox.origin}/sandbox${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+  return ((await response.json()) as { data: Record<string, string> }).data;
+}
+
+async function placeCall(from: string): Promise<{ ccid: string; callId: string }> {
+  const leg = await sandboxControl("/inbound-call", { from, to: OUR_NUMBER });
+  const ccid = leg.call_control_id!;
+  const call = await until(
+    () => env.db.prisma.telnyxCall.findFirst({ where: { callControlId: ccid }, select: { id: true } }),
+    "the inbound call's row",
+  );
+  return { ccid, callId: call.id };
+}
+
+async function until<T>(read: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const callRow = (id: string) => env.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id } });
+
+async function expectVisibleToBothAgents(callId: string) {
+  for (const key of ["agent1", "agent2"] as const) {
+    const page = await agent(key).calls.list({});
+    expect(
+      page.items.map((c) => c.id),
+      key,
+    ).toContain(callId);
+  }
+}
+
+describe("inbound routing to the Sales queue", () => {
+  beforeEach(async () => {
+    await setQueue({ ringTimeoutSecs: 60, maxWaitSecs: 600 });
+  });
+
+  it("sends the caller to voicemail at once when no agent is available: recording, callback, visible to both", async () => {
+    await setAgents("AWAY");
+    const ringing = watchRinging();
+    const { callId } = await placeCall(VOICEMAIL_CALLER);
+    const ended = await until(async () => {
+      const row = await callRow(callId);
+      return row.recordingPath && row.status === "ENDED" ? row : null;
+    }, "the voicemail to be recorded and stored");
+    ringing.stop();
+    expect(ended).toMatchObject({ inboundOutcome: "VOICEMAIL", queueId, direction: "INBOUND" });
+    expect(ringing.rung).toEqual([]);
+    expect(await env.db.prisma.queueEntry.count({ where: { callId } })).toBe(0);
+    const legs = env.sandbox.world.webhooks.log.map((d) => d.event_type);
+    expect(legs).toContain("call.speak.ended");
+    const callbacks = await agent("agent2").callbacks.list({});
+    expect(callbacks.items.find((c) => c.callId === callId)).toMatchObject({
+      reason: "VOICEMAIL",
+      fromNumber: VOICEMAIL_CALLER,
+      queueName: "Sales",
+      recordingUrl: `/api/recordings/${callId}`,
+    });
+    await expectVisibleToBothAgents(callId);
+  });
+
+  it("sends the caller to voicemail out of business hours, even with agents available", async () => {
+    await setAgents("AVAILABLE");
+    await env.db.prisma.organization.update({
+      where: { id: env.demo.organization.id },
+      data: { businessHours: { timeZone: "Europe/Paris", weekly: [], holidays: [], enabled: true } },
+    });
+    try {
+      const ringing = watchRinging();
+      const { callId } = await placeCall(VOICEMAIL_CALLER);
+      await until(async () => (await callRow(callId)).status === "ENDED", "the voicemail to end");
+      ringing.stop();
+      expect((await callRow(callId)).inboundOutcome).toBe("VOICEMAIL");
+      expect(ringing.rung).toEqual([]);
+    } finally {
+      await env.db.prisma.$executeRaw`UPDATE "Organization" SET "businessHours" = NULL WHERE "id" = ${env.demo.organization.id}`;
+    }
+  });
+
+  it("rings one agent at a time in turn across calls; a caller who hangs up while waiting is missed", async () => {
+    await setAgents("AVAILABLE");
+    await env.db.prisma.callQueue.update({ where: { id: queueId }, data: { lastOfferedUserId: null } });
+    const ringing = watchRinging();
+    const first = await placeCall("+14155550101");
+    await until(async () => ringing.rung.length >= 1, "the first agent to ring");
+    expect(ringing.rung).toEqual([{ who: "agent1", callId: first.callId }]);
+    expect((await callRow(first.callId)).status).toBe("RINGING");
+
+    await sandboxControl(`/calls/${first.ccid}/hangup`, {});
+    const missed = await until(async () => {
+      const row = await callRow(first.callId);
+      return row.status !== "RINGING" ? row : null;
+    }, "the missed call");
+    expect(missed).toMatchObject({ status: "NO_ANSWER", inboundOutcome: "MISSED", queueId });
+    const entry = await env.db.prisma.queueEntry.findUniqueOrThrow({ where: { callId: first.callId } });
+    expect(entry).toMatchObject({ status: "MISSED", ringingUserIds: [] });
+    expect(await env.db.prisma.callback.findUnique({ where: { callId: first.callId } })).toMatchObject({
+      reason: "MISSED",
+    });
+    await expectVisibleToBothAgents(first.callId);
+
+    const second = await placeCall("+14155550102");
+    await until(async () => ringing.rung.length >= 2, "the second call to ring");
+    ringing.stop();
+    expect(ringing.rung[1]).toEqual({ who: "agent2", callId: second.callId });
+    await sandboxControl(`/calls/${second.ccid}/hangup`, {});
+    await until(async () => (await callRow(second.callId)).status !== "RINGING", "the second caller to leave");
+  });
+
+  it("moves on to voicemail when nobody answers within the max wait", async () => {
+    await setAgents("AVAILABLE");
+    await setQueue({ maxWaitSecs: 10 });
+    const { callId } = await placeCall(VOICEMAIL_CALLER);
+    const ended = await until(async () => {
+      const row = await callRow(callId);
+      return row.recordingPath && row.status === "ENDED" ? row : null;
+    }, "the voicemail after the max wait");
+    expect(ended.inboundOutcome).toBe("VOICEMAIL");
+    const entry = await env.db.prisma.queueEntry.findUniqueOrThrow({ where: { callId } });
+    expect(entry.status).toBe("VOICEMAIL");
+    const dequeued = env.sandbox.world.webhooks.log.find(
+      (d) => d.event_type === "call.dequeued" && JSON.stringify(d).includes('"timeout"'),
+    );
+    expect(dequeued).toBeTruthy();
+    await until(
+      async () =>
+        (await agent("agent1").callbacks.list({})).items.find((c) => c.callId === callId && c.recordingUrl),
+      "the callback with its recording",
+    );
+    await expectVisibleToBothAgents(callId);
+  });
+
+  it("a decline rings the next agent without ending the call; the next agent answers from the queue", async () => {
+    await setAgents("AVAILABLE");
+    await env.db.prisma.callQueue.update({
+      where: { id: queueId },
+      data: { lastOfferedUserId: env.demo.users.agent2.id },
+    });
+    const ringing = watchRinging();
+    const cancelled: string[] = [];
+    sockets.agent1.on("call:incoming-cancelled", (event: { callId: string }) => cancelled.push(event.callId));
+    const { callId } = await placeCall("+14155550103");
+    await until(async () => ringing.rung.length >= 1, "agent 1 to ring");
+    expect(ringing.rung).toEqual([{ who: "agent1", callId }]);
+
+    await agent("agent1").calls.decline({ id: callId });
+    await until(async () => ringing.rung.length >= 2, "agent 2 to ring after the decline");
+    ringing.stop();
+    expect(ringing.rung[1]).toEqual({ who: "agent2", callId });
+    expect(cancelled).toContain(callId);
+    expect((await callRow(callId)).status).toBe("RINGING");
+
+    await agent("agent2").calls.answer({ id: callId });
+    const bridged = await env.waitForCall(callId, (c) => c.status === "BRIDGED" && c);
+    expect(bridged).toMatchObject({ userId: env.demo.users.agent2.id, inboundOutcome: "ANSWERED" });
+    const entry = await env.db.prisma.queueEntry.findUniqueOrThrow({ where: { callId } });
+    expect(entry).toMatchObject({ status: "ANSWERED", answeredByUserId: env.demo.users.agent2.id });
+    expect(env.sandbox.world.webhooks.log.some((d) => d.event_type === "call.dequeued" && JSON.stringify(d).includes('"leave"'))).toBe(true);
+    await sandboxControl(`/calls/${bridged.callControlId}/hangup`, {});
+    await env.waitForCall(callId, (c) => c.status === "ENDED" && c);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Telnyx commands of inbound routing, run after the commit (never inside a transaction): hold a caller in a queue
+ * (answer, hold message, enqueue), take them to voicemail (greeting, then record with a beep once the greeting
+ * ended), and connect the agent who answers from the queue (leave_queue, then the usual conference flow).
+ */
+import type { TelnyxGateway } from "../gateway/telnyx-gateway";
+import { encodeCallClientState } from "../calls/call-client-state";
+import type { ApplyServices } from "../webhooks/apply-types";
+
+/** Spoken before the beep when the organization has not written its own greeting. */
+export const DEFAULT_VOICEMAIL_GREETING =
+  "Sorry, nobody can take your call right now. Please leave a message after the beep, and we will call you back.";
+/** Longest voicemail message, in seconds. */
+export const VOICEMAIL_MAX_SECS = 120;
+
+export interface RoutedCall {
+  id: string;
+  organizationId: string;
+  callControlId: string;
+  clientStateSecret: string;
+}
+
+type Task = () => Promise<void>;
+
+const stateOf = (call: RoutedCall, routing: "hold" | "voicemail") =>
+  encodeCallClientState({ callId: call.id, leg: "customer", routing }, call.clientStateSecret);
+
+async function greetingOf(services: Pick<ApplyServices, "db">, organizationId: string): Promise<string> {
+  const org = await services.db.prisma.organization.findUnique({
+    where: { id: organizationId },
+    select: { voicemailGreeting: true },
+  });
+  return org?.voicemailGreeting?.trim() || DEFAULT_VOICEMAIL_GREETING;
+}
+
+async function speakGreeting(services: ApplyServices, gateway: TelnyxGateway, call: RoutedCall): Promise<void> {
+  await gateway.speak(call.callControlId, {
+    text: await greetingOf(services, call.organizationId),
+    voice: "female",
+    language: "en-US",
+    clientState: stateOf(call, "voicemail"),
+  });
+}
+
+/** Voicemail at once (out of hours, nobody available, route to voicemail): answer, then the greeting. */
+export function answerToVoicemail(services: ApplyServices, call: RoutedCall): Task {
+  return async () => {
+    const gateway = await services.gatewayFor(call.organizationId);
+    await gateway.answer(call.callControlId, { clientState: stateOf(call, "voicemail") });
+    await speakGreeting(services, gateway, call);
+  };
+}
+
+/** The caller waited too long (call.dequeued timeout): the greeting, on the already answered leg. */
+export function greetVoicemail(services: ApplyServices, call: RoutedCall): Task {
+  return async () => speakGreeting(services, await services.gatewayFor(call.organizationId), call);
+}
+
+/** The greeting ended: record the message, after a beep. */
+export function recordVoicemail(services: ApplyServices, call: RoutedCall): Task {
+  return async () => {
+    const gateway = await services.gatewayFor(call.organizationId);
+    await gateway.startRecording(call.callControlId, {
+      channels: "single",
+      format: "mp3",
+      playBeep: true,
+      maxLengthSecs: VOICEMAIL_MAX_SECS,
+      clientState: stateOf(call, "voicemail"),
+    });
+  };
+}
+
+/** Hold the caller in the queue: answer, say the hold message, enqueue (Telnyx enforces the max wait). */
+export function holdInQueue(
+  services: ApplyServices,
+  call: RoutedCall,
+  queue: { queueId: string; maxWaitSecs: number; holdMessage: string | null },
+): Task {
+  return async () => {
+    const gateway = await services.gatewayFor(call.organizationId);
+    const clientState = stateOf(call, "hold");
+    await gateway.answer(call.callControlId, { clientState });
+    if (queue.holdMessage)
+      await gateway.speak(call.callControlId, { text: queue.holdMessage, voice: "female", language: "en-US", clientState });
+    try {
+      await gateway.enqueue(call.callControlId, {
+        queueName: queue.queueId,
+        maxWaitTimeSecs: queue.maxWaitSecs,
+        clientState,
+      });
+    } catch (error) {
+      // Not held: the caller must not stay on a silent line — voicemail instead.
+      await speakGreeting(services, gateway, call);
+      throw error;
+    }
+  };
+}
+
+export function hangupCustomer(services: ApplyServices, call: RoutedCall): Task {
+  return async () => (await services.gatewayFor(call.organizationId)).hangup(call.callControlId);
+}
