@@ -81,7 +81,7 @@ describe("inbound calls", () => {
     expect(agent1Rung).toBe(false);
   });
 
-  it("rings every available agent when nobody owns the caller; the first to act wins", async () => {
+  it("rings every available agent when nobody owns the caller; a decline skips that agent only", async () => {
     // Agent 2 is in wrap-up after the first test's call: back to Available by their own choice.
     await env.as(env.demo.users.agent2, "AGENT").agents.setStatus({ status: "AVAILABLE" });
     const [rung1, rung2] = [nextIncoming(agent1Socket), nextIncoming(agent2Socket)];
@@ -90,13 +90,17 @@ describe("inbound calls", () => {
     expect(second.call.id).toBe(call.id);
     expect(call).toMatchObject({ leadId: null, userId: null, status: "RINGING" });
 
+    const cancelled = new Promise<{ callId: string }>((resolve) =>
+      agent1Socket.once("call:incoming-cancelled", resolve),
+    );
     const declined = await env.as(env.demo.users.agent1, "AGENT").calls.decline({ id: call.id });
-    expect(declined.id).toBe(call.id);
-    const busy = await env.waitForCall(call.id, (c) => c.status === "BUSY" && c);
-    expect(busy.hangupCause).toBe("user_busy");
-    await expect(env.as(env.demo.users.agent2, "AGENT").calls.answer({ id: call.id })).rejects.toMatchObject({
-      code: "CONFLICT",
-    });
+    expect(declined).toMatchObject({ id: call.id, status: "RINGING" });
+    expect((await cancelled).callId).toBe(call.id);
+    // The call is not ended for the others: the caller still rings, then gives up.
+    const row = await env.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: call.id } });
+    expect(row.status).toBe("RINGING");
+    await sandboxControl(`/calls/${row.callControlId}/hangup`, {});
+    await env.waitForCall(call.id, (c) => c.status === "CANCELED" && c);
   });
 
   it("does not ring an agent the server holds as Away, Offline, On a call or in wrap-up", async () => {

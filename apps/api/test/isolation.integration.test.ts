@@ -25,6 +25,7 @@ import { statsIsolation } from "./isolation-cases/stats";
 import { wallboardIsolation } from "./isolation-cases/wallboard";
 import { agentsIsolation } from "./isolation-cases/agents";
 import { softphoneIsolation } from "./isolation-cases/softphone";
+import { routingIsolation } from "./isolation-cases/routing";
 import type { IsolationCases, IsolationDomain, IsolationTarget } from "./isolation-cases/types";
 import { snapshotOrganization } from "./support/org-snapshot";
 
@@ -45,6 +46,7 @@ const DOMAINS: IsolationDomain[] = [
   wallboardIsolation,
   agentsIsolation,
   softphoneIsolation,
+  routingIsolation,
 ];
 const CASES: IsolationCases = Object.assign({}, ...DOMAINS.map((domain) => domain.cases));
 

@@ -48,11 +48,20 @@ async function setQueue(data: { ringTimeoutSecs?: number; maxWaitSecs?: number }
 function watchRinging(): { rung: Array<{ who: string; callId: string }>; stop: () => void } {
   const rung: Array<{ who: string; callId: string }> = [];
   const handlers = (["agent1", "agent2"] as const).map((who) => {
-    const handler = (event: TIncomingCallEvent) => rung.push({ who, callId: event.call.id });
+    const handler = (event: TIncomingCallEvent) => {
+      rung.push({ who, callId: event.call.id });
+    };
     sockets[who].on("call:incoming", handler);
-    return () => sockets[who].off("call:incoming", handler);
+    return () => {
+      sockets[who].off("call:incoming", handler);
+    };
   });
-  return { rung, stop: () => handlers.forEach((off) => off()) };
+  return {
+    rung,
+    stop: () => {
+      for (const off of handlers) off();
+    },
+  };
 }
 
 async function sandboxControl(path: string, body: unknown): Promise<Record<string, string>> {
@@ -140,7 +149,8 @@ describe("inbound routing to the Sales queue", () => {
       expect((await callRow(callId)).inboundOutcome).toBe("VOICEMAIL");
       expect(ringing.rung).toEqual([]);
     } finally {
-      await env.db.prisma.$executeRaw`UPDATE "Organization" SET "businessHours" = NULL WHERE "id" = ${env.demo.organization.id}`;
+      await env.db.prisma
+        .$executeRaw`UPDATE "Organization" SET "businessHours" = NULL WHERE "id" = ${env.demo.organization.id}`;
     }
   });
 
@@ -190,8 +200,7 @@ describe("inbound routing to the Sales queue", () => {
     );
     expect(dequeued).toBeTruthy();
     await until(
-      async () =>
-        (await agent("agent1").callbacks.list({})).items.find((c) => c.callId === callId && c.recordingUrl),
+      async () => (await agent("agent1").callbacks.list({})).items.find((c) => c.callId === callId && c.recordingUrl),
       "the callback with its recording",
     );
     await expectVisibleToBothAgents(callId);
@@ -222,7 +231,11 @@ describe("inbound routing to the Sales queue", () => {
     expect(bridged).toMatchObject({ userId: env.demo.users.agent2.id, inboundOutcome: "ANSWERED" });
     const entry = await env.db.prisma.queueEntry.findUniqueOrThrow({ where: { callId } });
     expect(entry).toMatchObject({ status: "ANSWERED", answeredByUserId: env.demo.users.agent2.id });
-    expect(env.sandbox.world.webhooks.log.some((d) => d.event_type === "call.dequeued" && JSON.stringify(d).includes('"leave"'))).toBe(true);
+    expect(
+      env.sandbox.world.webhooks.log.some(
+        (d) => d.event_type === "call.dequeued" && JSON.stringify(d).includes('"leave"'),
+      ),
+    ).toBe(true);
     await sandboxControl(`/calls/${bridged.callControlId}/hangup`, {});
     await env.waitForCall(callId, (c) => c.status === "ENDED" && c);
   });

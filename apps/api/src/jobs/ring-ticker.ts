@@ -12,7 +12,12 @@ export interface RingTicker {
   stop(): Promise<void>;
 }
 
-export function startRingTicker(options: { db: Db; publisher: Publisher; log: DomainLog; tickMs?: number }): RingTicker {
+export function startRingTicker(options: {
+  db: Db;
+  publisher: Publisher;
+  log: DomainLog;
+  tickMs?: number;
+}): RingTicker {
   let running: Promise<unknown> | null = null;
   const tick = () => {
     if (running) return;

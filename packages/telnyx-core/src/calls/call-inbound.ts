@@ -76,6 +76,7 @@ export async function createInboundCall(
     startedAt: event.occurredAt,
     queueId: plan.kind === "queue" || plan.kind === "voicemail" ? plan.queueId : null,
   });
-  const ringUserIds = plan.kind === "legacy" || plan.kind === "agent" ? (ownerId ? [ownerId] : number.availableAgentIds) : [];
+  const ringUserIds =
+    plan.kind === "legacy" || plan.kind === "agent" ? (ownerId ? [ownerId] : number.availableAgentIds) : [];
   return { call, ringUserIds, plan };
 }

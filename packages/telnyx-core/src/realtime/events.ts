@@ -107,6 +107,12 @@ export type TIncomingCallEvent = z.infer<typeof ZIncomingCallEventSchema>;
 export const ZIncomingCancelledEventSchema = z.object({ callId: z.string(), userId: z.string() });
 export type TIncomingCancelledEvent = z.infer<typeof ZIncomingCancelledEventSchema>;
 
+/** A callback as a live event: dates arrive as JSON strings over the socket. */
+export const ZCallbackEventSchema = ZCallbackSchema.extend({
+  createdAt: z.coerce.date(),
+  doneAt: z.coerce.date().nullable(),
+});
+
 export const ZOptOutEventSchema = z.object({
   phoneNumber: z.string(),
   optedOut: z.boolean(),
@@ -163,7 +169,7 @@ export const SERVER_EVENT_SCHEMAS = {
   "call:incoming": ZIncomingCallEventSchema,
   "call:incoming-cancelled": ZIncomingCancelledEventSchema,
   "queue:updated": ZQueueSchema,
-  "callback:changed": ZCallbackSchema,
+  "callback:changed": ZCallbackEventSchema,
   "message:created": ZMessageDtoSchema,
   "message:updated": ZMessageDtoSchema,
   "optout:updated": ZOptOutEventSchema,

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { isOpenAt } from "./business-hours";
 
 const weekdays = [1, 2, 3, 4, 5].map((day) => ({ day, open: "09:00", close: "18:00" }));
-const paris = { timeZone: "Europe/Paris", weekly: weekdays, holidays: [{ date: "2026-12-25", name: "Noël" }], enabled: true };
+const paris = {
+  timeZone: "Europe/Paris",
+  weekly: weekdays,
+  holidays: [{ date: "2026-12-25", name: "Noël" }],
+  enabled: true,
+};
 
 describe("business hours", () => {
   it("is open inside a weekday interval in the organization's time zone, closed outside", () => {

@@ -22,7 +22,12 @@ export const callbackSelect = {
   queue: { select: { name: true } },
   assignee: { select: { name: true } },
   call: {
-    select: { fromNumber: true, leadId: true, recordingPath: true, lead: { select: { firstName: true, lastName: true } } },
+    select: {
+      fromNumber: true,
+      leadId: true,
+      recordingPath: true,
+      lead: { select: { firstName: true, lastName: true } },
+    },
   },
 } as const satisfies Prisma.CallbackSelect;
 

@@ -85,7 +85,9 @@ export async function updateQueue(ctx: Ctx & { input: TQueueInput & { id: string
       });
       if (updated.count === 0) throw new AppError("NOT_FOUND", "This queue does not exist.");
       await tx.callQueueMember.deleteMany({ where: { queueId: id } });
-      await tx.callQueueMember.createMany({ data: members.map((userId, position) => ({ queueId: id, userId, position })) });
+      await tx.callQueueMember.createMany({
+        data: members.map((userId, position) => ({ queueId: id, userId, position })),
+      });
     })
     .catch(nameTaken);
   await recordAudit(ctx.db, {

@@ -68,12 +68,16 @@ export async function setNumberRoute(ctx: Ctx & { input: { phoneNumberId: string
   const { actor, db, input } = ctx;
   const target = input.target;
   if (target?.kind === "queue") {
-    const queue = await db.prisma.callQueue.count({ where: { id: target.queueId, organizationId: actor.organizationId } });
+    const queue = await db.prisma.callQueue.count({
+      where: { id: target.queueId, organizationId: actor.organizationId },
+    });
     if (queue === 0)
       throw new AppError("VALIDATION", "This queue does not exist.", { fieldErrors: { target: ["unknown_queue"] } });
   }
   if (target?.kind === "agent") {
-    const member = await db.prisma.membership.count({ where: { userId: target.userId, organizationId: actor.organizationId } });
+    const member = await db.prisma.membership.count({
+      where: { userId: target.userId, organizationId: actor.organizationId },
+    });
     if (member === 0)
       throw new AppError("VALIDATION", "This agent is not a member of your organization.", {
         fieldErrors: { target: ["unknown_member"] },

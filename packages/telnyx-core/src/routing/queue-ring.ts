@@ -74,7 +74,9 @@ export async function offerNext(
   options: { declinedBy?: string } = {},
 ): Promise<Emit[]> {
   if (entry.status !== "WAITING") return [];
-  const declined = options.declinedBy ? [...new Set([...entry.declinedUserIds, options.declinedBy])] : entry.declinedUserIds;
+  const declined = options.declinedBy
+    ? [...new Set([...entry.declinedUserIds, options.declinedBy])]
+    : entry.declinedUserIds;
   const offer = nextOffer({
     strategy: entry.strategy,
     members: await membersOf(tx, entry),
@@ -119,5 +121,8 @@ export async function closeEntry(
       ...(status === "ANSWERED" ? { answeredAt: at, answeredByUserId: answeredByUserId ?? null } : {}),
     },
   });
-  return cancelRinging(entry, entry.ringingUserIds.filter((userId) => userId !== answeredByUserId));
+  return cancelRinging(
+    entry,
+    entry.ringingUserIds.filter((userId) => userId !== answeredByUserId),
+  );
 }

@@ -49,7 +49,7 @@ export async function answerQueuedCall(
     // The call's row first, then its entry: the same order as the webhook applier.
     await tx.$queryRaw`SELECT "id" FROM "TelnyxCall" WHERE "id" = ${call.id} FOR UPDATE`;
     const entry = await lockQueueEntry(tx, { callId: call.id });
-    if (!entry || entry.status !== "WAITING") throw new AppError("CONFLICT", "This caller is no longer waiting.");
+    if (entry?.status !== "WAITING") throw new AppError("CONFLICT", "This caller is no longer waiting.");
     const claimed = await tx.telnyxCall.updateMany({
       where: { id: call.id, OR: [{ userId: null }, { userId: actor.userId }] },
       data: { userId: actor.userId },
@@ -66,7 +66,10 @@ export async function answerQueuedCall(
   // Already out of the queue (call.dequeued raced us) is fine: the leg is still answered and ours.
   await gateway.leaveQueue(customer).catch(() => undefined);
   const conference = await gateway.createConference({ callControlId: customer, name: call.id, beepEnabled: "never" });
-  await db.prisma.telnyxCall.updateMany({ where: { id: call.id, conferenceId: null }, data: { conferenceId: conference.id } });
+  await db.prisma.telnyxCall.updateMany({
+    where: { id: call.id, conferenceId: null },
+    data: { conferenceId: conference.id },
+  });
   const dial = await gateway.dial({
     connectionId,
     from: call.toNumber,
@@ -86,7 +89,7 @@ export async function declineQueuedCall(options: QueuedCommand): Promise<void> {
   const { db, actor, call } = options;
   const emits = await db.prisma.$transaction(async (tx): Promise<Emit[]> => {
     const entry = await lockQueueEntry(tx, { callId: call.id });
-    if (!entry || entry.status !== "WAITING") throw new AppError("CONFLICT", "This caller is no longer waiting.");
+    if (entry?.status !== "WAITING") throw new AppError("CONFLICT", "This caller is no longer waiting.");
     if (entry.ringingUserIds.includes(actor.userId))
       return offerNext(tx, entry, new Date(), { declinedBy: actor.userId });
     await tx.queueEntry.update({

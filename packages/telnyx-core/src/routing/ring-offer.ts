@@ -39,8 +39,13 @@ const idleKey = (member: OfferMember) => member.idleSince?.getTime() ?? Number.N
 export function nextOffer(input: OfferInput): Offer {
   const candidates = input.members.filter((m) => m.isAvailable && !input.declined.includes(m.userId));
   if (input.strategy === "ALL")
-    return { ringUserIds: candidates.map((m) => m.userId), tried: input.tried, lastOfferedUserId: input.lastOfferedUserId };
-  if (candidates.length === 0) return { ringUserIds: [], tried: input.tried, lastOfferedUserId: input.lastOfferedUserId };
+    return {
+      ringUserIds: candidates.map((m) => m.userId),
+      tried: input.tried,
+      lastOfferedUserId: input.lastOfferedUserId,
+    };
+  if (candidates.length === 0)
+    return { ringUserIds: [], tried: input.tried, lastOfferedUserId: input.lastOfferedUserId };
   const untried = candidates.filter((m) => !input.tried.includes(m.userId));
   // Everyone available was offered this round: a new round starts.
   const isNewRound = untried.length === 0;

@@ -81,7 +81,12 @@ export function holdInQueue(
     const clientState = stateOf(call, "hold");
     await gateway.answer(call.callControlId, { clientState });
     if (queue.holdMessage)
-      await gateway.speak(call.callControlId, { text: queue.holdMessage, voice: "female", language: "en-US", clientState });
+      await gateway.speak(call.callControlId, {
+        text: queue.holdMessage,
+        voice: "female",
+        language: "en-US",
+        clientState,
+      });
     try {
       await gateway.enqueue(call.callControlId, {
         queueName: queue.queueId,

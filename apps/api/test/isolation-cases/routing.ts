@@ -1,0 +1,45 @@
+import type { IsolationDomain } from "./types";
+
+const queueInput = (memberUserIds: string[]) => ({
+  name: "Isolation",
+  strategy: "ALL",
+  ringTimeoutSecs: 20,
+  maxWaitSecs: 60,
+  holdMessage: null,
+  announcePosition: false,
+  memberUserIds,
+});
+
+/** Organization A has the seeded Sales queue and a callback for its call (seeded by the calls domain). */
+export const routingIsolation: IsolationDomain = {
+  async seed(api, target) {
+    const queue = await api.db.prisma.callQueue.findFirstOrThrow({ where: { organizationId: target.organizationId } });
+    const callback = await api.db.prisma.callback.create({
+      data: {
+        organizationId: target.organizationId,
+        callId: target.extra.callId!,
+        reason: "MISSED",
+        queueId: queue.id,
+      },
+    });
+    Object.assign(target.extra, { queueId: queue.id, callbackId: callback.id });
+  },
+  cases: {
+    "routing.queues.list": { input: () => undefined },
+    // Organization A's agent is not a member of B: refused.
+    "routing.queues.create": { input: (a) => queueInput([a.userId]) },
+    "routing.queues.update": { input: (a) => ({ id: a.extra.queueId, ...queueInput([]) }) },
+    "routing.queues.delete": { input: (a) => ({ id: a.extra.queueId }) },
+    "routing.hours.get": { input: () => undefined },
+    "routing.hours.set": {
+      input: () => ({ timeZone: "Europe/Paris", weekly: [], holidays: [], enabled: false }),
+    },
+    "routing.numbers.list": { input: () => undefined },
+    "routing.numbers.setRoute": {
+      input: (a) => ({ phoneNumberId: a.extra.numberId, target: { kind: "queue", queueId: a.extra.queueId } }),
+    },
+    "callbacks.list": { input: () => ({ status: "OPEN" }) },
+    "callbacks.assignToMe": { input: (a) => ({ id: a.extra.callbackId }) },
+    "callbacks.markDone": { input: (a) => ({ id: a.extra.callbackId }) },
+  },
+};
