@@ -292,3 +292,127 @@ describe("call state merge", () => {
     expect(callStatusOf(foldCallSignals(signals))).toBe("ENDED");
   });
 });
+
+type QueuedOutcome = "agent" | "max_wait" | "voicemail_now" | "missed" | "missed_in_greeting";
+
+/** An inbound call held by routing, as Telnyx sends it: in a queue, then an agent, voicemail, or the caller leaves. */
+function queuedSignals(outcome: QueuedOutcome, waitSecs: number, withCost: boolean): CallSignal[] {
+  const signals: CallSignal[] = [];
+  let clock = Date.parse("2025-03-01T10:00:00.000Z");
+  const push = (leg: CallLeg, body: CallSignalBody, routing?: "hold" | "voicemail", advanceMs = 500) => {
+    clock += advanceMs;
+    signals.push({
+      ...body,
+      leg,
+      ...(routing ? { routing } : {}),
+      at: new Date(clock).toISOString(),
+      eventId: `q-${signals.length}`,
+      eventType: body.type,
+    } as CallSignal);
+  };
+  const hangup = (leg: CallLeg, routing?: "hold" | "voicemail") =>
+    push(
+      leg,
+      {
+        type: "hangup",
+        endAt: new Date(clock + 500).toISOString(),
+        cause: "normal_clearing",
+        source: "caller",
+        sipCause: "200",
+        mos: 4.4,
+      },
+      routing,
+    );
+  push("customer", { type: "initiated", direction: "incoming" });
+  if (outcome === "voicemail_now") {
+    push("customer", { type: "answered" }, "voicemail");
+    push("customer", { type: "note", text: "call.speak.ended" }, "voicemail", 6000);
+    hangup("customer", "voicemail");
+    push(
+      "customer",
+      { type: "recording", recordingId: "vm", mp3: "http://x/vm.mp3", wav: null, durationMs: 4000 },
+      "voicemail",
+    );
+  } else {
+    push("customer", { type: "answered" }, "hold");
+    push("customer", { type: "enqueued", queue: "q1" }, "hold");
+    push("customer", { type: "note", text: "Key pressed: 5" }, "hold");
+    if (outcome === "agent") {
+      push("customer", { type: "dequeued", queue: "q1", reason: "leave" }, "hold", waitSecs * 1000);
+      push("customer", { type: "conference", conferenceId: "c1", ended: false }, "hold");
+      push("customer", { type: "joined", conferenceId: "c1" }, "hold");
+      push("agent", { type: "initiated", direction: "outgoing" });
+      push("agent", { type: "answered" });
+      push("agent", { type: "joined", conferenceId: "c1" });
+      hangup("customer", "hold");
+      hangup("agent");
+    } else if (outcome === "missed") {
+      push("customer", { type: "dequeued", queue: "q1", reason: "hangup" }, "hold", waitSecs * 1000);
+      hangup("customer", "hold");
+    } else {
+      push("customer", { type: "dequeued", queue: "q1", reason: "timeout" }, "hold", waitSecs * 1000);
+      push("customer", { type: "note", text: "call.speak.started" }, "voicemail");
+      if (outcome === "missed_in_greeting") hangup("customer", "voicemail");
+      else {
+        push("customer", { type: "note", text: "call.speak.ended" }, "voicemail", 6000);
+        hangup("customer", "voicemail");
+        push(
+          "customer",
+          { type: "recording", recordingId: "vm", mp3: "http://x/vm.mp3", wav: null, durationMs: 4000 },
+          "voicemail",
+        );
+      }
+    }
+  }
+  if (withCost)
+    push("customer", {
+      type: "cost",
+      callControlId: "customer-ccid",
+      totalCost: "0.0100",
+      currency: "USD",
+      billedSecs: 60,
+    });
+  return signals;
+}
+
+const EXPECTED_QUEUED: Record<QueuedOutcome, { status: string; inboundOutcome: string }> = {
+  agent: { status: "ENDED", inboundOutcome: "ANSWERED" },
+  max_wait: { status: "ENDED", inboundOutcome: "VOICEMAIL" },
+  voicemail_now: { status: "ENDED", inboundOutcome: "VOICEMAIL" },
+  missed: { status: "NO_ANSWER", inboundOutcome: "MISSED" },
+  // The greeting had started: the caller reached voicemail, even without a message.
+  missed_in_greeting: { status: "ENDED", inboundOutcome: "VOICEMAIL" },
+};
+
+describe("queued inbound calls (call.enqueued / call.dequeued / voicemail recording)", () => {
+  it("end in the same state and outcome whatever the order and duplicates of their events", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<QueuedOutcome>("agent", "max_wait", "voicemail_now", "missed", "missed_in_greeting"),
+        fc.integer({ min: 1, max: 1800 }),
+        fc.boolean(),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (outcome, waitSecs, withCost, picks, dups) => {
+          const inOrder = queuedSignals(outcome, waitSecs, withCost);
+          const expected = deriveCallState(foldCallSignals(inOrder), RATE);
+          expect(deriveCallState(foldCallSignals(deliver(inOrder, picks, dups)), RATE)).toEqual(expected);
+          expect(expected).toMatchObject(EXPECTED_QUEUED[outcome]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("rings (RINGING) while the caller waits in the queue, and counts the talk from the agent's answer", () => {
+    const signals = queuedSignals("agent", 30, false);
+    const waiting = signals.slice(
+      0,
+      signals.findIndex((s) => s.type === "dequeued"),
+    );
+    expect(callStatusOf(foldCallSignals(waiting))).toBe("RINGING");
+    const state = deriveCallState(foldCallSignals(signals));
+    const agentAnswer = signals.find((s) => s.leg === "agent" && s.type === "answered")!;
+    expect(state.answeredAt?.toISOString()).toBe(agentAnswer.at);
+  });
+});
