@@ -206,6 +206,34 @@ describe("inbound routing to the Sales queue", () => {
     await expectVisibleToBothAgents(callId);
   });
 
+  it("rings once and ends in one voicemail and one callback when every webhook is duplicated and reordered", async () => {
+    await setAgents("AVAILABLE");
+    await setQueue({ maxWaitSecs: 10 });
+    await sandboxControl("/chaos", { duplicate_rate: 1, reorder: true, delay_ms_max: 200 });
+    try {
+      const ringing = watchRinging();
+      const { callId } = await placeCall(VOICEMAIL_CALLER);
+      const ended = await until(async () => {
+        const row = await callRow(callId);
+        return row.recordingPath && row.status === "ENDED" ? row : null;
+      }, "the voicemail under delivery chaos");
+      ringing.stop();
+      expect(ended.inboundOutcome).toBe("VOICEMAIL");
+      const types = env.sandbox.world.webhooks.log
+        .filter((d) => JSON.stringify(d).includes(ended.callControlId!))
+        .map((d) => d.event_type);
+      expect(types.filter((t) => t === "call.enqueued").length).toBeGreaterThanOrEqual(2);
+      expect(types).toContain("call.dequeued");
+      expect(ringing.rung.filter((r) => r.callId === callId)).toHaveLength(1);
+      expect(await env.db.prisma.callback.count({ where: { callId } })).toBe(1);
+      expect(await env.db.prisma.queueEntry.findUniqueOrThrow({ where: { callId } })).toMatchObject({
+        status: "VOICEMAIL",
+      });
+    } finally {
+      await sandboxControl("/chaos", { duplicate_rate: 0, reorder: false });
+    }
+  });
+
   it("a decline rings the next agent without ending the call; the next agent answers from the queue", async () => {
     await setAgents("AVAILABLE");
     await env.db.prisma.callQueue.update({
