@@ -162,6 +162,10 @@ describe("inbound routing to the Sales queue", () => {
     await until(async () => ringing.rung.length >= 1, "the first agent to ring");
     expect(ringing.rung).toEqual([{ who: "agent1", callId: first.callId }]);
     expect((await callRow(first.callId)).status).toBe("RINGING");
+    const board = await env.asDemoSupervisor().wallboard.snapshot();
+    expect(board.queues.find((q) => q.id === queueId)).toMatchObject({ waiting: 1, name: "Sales" });
+    const queueEvents: Array<{ id: string; waiting: number }> = [];
+    sockets.agent2.on("queue:updated", (queue: { id: string; waiting: number }) => queueEvents.push(queue));
 
     await sandboxControl(`/calls/${first.ccid}/hangup`, {});
     const missed = await until(async () => {
@@ -169,6 +173,11 @@ describe("inbound routing to the Sales queue", () => {
       return row.status !== "RINGING" ? row : null;
     }, "the missed call");
     expect(missed).toMatchObject({ status: "NO_ANSWER", inboundOutcome: "MISSED", queueId });
+    await until(
+      async () => queueEvents.some((q) => q.id === queueId && q.waiting === 0),
+      "queue:updated (nobody waits)",
+    );
+    sockets.agent2.off("queue:updated");
     const entry = await env.db.prisma.queueEntry.findUniqueOrThrow({ where: { callId: first.callId } });
     expect(entry).toMatchObject({ status: "MISSED", ringingUserIds: [] });
     expect(await env.db.prisma.callback.findUnique({ where: { callId: first.callId } })).toMatchObject({
@@ -182,6 +191,20 @@ describe("inbound routing to the Sales queue", () => {
     expect(ringing.rung[1]).toEqual({ who: "agent2", callId: second.callId });
     await sandboxControl(`/calls/${second.ccid}/hangup`, {});
     await until(async () => (await callRow(second.callId)).status !== "RINGING", "the second caller to leave");
+  });
+
+  it("rings the next agent when a ring runs out (the ring ticker), then the first again in the next round", async () => {
+    await setAgents("AVAILABLE");
+    await setQueue({ ringTimeoutSecs: 5 });
+    await env.db.prisma.callQueue.update({ where: { id: queueId }, data: { lastOfferedUserId: null } });
+    const ringing = watchRinging();
+    const { ccid, callId } = await placeCall("+14155550104");
+    await until(async () => ringing.rung.length >= 3, "three rings, one agent at a time", 30_000);
+    ringing.stop();
+    expect(ringing.rung.slice(0, 3).map((r) => r.who)).toEqual(["agent1", "agent2", "agent1"]);
+    expect((await callRow(callId)).status).toBe("RINGING");
+    await sandboxControl(`/calls/${ccid}/hangup`, {});
+    await until(async () => (await callRow(callId)).status !== "RINGING", "the caller to leave");
   });
 
   it("moves on to voicemail when nobody answers within the max wait", async () => {

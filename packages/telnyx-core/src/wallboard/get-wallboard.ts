@@ -10,6 +10,7 @@ import { isRingingCallStatus, LIVE_CALL_STATUSES } from "../calls/call-state";
 import { localDayOf, ratio } from "../stats/local-days";
 import { organizationFactsOf } from "../stats/number-fees";
 import { sumUsage } from "../stats/usage-rollup";
+import { readQueues } from "../routing/queue-dto";
 import type { TWallboardSnapshot } from "./wallboard-schemas";
 
 export async function getWallboardSnapshot(options: {
@@ -28,6 +29,7 @@ export async function getWallboardSnapshot(options: {
     take: 500,
   });
   const agents = await listAgents({ db, organizationId });
+  const queues = await readQueues(db.prisma, organizationId, { now });
   const usage = await sumUsage(db, { organizationId, firstDay: today, lastDay: today, userId: null });
   const [sla] = await db.query<{ inboundAnswered: number; answeredWithin: number }>(
     `SELECT count(*)::int AS "inboundAnswered",
@@ -63,6 +65,7 @@ export async function getWallboardSnapshot(options: {
       rate: ratio(answeredWithin, inboundAnswered),
     },
     longestWaitSecs: waits.length > 0 ? Math.max(...waits) : null,
+    queues,
     wrapUpSecs: org.wrapUpSecs,
     currency: org.currency,
     asOf: now,

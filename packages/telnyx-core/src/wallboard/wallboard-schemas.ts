@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZAgentStateSchema, ZCallDtoSchema } from "../realtime/events";
+import { ZQueueSchema } from "../routing/routing-schemas";
 
 export const ZWallboardSnapshotSchema = z.object({
   activeCalls: z.array(ZCallDtoSchema),
@@ -21,6 +22,8 @@ export const ZWallboardSnapshotSchema = z.object({
     rate: z.number().nullable(),
   }),
   longestWaitSecs: z.number().int().nullable(),
+  /** Per queue: callers waiting, longest wait, today's SLA (live updates: queue:updated). */
+  queues: z.array(ZQueueSchema),
   /** Seconds agents stay WRAP_UP after each call (agents.setWrapUp). */
   wrapUpSecs: z.number().int(),
   currency: z.string(),
