@@ -291,3 +291,34 @@ describe("inbound routing to the Sales queue", () => {
     await env.waitForCall(callId, (c) => c.status === "ENDED" && c);
   });
 });
+
+describe("a number routed to an agent", () => {
+  it("rings that agent only; their decline sends the caller to voicemail", async () => {
+    const supervisor = env.asDemoSupervisor();
+    const number = (await supervisor.routing.numbers.list()).find((n) => n.phoneNumber === OUR_NUMBER)!;
+    await supervisor.routing.numbers.setRoute({
+      phoneNumberId: number.phoneNumberId,
+      target: { kind: "agent", userId: env.demo.users.agent1.id },
+    });
+    try {
+      await setAgents("AVAILABLE");
+      const ringing = watchRinging();
+      const { callId } = await placeCall(VOICEMAIL_CALLER);
+      await until(async () => ringing.rung.length >= 1, "agent 1 to ring");
+      await agent("agent1").calls.decline({ id: callId });
+      const ended = await until(async () => {
+        const row = await callRow(callId);
+        return row.recordingPath && row.status === "ENDED" ? row : null;
+      }, "the voicemail after the agent declined");
+      ringing.stop();
+      expect(ringing.rung).toEqual([{ who: "agent1", callId }]);
+      expect(ended).toMatchObject({ inboundOutcome: "VOICEMAIL", userId: env.demo.users.agent1.id, queueId: null });
+      expect(await env.db.prisma.callback.findUnique({ where: { callId } })).toMatchObject({ reason: "VOICEMAIL" });
+    } finally {
+      await supervisor.routing.numbers.setRoute({
+        phoneNumberId: number.phoneNumberId,
+        target: { kind: "queue", queueId },
+      });
+    }
+  });
+});

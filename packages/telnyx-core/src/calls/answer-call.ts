@@ -11,6 +11,17 @@ import { clientStateSecretOf, encodeCallClientState } from "./call-client-state"
 import { runCallCommand, type CallCommandOptions, type CommandCall } from "./call-command-runner";
 import { requireAgentDevice } from "./call-numbers";
 import { answerQueuedCall, declineQueuedCall, isQueuedCall } from "../routing/queued-call-commands";
+import { answerToVoicemail } from "../routing/routing-flows";
+import type { Db } from "@app/db/open-db";
+
+async function isRoutedToAgent(db: Db, phoneNumberId: string | null): Promise<boolean> {
+  if (!phoneNumberId) return false;
+  const number = await db.prisma.telnyxPhoneNumber.findUnique({
+    where: { id: phoneNumberId },
+    select: { routeKind: true },
+  });
+  return number?.routeKind === "agent";
+}
 
 function requireRinging(call: CommandCall): string {
   if (call.direction !== "INBOUND" || call.status !== "RINGING" || !call.callControlId) {
@@ -48,7 +59,17 @@ export async function declineCall(options: CallCommandOptions): Promise<TCallDto
     async run(call, gateway) {
       const ccid = requireRinging(call);
       if (isQueued) return declineQueuedCall({ ...options, call });
-      if (call.userId === options.actor.userId) return gateway.reject(ccid, { cause: "USER_BUSY" });
+      if (call.userId === options.actor.userId) {
+        // A number routed to this agent: the caller leaves a message rather than hearing busy.
+        if (await isRoutedToAgent(options.db, call.phoneNumberId))
+          return answerToVoicemail(options, {
+            id: call.id,
+            organizationId: options.actor.organizationId,
+            callControlId: ccid,
+            clientStateSecret: await clientStateSecretOf(options.db.prisma, options.actor.organizationId),
+          })();
+        return gateway.reject(ccid, { cause: "USER_BUSY" });
+      }
       // Rung to every available agent: this one stops ringing, the others still can answer.
       options.publisher.toUser(options.actor.userId, "call:incoming-cancelled", {
         callId: call.id,

@@ -25,6 +25,8 @@ type Task = () => Promise<void>;
 const stateOf = (call: RoutedCall, routing: "hold" | "voicemail") =>
   encodeCallClientState({ callId: call.id, leg: "customer", routing }, call.clientStateSecret);
 
+type FlowServices = Pick<ApplyServices, "db" | "gatewayFor">;
+
 async function greetingOf(services: Pick<ApplyServices, "db">, organizationId: string): Promise<string> {
   const org = await services.db.prisma.organization.findUnique({
     where: { id: organizationId },
@@ -33,7 +35,7 @@ async function greetingOf(services: Pick<ApplyServices, "db">, organizationId: s
   return org?.voicemailGreeting?.trim() || DEFAULT_VOICEMAIL_GREETING;
 }
 
-async function speakGreeting(services: ApplyServices, gateway: TelnyxGateway, call: RoutedCall): Promise<void> {
+async function speakGreeting(services: FlowServices, gateway: TelnyxGateway, call: RoutedCall): Promise<void> {
   await gateway.speak(call.callControlId, {
     text: await greetingOf(services, call.organizationId),
     voice: "female",
@@ -43,7 +45,7 @@ async function speakGreeting(services: ApplyServices, gateway: TelnyxGateway, ca
 }
 
 /** Voicemail at once (out of hours, nobody available, route to voicemail): answer, then the greeting. */
-export function answerToVoicemail(services: ApplyServices, call: RoutedCall): Task {
+export function answerToVoicemail(services: FlowServices, call: RoutedCall): Task {
   return async () => {
     const gateway = await services.gatewayFor(call.organizationId);
     await gateway.answer(call.callControlId, { clientState: stateOf(call, "voicemail") });
