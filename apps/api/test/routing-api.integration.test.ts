@@ -4,12 +4,15 @@
  * (assign to me, mark done).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { advanceDueRings } from "@app/telnyx-core/routing/advance-rings";
+import type { Publisher } from "@app/telnyx-core/realtime/events";
 import { DEMO_ADMIN_TOKEN, setupTestApi, type TestServer } from "./harness";
 
 let api: TestServer;
 
 beforeAll(async () => {
-  api = await setupTestApi({ server: true });
+  // The server's own ring ticker stays out of the way: the test drives advanceDueRings itself.
+  api = await setupTestApi({ server: { ringTickMs: 3_600_000 } });
 });
 afterAll(async () => {
   await api?.close();
@@ -136,5 +139,67 @@ describe("routing API", () => {
     await expect(api.asOtherAgent().callbacks.markDone({ id: callback.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  it("the ring ticker rings the next member of a due entry, and closes the entry of a call that already ended", async () => {
+    const organizationId = api.demo.organization.id;
+    const queue = await api.db.prisma.callQueue.findFirstOrThrow({ where: { organizationId, name: "Sales" } });
+    await api.db.prisma.user.updateMany({
+      where: { id: { in: [api.demo.users.agent1.id, api.demo.users.agent2.id] } },
+      data: { agentStatus: "AVAILABLE" },
+    });
+    await api.db.prisma.callQueue.update({
+      where: { id: queue.id },
+      data: { lastOfferedUserId: api.demo.users.agent1.id },
+    });
+    const past = new Date(Date.now() - 1000);
+    const entryFor = async (status: "RINGING" | "ENDED") => {
+      const call = await api.db.prisma.telnyxCall.create({
+        data: {
+          organizationId,
+          direction: "INBOUND",
+          status,
+          fromNumber: "+14155550888",
+          toNumber: "+13125550100",
+          queueId: queue.id,
+        },
+      });
+      return api.db.prisma.queueEntry.create({
+        data: {
+          organizationId,
+          queueId: queue.id,
+          callId: call.id,
+          enqueuedAt: past,
+          ringDueAt: past,
+          ringingUserIds: [api.demo.users.agent1.id],
+          triedUserIds: [api.demo.users.agent1.id],
+        },
+      });
+    };
+    const waiting = await entryFor("RINGING");
+    const stale = await entryFor("ENDED");
+    const sent: Array<{ userId: string; event: string }> = [];
+    const publisher: Publisher = {
+      toOrganization() {},
+      toUser: (userId, event) => {
+        sent.push({ userId, event });
+      },
+    };
+    expect(await advanceDueRings({ db: api.db, publisher })).toBe(2);
+    expect(await api.db.prisma.queueEntry.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({
+      status: "WAITING",
+      ringingUserIds: [api.demo.users.agent2.id],
+    });
+    expect(await api.db.prisma.queueEntry.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({
+      status: "MISSED",
+      ringingUserIds: [],
+    });
+    expect(sent).toContainEqual({ userId: api.demo.users.agent2.id, event: "call:incoming" });
+    expect(sent.filter((s) => s.event === "call:incoming-cancelled").map((s) => s.userId)).toEqual([
+      api.demo.users.agent1.id,
+      api.demo.users.agent1.id,
+    ]);
+    // Not due any more: nothing moves.
+    expect(await advanceDueRings({ db: api.db, publisher })).toBe(0);
   });
 });
