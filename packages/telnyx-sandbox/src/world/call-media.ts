@@ -118,7 +118,7 @@ export class CallMedia {
     if (leg.recording) throw badState(`Call '${leg.ccid}' is already being recorded.`);
     const id = this.world.rng.uuid();
     if (maxLengthSecs > 0)
-      this.calls.later(leg, maxLengthSecs * 1000, () => leg.recording?.id === id && this.finishRecording(leg));
+      this.calls.later(leg, maxLengthSecs * 1000, () => leg.recording?.id === id && this.finishRecording(leg), true);
     // A magic voicemail caller talks after the beep, then hangs up.
     const messageMs = leg.direction === "incoming" ? callerBehaviourFor(leg.from).messageMs : null;
     if (messageMs !== null) this.calls.later(leg, messageMs, () => this.calls.hangupByFarEnd(leg));
