@@ -117,10 +117,11 @@ describe("inbound routing to the Sales queue", () => {
     const { callId } = await placeCall(VOICEMAIL_CALLER);
     const ended = await until(async () => {
       const row = await callRow(callId);
-      return row.recordingPath && row.status === "ENDED" ? row : null;
+      return row.recordingPath && row.status === "NO_ANSWER" ? row : null;
     }, "the voicemail to be recorded and stored");
     ringing.stop();
-    expect(ended).toMatchObject({ inboundOutcome: "VOICEMAIL", queueId, direction: "INBOUND" });
+    // No agent answered: the dashboard counts it missed (answeredAt null); the outcome says voicemail.
+    expect(ended).toMatchObject({ inboundOutcome: "VOICEMAIL", queueId, direction: "INBOUND", answeredAt: null });
     expect(ringing.rung).toEqual([]);
     expect(await env.db.prisma.queueEntry.count({ where: { callId } })).toBe(0);
     const legs = env.sandbox.world.webhooks.log.map((d) => d.event_type);
@@ -144,7 +145,7 @@ describe("inbound routing to the Sales queue", () => {
     try {
       const ringing = watchRinging();
       const { callId } = await placeCall(VOICEMAIL_CALLER);
-      await until(async () => (await callRow(callId)).status === "ENDED", "the voicemail to end");
+      await until(async () => (await callRow(callId)).status === "NO_ANSWER", "the voicemail to end");
       ringing.stop();
       expect((await callRow(callId)).inboundOutcome).toBe("VOICEMAIL");
       expect(ringing.rung).toEqual([]);
@@ -213,7 +214,7 @@ describe("inbound routing to the Sales queue", () => {
     const { callId } = await placeCall(VOICEMAIL_CALLER);
     const ended = await until(async () => {
       const row = await callRow(callId);
-      return row.recordingPath && row.status === "ENDED" ? row : null;
+      return row.recordingPath && row.status === "NO_ANSWER" ? row : null;
     }, "the voicemail after the max wait");
     expect(ended.inboundOutcome).toBe("VOICEMAIL");
     const entry = await env.db.prisma.queueEntry.findUniqueOrThrow({ where: { callId } });
@@ -238,7 +239,7 @@ describe("inbound routing to the Sales queue", () => {
       const { callId } = await placeCall(VOICEMAIL_CALLER);
       const ended = await until(async () => {
         const row = await callRow(callId);
-        return row.recordingPath && row.status === "ENDED" ? row : null;
+        return row.recordingPath && row.status === "NO_ANSWER" ? row : null;
       }, "the voicemail under delivery chaos");
       ringing.stop();
       expect(ended.inboundOutcome).toBe("VOICEMAIL");
@@ -308,11 +309,11 @@ describe("a number routed to an agent", () => {
       await agent("agent1").calls.decline({ id: callId });
       const ended = await until(async () => {
         const row = await callRow(callId);
-        return row.recordingPath && row.status === "ENDED" ? row : null;
+        return row.recordingPath && row.status === "NO_ANSWER" ? row : null;
       }, "the voicemail after the agent declined");
       ringing.stop();
       expect(ringing.rung).toEqual([{ who: "agent1", callId }]);
-      expect(ended).toMatchObject({ inboundOutcome: "VOICEMAIL", userId: env.demo.users.agent1.id, queueId: null });
+      expect(ended).toMatchObject({ inboundOutcome: "VOICEMAIL", userId: null, queueId: null, answeredAt: null });
       expect(await env.db.prisma.callback.findUnique({ where: { callId } })).toMatchObject({ reason: "VOICEMAIL" });
     } finally {
       await supervisor.routing.numbers.setRoute({

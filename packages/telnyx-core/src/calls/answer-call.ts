@@ -60,14 +60,17 @@ export async function declineCall(options: CallCommandOptions): Promise<TCallDto
       const ccid = requireRinging(call);
       if (isQueued) return declineQueuedCall({ ...options, call });
       if (call.userId === options.actor.userId) {
-        // A number routed to this agent: the caller leaves a message rather than hearing busy.
-        if (await isRoutedToAgent(options.db, call.phoneNumberId))
-          return answerToVoicemail(options, {
+        // A number routed to this agent: the caller leaves a message rather than hearing busy; the call is no longer
+        // the agent's (they are not on it), the team's callback list takes it.
+        if (await isRoutedToAgent(options.db, call.phoneNumberId)) {
+          await answerToVoicemail(options, {
             id: call.id,
             organizationId: options.actor.organizationId,
             callControlId: ccid,
             clientStateSecret: await clientStateSecretOf(options.db.prisma, options.actor.organizationId),
           })();
+          return { user: { disconnect: true } };
+        }
         return gateway.reject(ccid, { cause: "USER_BUSY" });
       }
       // Rung to every available agent: this one stops ringing, the others still can answer.

@@ -377,11 +377,11 @@ function queuedSignals(outcome: QueuedOutcome, waitSecs: number, withCost: boole
 
 const EXPECTED_QUEUED: Record<QueuedOutcome, { status: string; inboundOutcome: string }> = {
   agent: { status: "ENDED", inboundOutcome: "ANSWERED" },
-  max_wait: { status: "ENDED", inboundOutcome: "VOICEMAIL" },
-  voicemail_now: { status: "ENDED", inboundOutcome: "VOICEMAIL" },
+  max_wait: { status: "NO_ANSWER", inboundOutcome: "VOICEMAIL" },
+  voicemail_now: { status: "NO_ANSWER", inboundOutcome: "VOICEMAIL" },
   missed: { status: "NO_ANSWER", inboundOutcome: "MISSED" },
   // The greeting had started: the caller reached voicemail, even without a message.
-  missed_in_greeting: { status: "ENDED", inboundOutcome: "VOICEMAIL" },
+  missed_in_greeting: { status: "NO_ANSWER", inboundOutcome: "VOICEMAIL" },
 };
 
 describe("queued inbound calls (call.enqueued / call.dequeued / voicemail recording)", () => {

@@ -202,13 +202,12 @@ export function bridgedAtOf(facts: CallFacts): string | null {
 }
 
 /**
- * When the call was answered for the customer: by the agent's accept (the customer leg's answer), or — when routing
- * held the caller — by the agent who took it from the queue, else by voicemail.
+ * When an agent answered: the customer leg's answer (the agent's accept), or — when routing held the caller — the
+ * answer of the agent who took the call from the queue. Voicemail is not an answer: the dashboard counts it missed.
  */
 export function answeredAtOf(facts: CallFacts): string | null {
   if (facts.answeredAt) return facts.answeredAt;
-  if (!facts.heldAt) return null;
-  return facts.agentAnsweredAt ?? facts.voicemailAt;
+  return facts.heldAt ? facts.agentAnsweredAt : null;
 }
 
 export type InboundOutcomeValue = "ANSWERED" | "VOICEMAIL" | "MISSED" | "ABANDONED";
@@ -224,10 +223,11 @@ export function inboundOutcomeOf(facts: CallFacts): InboundOutcomeValue | null {
 export function callStatusOf(facts: CallFacts): CallStatusValue {
   const hangup = terminalHangupOf(facts);
   const answeredAt = answeredAtOf(facts);
-  // A held caller who hung up before any agent or voicemail took the call: missed.
-  if (hangup) return answeredAt ? "ENDED" : facts.heldAt ? "NO_ANSWER" : unansweredStatus(hangup);
+  // A caller routing held or took to voicemail, whom no agent answered: unanswered (the outcome says which).
+  if (hangup) return answeredAt ? "ENDED" : facts.heldAt || facts.voicemailAt ? "NO_ANSWER" : unansweredStatus(hangup);
   if (bridgedAtOf(facts)) return "BRIDGED";
-  if (answeredAt) return "ANSWERED";
+  // Leaving a message: connected, though to nobody (no agent can answer it any more).
+  if (answeredAt || facts.voicemailAt) return "ANSWERED";
   if (facts.ringingAt) return "RINGING";
   return "INITIATED";
 }
