@@ -40,7 +40,7 @@ async function setAgents(status: "AVAILABLE" | "AWAY") {
   await agent("agent2").agents.setStatus({ status });
 }
 
-async function setQueue(data: { ringTimeoutSecs?: number; maxWaitSecs?: number }) {
+async function setQueue(data: { ringTimeoutSecs?: number; maxWaitSecs?: number; holdMessage?: string | null }) {
   await env.db.prisma.callQueue.update({ where: { id: queueId }, data });
 }
 
@@ -108,7 +108,7 @@ async function expectVisibleToBothAgents(callId: string) {
 
 describe("inbound routing to the Sales queue", () => {
   beforeEach(async () => {
-    await setQueue({ ringTimeoutSecs: 60, maxWaitSecs: 600 });
+    await setQueue({ ringTimeoutSecs: 60, maxWaitSecs: 600, holdMessage: null });
   });
 
   it("sends the caller to voicemail at once when no agent is available: recording, callback, visible to both", async () => {
@@ -260,6 +260,7 @@ describe("inbound routing to the Sales queue", () => {
 
   it("a decline rings the next agent without ending the call; the next agent answers from the queue", async () => {
     await setAgents("AVAILABLE");
+    await setQueue({ holdMessage: "Thanks for calling Acme, please hold." });
     await env.db.prisma.callQueue.update({
       where: { id: queueId },
       data: { lastOfferedUserId: env.demo.users.agent2.id },
@@ -270,6 +271,13 @@ describe("inbound routing to the Sales queue", () => {
     const { callId } = await placeCall("+14155550103");
     await until(async () => ringing.rung.length >= 1, "agent 1 to ring");
     expect(ringing.rung).toEqual([{ who: "agent1", callId }]);
+    // The hold message is said first, then the caller is queued (the music must not cut it off).
+    const ccid = (await callRow(callId)).callControlId!;
+    const order = env.sandbox.world.webhooks.log
+      .filter((d) => JSON.stringify(d).includes(ccid))
+      .map((d) => d.event_type)
+      .filter((t) => t === "call.speak.ended" || t === "call.enqueued");
+    expect(order).toEqual(["call.speak.ended", "call.enqueued"]);
 
     await agent("agent1").calls.decline({ id: callId });
     await until(async () => ringing.rung.length >= 2, "agent 2 to ring after the decline");

@@ -24,6 +24,8 @@ export interface LockedEntry {
   declinedUserIds: string[];
   strategy: TRingStrategy;
   ringTimeoutSecs: number;
+  maxWaitSecs: number;
+  enqueuedAt: Date | null;
   lastOfferedUserId: string | null;
 }
 
@@ -37,7 +39,7 @@ export async function lockQueueEntry(
   const [row] = await tx.$queryRaw<LockedEntry[]>`
     SELECT e."id", e."organizationId", e."queueId", e."callId", e."status"::text AS "status",
       COALESCE(e."ringingUserIds", '{}') AS "ringingUserIds", COALESCE(e."triedUserIds", '{}') AS "triedUserIds",
-      COALESCE(e."declinedUserIds", '{}') AS "declinedUserIds", q."strategy"::text AS "strategy", q."ringTimeoutSecs", q."lastOfferedUserId"
+      COALESCE(e."declinedUserIds", '{}') AS "declinedUserIds", q."strategy"::text AS "strategy", q."ringTimeoutSecs", q."maxWaitSecs", e."enqueuedAt", q."lastOfferedUserId"
     FROM "QueueEntry" e JOIN "CallQueue" q ON q."id" = e."queueId"
     WHERE ${condition}
     FOR UPDATE OF e, q`;

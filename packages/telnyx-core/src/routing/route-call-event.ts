@@ -16,6 +16,7 @@ import { readQueues } from "./queue-dto";
 import { closeEntry, lockQueueEntry, offerNext } from "./queue-ring";
 import {
   answerToVoicemail,
+  enqueueCaller,
   greetVoicemail,
   hangupCustomer,
   holdInQueue,
@@ -82,6 +83,15 @@ export async function routeCallEvent(tx: Tx, ctx: RouteEventContext): Promise<Ro
       });
       if (marked.count > 0) result.emits.push(...(await offerNext(tx, entry, now)));
       isQueueChanged = true;
+    } else if (
+      ctx.event.kind === "call.speak.ended" &&
+      signal.routing === "hold" &&
+      !entry.enqueuedAt &&
+      !facts.enqueuedAt &&
+      !ctx.isTerminal
+    ) {
+      // The hold message was said: now into the queue.
+      result.afterCommit.push(enqueueCaller(services, routed, entry));
     } else if (isCustomer && signal.type === "dequeued" && signal.reason === "timeout" && !ctx.isTerminal) {
       result.emits.push(...(await closeEntry(tx, entry, "VOICEMAIL", now)));
       result.afterCommit.push(greetVoicemail(services, routed));

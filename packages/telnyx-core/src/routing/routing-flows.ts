@@ -72,7 +72,11 @@ export function recordVoicemail(services: ApplyServices, call: RoutedCall): Task
   };
 }
 
-/** Hold the caller in the queue: answer, say the hold message, enqueue (Telnyx enforces the max wait). */
+/**
+ * Hold the caller in the queue: answer, then enqueue (Telnyx plays the hold music and enforces the max wait) — or,
+ * with a hold message, say it first: the enqueue follows its call.speak.ended (enqueueCaller), so the music does
+ * not cut it off.
+ */
 export function holdInQueue(
   services: ApplyServices,
   call: RoutedCall,
@@ -82,21 +86,38 @@ export function holdInQueue(
     const gateway = await services.gatewayFor(call.organizationId);
     const clientState = stateOf(call, "hold");
     await gateway.answer(call.callControlId, { clientState });
-    if (queue.holdMessage)
+    if (queue.holdMessage) {
       await gateway.speak(call.callControlId, {
         text: queue.holdMessage,
         voice: "female",
         language: "en-US",
         clientState,
       });
+      return;
+    }
+    await enqueueCaller(services, call, queue)();
+  };
+}
+
+export function enqueueCaller(
+  services: ApplyServices,
+  call: RoutedCall,
+  queue: { queueId: string; maxWaitSecs: number },
+): Task {
+  return async () => {
+    const gateway = await services.gatewayFor(call.organizationId);
     try {
       await gateway.enqueue(call.callControlId, {
         queueName: queue.queueId,
         maxWaitTimeSecs: queue.maxWaitSecs,
-        clientState,
+        clientState: stateOf(call, "hold"),
       });
     } catch (error) {
-      // Not held: the caller must not stay on a silent line — voicemail instead.
+      // Not held: the caller must not stay on a silent line — voicemail instead, and nobody rings for it.
+      await services.db.prisma.queueEntry.updateMany({
+        where: { callId: call.id, status: "WAITING" },
+        data: { status: "VOICEMAIL", ringDueAt: null, endedAt: new Date() },
+      });
       await speakGreeting(services, gateway, call);
       throw error;
     }
