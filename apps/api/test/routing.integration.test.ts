@@ -40,7 +40,12 @@ async function setAgents(status: "AVAILABLE" | "AWAY") {
   await agent("agent2").agents.setStatus({ status });
 }
 
-async function setQueue(data: { ringTimeoutSecs?: number; maxWaitSecs?: number; holdMessage?: string | null }) {
+async function setQueue(data: {
+  ringTimeoutSecs?: number;
+  maxWaitSecs?: number;
+  holdMessage?: string | null;
+  announcePosition?: boolean;
+}) {
   await env.db.prisma.callQueue.update({ where: { id: queueId }, data });
 }
 
@@ -108,7 +113,7 @@ async function expectVisibleToBothAgents(callId: string) {
 
 describe("inbound routing to the Sales queue", () => {
   beforeEach(async () => {
-    await setQueue({ ringTimeoutSecs: 60, maxWaitSecs: 600, holdMessage: null });
+    await setQueue({ ringTimeoutSecs: 60, maxWaitSecs: 600, holdMessage: null, announcePosition: false });
   });
 
   it("sends the caller to voicemail at once when no agent is available: recording, callback, visible to both", async () => {
@@ -158,8 +163,18 @@ describe("inbound routing to the Sales queue", () => {
   it("rings one agent at a time in turn across calls; a caller who hangs up while waiting is missed", async () => {
     await setAgents("AVAILABLE");
     await env.db.prisma.callQueue.update({ where: { id: queueId }, data: { lastOfferedUserId: null } });
+    await setQueue({ announcePosition: true });
     const ringing = watchRinging();
     const first = await placeCall("+14155550101");
+    // The caller hears their place in the queue once queued.
+    await until(async () => {
+      const types = env.sandbox.world.webhooks.log
+        .filter((d) => JSON.stringify(d).includes(first.ccid))
+        .map((d) => d.event_type);
+      return (
+        types.indexOf("call.enqueued") >= 0 && types.indexOf("call.speak.started") > types.indexOf("call.enqueued")
+      );
+    }, "the position announcement");
     await until(async () => ringing.rung.length >= 1, "the first agent to ring");
     expect(ringing.rung).toEqual([{ who: "agent1", callId: first.callId }]);
     expect((await callRow(first.callId)).status).toBe("RINGING");

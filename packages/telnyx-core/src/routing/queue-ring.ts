@@ -25,6 +25,7 @@ export interface LockedEntry {
   strategy: TRingStrategy;
   ringTimeoutSecs: number;
   maxWaitSecs: number;
+  announcePosition: boolean;
   enqueuedAt: Date | null;
   lastOfferedUserId: string | null;
 }
@@ -39,7 +40,7 @@ export async function lockQueueEntry(
   const [row] = await tx.$queryRaw<LockedEntry[]>`
     SELECT e."id", e."organizationId", e."queueId", e."callId", e."status"::text AS "status",
       COALESCE(e."ringingUserIds", '{}') AS "ringingUserIds", COALESCE(e."triedUserIds", '{}') AS "triedUserIds",
-      COALESCE(e."declinedUserIds", '{}') AS "declinedUserIds", q."strategy"::text AS "strategy", q."ringTimeoutSecs", q."maxWaitSecs", e."enqueuedAt", q."lastOfferedUserId"
+      COALESCE(e."declinedUserIds", '{}') AS "declinedUserIds", q."strategy"::text AS "strategy", q."ringTimeoutSecs", q."maxWaitSecs", q."announcePosition", e."enqueuedAt", q."lastOfferedUserId"
     FROM "QueueEntry" e JOIN "CallQueue" q ON q."id" = e."queueId"
     WHERE ${condition}
     FOR UPDATE OF e, q`;

@@ -15,6 +15,7 @@ import type { InboundPlan } from "./inbound-plan";
 import { readQueues } from "./queue-dto";
 import { closeEntry, lockQueueEntry, offerNext } from "./queue-ring";
 import {
+  announcePosition,
   answerToVoicemail,
   enqueueCaller,
   greetVoicemail,
@@ -82,6 +83,9 @@ export async function routeCallEvent(tx: Tx, ctx: RouteEventContext): Promise<Ro
         data: { enqueuedAt: new Date(signal.at) },
       });
       if (marked.count > 0) result.emits.push(...(await offerNext(tx, entry, now)));
+      const position = ctx.event.kind === "call.enqueued" ? ctx.event.payload.currentPosition : undefined;
+      if (marked.count > 0 && entry.announcePosition && position !== undefined)
+        result.afterCommit.push(announcePosition(services, routed, position));
       isQueueChanged = true;
     } else if (
       ctx.event.kind === "call.speak.ended" &&

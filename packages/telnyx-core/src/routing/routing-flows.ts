@@ -124,6 +124,19 @@ export function enqueueCaller(
   };
 }
 
+/** The caller hears their place in the queue (the queue's "announce position"). */
+export function announcePosition(services: ApplyServices, call: RoutedCall, position: number): Task {
+  return async () => {
+    const gateway = await services.gatewayFor(call.organizationId);
+    await gateway.speak(call.callControlId, {
+      text: position <= 1 ? "You are next in line." : `You are number ${position} in line.`,
+      voice: "female",
+      language: "en-US",
+      clientState: stateOf(call, "hold"),
+    });
+  };
+}
+
 export function hangupCustomer(services: ApplyServices, call: RoutedCall): Task {
   return async () => (await services.gatewayFor(call.organizationId)).hangup(call.callControlId);
 }
