@@ -346,3 +346,40 @@ describe("a number routed to an agent", () => {
     }
   });
 });
+
+describe("ring strategy ALL", () => {
+  it("rings every available member at once; the first to answer takes it and the others stop ringing", async () => {
+    await env.db.prisma.callQueue.update({
+      where: { id: queueId },
+      data: { strategy: "ALL", ringTimeoutSecs: 60, maxWaitSecs: 600, holdMessage: null },
+    });
+    try {
+      await setAgents("AVAILABLE");
+      // Agent 2 answered a call earlier and may still be in wrap-up (30 s): back to Available now.
+      await env.db.prisma.user.updateMany({
+        where: { id: { in: [env.demo.users.agent1.id, env.demo.users.agent2.id] } },
+        data: { agentStatus: "AVAILABLE", wrapUpUntil: null },
+      });
+      const ringing = watchRinging();
+      const cancelled: string[] = [];
+      const onCancelled = (event: { callId: string }) => {
+        cancelled.push(event.callId);
+      };
+      sockets.agent2.on("call:incoming-cancelled", onCancelled);
+      const { callId } = await placeCall("+14155550105");
+      await until(async () => ringing.rung.length >= 2, "both agents to ring");
+      expect(ringing.rung.map((r) => r.who).sort()).toEqual(["agent1", "agent2"]);
+      await agent("agent1").calls.answer({ id: callId });
+      await until(async () => cancelled.includes(callId), "agent 2 to stop ringing");
+      await expect(agent("agent2").calls.answer({ id: callId })).rejects.toMatchObject({ code: "CONFLICT" });
+      const bridged = await env.waitForCall(callId, (c) => c.status === "BRIDGED" && c);
+      expect(bridged.userId).toBe(env.demo.users.agent1.id);
+      ringing.stop();
+      sockets.agent2.off("call:incoming-cancelled", onCancelled);
+      await sandboxControl(`/calls/${bridged.callControlId}/hangup`, {});
+      await env.waitForCall(callId, (c) => c.status === "ENDED" && c);
+    } finally {
+      await env.db.prisma.callQueue.update({ where: { id: queueId }, data: { strategy: "ROUND_ROBIN" } });
+    }
+  });
+});
