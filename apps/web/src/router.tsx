@@ -62,6 +62,12 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: "callbacks",
+            lazy: async () => ({
+              Component: (await withStrings(import("./pages/callbacks/callbacks-page"), "callbacks")).CallbacksPage,
+            }),
+          },
+          {
             path: "messages",
             lazy: async () => ({
               Component: (await withStrings(import("./pages/messages/messages-page"), "leads")).MessagesPage,
@@ -91,6 +97,12 @@ export const router = createBrowserRouter([
             lazy: async () => ({
               Component: (await withStrings(import("./pages/settings/settings-page"), "settings", "apiTokens"))
                 .SettingsPage,
+            }),
+          },
+          {
+            path: "settings/routing",
+            lazy: async () => ({
+              Component: (await withStrings(import("./pages/routing/routing-page"), "routing")).RoutingPage,
             }),
           },
           {

@@ -3,8 +3,10 @@ import {
   ApiOutlined,
   AreaChartOutlined,
   AuditOutlined,
+  BranchesOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  FieldTimeOutlined,
   MessageOutlined,
   NumberOutlined,
   PhoneOutlined,
@@ -16,11 +18,13 @@ export type NavKey =
   | "dashboard"
   | "analytics"
   | "calls"
+  | "callbacks"
   | "messages"
   | "numbers"
   | "connections"
   | "leads"
   | "wallboard"
+  | "routing"
   | "settings"
   | "audit";
 
@@ -38,11 +42,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: "dashboard", path: "/", icon: <DashboardOutlined /> },
   { key: "analytics", path: "/analytics", icon: <AreaChartOutlined /> },
   { key: "calls", path: "/calls", icon: <PhoneOutlined /> },
+  { key: "callbacks", path: "/callbacks", icon: <FieldTimeOutlined /> },
   { key: "messages", path: "/messages", icon: <MessageOutlined /> },
   { key: "leads", path: "/leads", icon: <TeamOutlined /> },
   { key: "numbers", path: "/numbers", icon: <NumberOutlined /> },
   { key: "connections", path: "/connections", icon: <ApiOutlined />, minRole: "SUPERVISOR" },
   { key: "wallboard", path: "/wallboard", icon: <DesktopOutlined />, minRole: "SUPERVISOR" },
+  // Before settings: /settings/routing belongs to this entry, not to Settings (admins only).
+  { key: "routing", path: "/settings/routing", icon: <BranchesOutlined />, minRole: "SUPERVISOR" },
   { key: "settings", path: "/settings", icon: <SettingOutlined />, minRole: "ADMIN" },
   { key: "audit", path: "/audit", icon: <AuditOutlined />, minRole: "ADMIN" },
 ];

@@ -1,6 +1,8 @@
 import { PageHeader } from "@app/ui/page-header";
-import { Alert, Button, Col, Flex, Row, Skeleton } from "antd";
+import { BranchesOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Col, Flex, Row, Skeleton, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
 import { translateError } from "../../lib/app-error";
 import { trpc } from "../../lib/trpc";
 import { OrganizationCard } from "./organization-card";
@@ -11,6 +13,7 @@ import { ApiTokensCard } from "./api-tokens/api-tokens-card";
 
 export function SettingsPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const settings = trpc.settings.get.useQuery(undefined);
   const data = settings.data;
 
@@ -40,6 +43,16 @@ export function SettingsPage() {
                 key={`${data.organization.name}|${data.organization.timeZone}`}
                 organization={data.organization}
               />
+              <Card title={t("settings.routing.title")} data-testid="settings-routing">
+                <Typography.Paragraph type="secondary">{t("settings.routing.description")}</Typography.Paragraph>
+                <Button
+                  icon={<BranchesOutlined />}
+                  data-testid="settings-routing-open"
+                  onClick={() => void navigate("/settings/routing")}
+                >
+                  {t("settings.routing.open")}
+                </Button>
+              </Card>
               <WebhookUrlsCard urls={data.webhookUrls} />
             </Flex>
           </Col>

@@ -59,6 +59,12 @@ export const settingsStringsFr: Messages<typeof settingsStrings> = {
     rotatedPartly:
       "Nouvelles URL de webhook en place, mais Telnyx n’a pas pu mettre à jour : {{names}}. Utilisez « Corriger les webhooks » sur la page Connexions.",
   },
+  routing: {
+    title: "Routage des appels",
+    description:
+      "Files d’attente, heures d’ouverture, messagerie vocale et destination des appels entrants de chaque numéro.",
+    open: "Ouvrir le routage des appels",
+  },
   rates: {
     title: "Tarifs",
     description:

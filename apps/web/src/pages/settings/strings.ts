@@ -55,6 +55,11 @@ export const settingsStrings = {
     rotatedPartly:
       "New webhook URLs set, but Telnyx could not update: {{names}}. Use “Fix webhooks” on the Connections page.",
   },
+  routing: {
+    title: "Call routing",
+    description: "Queues, business hours, voicemail and where each number's inbound calls go.",
+    open: "Open call routing",
+  },
   rates: {
     title: "Rates",
     description: "What a minute, an SMS part or a number costs you, per country. Used to cost calls and messages.",

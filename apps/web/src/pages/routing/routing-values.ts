@@ -1,0 +1,91 @@
+import type { TBusinessHours, TQueue, TQueueInput, TRouteTarget } from "@app/telnyx-core/routing/routing-schemas";
+
+/** The contract's bounds (routing-schemas.ts), for the form's number inputs. */
+export const RING_TIMEOUT_RANGE = { min: 5, max: 120 } as const;
+export const MAX_WAIT_RANGE = { min: 10, max: 1800 } as const;
+
+export const RING_STRATEGIES = ["ROUND_ROBIN", "ALL", "LONGEST_IDLE"] as const satisfies readonly TQueue["strategy"][];
+
+export const NEW_QUEUE: TQueueInput = {
+  name: "",
+  strategy: "ROUND_ROBIN",
+  ringTimeoutSecs: 20,
+  maxWaitSecs: 60,
+  holdMessage: null,
+  announcePosition: false,
+  memberUserIds: [],
+};
+
+/** The queue form's values as the API takes them: trimmed, an empty hold message meaning none. */
+export function toQueueInput(values: TQueueInput): TQueueInput {
+  const holdMessage = values.holdMessage?.trim() ?? "";
+  return {
+    name: values.name.trim(),
+    strategy: values.strategy,
+    ringTimeoutSecs: values.ringTimeoutSecs,
+    maxWaitSecs: values.maxWaitSecs,
+    holdMessage: holdMessage === "" ? null : holdMessage,
+    announcePosition: values.announcePosition,
+    memberUserIds: [...new Set(values.memberUserIds)],
+  };
+}
+
+export function pickQueueInput(queue: TQueue): TQueueInput {
+  const { name, strategy, ringTimeoutSecs, maxWaitSecs, holdMessage, announcePosition, memberUserIds } = queue;
+  return { name, strategy, ringTimeoutSecs, maxWaitSecs, holdMessage, announcePosition, memberUserIds };
+}
+
+/** A route target as one Select value: "default", "voicemail", "queue:<id>", "agent:<id>". */
+export function routeTargetToValue(target: TRouteTarget | null): string {
+  if (!target) return "default";
+  switch (target.kind) {
+    case "queue":
+      return `queue:${target.queueId}`;
+    case "agent":
+      return `agent:${target.userId}`;
+    case "voicemail":
+      return "voicemail";
+  }
+}
+
+export function valueToRouteTarget(value: string): TRouteTarget | null {
+  if (value === "voicemail") return { kind: "voicemail" };
+  if (value.startsWith("queue:")) return { kind: "queue", queueId: value.slice("queue:".length) };
+  if (value.startsWith("agent:")) return { kind: "agent", userId: value.slice("agent:".length) };
+  return null;
+}
+
+export type WeeklyInterval = TBusinessHours["weekly"][number];
+
+/** Monday first, as a working week is read; Sunday last. */
+export const WEEK_DAYS = [1, 2, 3, 4, 5, 6, 0] as const;
+
+/** The strings' key of a weekday number (0 = Sunday, as the contract counts). */
+export const DAY_KEYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+
+export const DEFAULT_INTERVAL = { open: "09:00", close: "18:00" } as const;
+
+export function isValidInterval(interval: Pick<WeeklyInterval, "open" | "close">): boolean {
+  // "HH:mm" strings compare in time order.
+  return interval.open < interval.close;
+}
+
+/** Intervals sorted by day (Monday first) then opening time, so the saved list reads like the editor. */
+export function sortWeekly(weekly: readonly WeeklyInterval[]): WeeklyInterval[] {
+  const rank = (day: number) => (WEEK_DAYS as readonly number[]).indexOf(day);
+  return [...weekly].sort((a, b) => rank(a.day) - rank(b.day) || (a.open < b.open ? -1 : a.open > b.open ? 1 : 0));
+}
+
+/** Hours as the API takes them: intervals sorted, holiday names trimmed, one holiday per date. */
+export function toBusinessHoursInput(hours: TBusinessHours): TBusinessHours {
+  const byDate = new Map<string, string>();
+  for (const holiday of hours.holidays) {
+    if (!byDate.has(holiday.date)) byDate.set(holiday.date, holiday.name.trim());
+  }
+  const holidays = [...byDate].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, name]) => ({ date, name }));
+  return { ...hours, weekly: sortWeekly(hours.weekly), holidays };
+}
+
+export function hasInvalidInterval(hours: TBusinessHours): boolean {
+  return hours.weekly.some((interval) => !isValidInterval(interval));
+}
