@@ -12,7 +12,11 @@ import { useApplyLive } from "../live/use-apply-live";
 
 const toastKey = (callId: string) => `incoming-call-${callId}`;
 
-/** call:incoming → a toast with Answer / Decline, closed as soon as the call stops ringing anywhere. */
+/**
+ * call:incoming → a toast with Answer / Skip, closed as soon as the call stops ringing for this agent: answered by a
+ * colleague, hung up, or the ring moved on (call:incoming-cancelled: the next agent of the queue rings, or this one
+ * skipped it). Skip ("decline") passes the call on; it does not end it.
+ */
 export function useIncomingCallToasts(): void {
   const { t } = useTranslation();
   const { notification, message } = App.useApp();
@@ -43,7 +47,11 @@ export function useIncomingCallToasts(): void {
         props: { "data-testid": "incoming-call-toast" } as HTMLAttributes<HTMLDivElement>,
         actions: (
           <Space>
-            <Button danger data-testid="incoming-decline" onClick={() => void act(call, decline)}>
+            <Button
+              data-testid="incoming-decline"
+              title={t("calls.incoming.declineHint")}
+              onClick={() => void act(call, decline)}
+            >
               {t("calls.incoming.decline")}
             </Button>
             <Button type="primary" data-testid="incoming-answer" onClick={() => void act(call, answer)}>
@@ -54,7 +62,14 @@ export function useIncomingCallToasts(): void {
       });
     };
     const offIncoming = onLiveEvent("call:incoming", ({ call }) => {
-      if (isRingingCallStatus(call.status)) void show(call);
+      if (!isRingingCallStatus(call.status)) return;
+      // A queue offers the same call again in turn once everyone was tried.
+      stoppedRinging.delete(call.id);
+      void show(call);
+    });
+    const offCancelled = onLiveEvent("call:incoming-cancelled", ({ callId }) => {
+      stoppedRinging.add(callId);
+      notification.destroy(toastKey(callId));
     });
     // Answered by a colleague, hung up by the caller, declined: the toast has nothing left to offer.
     const offUpdated = onLiveEvent("call:updated", (call) => {
@@ -64,6 +79,7 @@ export function useIncomingCallToasts(): void {
     });
     return () => {
       offIncoming();
+      offCancelled();
       offUpdated();
     };
     // The mutations' identities change on every render; the handlers only need their latest mutateAsync.

@@ -13,6 +13,8 @@ import { reportsStrings } from "../pages/reports/strings";
 import { apiTokensStrings } from "../pages/settings/api-tokens/strings";
 import { settingsStrings } from "../pages/settings/strings";
 import { wallboardStrings } from "../pages/wallboard/strings";
+import { routingStrings } from "../pages/routing/strings";
+import { callbacksStrings } from "../pages/callbacks/strings";
 import { type AppMessages, en } from "./en";
 import { fr } from "./fr";
 
@@ -27,6 +29,8 @@ const english: AppMessages = {
   analytics: analyticsStrings,
   wallboard: wallboardStrings,
   reports: reportsStrings,
+  routing: routingStrings,
+  callbacks: callbacksStrings,
 };
 
 /** Every leaf as [dotted key, text]. */

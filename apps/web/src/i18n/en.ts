@@ -7,6 +7,8 @@ import type { auditStrings } from "../pages/audit/strings";
 import type { analyticsStrings } from "../pages/analytics/strings";
 import type { wallboardStrings } from "../pages/wallboard/strings";
 import type { reportsStrings } from "../pages/reports/strings";
+import type { routingStrings } from "../pages/routing/strings";
+import type { callbacksStrings } from "../pages/callbacks/strings";
 import { callsStrings } from "../pages/calls/strings";
 import { messagesStrings } from "../pages/messages/strings";
 import { loginStrings } from "../pages/login/strings";
@@ -29,13 +31,20 @@ export const en = {
     dashboard: "Dashboard",
     analytics: "Analytics",
     calls: "Calls",
+    callbacks: "Callbacks",
     messages: "Messages",
     numbers: "Numbers",
     connections: "Connections",
     leads: "Leads",
     wallboard: "Wallboard",
+    routing: "Call routing",
     settings: "Settings",
     audit: "Audit log",
+  },
+  /** The open-callbacks badge beside the menu entry. */
+  navBadge: {
+    callbacks_one: "{{count, number}} callback to make",
+    callbacks_other: "{{count, number}} callbacks to make",
   },
   live: {
     connected: "Live",
@@ -113,6 +122,8 @@ export interface PageMessages {
   analytics: typeof analyticsStrings;
   wallboard: typeof wallboardStrings;
   reports: typeof reportsStrings;
+  routing: typeof routingStrings;
+  callbacks: typeof callbacksStrings;
 }
 
 export type AppMessages = typeof en & PageMessages;

@@ -12,6 +12,8 @@ import { dashboardStringsFr } from "../pages/dashboard/strings-fr";
 import { reportsStringsFr } from "../pages/reports/strings-fr";
 import { wallboardStringsFr } from "../pages/wallboard/strings-fr";
 import { profileStringsFr } from "../layout/profile-strings-fr";
+import { routingStringsFr } from "../pages/routing/strings-fr";
+import { callbacksStringsFr } from "../pages/callbacks/strings-fr";
 import type { AppMessages } from "./en";
 import type { Messages } from "./messages";
 
@@ -31,14 +33,17 @@ export const fr: Messages<AppMessages> = {
     dashboard: "Tableau de bord",
     analytics: "Analyses",
     calls: "Appels",
+    callbacks: "Rappels",
     messages: "Messages",
     numbers: "Numéros",
     connections: "Connexions",
     leads: "Prospects",
     wallboard: "Supervision",
+    routing: "Routage des appels",
     settings: "Paramètres",
     audit: "Journal d’audit",
   },
+  navBadge: { callbacks_one: "{{count, number}} rappel à faire", callbacks_other: "{{count, number}} rappels à faire" },
   live: {
     connected: "En direct",
     reconnecting: "Reconnexion…",
@@ -113,4 +118,6 @@ export const fr: Messages<AppMessages> = {
   analytics: analyticsStringsFr,
   wallboard: wallboardStringsFr,
   reports: reportsStringsFr,
+  routing: routingStringsFr,
+  callbacks: callbacksStringsFr,
 };

@@ -18,6 +18,8 @@ const LOADERS: { [N in Namespace]: () => Promise<PageMessages[N]> } = {
   analytics: async () => (await import("../pages/analytics/strings")).analyticsStrings,
   wallboard: async () => (await import("../pages/wallboard/strings")).wallboardStrings,
   reports: async () => (await import("../pages/reports/strings")).reportsStrings,
+  routing: async () => (await import("../pages/routing/strings")).routingStrings,
+  callbacks: async () => (await import("../pages/callbacks/strings")).callbacksStrings,
 };
 
 const loaded = new Set<Namespace>();

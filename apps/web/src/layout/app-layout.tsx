@@ -7,6 +7,7 @@ import { AppHeader, DrawerExtras } from "./app-header";
 import { findNavItem, getNavItems } from "./nav-items";
 import { SideNav } from "./side-nav";
 import { useSession } from "../auth/session-context";
+import { useOpenCallbackCount } from "./use-open-callbacks";
 
 // The live-call panel and incoming toasts load in their own chunk, right after the layout.
 const LiveLayer = lazy(async () => ({ default: (await import("../calls-panel/live-layer")).LiveLayer }));
@@ -21,6 +22,7 @@ function Shell() {
   const isPhone = Grid.useBreakpoint().md === false;
   const selected = findNavItem(pathname);
   const { role } = useSession();
+  const openCallbacks = useOpenCallbackCount();
   const title = (
     <Typography.Title level={5} ellipsis style={{ margin: 0, padding: `${token.paddingMD}px ${token.paddingLG}px` }}>
       {isCollapsed && !isPhone ? "T" : t("common.appName")}
@@ -28,7 +30,12 @@ function Shell() {
   );
   const nav = (
     <nav aria-label={t("common.menu")}>
-      <SideNav items={getNavItems(role)} selectedKey={selected?.key} isCollapsed={isCollapsed && !isPhone} />
+      <SideNav
+        items={getNavItems(role)}
+        selectedKey={selected?.key}
+        isCollapsed={isCollapsed && !isPhone}
+        badges={{ callbacks: openCallbacks ?? 0 }}
+      />
     </nav>
   );
 

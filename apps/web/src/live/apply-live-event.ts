@@ -4,7 +4,16 @@ import type { TCallDto, TMessageDto, TOptOutEvent } from "@app/telnyx-core/realt
 import { getQueryKey } from "@trpc/react-query";
 import { trpc } from "../lib/trpc";
 import { byDateDesc, isSameOrNewer, upsertInPages, type Page, type Pages } from "./cache-merge";
-import { mergeActiveCall, mergeCallIntoPages, type CallListFilter, type EndedCalls, type Viewer } from "./call-cache";
+import type { TCallback } from "@app/telnyx-core/routing/routing-schemas";
+import { type CallbackListFilter, type CallbackPages, mergeCallbackIntoPages } from "./callback-cache";
+import {
+  isOthersQueueCall,
+  mergeActiveCall,
+  mergeCallIntoPages,
+  type CallListFilter,
+  type EndedCalls,
+  type Viewer,
+} from "./call-cache";
 import {
   applyOptOutToThread,
   isMessageInThread,
@@ -58,6 +67,9 @@ export function applyCall(queryClient: QueryClient, call: TCallDto, viewer: View
   updatePaged<Page<TCallDto>>(queryClient, getQueryKey(trpc.calls.list), (data, input) =>
     mergeCallIntoPages(data, call, input as CallListFilter | undefined, viewer),
   );
+  // A queue's voicemail or missed call: the agent's lists are read again, the server knowing their queues.
+  if (isOthersQueueCall(call, viewer) && call.inboundOutcome && call.inboundOutcome !== "ANSWERED")
+    void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.calls.list) });
   queryClient.setQueriesData<TCallDto[]>({ queryKey: getQueryKey(trpc.calls.active) }, (list) =>
     list ? mergeActiveCall(list, call, viewer, getEndedCalls(queryClient)) : list,
   );
@@ -104,6 +116,27 @@ export function applyOptOut(queryClient: QueryClient, event: TOptOutEvent): void
   void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.messages.optOuts) });
 }
 
+/** callback:changed → every cached callbacks.list (the page's tabs and the menu's open count). */
+export function applyCallback(queryClient: QueryClient, callback: TCallback, viewer: Viewer): void {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: getQueryKey(trpc.callbacks.list) })) {
+    const { input, type } = readMeta(query);
+    const filter = (input ?? {}) as CallbackListFilter;
+    let needsRefetch = false;
+    queryClient.setQueryData(query.queryKey, (data: unknown) => {
+      if (data === undefined) return data;
+      const pages: CallbackPages =
+        type === "infinite"
+          ? (data as CallbackPages)
+          : { pages: [data as CallbackPages["pages"][number]], pageParams: [null] };
+      const merged = mergeCallbackIntoPages(pages, callback, filter, viewer);
+      needsRefetch = merged.needsRefetch;
+      if (merged.data === pages) return data;
+      return type === "infinite" ? merged.data : merged.data.pages[0];
+    });
+    if (needsRefetch) void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+  }
+}
+
 /**
  * On every socket (re)connection: data fetched before it may have missed events, so it is refetched
  * (merging by id keeps the result free of duplicates). Queries still loading already see the present.
@@ -114,4 +147,5 @@ export function catchUpAfterConnect(queryClient: QueryClient, connectedAt: numbe
   void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.messages), predicate });
   void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.stats.overview), predicate });
   void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.agents.list), predicate });
+  void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.callbacks.list), predicate });
 }

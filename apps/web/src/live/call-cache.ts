@@ -39,12 +39,24 @@ export function matchesCallFilter(call: TCallDto, filter: CallListFilter | undef
   return true;
 }
 
+/**
+ * A queue's call that is not the agent's own (a voicemail, a missed call): agents see those of the queues they are
+ * members of, which only the server knows. Such a call is updated where the list has it, never added from an event.
+ */
+export function isOthersQueueCall(call: TCallDto, viewer: Viewer): boolean {
+  return viewer.role === "AGENT" && call.userId !== viewer.userId && Boolean(call.queueId);
+}
+
 export function mergeCallIntoPages<P extends Page<TCallDto>>(
   data: Pages<P>,
   call: TCallDto,
   filter: CallListFilter | undefined,
   viewer: Viewer,
 ): Pages<P> {
+  if (isOthersQueueCall(call, viewer)) {
+    const isListed = data.pages.some((page) => page.items.some((item) => item.id === call.id));
+    return isListed ? upsertInPages(data, call, compareCalls, matchesCallFilter(call, filter)) : data;
+  }
   return upsertInPages(data, call, compareCalls, canViewerSeeCall(call, viewer) && matchesCallFilter(call, filter));
 }
 

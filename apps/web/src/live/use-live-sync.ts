@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { applyCall, applyMessage, applyOptOut, catchUpAfterConnect } from "./apply-live-event";
+import { applyCall, applyCallback, applyMessage, applyOptOut, catchUpAfterConnect } from "./apply-live-event";
 import type { Viewer } from "./call-cache";
 import { onLiveConnect, onLiveEvent } from "./live-events";
 import { applyAgentUpdate, applyStatsDelta } from "./stats-cache";
@@ -21,6 +21,7 @@ export function useLiveSync(viewer: Viewer): void {
       onLiveEvent("optout:updated", (event) => applyOptOut(queryClient, event)),
       onLiveEvent("stats:delta", (delta) => applyStatsDelta(queryClient, delta, current)),
       onLiveEvent("agent:updated", (agent) => applyAgentUpdate(queryClient, agent)),
+      onLiveEvent("callback:changed", (callback) => applyCallback(queryClient, callback, current)),
       onLiveConnect(() => catchUpAfterConnect(queryClient, Date.now())),
     ];
     return () => {

@@ -14,6 +14,7 @@ import { trpc } from "../../lib/trpc";
 import { getCallCounterpart } from "./call-format";
 import { formatMoney } from "@app/ui/money";
 import { describeTimelineEntry } from "./timeline-entry";
+import { InboundOutcomeTag } from "./inbound-outcome-tag";
 import { formatDecimal } from "../dashboard/format-figures";
 import { useSession } from "../../auth/session-context";
 import { SuperviseButtons } from "../wallboard/supervise-buttons";
@@ -57,6 +58,7 @@ export function CallDetailDrawer({ callId, onClose }: CallDetailDrawerProps) {
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t("calls.columns.status")}>
               <CallStatusTag status={call.status} label={t(`calls.status.${call.status}`)} />
+              <InboundOutcomeTag outcome={call.inboundOutcome ?? null} />
             </Descriptions.Item>
             <Descriptions.Item label={t("calls.detail.lead")}>
               {call.leadId ? (

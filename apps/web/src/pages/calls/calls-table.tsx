@@ -14,6 +14,7 @@ import { useLanguage } from "../../i18n/use-language";
 import { getCallCounterpart } from "./call-format";
 import { formatMoney } from "@app/ui/money";
 import { ResponsiveTable } from "../../lib/responsive-table";
+import { InboundOutcomeTag } from "./inbound-outcome-tag";
 
 interface CallsTableProps {
   calls: TCallDto[];
@@ -30,7 +31,10 @@ export function CallsTable({ calls, isLoading, empty, onOpen }: CallsTableProps)
       key: "status",
       title: t("calls.columns.status"),
       render: (_, call) => (
-        <CallStatusTag data-testid="call-status" status={call.status} label={t(`calls.status.${call.status}`)} />
+        <Space size={4} wrap>
+          <CallStatusTag data-testid="call-status" status={call.status} label={t(`calls.status.${call.status}`)} />
+          <InboundOutcomeTag outcome={call.inboundOutcome ?? null} />
+        </Space>
       ),
     },
     {

@@ -183,6 +183,9 @@ export const callsStringsFr: Messages<typeof callsStrings> = {
     title: "Appel entrant",
     from: "{{caller}} vous appelle",
     answer: "Décrocher",
-    decline: "Refuser",
+    decline: "Passer",
+    declineHint: "Laisser l’appel à l’agent suivant",
+    queue: "File : {{name}}",
   },
+  outcome: { ANSWERED: "Répondu", VOICEMAIL: "Message vocal", MISSED: "Manqué", ABANDONED: "Abandonné" },
 };

@@ -176,6 +176,11 @@ export const callsStrings = {
     title: "Incoming call",
     from: "{{caller}} is calling",
     answer: "Answer",
-    decline: "Decline",
+    /** Declining passes the call on: the next agent of the queue rings, the caller keeps waiting. */
+    decline: "Skip",
+    declineHint: "Pass this call to the next agent",
+    queue: "Queue: {{name}}",
   },
+  /** How an inbound call ended for the team (queues and voicemail). */
+  outcome: { ANSWERED: "Answered", VOICEMAIL: "Voicemail", MISSED: "Missed", ABANDONED: "Abandoned" },
 };

@@ -29,6 +29,15 @@ export const wallboardStringsFr: Messages<typeof wallboardStrings> = {
   noActiveCalls: "Aucun appel en cours",
   agents: "Agents",
   noAgents: "Aucun agent pour l’instant",
+  queues: {
+    title: "Files d’attente",
+    waiting_one: "{{count, number}} en attente",
+    waiting_other: "{{count, number}} en attente",
+    longestWait: "Attente la plus longue",
+    sla: "Répondus en moins de 20 s aujourd’hui",
+    noWait: "—",
+    slaShort: "SLA",
+  },
   direction: { INBOUND: "Entrant", OUTBOUND: "Sortant" },
   noAgent: "Non attribué",
   agentStatus: {

@@ -26,6 +26,15 @@ export const wallboardStrings = {
   noActiveCalls: "No call in progress",
   agents: "Agents",
   noAgents: "No agents yet",
+  queues: {
+    title: "Queues",
+    waiting_one: "{{count, number}} waiting",
+    waiting_other: "{{count, number}} waiting",
+    longestWait: "Longest wait",
+    sla: "Answered within 20 s today",
+    noWait: "—",
+    slaShort: "SLA",
+  },
   direction: { INBOUND: "Inbound", OUTBOUND: "Outbound" },
   noAgent: "Unassigned",
   agentStatus: {

@@ -5,6 +5,8 @@ import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { getQueryKey } from "@trpc/react-query";
 import { trpc } from "../../lib/trpc";
 import { onLiveConnect, onLiveEvent, preloadLiveEventSchemas } from "../../live/live-events";
+import { mergeQueue } from "./queue-tiles";
+import type { Snapshot } from "./wallboard-counters";
 import { setSuperviseRole } from "./supervise-store";
 import {
   applyDeltaToSnapshot,
@@ -51,6 +53,11 @@ export function useWallboardLive(): void {
       onLiveEvent("call:updated", applyCall),
       onLiveEvent("agent:updated", (agent) =>
         updateSnapshot(queryClient, (snapshot) => mergeAgentIntoSnapshot(snapshot, agent)),
+      ),
+      onLiveEvent("queue:updated", (queue) =>
+        queryClient.setQueriesData<Snapshot>({ queryKey: getQueryKey(trpc.wallboard.snapshot) }, (snapshot) =>
+          snapshot ? { ...snapshot, queues: mergeQueue(snapshot.queues, queue), asOf: new Date() } : snapshot,
+        ),
       ),
       onLiveEvent("stats:delta", (delta) =>
         updateSnapshot(queryClient, (snapshot) => applyDeltaToSnapshot(snapshot, delta)),

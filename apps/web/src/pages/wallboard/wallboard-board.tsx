@@ -10,6 +10,7 @@ import { trpc } from "../../lib/trpc";
 import { useLiveConnection } from "../../lib/use-live-connection";
 import { ActiveCallsPanel } from "./active-calls-panel";
 import { AgentsPanel } from "./agents-panel";
+import { QueuesPanel } from "./queues-panel";
 import { SettingsDrawer } from "./settings-drawer";
 import { useWallboardLive } from "./use-wallboard-live";
 import { WallboardCounters } from "./wallboard-counters";
@@ -101,6 +102,7 @@ export function WallboardBoard({ mode, organizationName }: WallboardBoardProps) 
       ) : (
         <Flex vertical gap={16}>
           <WallboardCounters snapshot={data} />
+          <QueuesPanel queues={data.queues} slaThresholdSecs={data.sla.thresholdSecs} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={15}>
               <ActiveCallsPanel calls={data.activeCalls} canSupervise={mode === "supervisor"} />
