@@ -44,7 +44,7 @@ export function useIncomingCallToasts(): void {
         icon: <PhoneOutlined style={{ color: "#52c41a" }} />,
         title: t("calls.incoming.title"),
         description: t("calls.incoming.from", { caller }),
-        props: { "data-testid": "incoming-call-toast" } as HTMLAttributes<HTMLDivElement>,
+        props: { "data-testid": "incoming-call-toast", "data-call-id": call.id } as HTMLAttributes<HTMLDivElement>,
         actions: (
           <Space>
             <Button

@@ -1,7 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
-import { applyCall, applyMessage, applyOptOut, catchUpAfterConnect } from "./apply-live-event";
+import { applyCall, applyCallback, applyMessage, applyOptOut, catchUpAfterConnect } from "./apply-live-event";
 import type { Page, Pages } from "./cache-merge";
 import type { ThreadPage } from "./message-cache";
 import { makeCall, makeMessage, minutes } from "./test-fixtures";
@@ -49,6 +49,69 @@ describe("applyCall", () => {
       durationSecs: 42,
       timeline: [],
     });
+  });
+});
+
+describe("applyCall for queue calls", () => {
+  it("leaves another agent's queue call out of an agent's list unless the server listed it, then re-reads the list", () => {
+    const client = new QueryClient();
+    const queued = makeCall({ id: "q1", direction: "INBOUND", status: "RINGING", userId: null, queueId: "sales" });
+    client.setQueryData(listKey({ limit: 25 }), { pages: [{ items: [], nextCursor: null }], pageParams: [null] });
+    applyCall(client, queued, agent);
+    expect(callIds(client, { limit: 25 })).toEqual([]);
+    expect(client.getQueryState(listKey({ limit: 25 }))?.isInvalidated).toBe(false);
+
+    const voicemail = {
+      ...queued,
+      status: "ENDED" as const,
+      inboundOutcome: "VOICEMAIL" as const,
+      updatedAt: minutes(2),
+    };
+    applyCall(client, voicemail, agent);
+    expect(client.getQueryState(listKey({ limit: 25 }))?.isInvalidated).toBe(true);
+
+    // Listed by the server (a queue the agent is in): later versions update it in place.
+    client.setQueryData(listKey({ limit: 25 }), {
+      pages: [{ items: [voicemail], nextCursor: null }],
+      pageParams: [null],
+    });
+    applyCall(client, { ...voicemail, hasRecording: true, updatedAt: minutes(3) }, agent);
+    const listed = client.getQueryData<Pages<Page<TCallDto>>>(listKey({ limit: 25 }));
+    expect(listed?.pages[0]?.items.map((call) => call.hasRecording)).toEqual([true]);
+  });
+});
+
+describe("applyCallback", () => {
+  it("updates the page's lists and the menu's open count; an agent's unseen callback re-reads the list", () => {
+    const client = new QueryClient();
+    const callback = {
+      id: "cb1",
+      callId: "q1",
+      reason: "VOICEMAIL" as const,
+      fromNumber: "+33612345678",
+      leadId: null,
+      leadName: null,
+      queueId: "sales",
+      queueName: "Sales",
+      recordingUrl: null,
+      assigneeUserId: null,
+      assigneeName: null,
+      createdAt: minutes(1),
+      doneAt: null,
+    };
+    const badgeKey = [["callbacks", "list"], { input: { status: "OPEN", mine: false, limit: 100 }, type: "query" }];
+    const doneKey = [["callbacks", "list"], { input: { status: "DONE", mine: false, limit: 25 }, type: "infinite" }];
+    client.setQueryData(badgeKey, { items: [callback], nextCursor: null });
+    client.setQueryData(doneKey, { pages: [{ items: [], nextCursor: null }], pageParams: [null] });
+
+    const done = { ...callback, doneAt: minutes(2), assigneeUserId: "agent-1", assigneeName: "Thomas Dubois" };
+    applyCallback(client, done, agent);
+    expect(client.getQueryData<{ items: unknown[] }>(badgeKey)?.items).toEqual([]);
+    // Not in the agent's done list yet: whether they may see it is the server's call.
+    expect(client.getQueryState(doneKey)?.isInvalidated).toBe(true);
+
+    applyCallback(client, { ...callback, id: "cb2" }, { userId: "sup", role: "SUPERVISOR" });
+    expect(client.getQueryData<{ items: { id: string }[] }>(badgeKey)?.items.map((item) => item.id)).toEqual(["cb2"]);
   });
 });
 
