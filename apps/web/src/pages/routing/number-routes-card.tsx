@@ -19,11 +19,9 @@ export function NumberRoutesCard() {
   const queues = trpc.routing.queues.list.useQuery(undefined);
   const agents = useAgentChoices();
   const setRoute = trpc.routing.numbers.setRoute.useMutation({
-    onSuccess: (_, input) =>
+    onSuccess: (saved) =>
       utils.routing.numbers.list.setData(undefined, (list) =>
-        list?.map((route) =>
-          route.phoneNumberId === input.phoneNumberId ? { ...route, target: input.target } : route,
-        ),
+        list?.map((route) => (route.phoneNumberId === saved.phoneNumberId ? saved : route)),
       ),
   });
 

@@ -1,0 +1,168 @@
+/**
+ * Inbound routing (issue 15) in Chromium against the real API process and its sandbox. A supervisor sets the Sales
+ * queue in Settings → Call routing (two agents, round robin, short ring and wait so the test is quick); a caller
+ * dials the demo number: one agent rings, skips, the other rings (the call goes on), then the first again in turn;
+ * nobody answers within the maximum wait, so the caller leaves a voicemail, which both agents see on their Calls
+ * page and in the callback list, kept live when one of them takes it and marks it done.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "./support/browser";
+import { startApiProcess, type ApiProcess } from "./support/api-process";
+import { logIn } from "./support/log-in";
+
+const OUR_FR_NUMBER = "+33757650100";
+// Sandbox caller behaviour "…0770": waits silently, then talks 4 s once a recording starts and hangs up.
+const CALLER = "+33612340770";
+const RING_SECS = 5;
+const MAX_WAIT_SECS = 20;
+
+let api: ApiProcess;
+let browser: Browser;
+let sandboxOrigin: string;
+const contexts: BrowserContext[] = [];
+let supervisor: Page;
+let thomas: Page;
+let emma: Page;
+
+async function openPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-US" });
+  contexts.push(context);
+  return context.newPage();
+}
+
+const toast = (page: Page) => page.locator("[data-testid=incoming-call-toast]");
+
+async function ringingAgent(): Promise<{ first: Page; second: Page }> {
+  const [thomasToast, emmaToast] = [toast(thomas), toast(emma)];
+  await Promise.race([thomasToast.waitFor({ timeout: 20_000 }), emmaToast.waitFor({ timeout: 20_000 })]);
+  return (await thomasToast.count()) > 0 ? { first: thomas, second: emma } : { first: emma, second: thomas };
+}
+
+async function pickOption(page: Page, selectTestId: string, label: string): Promise<void> {
+  await page.click(`[data-testid=${selectTestId}]`);
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label }).first().click();
+}
+
+beforeAll(async () => {
+  [api, browser] = await Promise.all([startApiProcess(), launchChromium()]);
+  const banner = /built-in sandbox at (http:\/\/[^\s/]+)\/v2/.exec(api.output());
+  if (!banner?.[1]) throw new Error(`No sandbox URL in the API banner:\n${api.output()}`);
+  sandboxOrigin = banner[1];
+  [supervisor, thomas, emma] = await Promise.all([openPage(), openPage(), openPage()]);
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await api?.stop();
+});
+
+describe("inbound routing", () => {
+  it("lets a supervisor set the Sales queue: two agents, round robin, short ring and wait", async () => {
+    await logIn(supervisor, api.url, "supervisor@acme.test", "/settings/routing");
+    const row = supervisor.locator("[data-testid=queues-table] [data-row-key]", { hasText: "Sales" });
+    await row.waitFor({ timeout: 15_000 });
+    await row.locator("[data-testid=queue-edit]").click();
+    const form = supervisor.locator(".ant-modal:visible");
+    await form.waitFor();
+    // Exactly the two agents: clear the members, then pick them.
+    const members = form.locator("[data-testid=queue-members]");
+    await members.hover();
+    await form
+      .locator("[data-testid=queue-members] .ant-select-clear")
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
+    for (const name of ["Thomas Dubois", "Emma Wilson"]) {
+      await members.click();
+      await supervisor.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: name }).click();
+    }
+    await supervisor.keyboard.press("Escape");
+    await pickOption(supervisor, "queue-strategy", "Round robin");
+    await form.locator("#queue-ring-timeout").fill(String(RING_SECS));
+    await form.locator("#queue-max-wait").fill(String(MAX_WAIT_SECS));
+    await form.locator("[data-testid=queue-submit]").click();
+    await form.waitFor({ state: "hidden" });
+    expect(await row.textContent()).toContain(`${RING_SECS} s / ${MAX_WAIT_SECS} s`);
+    expect(await row.locator("[data-testid=queue-members-count]").textContent()).toBe("2 members");
+
+    // The demo number goes to the queue (the seed's default), as the route select shows.
+    const route = supervisor.locator(`[data-testid=number-route][data-number="${OUR_FR_NUMBER}"]`);
+    expect(await route.textContent()).toContain("Queue: Sales");
+    // The supervisor watches the calls from the Calls page.
+    await supervisor.click("[data-testid=nav-calls]");
+  });
+
+  it("rings the agents in turn; a skip passes the call on without ending it; then voicemail after the wait", async () => {
+    await Promise.all([logIn(thomas, api.url, "agent1@acme.test", "/"), logIn(emma, api.url, "agent2@acme.test", "/")]);
+    for (const page of [thomas, emma])
+      await page.locator("[data-testid=agent-status][data-status=AVAILABLE]").waitFor({ timeout: 15_000 });
+
+    const response = await fetch(`${sandboxOrigin}/sandbox/inbound-call`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ from: CALLER, to: OUR_FR_NUMBER }),
+    });
+    expect(response.status).toBeLessThan(300);
+
+    // One agent at a time.
+    const { first, second } = await ringingAgent();
+    expect(await toast(second).count()).toBe(0);
+    const callId = await toast(first).getAttribute("data-call-id");
+    expect(callId).toBeTruthy();
+    expect(await toast(first).locator("[data-testid=incoming-decline]").textContent()).toBe("Skip");
+
+    await toast(first).locator("[data-testid=incoming-decline]").click();
+    await toast(first).waitFor({ state: "detached" });
+    await toast(second).waitFor({ timeout: 10_000 });
+    expect(await toast(second).getAttribute("data-call-id")).toBe(callId);
+    // Not ended: the supervisor still sees it ringing.
+    const supervisorRow = supervisor.locator(`[data-testid=calls-table] [data-row-key="${callId}"]`);
+    await supervisorRow.waitFor({ timeout: 10_000 });
+    expect(await supervisorRow.locator("[data-testid=call-status]").getAttribute("data-status")).toBe("RINGING");
+
+    // The second agent lets it ring out: the turn comes back to the first, and the second's toast goes.
+    await toast(first).waitFor({ timeout: (RING_SECS + 5) * 1000 });
+    await toast(second).waitFor({ state: "detached", timeout: 5_000 });
+
+    // Nobody answers within the maximum wait: voicemail, and the toasts go.
+    await Promise.all([
+      toast(first).waitFor({ state: "detached", timeout: (MAX_WAIT_SECS + 10) * 1000 }),
+      toast(second).waitFor({ state: "detached", timeout: (MAX_WAIT_SECS + 10) * 1000 }),
+    ]);
+    const outcome = supervisorRow.locator("[data-testid=call-outcome]");
+    await outcome.waitFor({ timeout: 30_000 });
+    expect(await outcome.getAttribute("data-outcome")).toBe("VOICEMAIL");
+
+    for (const page of [thomas, emma]) {
+      await page.click("[data-testid=nav-calls]");
+      const row = page.locator(`[data-testid=calls-table] [data-row-key="${callId}"]`);
+      await row.locator("[data-testid=call-outcome][data-outcome=VOICEMAIL]").waitFor({ timeout: 15_000 });
+    }
+
+    for (const page of [thomas, emma]) {
+      await page.click("[data-testid=nav-callbacks]");
+      const callback = page.locator(`[data-testid=callback][data-call-id="${callId}"]`);
+      await callback.waitFor({ timeout: 15_000 });
+      expect(await callback.getAttribute("data-reason")).toBe("VOICEMAIL");
+      await callback.locator("[data-testid=callback-voicemail]").waitFor({ timeout: 30_000 });
+      expect(await page.locator("[data-testid=nav-callbacks-badge]").textContent()).toBe("1");
+    }
+
+    // Thomas takes it: Emma's list shows it live; done, it leaves both open lists and the badge.
+    const thomasCallback = thomas.locator(`[data-testid=callback][data-call-id="${callId}"]`);
+    const emmaCallback = emma.locator(`[data-testid=callback][data-call-id="${callId}"]`);
+    await thomasCallback.locator("[data-testid=callback-assign]").click();
+    await expect
+      .poll(() => emmaCallback.locator("[data-testid=callback-assignee]").textContent(), { timeout: 10_000 })
+      .toBe("Thomas Dubois");
+    expect(await thomasCallback.locator("[data-testid=callback-assign]").count()).toBe(0);
+    await thomasCallback.locator("[data-testid=callback-done]").click();
+    await Promise.all([
+      thomasCallback.waitFor({ state: "detached", timeout: 10_000 }),
+      emmaCallback.waitFor({ state: "detached", timeout: 10_000 }),
+    ]);
+    expect(await emma.locator("[data-testid=nav-callbacks-badge]").count()).toBe(0);
+    await thomas.click("[data-testid=callbacks-status] >> text=Done");
+    await thomasCallback.waitFor({ timeout: 10_000 });
+  });
+});
