@@ -17,7 +17,18 @@ const CUSTOMER = "+33612340045";
 const LEAD_PHONE = "+33612345678";
 const OUR_FR_NUMBER = "+33757650100";
 
-const SIGNED_IN_PAGES = ["/", "/analytics", "/calls", "/messages", "/leads", "/numbers", "/connections", "/settings"];
+const SIGNED_IN_PAGES = [
+  "/",
+  "/analytics",
+  "/calls",
+  "/callbacks",
+  "/messages",
+  "/leads",
+  "/numbers",
+  "/connections",
+  "/settings",
+  "/settings/routing",
+];
 const OTHER_PAGES = ["/audit", "/wallboard", "/reports/monthly-cost", "/reports/daily-activity"];
 
 let api: ApiProcess;

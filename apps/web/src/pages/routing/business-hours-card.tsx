@@ -97,7 +97,7 @@ function HoursEditor({ saved }: { saved: TBusinessHours }) {
                 <Typography.Text strong style={{ width: 96, paddingTop: 5 }}>
                   {t(`routing.hours.days.${DAY_KEYS[day]}`)}
                 </Typography.Text>
-                <Flex vertical gap={4} style={{ flex: 1, minWidth: 200 }}>
+                <Flex vertical gap={4} style={{ flex: 1, minWidth: 264 }}>
                   {intervals.length === 0 ? (
                     <Typography.Text type="secondary" style={{ paddingTop: 5 }}>
                       {t("routing.hours.closed")}
@@ -139,6 +139,8 @@ function HoursEditor({ saved }: { saved: TBusinessHours }) {
                 allowClear={false}
                 value={dayjs(holiday.date)}
                 format="L"
+                inputReadOnly
+                style={{ width: 140 }}
                 onChange={(date) =>
                   date &&
                   setHolidays(
@@ -153,7 +155,7 @@ function HoursEditor({ saved }: { saved: TBusinessHours }) {
                 placeholder={t("routing.hours.holidayNamePlaceholder")}
                 maxLength={80}
                 value={holiday.name}
-                style={{ flex: 1, minWidth: 140 }}
+                style={{ flex: 1, minWidth: 100 }}
                 onChange={(event) =>
                   setHolidays(
                     draft.holidays.map((item, i) => (i === index ? { ...item, name: event.target.value } : item)),
