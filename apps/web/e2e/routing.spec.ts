@@ -172,4 +172,40 @@ describe("inbound routing", () => {
     await thomas.click("[data-testid=callbacks-status] >> text=Done");
     await thomasCallback.waitFor({ timeout: 10_000 });
   });
+
+  it("creates a queue once on a double click, refuses a taken name and the delete of a routed queue", async () => {
+    await supervisor.click("[data-testid=nav-routing]");
+    const rows = (name: string) =>
+      supervisor.locator("[data-testid=queues-table] [data-row-key]", { hasText: new RegExp(`^${name}`) });
+    await rows("Sales").waitFor();
+
+    await supervisor.click("[data-testid=queue-create]");
+    const form = supervisor.locator(".ant-modal:visible");
+    await form.locator("#queue-name").fill("Support");
+    await form.locator("[data-testid=queue-submit]").dblclick();
+    await form.waitFor({ state: "hidden" });
+    await rows("Support").waitFor();
+    const listed = await supervisor.evaluate(async () => {
+      const response = await fetch("/api/telnyx/queues");
+      return ((await response.json()) as { name: string }[] | { data: { name: string }[] }) ?? [];
+    });
+    const names = (Array.isArray(listed) ? listed : listed.data).map((queue) => queue.name);
+    expect(names.filter((name) => name === "Support")).toHaveLength(1);
+
+    await supervisor.click("[data-testid=queue-create]");
+    await form.locator("#queue-name").fill("Sales");
+    await form.locator("[data-testid=queue-submit]").click();
+    await form.getByText("Another queue already has this name.").waitFor();
+    await supervisor.keyboard.press("Escape");
+    await form.waitFor({ state: "hidden" });
+
+    await rows("Sales").locator("[data-testid=queue-delete]").click();
+    await supervisor.locator(".ant-popconfirm:visible .ant-btn-dangerous").click();
+    await supervisor.getByText("Numbers still route to this queue").waitFor();
+    expect(await rows("Sales").count()).toBe(1);
+
+    await rows("Support").locator("[data-testid=queue-delete]").click();
+    await supervisor.locator(".ant-popconfirm:visible .ant-btn-dangerous").click();
+    await rows("Support").waitFor({ state: "detached" });
+  });
 });

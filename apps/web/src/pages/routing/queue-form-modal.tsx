@@ -2,7 +2,7 @@ import type { TQueue, TQueueInput } from "@app/telnyx-core/routing/routing-schem
 import { Alert, App, Checkbox, Form, Input, InputNumber, Modal, Select, type ButtonProps } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { translateError } from "../../lib/app-error";
+import { readAppError, translateError } from "../../lib/app-error";
 import { useActionKey } from "../../lib/use-action-key";
 import {
   MAX_WAIT_RANGE,
@@ -54,6 +54,10 @@ function QueueFormDialog({ queue, onClose }: { queue: TQueue | "new"; onClose: (
       }
       onClose();
     } catch (error) {
+      if (readAppError(error).fieldErrors?.name?.includes("taken")) {
+        form.setFields([{ name: "name", errors: [t("routing.form.nameTaken")] }]);
+        return;
+      }
       setFormError(translateError(t, error));
     }
   }

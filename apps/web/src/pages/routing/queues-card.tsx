@@ -3,7 +3,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
 import type { TQueue } from "@app/telnyx-core/routing/routing-schemas";
 import { App, Button, Card, Popconfirm, Space, Tooltip, Typography, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
-import { translateError } from "../../lib/app-error";
+import { readAppError, translateError } from "../../lib/app-error";
 import { ResponsiveTable } from "../../lib/responsive-table";
 import { trpc } from "../../lib/trpc";
 import { QueueFormModal } from "./queue-form-modal";
@@ -23,7 +23,8 @@ export function QueuesCard() {
       await remove.mutateAsync({ id: queue.id });
       void message.success(t("routing.queues.deleted"));
     } catch (error) {
-      void message.error(translateError(t, error));
+      const isRouted = readAppError(error).appCode === "CONFLICT";
+      void message.error(isRouted ? t("routing.queues.deleteRouted") : translateError(t, error));
     }
   }
 

@@ -27,6 +27,8 @@ export const routingStringsFr: Messages<typeof routingStrings> = {
     deleteConfirm: "Supprimer la file « {{name}} » ?",
     deleteConfirmDescription: "Les appelants qui y patientent déjà ne sont pas touchés.",
     deleted: "File supprimée",
+    deleteRouted:
+      "Des numéros sont encore acheminés vers cette file : changez d’abord leur routage (Routage des numéros, ci-dessous).",
     saved: "File enregistrée",
     created: "File créée",
   },
@@ -61,6 +63,7 @@ export const routingStringsFr: Messages<typeof routingStrings> = {
     create: "Créer la file",
     save: "Enregistrer",
     range: "Entre {{min, number}} et {{max, number}} secondes.",
+    nameTaken: "Une autre file porte déjà ce nom.",
   },
   hours: {
     title: "Heures d’ouverture",

@@ -22,6 +22,7 @@ export const routingStrings = {
     deleteConfirm: "Delete the queue “{{name}}”?",
     deleteConfirmDescription: "Callers already waiting in it are not affected.",
     deleted: "Queue deleted",
+    deleteRouted: "Numbers still route to this queue: route them elsewhere first (Number routes, below).",
     saved: "Queue saved",
     created: "Queue created",
   },
@@ -56,6 +57,7 @@ export const routingStrings = {
     create: "Create queue",
     save: "Save",
     range: "Between {{min, number}} and {{max, number}} seconds.",
+    nameTaken: "Another queue already has this name.",
   },
   hours: {
     title: "Business hours",
