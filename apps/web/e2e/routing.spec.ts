@@ -96,6 +96,13 @@ describe("inbound routing", () => {
     for (const page of [thomas, emma])
       await page.locator("[data-testid=agent-status][data-status=AVAILABLE]").waitFor({ timeout: 15_000 });
 
+    // The supervisor's wallboard, in another tab, shows the Sales queue's tile.
+    const board = await supervisor.context().newPage();
+    await board.goto(`${api.url}/wallboard`);
+    const salesTile = board.locator("[data-testid=wallboard-queue]", { hasText: "Sales" });
+    await salesTile.waitFor({ timeout: 15_000 });
+    expect(await salesTile.getAttribute("data-waiting")).toBe("0");
+
     const response = await fetch(`${sandboxOrigin}/sandbox/inbound-call`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -121,6 +128,12 @@ describe("inbound routing", () => {
     const supervisorRow = supervisor.locator(`[data-testid=calls-table] [data-row-key="${callId}"]`);
     await supervisorRow.waitFor({ timeout: 10_000 });
     expect(await supervisorRow.locator("[data-testid=call-status]").getAttribute("data-status")).toBe("RINGING");
+    // The caller waits in the queue: live on the wallboard, with the wait ticking.
+    await board
+      .locator("[data-testid=wallboard-queue][data-waiting='1']", { hasText: "Sales" })
+      .waitFor({ timeout: 5_000 });
+    expect(await salesTile.locator("[data-testid=wallboard-queue-longest]").textContent()).toMatch(/^0:\d\d$/);
+
     // Skipped for this call: the ring never comes back to the second while the first lets it ring out.
     await second.evaluate(() => {
       const flags = window as unknown as { rangAgain?: boolean };
@@ -136,6 +149,10 @@ describe("inbound routing", () => {
       toast(second).waitFor({ state: "detached", timeout: (MAX_WAIT_SECS + 10) * 1000 }),
     ]);
     expect(await second.evaluate(() => (window as unknown as { rangAgain?: boolean }).rangAgain)).toBe(false);
+    await board
+      .locator("[data-testid=wallboard-queue][data-waiting='0']", { hasText: "Sales" })
+      .waitFor({ timeout: 10_000 });
+    await board.close();
     const outcome = supervisorRow.locator("[data-testid=call-outcome]");
     await outcome.waitFor({ timeout: 30_000 });
     expect(await outcome.getAttribute("data-outcome")).toBe("VOICEMAIL");
@@ -203,6 +220,7 @@ describe("inbound routing", () => {
     await supervisor.locator(".ant-popconfirm:visible .ant-btn-dangerous").click();
     await supervisor.getByText("Numbers still route to this queue").waitFor();
     expect(await rows("Sales").count()).toBe(1);
+    await supervisor.locator(".ant-popconfirm:visible").waitFor({ state: "hidden" });
 
     await rows("Support").locator("[data-testid=queue-delete]").click();
     await supervisor.locator(".ant-popconfirm:visible .ant-btn-dangerous").click();

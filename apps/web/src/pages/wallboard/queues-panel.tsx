@@ -4,7 +4,6 @@ import { formatDuration } from "@app/ui/duration";
 import { Card, Col, Flex, Row, Typography, theme } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "../../i18n/use-language";
-import { trpc } from "../../lib/trpc";
 import { formatPercent } from "../dashboard/format-figures";
 import { getLiveLongestWait } from "./queue-tiles";
 import { useWallFont } from "./use-wall-font";
@@ -19,17 +18,13 @@ function useNow(): number {
   return now;
 }
 
-/**
- * One tile per queue: callers waiting, the longest wait (ticking), today's SLA. The wallboard snapshot has no queue
- * figures: supervisors read routing.queues.list, kept live by queue:updated (use-wallboard-live.ts).
- */
-export function QueuesPanel({ slaThresholdSecs }: { slaThresholdSecs: number }) {
+/** One tile per queue: callers waiting, the longest wait (ticking), today's SLA; queue:updated keeps them live. */
+export function QueuesPanel({ queues, slaThresholdSecs }: { queues: TQueue[]; slaThresholdSecs: number }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const { token } = theme.useToken();
   const font = useWallFont();
   const now = useNow();
-  const queues = trpc.routing.queues.list.useQuery(undefined, { staleTime: 0, refetchOnMount: "always" }).data ?? [];
   // When each version of a queue arrived: a new object (snapshot or queue:updated) restarts its clock.
   const receivedAt = useRef(new WeakMap<TQueue, number>());
   if (queues.length === 0) return null;

@@ -6,7 +6,7 @@ import { getQueryKey } from "@trpc/react-query";
 import { trpc } from "../../lib/trpc";
 import { onLiveConnect, onLiveEvent, preloadLiveEventSchemas } from "../../live/live-events";
 import { mergeQueue } from "./queue-tiles";
-import type { TQueue } from "@app/telnyx-core/routing/routing-schemas";
+import type { Snapshot } from "./wallboard-counters";
 import { setSuperviseRole } from "./supervise-store";
 import {
   applyDeltaToSnapshot,
@@ -55,8 +55,14 @@ export function useWallboardLive(): void {
         updateSnapshot(queryClient, (snapshot) => mergeAgentIntoSnapshot(snapshot, agent)),
       ),
       onLiveEvent("queue:updated", (queue) =>
-        queryClient.setQueriesData<TQueue[]>({ queryKey: getQueryKey(trpc.routing.queues.list) }, (queues) =>
-          queues ? mergeQueue(queues, queue) : queues,
+        queryClient.setQueriesData<Snapshot>({ queryKey: getQueryKey(trpc.wallboard.snapshot) }, (snapshot) =>
+          snapshot
+            ? applyLiveUpdate(
+                snapshot,
+                (current) => ({ ...current, queues: mergeQueue(current.queues, queue) }),
+                new Date(),
+              )
+            : snapshot,
         ),
       ),
       onLiveEvent("stats:delta", (delta) =>
@@ -65,10 +71,7 @@ export function useWallboardLive(): void {
       onLiveEvent("message:updated", (message) => {
         if (message.direction === "OUTBOUND" && message.completedAt) refetchSoon();
       }),
-      onLiveConnect(() => {
-        void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.wallboard.snapshot) });
-        void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.routing.queues.list) });
-      }),
+      onLiveConnect(() => void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.wallboard.snapshot) })),
     ];
     return () => {
       window.clearTimeout(settleTimer.current);

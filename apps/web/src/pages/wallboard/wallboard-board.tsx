@@ -102,7 +102,7 @@ export function WallboardBoard({ mode, organizationName }: WallboardBoardProps) 
       ) : (
         <Flex vertical gap={16}>
           <WallboardCounters snapshot={data} />
-          {mode === "supervisor" ? <QueuesPanel slaThresholdSecs={data.sla.thresholdSecs} /> : null}
+          <QueuesPanel queues={data.queues} slaThresholdSecs={data.sla.thresholdSecs} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={15}>
               <ActiveCallsPanel calls={data.activeCalls} canSupervise={mode === "supervisor"} />
