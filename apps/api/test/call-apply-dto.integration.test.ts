@@ -5,48 +5,15 @@
  * flows read.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@app/db/seed";
-import { createTestDb, type TestDb } from "@app/db/test-db";
-import { applyCallEvent } from "@app/telnyx-core/calls/apply-call-event";
+import { describe, expect, it } from "vitest";
 import { callDtoSelect, toCallDto } from "@app/telnyx-core/calls/call-dto";
 import { matchCall, type CallWebhookEvent } from "@app/telnyx-core/calls/call-match";
-import type { ApplyServices } from "@app/telnyx-core/webhooks/apply-types";
-import { parseWebhookEvent, type KnownTelnyxEvent } from "@app/telnyx-core/webhooks/parse-event";
+import type { KnownTelnyxEvent } from "@app/telnyx-core/webhooks/parse-event";
+import { callEvent, useCallApplyDb } from "./support/call-apply-db";
 
 const OUR_NUMBER = "+13125550178";
-let db: TestDb;
-let organizationId: string;
-
-beforeAll(async () => {
-  db = await createTestDb();
-  const seed = await seedDemo(db, { hashPassword: async (p) => `plain:${p}` });
-  organizationId = seed.organization.id;
-  await db.prisma.telnyxPhoneNumber.create({
-    data: { organizationId, phoneNumber: OUR_NUMBER, countryCode: "US", status: "ACTIVE", features: ["voice"] },
-  });
-});
-afterAll(() => db?.drop());
-
-const services = {
-  gatewayFor: () => Promise.reject(new Error("no gateway here")),
-  recordingsDir: "/tmp",
-  recordingPolicy: { allowedHosts: [], trustedPrefixes: [], requireHttps: true, maxBytes: 0, timeoutMs: 1 },
-  publisher: { toOrganization: () => undefined, toUser: () => undefined },
-} as unknown as ApplyServices;
-const scope = () => ({ organizationIds: [organizationId] });
-
-function callEvent(type: string, at: Date, payload: Record<string, unknown>): KnownTelnyxEvent {
-  const parsed = parseWebhookEvent({
-    data: { event_type: type, id: randomUUID(), occurred_at: at.toISOString(), record_type: "event", payload },
-    meta: { attempt: 1 },
-  });
-  if (!parsed.ok || parsed.event.kind === "unknown") throw new Error(`not a known call event: ${type}`);
-  return parsed.event;
-}
-
-const apply = (event: KnownTelnyxEvent) =>
-  db.prisma.$transaction((tx) => applyCallEvent(tx, event, { ...services, db }, scope()));
+const fixture = useCallApplyDb(OUR_NUMBER);
+const apply = (event: KnownTelnyxEvent) => fixture.db.prisma.$transaction((tx) => fixture.apply(tx, event));
 
 describe("the call applier's SQL and the DTO", () => {
   it("returns every DTO column, writes every derived column, locks with the consultation's columns", async () => {
@@ -60,12 +27,14 @@ describe("the call applier's SQL and the DTO", () => {
     };
     await apply(callEvent("call.initiated", at(0), { ...leg, direction: "incoming", state: "parked" }));
     await apply(callEvent("call.answered", at(1), leg));
-    const { id } = await db.prisma.telnyxCall.findFirstOrThrow({ where: { callControlId: leg.call_control_id } });
+    const { id } = await fixture.db.prisma.telnyxCall.findFirstOrThrow({
+      where: { callControlId: leg.call_control_id },
+    });
 
     // A hand-off to a number joined the timeline, a consultation is under way, and the row's transfer columns
     // are stale: the next event must derive them from the signals.
     const transferred = { type: "transferred", to: "+13125550999", fromUserId: "agent-x", eventId: randomUUID() };
-    await db.prisma.callEvent.create({
+    await fixture.db.prisma.callEvent.create({
       data: {
         callId: id,
         eventId: transferred.eventId,
@@ -74,7 +43,7 @@ describe("the call applier's SQL and the DTO", () => {
         payload: { ...transferred, eventType: "command.transferred", at: at(5).toISOString(), leg: "agent" },
       },
     });
-    await db.prisma.telnyxCall.update({
+    await fixture.db.prisma.telnyxCall.update({
       where: { id },
       data: {
         consultUserId: "colleague-y",
@@ -85,11 +54,13 @@ describe("the call applier's SQL and the DTO", () => {
     });
 
     const bridged = callEvent("call.bridged", at(7), leg) as CallWebhookEvent;
-    const match = await db.prisma.$transaction((tx) => matchCall(tx, bridged, scope()));
+    const match = await fixture.db.prisma.$transaction((tx) =>
+      matchCall(tx, bridged, { organizationIds: [fixture.organizationId] }),
+    );
     expect(match?.call).toMatchObject({ id, consultUserId: "colleague-y", consultCallControlId: "v3:consult-leg" });
 
     const outcome = await apply(bridged);
-    const stored = await db.prisma.telnyxCall.findUniqueOrThrow({ where: { id }, select: callDtoSelect });
+    const stored = await fixture.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id }, select: callDtoSelect });
     expect(stored).toMatchObject({
       transferredAt: at(5),
       transferredTo: "+13125550999",

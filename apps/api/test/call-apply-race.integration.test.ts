@@ -4,45 +4,14 @@
  * not from what its own statement's snapshot saw before the lock was granted.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@app/db/seed";
-import { createTestDb, type TestDb } from "@app/db/test-db";
-import { applyCallEvent } from "@app/telnyx-core/calls/apply-call-event";
-import type { ApplyServices } from "@app/telnyx-core/webhooks/apply-types";
-import { parseWebhookEvent, type KnownTelnyxEvent } from "@app/telnyx-core/webhooks/parse-event";
+import { describe, expect, it } from "vitest";
+import type { KnownTelnyxEvent } from "@app/telnyx-core/webhooks/parse-event";
+import type { Tx } from "@app/telnyx-core/webhooks/apply-types";
+import { callEvent, useCallApplyDb } from "./support/call-apply-db";
 
 const OUR_NUMBER = "+13125550177";
-let db: TestDb;
-let organizationId: string;
-
-beforeAll(async () => {
-  db = await createTestDb();
-  const seed = await seedDemo(db, { hashPassword: async (p) => `plain:${p}` });
-  organizationId = seed.organization.id;
-  await db.prisma.telnyxPhoneNumber.create({
-    data: { organizationId, phoneNumber: OUR_NUMBER, countryCode: "US", status: "ACTIVE", features: ["voice"] },
-  });
-});
-afterAll(() => db?.drop());
-
-const services = {
-  gatewayFor: () => Promise.reject(new Error("no gateway here")),
-  recordingsDir: "/tmp",
-  recordingPolicy: { allowedHosts: [], trustedPrefixes: [], requireHttps: true, maxBytes: 0, timeoutMs: 1 },
-  publisher: { toOrganization: () => undefined, toUser: () => undefined },
-} as unknown as ApplyServices;
-
-function callEvent(type: string, at: Date, payload: Record<string, unknown>): KnownTelnyxEvent {
-  const parsed = parseWebhookEvent({
-    data: { event_type: type, id: randomUUID(), occurred_at: at.toISOString(), record_type: "event", payload },
-    meta: { attempt: 1 },
-  });
-  if (!parsed.ok || parsed.event.kind === "unknown") throw new Error(`not a known call event: ${type}`);
-  return parsed.event;
-}
-
-const apply = (event: KnownTelnyxEvent) => (tx: Parameters<typeof applyCallEvent>[0]) =>
-  applyCallEvent(tx, event, { ...services, db }, { organizationIds: [organizationId] });
+const fixture = useCallApplyDb(OUR_NUMBER);
+const apply = (event: KnownTelnyxEvent) => (tx: Tx) => fixture.apply(tx, event);
 
 describe.skipIf(process.env.TEST_DB !== "postgres")("applying events of one call concurrently", () => {
   it("derives the row from the events committed while it waited for the call's lock", async () => {
@@ -54,7 +23,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("applying events of one call
       from: "+14155550123",
       to: OUR_NUMBER,
     };
-    await db.prisma.$transaction(
+    await fixture.db.prisma.$transaction(
       apply(callEvent("call.initiated", at(0), { ...leg, direction: "incoming", state: "parked" })),
     );
     const answered = callEvent("call.answered", at(1), leg);
@@ -66,14 +35,14 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("applying events of one call
     });
 
     let second: Promise<unknown> | undefined;
-    await db.prisma.$transaction(
+    await fixture.db.prisma.$transaction(
       async (tx) => {
         await apply(answered)(tx);
         // The other instance starts while this one holds the lock, and waits for it.
-        second = db.prisma.$transaction(apply(hangup), { timeout: 20_000 });
+        second = fixture.db.prisma.$transaction(apply(hangup), { timeout: 20_000 });
         const deadline = Date.now() + 10_000;
         for (;;) {
-          const [waiting] = await db.query<{ n: number }>(
+          const [waiting] = await fixture.db.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
           );
           if ((waiting?.n ?? 0) > 0) break;
@@ -85,7 +54,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("applying events of one call
     );
     await second;
 
-    const call = await db.prisma.telnyxCall.findFirstOrThrow({
+    const call = await fixture.db.prisma.telnyxCall.findFirstOrThrow({
       where: { callControlId: leg.call_control_id },
       select: { status: true, durationSecs: true, answeredAt: true, _count: { select: { events: true } } },
     });
