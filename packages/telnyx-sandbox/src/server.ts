@@ -43,6 +43,8 @@ export interface SandboxOptions {
 
 export interface Sandbox {
   baseUrl: string;
+  /** The WebRTC gateway for `@telnyx/webrtc`'s `host` option (same port as the API). */
+  rtcUrl: string;
   origin: string;
   /** The default account's webhook public key (accounts opened later have their own: GET /sandbox/public-key). */
   publicKey: string;
@@ -58,6 +60,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const apiKey = options.apiKey ?? process.env["SANDBOX_API_KEY"] ?? undefined;
   const world = new World({ signer, apiKey, timeScale: options.timeScale ?? 1, seed: options.seed });
   const app = buildApp(world, options);
+  world.verto.attach(app.server);
   const port = options.port ?? Number(process.env["SANDBOX_PORT"] ?? 4010);
   const host = options.host ?? "127.0.0.1";
   await app.listen({ port, host });
@@ -67,6 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   world.origin = origin;
   return {
     baseUrl: `${origin}/v2`,
+    rtcUrl: origin.replace(/^http/, "ws"),
     origin,
     publicKey: signer.publicKey,
     world,

@@ -22,6 +22,7 @@ import { ConferenceEngine } from "./world/conferences.js";
 import { Inventory, type ProvisionNumberInput } from "./world/inventory.js";
 import { MessagingEngine } from "./world/messaging.js";
 import { QueueEngine } from "./world/queues.js";
+import { VertoGateway } from "./verto/verto-gateway.js";
 import type {
   CallControlApp,
   CredentialConnection,
@@ -66,6 +67,8 @@ export class World {
   readonly inventory: Inventory;
   /** On-demand telephony credentials and their login tokens. */
   readonly telephonyCredentials: CredentialStore;
+  /** The WebRTC gateway (Verto over WebSocket) that `@telnyx/webrtc` clients log in to. */
+  readonly verto: VertoGateway;
 
   constructor(private readonly options: WorldOptions) {
     this.rng = new Rng(options.seed);
@@ -78,6 +81,7 @@ export class World {
     this.messaging = new MessagingEngine(this);
     this.inventory = new Inventory(this);
     this.telephonyCredentials = new CredentialStore(this.rng);
+    this.verto = new VertoGateway(this);
   }
 
   /** The default account's webhook public key. */
@@ -208,6 +212,7 @@ export class World {
   }
 
   close(): void {
+    this.verto.close();
     this.scheduler.cancelAll();
   }
 }

@@ -180,12 +180,13 @@ const ACTIONS: Record<string, Action> = {
   record_stop: (world, leg) => world.calls.media.stopRecording(leg),
   record_pause: (world, leg) => world.calls.media.pauseRecording(leg),
   record_resume: (world, leg) => world.calls.media.resumeRecording(leg),
-  send_dtmf: (_world, leg, body) => {
+  send_dtmf: (world, leg, body) => {
     const digits = requireString(body, "digits");
     if (!/^[0-9A-D*#wW]+$/.test(digits))
       throw invalidParam("digits", "'digits' may only contain 0-9, A-D, *, #, w and W.");
     if (leg.state !== "answered")
       throw new ApiError(422, "90019", "Invalid call state", "The call must be answered to send DTMF.");
+    world.verto.sendDtmf(leg, digits);
   },
   gather: (world, leg, body) => world.calls.media.gather(leg, gatherOptions(body)),
   gather_using_speak: (world, leg, body) => {

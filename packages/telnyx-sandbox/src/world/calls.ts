@@ -80,13 +80,34 @@ export class CallEngine {
       caller_id_name: leg.from,
       calling_party_type: leg.to.startsWith("sip:") ? "sip" : "pstn",
     });
-    this.runFarEnd(leg);
+    this.routeDial(leg);
     return leg;
   }
 
+  /** A browser registered at the gateway rings for real; other destinations follow their magic-number script. */
+  private routeDial(leg: Leg): void {
+    switch (this.world.verto.ring(leg)) {
+      case "ringing":
+        this.later(leg, leg.timeoutSecs * 1000, () => this.end(leg, "timeout", "caller", "487"), true);
+        return;
+      case "unregistered":
+        // A credential with no browser logged in: SIP's 480 Temporarily Unavailable.
+        this.later(leg, 300, () => this.end(leg, "no_answer", "callee", "480"));
+        return;
+      case "not_a_client":
+        this.runFarEnd(leg);
+        return;
+    }
+  }
+
+  /** The far end (a browser) picked up a leg Call Control dialed. */
+  answerByFarEnd(leg: Leg): void {
+    if (leg.state === "ringing") this.markAnswered(leg);
+  }
+
   /** A call from the outside world to one of our numbers: call.initiated (incoming, parked), waiting for answer. */
-  inbound(from: string, to: string, connectionId: string): Leg {
-    const leg = this.newLeg({ direction: "incoming", connectionId, from, to, clientState: null });
+  inbound(from: string, to: string, connectionId: string, clientState?: string): Leg {
+    const leg = this.newLeg({ direction: "incoming", connectionId, from, to, clientState: clientState ?? null });
     leg.state = "parked";
     this.emit(leg, "call.initiated", {
       direction: "incoming",
@@ -206,6 +227,7 @@ export class CallEngine {
     if (leg.recordOnAnswer) this.media.startRecording(leg, leg.recordOnAnswer.channels, leg.recordOnAnswer.format);
     const linked = leg.linkTo ? this.legs.get(leg.linkTo) : undefined;
     if (leg.bridgeOnAnswer && linked && linked.state === "answered") this.bridge(linked, leg);
+    this.world.verto.onLegAnswered(leg);
   }
 
   /** Ends a leg: call.hangup → call.recording.saved → conference/bridge fallout → call.cost. */
@@ -230,6 +252,7 @@ export class CallEngine {
       start_time: new Date(leg.startedAt).toISOString(),
       state: "hangup",
     });
+    this.world.verto.onLegEnded(leg);
     if (leg.recording) this.media.finishRecording(leg);
     if (leg.conferenceId) this.world.conferences.onLegEnded(leg);
     const partner = leg.bridgedWith ? this.legs.get(leg.bridgedWith) : undefined;

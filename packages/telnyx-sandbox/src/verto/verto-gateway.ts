@@ -1,0 +1,252 @@
+/**
+ * The WebRTC gateway Telnyx runs (rtc.telnyx.com), emulated: `@telnyx/webrtc` clients log in with a telephony
+ * credential's JWT over a WebSocket on the sandbox's own port, and their calls are Call Control legs of the sandbox
+ * world. Media: each browser call has a real WebRTC peer on the sandbox side (RtcPeer) that plays a tone and counts
+ * what it receives. Protocol facts: docs/telnyx-facts.md, "WebRTC gateway".
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import { RtcPeer } from "../media/rtc-peer.js";
+import type { World } from "../world.js";
+import type { Leg } from "../world/call-types.js";
+import type { LoginIdentity } from "../world/credentials.js";
+import { callIdOf, dialogOf, RpcError, type RpcRequest, VertoMethod } from "./rpc.js";
+import { VertoSession } from "./verto-session.js";
+
+const SIP_URI = /^sip:([^@;]+)@sip\.telnyx\.com$/i;
+
+interface BrowserCall {
+  /** The SDK's callID (the browser's id for the call). */
+  callId: string;
+  ccid: string;
+  session: VertoSession;
+  /** "browser" when the browser placed it (telnyx_rtc.invite from the client), "network" when Call Control dialed it. */
+  origin: "browser" | "network";
+  peer: RtcPeer;
+  /** For a browser-placed call: our SDP answer, sent in telnyx_rtc.answer when Call Control answers the leg. */
+  answerSdp: string | null;
+  isHeld: boolean;
+}
+
+export type RingOutcome = "ringing" | "unregistered" | "not_a_client";
+
+export class VertoGateway {
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly sessions = new Set<VertoSession>();
+  private readonly registered = new Map<string, VertoSession>();
+  private readonly calls = new Map<string, BrowserCall>();
+
+  constructor(private readonly world: World) {}
+
+  /** Serves the Verto WebSocket on the HTTP server's upgrade requests (the SDK's `host: "ws://127.0.0.1:<port>"`). */
+  attach(server: Server): void {
+    server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.sessions.add(new VertoSession(ws, this)));
+    });
+  }
+
+  close(): void {
+    for (const call of this.calls.values()) void call.peer.close();
+    this.calls.clear();
+    for (const session of this.sessions) session.close();
+    this.sessions.clear();
+    this.registered.clear();
+    this.wss.close();
+  }
+
+  /** Registered clients, for tests and the control API: SIP user names. */
+  get registeredUsers(): string[] {
+    return [...this.registered.keys()];
+  }
+
+  /** The sandbox-side peer of a leg (tests read its packet counts). */
+  peerOf(ccid: string): RtcPeer | undefined {
+    return this.calls.get(ccid)?.peer;
+  }
+
+  verifyToken(token: string): LoginIdentity | null {
+    const identity = this.world.telephonyCredentials.verifyToken(token);
+    if (!identity || !this.world.credentialConnections.has(identity.connectionId)) return null;
+    return identity;
+  }
+
+  /** The latest login of a credential is the one Call Control rings. */
+  register(session: VertoSession): void {
+    if (session.sipUsername) this.registered.set(session.sipUsername, session);
+  }
+
+  onSessionClosed(session: VertoSession): void {
+    this.sessions.delete(session);
+    if (session.sipUsername && this.registered.get(session.sipUsername) === session)
+      this.registered.delete(session.sipUsername);
+    for (const call of [...this.calls.values()]) {
+      if (call.session !== session) continue;
+      const leg = this.world.calls.legs.get(call.ccid);
+      this.forget(call);
+      if (leg) this.world.calls.hangupByFarEnd(leg);
+    }
+  }
+
+  /** Call Control dialed `to`: rings the registered browser of that SIP user, if `to` names one of our credentials. */
+  ring(leg: Leg): RingOutcome {
+    const user = SIP_URI.exec(leg.to)?.[1];
+    if (!user || ![...this.world.telephonyCredentials.credentials.values()].some((c) => c.sip_username === user))
+      return "not_a_client";
+    const session = this.registered.get(user);
+    if (!session) return "unregistered";
+    const call: BrowserCall = {
+      callId: randomUUID(),
+      ccid: leg.ccid,
+      session,
+      origin: "network",
+      peer: new RtcPeer(),
+      answerSdp: null,
+      isHeld: false,
+    };
+    this.calls.set(leg.ccid, call);
+    void call.peer.createOffer().then((sdp) => {
+      if (leg.state !== "ringing" || this.calls.get(leg.ccid) !== call) return;
+      session.request(VertoMethod.Invite, {
+        callID: call.callId,
+        sdp,
+        caller_id_name: leg.from,
+        caller_id_number: leg.from,
+        callee_id_name: user,
+        callee_id_number: user,
+        display_direction: "inbound",
+        ...telnyxIds(leg),
+      });
+    });
+    return "ringing";
+  }
+
+  /** Call Control answered a browser-placed leg: the browser gets our SDP answer. */
+  onLegAnswered(leg: Leg): void {
+    const call = this.calls.get(leg.ccid);
+    if (call?.origin !== "browser" || !call.answerSdp) return;
+    call.session.request(VertoMethod.Answer, { callID: call.callId, sdp: call.answerSdp, ...telnyxIds(leg) });
+  }
+
+  /** The leg ended on the network side (hangup command, bridge partner, timeout): the browser gets a bye. */
+  onLegEnded(leg: Leg): void {
+    const call = this.calls.get(leg.ccid);
+    if (!call) return;
+    this.forget(call);
+    const cause = leg.hangup?.cause === "user_busy" ? "USER_BUSY" : "NORMAL_CLEARING";
+    call.session.request(VertoMethod.Bye, {
+      callID: call.callId,
+      cause,
+      causeCode: cause === "USER_BUSY" ? 17 : 16,
+      sipCode: Number(leg.hangup?.sip ?? 200),
+    });
+  }
+
+  /** `send_dtmf` on a leg that is a browser: the browser receives the digits as telnyx_rtc.info. */
+  sendDtmf(leg: Leg, digits: string): void {
+    const call = this.calls.get(leg.ccid);
+    if (call) call.session.request(VertoMethod.Info, { callID: call.callId, dtmf: digits });
+  }
+
+  async onCallRequest(session: VertoSession, req: RpcRequest): Promise<void> {
+    const callId = callIdOf(req.params);
+    if (!callId) return session.fail(req.id, RpcError.InvalidParams);
+    if (req.method === VertoMethod.Invite) return this.placeCall(session, req, callId);
+    const call = [...this.calls.values()].find((c) => c.callId === callId && c.session === session);
+    const leg = call ? this.world.calls.legs.get(call.ccid) : undefined;
+    if (!call || !leg) return session.fail(req.id, RpcError.CallDoesNotExist);
+    const ok = () => session.reply(req.id, { callID: callId, method: req.method, sessid: session.sessid });
+    switch (req.method) {
+      case VertoMethod.Answer: {
+        const sdp = req.params["sdp"];
+        if (call.origin !== "network" || typeof sdp !== "string") return session.fail(req.id, RpcError.InvalidParams);
+        await call.peer.acceptAnswer(sdp);
+        ok();
+        this.world.calls.answerByFarEnd(leg);
+        return;
+      }
+      case VertoMethod.Bye: {
+        this.forget(call);
+        ok();
+        const busy = req.params["cause"] === "USER_BUSY" || req.params["causeCode"] === 17;
+        if (call.origin === "network" && leg.state === "ringing")
+          this.world.calls.end(leg, busy ? "user_busy" : "call_rejected", "callee", busy ? "486" : "603");
+        else this.world.calls.hangupByFarEnd(leg);
+        return;
+      }
+      case VertoMethod.Modify:
+        return this.modify(session, req, call);
+      case VertoMethod.Info: {
+        const dtmf = req.params["dtmf"];
+        if (typeof dtmf !== "string" || !/^[0-9A-D*#]+$/.test(dtmf))
+          return session.fail(req.id, RpcError.InvalidParams);
+        if (leg.state !== "answered") return session.fail(req.id, RpcError.InvalidParams);
+        this.world.calls.media.receiveDtmf(leg, dtmf);
+        return ok();
+      }
+    }
+  }
+
+  private modify(session: VertoSession, req: RpcRequest, call: BrowserCall): void {
+    const action = req.params["action"];
+    if (action === "hold") call.isHeld = true;
+    else if (action === "unhold") call.isHeld = false;
+    else if (action === "toggleHold") call.isHeld = !call.isHeld;
+    else {
+      session.fail(req.id, RpcError.InvalidParams);
+      return;
+    }
+    // Held: the network side stops sending (Telnyx would play hold music; silence is enough here).
+    call.peer.isSending = !call.isHeld;
+    session.reply(req.id, {
+      callID: call.callId,
+      action,
+      holdState: call.isHeld ? "held" : "active",
+      sessid: session.sessid,
+    });
+  }
+
+  /** telnyx_rtc.invite from the browser: a new incoming leg on its credential connection, parked for Call Control. */
+  private async placeCall(session: VertoSession, req: RpcRequest, callId: string): Promise<void> {
+    const identity = session.identity;
+    const dialog = dialogOf(req.params);
+    const sdp = req.params["sdp"];
+    const to = dialog["destination_number"];
+    if (!identity || typeof sdp !== "string" || typeof to !== "string" || to === "")
+      return session.fail(req.id, RpcError.InvalidParams);
+    const peer = new RtcPeer();
+    const answerSdp = await peer.answer(sdp);
+    const callerNumber = dialog["caller_id_number"];
+    const from =
+      typeof callerNumber === "string" && callerNumber !== ""
+        ? callerNumber
+        : `sip:${identity.credential.sip_username}@sip.telnyx.com`;
+    const clientState = typeof dialog["clientState"] === "string" ? dialog["clientState"] : undefined;
+    const leg = this.world.calls.inbound(from, to, identity.connectionId, clientState);
+    this.calls.set(leg.ccid, {
+      callId,
+      ccid: leg.ccid,
+      session,
+      origin: "browser",
+      peer,
+      answerSdp,
+      isHeld: false,
+    });
+    session.reply(req.id, { message: "CALL CREATED", callID: callId, sessid: session.sessid });
+  }
+
+  private forget(call: BrowserCall): void {
+    this.calls.delete(call.ccid);
+    void call.peer.close();
+  }
+}
+
+function telnyxIds(leg: Leg): Record<string, unknown> {
+  return {
+    telnyx_call_control_id: leg.ccid,
+    telnyx_session_id: leg.sessionId,
+    telnyx_leg_id: leg.legId,
+    ...(leg.clientState ? { client_state: leg.clientState } : {}),
+  };
+}

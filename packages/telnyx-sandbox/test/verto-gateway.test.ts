@@ -1,0 +1,202 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { RtcPeer } from "../src/media/rtc-peer.js";
+import { startHarness, type Harness } from "./harness.js";
+import { VertoTestClient, waitUntil } from "./verto-client.js";
+
+const FROM = "+13125550100";
+let h: Harness;
+let connectionId: string;
+let appId: string;
+const open: Array<{ close(): unknown }> = [];
+
+beforeAll(async () => {
+  h = await startHarness();
+  const connection = await h.client.credentialConnections.create({
+    connection_name: "agents' browsers",
+    user_name: "crmbrowsers",
+    password: "correct-horse-battery",
+    webhook_event_url: `${h.hooks.url}/browser`,
+  });
+  connectionId = connection.data!.id!;
+  const app = await h.client.callControlApplications.create({
+    application_name: "crm-voice",
+    webhook_event_url: `${h.hooks.url}/voice`,
+  });
+  appId = app.data!.id!;
+  h.sandbox.world.provisionNumber({ phoneNumber: FROM, connectionId: appId });
+});
+afterEach(async () => {
+  for (const item of open.splice(0)) await item.close();
+});
+afterAll(async () => {
+  expect(h.hooks.verificationErrors).toEqual([]);
+  await h?.close();
+});
+
+async function newAgent(): Promise<{ credentialId: string; sipUsername: string; token: string }> {
+  const credential = (await h.client.telephonyCredentials.create({ connection_id: connectionId })).data!;
+  const token = await h.client.telephonyCredentials.createToken(credential.id!);
+  return { credentialId: credential.id!, sipUsername: credential.sip_username!, token };
+}
+
+async function connect(): Promise<VertoTestClient> {
+  const client = new VertoTestClient(h.sandbox.rtcUrl);
+  open.push(client);
+  await client.open();
+  return client;
+}
+
+function browserPeer(): RtcPeer {
+  const peer = new RtcPeer(660);
+  open.push(peer);
+  return peer;
+}
+
+async function audioFlowsBothWays(browser: RtcPeer, ccid: string): Promise<void> {
+  await browser.waitConnected();
+  const far = h.sandbox.world.verto.peerOf(ccid);
+  expect(far).toBeDefined();
+  await waitUntil(
+    () => browser.stats.packetsReceived > 50 && (far?.stats.packetsReceived ?? 0) > 50,
+    "50 RTP packets each way",
+  );
+  expect(browser.stats.peakLevel).toBeGreaterThan(1000);
+  expect(far?.stats.peakLevel).toBeGreaterThan(1000);
+}
+
+describe("login", () => {
+  it("logs in with a credential's token and reports REGED; a revoked credential or a bad token is refused", async () => {
+    const agent = await newAgent();
+    const client = await connect();
+    const before = await client.call("telnyx_rtc.invite", { dialogParams: { callID: "x" }, sdp: "v=0" });
+    expect(before["error"]).toMatchObject({ code: -32000 });
+
+    const login = await client.login(agent.token);
+    expect(login["result"]).toMatchObject({ message: "logged in", sessid: expect.any(String) });
+    await client.waitMethod("telnyx_rtc.clientReady");
+    const state = await client.call("telnyx_rtc.gatewayState", {});
+    expect(state["result"]).toMatchObject({ params: { state: "REGED" }, sessid: login["result"].sessid });
+    const pong = await client.call("telnyx_rtc.ping", {});
+    expect(pong["result"]).toBeDefined();
+    expect(h.sandbox.world.verto.registeredUsers).toContain(agent.sipUsername);
+
+    const bad = await connect();
+    expect((await bad.login("not-a-jwt"))["error"]).toMatchObject({ code: -32001 });
+    await h.client.telephonyCredentials.delete(agent.credentialId);
+    const revoked = await connect();
+    expect((await revoked.login(agent.token))["error"]).toMatchObject({ code: -32001 });
+  });
+});
+
+describe("calls", () => {
+  it("a browser's invite is a parked Call Control leg; answering it connects audio both ways; DTMF, hold, and the browser hangs up", async () => {
+    const agent = await newAgent();
+    const client = await connect();
+    await client.login(agent.token);
+    const browser = browserPeer();
+    const callID = "5f1e0f0c-0000-4000-8000-000000000001";
+    const invited = await client.call("telnyx_rtc.invite", {
+      sdp: await browser.createOffer(),
+      dialogParams: {
+        callID,
+        destination_number: "+13125551234",
+        caller_id_number: FROM,
+        clientState: Buffer.from("lead-7").toString("base64"),
+      },
+    });
+    expect(invited["result"]).toMatchObject({ callID });
+
+    const initiated = await h.hooks.waitFor(
+      (e) => e.eventType === "call.initiated" && e.payload["to"] === "+13125551234",
+    );
+    expect(initiated.path).toBe("/browser");
+    expect(initiated.payload).toMatchObject({
+      direction: "incoming",
+      state: "parked",
+      connection_id: connectionId,
+      from: FROM,
+      client_state: Buffer.from("lead-7").toString("base64"),
+    });
+    const ccid = initiated.payload["call_control_id"] as string;
+
+    await h.client.calls.actions.answer(ccid, {});
+    const answer = await client.waitMethod("telnyx_rtc.answer");
+    expect(answer["params"]).toMatchObject({ callID, telnyx_call_control_id: ccid });
+    await browser.acceptAnswer(answer["params"].sdp);
+    await audioFlowsBothWays(browser, ccid);
+
+    expect((await client.call("telnyx_rtc.info", { dtmf: "7", dialogParams: { callID } }))["result"]).toBeDefined();
+    await h.hooks.waitFor(
+      (e) =>
+        e.eventType === "call.dtmf.received" && e.payload["call_control_id"] === ccid && e.payload["digit"] === "7",
+    );
+    const held = await client.call("telnyx_rtc.modify", { action: "hold", dialogParams: { callID } });
+    expect(held["result"]).toMatchObject({ holdState: "held" });
+    const resumed = await client.call("telnyx_rtc.modify", { action: "unhold", dialogParams: { callID } });
+    expect(resumed["result"]).toMatchObject({ holdState: "active" });
+
+    await client.call("telnyx_rtc.bye", { cause: "NORMAL_CLEARING", causeCode: 16, dialogParams: { callID } });
+    const hangup = await h.hooks.waitFor((e) => e.eventType === "call.hangup" && e.payload["call_control_id"] === ccid);
+    expect(hangup.payload).toMatchObject({ hangup_cause: "normal_clearing", hangup_source: "caller" });
+    const after = await client.call("telnyx_rtc.info", { dtmf: "1", dialogParams: { callID } });
+    expect(after["error"]).toMatchObject({ code: -32002 });
+  });
+
+  it("Call Control dialing sip:<user>@sip.telnyx.com rings the registered browser; its answer is call.answered; DTMF reaches it; Call Control hangs up", async () => {
+    const agent = await newAgent();
+    const client = await connect();
+    await client.login(agent.token);
+    const dialed = await h.client.calls.dial({
+      connection_id: appId,
+      from: FROM,
+      to: `sip:${agent.sipUsername}@sip.telnyx.com`,
+    });
+    const ccid = dialed.data!.call_control_id;
+
+    const invite = await client.waitMethod("telnyx_rtc.invite");
+    expect(invite["params"]).toMatchObject({ telnyx_call_control_id: ccid, caller_id_number: FROM });
+    const callID = invite["params"].callID as string;
+    const browser = browserPeer();
+    const answerSdp = await browser.answer(invite["params"].sdp);
+    const answered = await client.call("telnyx_rtc.answer", { sdp: answerSdp, dialogParams: { callID } });
+    expect(answered["result"]).toBeDefined();
+    const hook = await h.hooks.waitFor((e) => e.eventType === "call.answered" && e.payload["call_control_id"] === ccid);
+    expect(hook.path).toBe("/voice");
+    await audioFlowsBothWays(browser, ccid);
+
+    await h.client.calls.actions.sendDtmf(ccid, { digits: "42" });
+    const info = await client.waitMethod("telnyx_rtc.info");
+    expect(info["params"]).toMatchObject({ callID, dtmf: "42" });
+
+    await h.client.calls.actions.hangup(ccid, {});
+    const bye = await client.waitMethod("telnyx_rtc.bye");
+    expect(bye["params"]).toMatchObject({ callID, cause: "NORMAL_CLEARING" });
+  });
+
+  it("a browser that declines a ringing call ends the leg busy; a credential with no browser logged in is unavailable (480)", async () => {
+    const agent = await newAgent();
+    const client = await connect();
+    await client.login(agent.token);
+    const to = `sip:${agent.sipUsername}@sip.telnyx.com`;
+    const ringing = (await h.client.calls.dial({ connection_id: appId, from: FROM, to })).data!.call_control_id;
+    const invite = await client.waitMethod("telnyx_rtc.invite");
+    await client.call("telnyx_rtc.bye", {
+      cause: "USER_BUSY",
+      causeCode: 17,
+      dialogParams: { callID: invite["params"].callID },
+    });
+    const declined = await h.hooks.waitFor(
+      (e) => e.eventType === "call.hangup" && e.payload["call_control_id"] === ringing,
+    );
+    expect(declined.payload).toMatchObject({ hangup_cause: "user_busy", sip_hangup_cause: "486" });
+
+    const offline = await newAgent();
+    const unreachable = (
+      await h.client.calls.dial({ connection_id: appId, from: FROM, to: `sip:${offline.sipUsername}@sip.telnyx.com` })
+    ).data!.call_control_id;
+    const missed = await h.hooks.waitFor(
+      (e) => e.eventType === "call.hangup" && e.payload["call_control_id"] === unreachable,
+    );
+    expect(missed.payload).toMatchObject({ hangup_cause: "no_answer", sip_hangup_cause: "480" });
+  });
+});
