@@ -204,6 +204,7 @@ export class World {
     this.recordings.clear();
     this.detailRecords.length = 0;
     this.balanceMicros = DEFAULT_BALANCE_MICROS;
+    this.verto.reset();
     this.calls.reset();
     this.conferences.reset();
     this.queues.reset();

@@ -47,9 +47,14 @@ export class VertoGateway {
     });
   }
 
-  close(): void {
+  /** World reset: calls are forgotten (their legs are gone); logged-in clients stay registered. */
+  reset(): void {
     for (const call of this.calls.values()) void call.peer.close();
     this.calls.clear();
+  }
+
+  close(): void {
+    this.reset();
     for (const session of this.sessions) session.close();
     this.sessions.clear();
     this.registered.clear();
