@@ -39,13 +39,15 @@ export class VertoTestClient {
     return this.waitFor((f) => f["id"] === id && !f["method"]);
   }
 
-  login(token: string): Promise<Frame> {
+  /** With `sessid` (and `reconnection`), as the SDK logs in again after its socket dropped. */
+  login(token: string, sessid?: string): Promise<Frame> {
     return this.call("login", {
+      ...(sessid ? { sessid } : {}),
       login: undefined,
       passwd: undefined,
       login_token: token,
       userVariables: {},
-      reconnection: false,
+      reconnection: sessid !== undefined,
       loginParams: { early_sdp_answer: false },
       "User-Agent": { sdkVersion: "test", data: "node" },
     });
@@ -74,6 +76,11 @@ export class VertoTestClient {
 
   close(): void {
     this.ws.close();
+  }
+
+  /** The network drops: no close handshake. */
+  drop(): void {
+    this.ws.terminate();
   }
 }
 

@@ -200,3 +200,64 @@ describe("calls", () => {
     expect(missed.payload).toMatchObject({ hangup_cause: "no_answer", sip_hangup_cause: "480" });
   });
 });
+
+describe("reconnecting", () => {
+  async function connectedInboundCall() {
+    const agent = await newAgent();
+    const client = await connect();
+    const login = await client.login(agent.token);
+    const dialed = await h.client.calls.dial({
+      connection_id: appId,
+      from: FROM,
+      to: `sip:${agent.sipUsername}@sip.telnyx.com`,
+    });
+    const ccid = dialed.data!.call_control_id;
+    const invite = await client.waitMethod("telnyx_rtc.invite");
+    const callID = invite["params"].callID as string;
+    const browser = browserPeer();
+    await client.call("telnyx_rtc.answer", {
+      sdp: await browser.answer(invite["params"].sdp),
+      dialogParams: { callID },
+    });
+    await browser.waitConnected();
+    return { agent, client, login, ccid, callID, sessid: login["result"].sessid as string };
+  }
+
+  it("a WebSocket dropped mid-call: the client logs in again with its sessid, the call is reattached with new media and never hung up", async () => {
+    const { agent, client, login, ccid, callID, sessid } = await connectedInboundCall();
+    expect(login["voice_sdk_id"]).toEqual(expect.any(String));
+    client.drop();
+
+    const again = await connect();
+    const relogin = await again.login(agent.token, sessid);
+    expect(relogin["result"]).toMatchObject({ sessid });
+    const ready = await again.waitMethod("telnyx_rtc.clientReady");
+    expect(ready["params"]).toMatchObject({ reattached_sessions: [callID] });
+    const attach = await again.waitMethod("telnyx_rtc.attach");
+    expect(attach["params"]).toMatchObject({ callID, telnyx_call_control_id: ccid });
+    const browser = browserPeer();
+    const reply = await again.call("telnyx_rtc.attach", {
+      sdp: await browser.answer(attach["params"].sdp),
+      dialogParams: { callID },
+    });
+    expect(reply["result"]).toBeDefined();
+    await audioFlowsBothWays(browser, ccid);
+    expect(h.hooks.forCall(ccid).map((e) => e.eventType)).not.toContain("call.hangup");
+    await again.call("telnyx_rtc.bye", { cause: "NORMAL_CLEARING", causeCode: 16, dialogParams: { callID } });
+    await h.hooks.waitFor((e) => e.eventType === "call.hangup" && e.payload["call_control_id"] === ccid);
+  });
+
+  it("a client that does not come back within the grace period: its calls hang up", async () => {
+    h.sandbox.world.verto.reattachGraceMs = 200;
+    try {
+      const { client, ccid } = await connectedInboundCall();
+      client.drop();
+      const hangup = await h.hooks.waitFor(
+        (e) => e.eventType === "call.hangup" && e.payload["call_control_id"] === ccid,
+      );
+      expect(hangup.payload).toMatchObject({ hangup_cause: "normal_clearing", hangup_source: "callee" });
+    } finally {
+      h.sandbox.world.verto.reattachGraceMs = 30_000;
+    }
+  });
+});

@@ -6,6 +6,7 @@ export const VertoMethod = {
   Login: "login",
   Invite: "telnyx_rtc.invite",
   Answer: "telnyx_rtc.answer",
+  Attach: "telnyx_rtc.attach",
   Bye: "telnyx_rtc.bye",
   Modify: "telnyx_rtc.modify",
   Info: "telnyx_rtc.info",
@@ -40,6 +41,7 @@ export interface RpcRequest {
 export interface RpcResponse {
   jsonrpc: "2.0";
   id: RpcId;
+  voice_sdk_id?: unknown;
   result?: Record<string, unknown>;
   error?: { code: number; message: string };
 }

@@ -30,6 +30,9 @@ interface BrowserCall {
   isHeld: boolean;
 }
 
+/** How long a dropped socket's calls wait for the client to reconnect and reattach (Telnyx's own delay: unknown). */
+const REATTACH_GRACE_MS = 30_000;
+
 export type RingOutcome = "ringing" | "unregistered" | "not_a_client";
 
 export class VertoGateway {
@@ -37,6 +40,9 @@ export class VertoGateway {
   private readonly sessions = new Set<VertoSession>();
   private readonly registered = new Map<string, VertoSession>();
   private readonly calls = new Map<string, BrowserCall>();
+  /** Calls of sockets that dropped, by their session's sessid, waiting for a reconnect. */
+  private readonly detached = new Map<string, { callIds: string[]; timer: ReturnType<typeof setTimeout> }>();
+  reattachGraceMs = REATTACH_GRACE_MS;
 
   constructor(private readonly world: World) {}
 
@@ -51,6 +57,8 @@ export class VertoGateway {
   reset(): void {
     for (const call of this.calls.values()) void call.peer.close();
     this.calls.clear();
+    for (const { timer } of this.detached.values()) clearTimeout(timer);
+    this.detached.clear();
   }
 
   close(): void {
@@ -82,12 +90,59 @@ export class VertoGateway {
     if (session.sipUsername) this.registered.set(session.sipUsername, session);
   }
 
+  /** A dropped socket's calls stay up for a while: the SDK reconnects, logs in with the same sessid and reattaches. */
   onSessionClosed(session: VertoSession): void {
     this.sessions.delete(session);
     if (session.sipUsername && this.registered.get(session.sipUsername) === session)
       this.registered.delete(session.sipUsername);
+    const calls = [...this.calls.values()].filter((call) => call.session === session);
+    if (calls.length === 0) return;
+    const timer = setTimeout(() => this.dropDetached(session.sessid), this.reattachGraceMs);
+    timer.unref();
+    this.detached.set(session.sessid, { callIds: calls.map((call) => call.callId), timer });
+  }
+
+  /** A login naming a detached sessid: the new socket takes the calls still alive; returns their callIDs. */
+  reattach(session: VertoSession, sessid: string): string[] {
+    const detached = this.detached.get(sessid);
+    if (!detached) return [];
+    clearTimeout(detached.timer);
+    this.detached.delete(sessid);
+    session.sessid = sessid;
+    const calls = [...this.calls.values()].filter(
+      (call) => detached.callIds.includes(call.callId) && call.session.sessid === sessid,
+    );
+    for (const call of calls) call.session = session;
+    return calls.map((call) => call.callId);
+  }
+
+  /** After a reattach: each call gets a fresh peer and the browser a telnyx_rtc.attach offer (it renegotiates). */
+  resumeMedia(session: VertoSession): void {
+    for (const call of this.calls.values()) {
+      const leg = this.world.calls.legs.get(call.ccid);
+      // Only connected calls renegotiate; one still ringing or parked carries on with its first offer/answer.
+      if (call.session !== session || leg?.state !== "answered") continue;
+      void call.peer.close();
+      call.peer = new RtcPeer();
+      void call.peer.createOffer().then((sdp) =>
+        session.request(VertoMethod.Attach, {
+          callID: call.callId,
+          sdp,
+          caller_id_name: leg.from,
+          caller_id_number: leg.from,
+          callee_id_name: leg.to,
+          callee_id_number: leg.to,
+          ...telnyxIds(leg),
+        }),
+      );
+    }
+  }
+
+  private dropDetached(sessid: string): void {
+    const detached = this.detached.get(sessid);
+    this.detached.delete(sessid);
     for (const call of [...this.calls.values()]) {
-      if (call.session !== session) continue;
+      if (!detached?.callIds.includes(call.callId) || call.session.sessid !== sessid) continue;
       const leg = this.world.calls.legs.get(call.ccid);
       this.forget(call);
       if (leg) this.world.calls.hangupByFarEnd(leg);
@@ -163,6 +218,12 @@ export class VertoGateway {
     if (!call || !leg) return session.fail(req.id, RpcError.CallDoesNotExist);
     const ok = () => session.reply(req.id, { callID: callId, method: req.method, sessid: session.sessid });
     switch (req.method) {
+      case VertoMethod.Attach: {
+        const sdp = req.params["sdp"];
+        if (typeof sdp !== "string") return session.fail(req.id, RpcError.InvalidParams);
+        await call.peer.acceptAnswer(sdp);
+        return ok();
+      }
       case VertoMethod.Answer: {
         const sdp = req.params["sdp"];
         if (call.origin !== "network" || typeof sdp !== "string") return session.fail(req.id, RpcError.InvalidParams);

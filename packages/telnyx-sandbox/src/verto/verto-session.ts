@@ -10,7 +10,8 @@ const SILENCE_LIMIT_MS = 60_000;
 
 /** One WebSocket client of the gateway: login, keep-alive, and the call messages handed to the gateway. */
 export class VertoSession {
-  readonly sessid = randomUUID();
+  /** Kept across a reconnect: a login naming a detached session's sessid takes its calls back. */
+  sessid: string = randomUUID();
   identity: LoginIdentity | null = null;
   private lastInboundAt = Date.now();
   private serno = 0;
@@ -39,8 +40,8 @@ export class VertoSession {
     this.write({ jsonrpc: "2.0", id: randomUUID(), method, params });
   }
 
-  reply(id: RpcId | undefined, result: Record<string, unknown>): void {
-    if (id !== undefined) this.write({ jsonrpc: "2.0", id, result });
+  reply(id: RpcId | undefined, result: Record<string, unknown>, extra: Record<string, unknown> = {}): void {
+    if (id !== undefined) this.write({ jsonrpc: "2.0", id, result, ...extra });
   }
 
   fail(id: RpcId | undefined, error: { code: number; message: string }): void {
@@ -85,6 +86,7 @@ export class VertoSession {
       case VertoMethod.GatewayState:
         return this.reply(req.id, { params: { state: "REGED" }, sessid: this.sessid });
       case VertoMethod.Invite:
+      case VertoMethod.Attach:
       case VertoMethod.Answer:
       case VertoMethod.Bye:
       case VertoMethod.Modify:
@@ -107,8 +109,12 @@ export class VertoSession {
       return;
     }
     this.identity = identity;
-    this.reply(req.id, { message: "logged in", sessid: this.sessid });
+    const previous = req.params["sessid"];
+    const reattached = typeof previous === "string" && previous !== "" ? this.gateway.reattach(this, previous) : [];
+    // voice_sdk_id (top level) is the SDK's reconnect token: with it, a reconnect logs in again with this sessid.
+    this.reply(req.id, { message: "logged in", sessid: this.sessid }, { voice_sdk_id: this.sessid });
     this.gateway.register(this);
-    this.request(VertoMethod.ClientReady, { reattached_sessions: [] });
+    this.request(VertoMethod.ClientReady, { reattached_sessions: reattached });
+    this.gateway.resumeMedia(this);
   }
 }
