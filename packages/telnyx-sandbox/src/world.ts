@@ -58,6 +58,8 @@ export class World {
   readonly credentialConnections = new Map<string, CredentialConnection>();
   readonly messagingProfiles = new Map<string, MessagingProfile>();
   readonly recordings = new Map<string, Recording>();
+  /** What the sandbox heard during a recording of a browser leg (its WAV plays this instead of a tone). */
+  readonly recordingAudio = new Map<string, Int16Array>();
   readonly detailRecords: DetailRecord[] = [];
   balanceMicros = DEFAULT_BALANCE_MICROS;
   readonly calls: CallEngine;
@@ -202,6 +204,7 @@ export class World {
     this.telephonyCredentials.reset();
     this.messagingProfiles.clear();
     this.recordings.clear();
+    this.recordingAudio.clear();
     this.detailRecords.length = 0;
     this.balanceMicros = DEFAULT_BALANCE_MICROS;
     this.verto.reset();

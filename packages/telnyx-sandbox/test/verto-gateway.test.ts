@@ -64,6 +64,16 @@ async function audioFlowsBothWays(browser: RtcPeer, ccid: string): Promise<void>
   expect(far?.stats.peakLevel).toBeGreaterThan(1000);
 }
 
+/** The frequency of a pure tone in a 16-bit mono WAV, from its zero crossings. */
+function dominantHz(wav: Buffer): number {
+  const samples = (wav.length - 44) / 2;
+  expect(samples).toBeGreaterThan(4000);
+  let crossings = 0;
+  for (let i = 1; i < samples; i++)
+    if (wav.readInt16LE(44 + (i - 1) * 2) < 0 !== wav.readInt16LE(44 + i * 2) < 0) crossings += 1;
+  return crossings / 2 / (samples / 8000);
+}
+
 describe("login", () => {
   it("logs in with a credential's token and reports REGED; a revoked credential or a bad token is refused", async () => {
     const agent = await newAgent();
@@ -163,6 +173,20 @@ describe("calls", () => {
     const hook = await h.hooks.waitFor((e) => e.eventType === "call.answered" && e.payload["call_control_id"] === ccid);
     expect(hook.path).toBe("/voice");
     await audioFlowsBothWays(browser, ccid);
+
+    await h.client.calls.actions.startRecording(ccid, { channels: "single", format: "wav" });
+    const far = h.sandbox.world.verto.peerOf(ccid)!;
+    const heardAtStart = far.stats.packetsReceived;
+    await waitUntil(() => far.stats.packetsReceived > heardAtStart + 25, "half a second more of audio");
+    await h.client.calls.actions.stopRecording(ccid, {});
+    const saved = await h.hooks.waitFor(
+      (e) => e.eventType === "call.recording.saved" && e.payload["call_control_id"] === ccid,
+    );
+    const wav = Buffer.from(
+      await (await fetch((saved.payload["recording_urls"] as { wav: string }).wav)).arrayBuffer(),
+    );
+    expect(dominantHz(wav)).toBeGreaterThan(600); // the browser's 660 Hz tone, not the sandbox's 440 Hz
+    expect(dominantHz(wav)).toBeLessThan(720);
 
     await h.client.calls.actions.sendDtmf(ccid, { digits: "42" });
     const info = await client.waitMethod("telnyx_rtc.info");

@@ -2,9 +2,10 @@
 const SAMPLE_RATE = 8000;
 const MAX_SECONDS = 60;
 
-export function buildWav(durationMs: number): Buffer {
+/** A tone of the recording's length, or — when the sandbox heard the call (a browser leg) — what it heard. */
+export function buildWav(durationMs: number, heard?: Int16Array): Buffer {
   const seconds = Math.min(MAX_SECONDS, Math.max(1, durationMs / 1000));
-  const samples = Math.round(seconds * SAMPLE_RATE);
+  const samples = heard ? Math.min(heard.length, MAX_SECONDS * SAMPLE_RATE) : Math.round(seconds * SAMPLE_RATE);
   const dataBytes = samples * 2;
   const buf = Buffer.alloc(44 + dataBytes);
   buf.write("RIFF", 0, "ascii");
@@ -23,7 +24,8 @@ export function buildWav(durationMs: number): Buffer {
   for (let i = 0; i < samples; i++) {
     const t = i / SAMPLE_RATE;
     const envelope = Math.floor(t * 2) % 2 === 0 ? 1 : 0.2;
-    buf.writeInt16LE(Math.round(Math.sin(2 * Math.PI * 440 * t) * 3000 * envelope), 44 + i * 2);
+    const sample = heard ? (heard[i] ?? 0) : Math.round(Math.sin(2 * Math.PI * 440 * t) * 3000 * envelope);
+    buf.writeInt16LE(sample, 44 + i * 2);
   }
   return buf;
 }

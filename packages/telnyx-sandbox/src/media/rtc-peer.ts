@@ -14,8 +14,8 @@ import {
 
 const SAMPLES_PER_PACKET = 160; // 20 ms at 8 kHz
 const PCMU_PAYLOAD_TYPE = 0;
-/** Received payloads kept for a recording: 30 s of 20 ms packets. */
-const MAX_KEPT_PACKETS = 1500;
+/** Received payloads kept for a recording: 60 s of 20 ms packets (the sandbox's longest recording audio). */
+const MAX_KEPT_PACKETS = 3000;
 
 export interface RtcPeerStats {
   packetsSent: number;
@@ -88,6 +88,15 @@ export class RtcPeer {
         resolve();
       });
     });
+  }
+
+  /** What we heard from packet `from` on, as 8 kHz 16-bit samples (PCMU decoded). */
+  heardSince(from: number): Int16Array {
+    const packets = this.received.slice(Math.min(from, this.received.length));
+    const samples = new Int16Array(packets.reduce((sum, p) => sum + p.length, 0));
+    let i = 0;
+    for (const packet of packets) for (const byte of packet) samples[i++] = decodeMuLaw(byte);
+    return samples;
   }
 
   async close(): Promise<void> {

@@ -147,7 +147,10 @@ export function registerControlRoutes(app: FastifyInstance, world: World): void 
     const match = /^(.+)\.(wav|mp3)$/.exec(paramOf(request, "file"));
     const recording = match ? world.recordings.get(match[1] ?? "") : undefined;
     if (!match || !recording) throw notFound("recording", paramOf(request, "file"));
-    const bytes = match[2] === "wav" ? buildWav(recording.duration_millis) : buildMp3(recording.duration_millis);
+    const bytes =
+      match[2] === "wav"
+        ? buildWav(recording.duration_millis, world.recordingAudio.get(recording.id))
+        : buildMp3(recording.duration_millis);
     reply.header("content-type", match[2] === "wav" ? "audio/wav" : "audio/mpeg");
     reply.header("accept-ranges", "bytes");
     const range = parseRange(request.headers.range, bytes.length);

@@ -79,6 +79,16 @@ export class VertoGateway {
     return this.calls.get(ccid)?.peer;
   }
 
+  /** How many packets the sandbox has heard on a browser leg (null: not a browser leg). */
+  heardPacketCount(leg: Leg): number | null {
+    return this.calls.get(leg.ccid)?.peer.received.length ?? null;
+  }
+
+  /** What the browser said on its leg since packet `from`, for the leg's recording. */
+  heardSince(leg: Leg, from: number): Int16Array | null {
+    return this.calls.get(leg.ccid)?.peer.heardSince(from) ?? null;
+  }
+
   verifyToken(token: string): LoginIdentity | null {
     const identity = this.world.telephonyCredentials.verifyToken(token);
     if (!identity || !this.world.credentialConnections.has(identity.connectionId)) return null;

@@ -129,6 +129,7 @@ export class CallMedia {
       startedAt: leg.clock.nowMs(),
       pausedAt: null,
       pausedMs: 0,
+      heardFromPacket: this.world.verto.heardPacketCount(leg),
     };
   }
 
@@ -184,6 +185,8 @@ export class CallMedia {
       updated_at: now,
     };
     this.world.recordings.set(recording.id, recording);
+    const heard = rec.heardFromPacket === null ? null : this.world.verto.heardSince(leg, rec.heardFromPacket);
+    if (heard) this.world.recordingAudio.set(recording.id, heard);
     const urls = recordingUrls(this.world.origin, recording.id);
     this.calls.emit(leg, "call.recording.saved", {
       channels: rec.channels,

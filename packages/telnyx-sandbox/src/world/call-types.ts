@@ -9,6 +9,8 @@ export interface ActiveRecording {
   startedAt: number;
   pausedAt: number | null;
   pausedMs: number;
+  /** For a browser leg: the sandbox peer's received-packet count when recording started. */
+  heardFromPacket: number | null;
 }
 
 export interface ActiveGather {

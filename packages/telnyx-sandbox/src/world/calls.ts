@@ -252,8 +252,9 @@ export class CallEngine {
       start_time: new Date(leg.startedAt).toISOString(),
       state: "hangup",
     });
-    this.world.verto.onLegEnded(leg);
     if (leg.recording) this.media.finishRecording(leg);
+    // After the recording: it takes what the browser's leg heard before the gateway lets the call go.
+    this.world.verto.onLegEnded(leg);
     if (leg.conferenceId) this.world.conferences.onLegEnded(leg);
     const partner = leg.bridgedWith ? this.legs.get(leg.bridgedWith) : undefined;
     leg.bridgedWith = null;
