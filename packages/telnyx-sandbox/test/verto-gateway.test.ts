@@ -46,8 +46,8 @@ async function connect(): Promise<VertoTestClient> {
   return client;
 }
 
-function browserPeer(): RtcPeer {
-  const peer = new RtcPeer(660);
+function browserPeer(toneHz = 660): RtcPeer {
+  const peer = new RtcPeer(toneHz);
   open.push(peer);
   return peer;
 }
@@ -66,12 +66,16 @@ async function audioFlowsBothWays(browser: RtcPeer, ccid: string): Promise<void>
 
 /** The frequency of a pure tone in a 16-bit mono WAV, from its zero crossings. */
 function dominantHz(wav: Buffer): number {
-  const samples = (wav.length - 44) / 2;
-  expect(samples).toBeGreaterThan(4000);
+  const samples = new Int16Array((wav.length - 44) / 2);
+  for (let i = 0; i < samples.length; i++) samples[i] = wav.readInt16LE(44 + i * 2);
+  return toneHz(samples);
+}
+
+function toneHz(samples: Int16Array): number {
+  expect(samples.length).toBeGreaterThan(4000);
   let crossings = 0;
-  for (let i = 1; i < samples; i++)
-    if (wav.readInt16LE(44 + (i - 1) * 2) < 0 !== wav.readInt16LE(44 + i * 2) < 0) crossings += 1;
-  return crossings / 2 / (samples / 8000);
+  for (let i = 1; i < samples.length; i++) if ((samples[i - 1] ?? 0) < 0 !== (samples[i] ?? 0) < 0) crossings += 1;
+  return crossings / 2 / (samples.length / 8000);
 }
 
 describe("login", () => {
@@ -222,6 +226,42 @@ describe("calls", () => {
       (e) => e.eventType === "call.hangup" && e.payload["call_control_id"] === unreachable,
     );
     expect(missed.payload).toMatchObject({ hangup_cause: "no_answer", sip_hangup_cause: "480" });
+  });
+});
+
+describe("bridges", () => {
+  async function ringAndAnswer(toneHz: number) {
+    const agent = await newAgent();
+    const client = await connect();
+    await client.login(agent.token);
+    const dialed = await h.client.calls.dial({
+      connection_id: appId,
+      from: FROM,
+      to: `sip:${agent.sipUsername}@sip.telnyx.com`,
+    });
+    const invite = await client.waitMethod("telnyx_rtc.invite");
+    const browser = browserPeer(toneHz);
+    const sdp = await browser.answer(invite["params"].sdp);
+    await client.call("telnyx_rtc.answer", { sdp, dialogParams: { callID: invite["params"].callID } });
+    await browser.waitConnected();
+    return { ccid: dialed.data!.call_control_id, browser };
+  }
+
+  it("bridging two browser legs carries each browser's audio to the other", async () => {
+    const a = await ringAndAnswer(550);
+    const b = await ringAndAnswer(770);
+    await h.client.calls.actions.bridge(a.ccid, { call_control_id_to_bridge_with: b.ccid });
+    // Skip what was in flight when the bridge formed, then listen to a second of each side.
+    const fromA = a.browser.received.length + 10;
+    const fromB = b.browser.received.length + 10;
+    await waitUntil(
+      () => a.browser.received.length > fromA + 50 && b.browser.received.length > fromB + 50,
+      "a second of bridged audio",
+    );
+    expect(toneHz(a.browser.heardSince(fromA))).toBeGreaterThan(720); // B's 770 Hz
+    expect(toneHz(b.browser.heardSince(fromB))).toBeLessThan(600); // A's 550 Hz
+    await h.client.calls.actions.hangup(a.ccid, {});
+    await h.hooks.waitFor((e) => e.eventType === "call.hangup" && e.payload["call_control_id"] === b.ccid);
   });
 });
 

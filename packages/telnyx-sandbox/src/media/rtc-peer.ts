@@ -33,8 +33,11 @@ export class RtcPeer {
   private timestamp = Math.floor(Math.random() * 0xffffffff);
   private readonly ssrc = Math.floor(Math.random() * 0xffffffff);
   private phase = 0;
-  /** While false (hold, mute) the tone stops; the connection stays up. */
+  /** While false (hold) nothing is sent or relayed; the connection stays up. */
   isSending = true;
+  /** Bridged with another browser leg: what this peer hears is sent by `relay`, and this peer's tone stops. */
+  relay: RtcPeer | null = null;
+  isRelayed = false;
   readonly received: Buffer[] = [];
   readonly stats: RtcPeerStats = { packetsSent: 0, packetsReceived: 0, bytesReceived: 0, peakLevel: 0 };
   private connectedWaiters: Array<() => void> = [];
@@ -128,6 +131,8 @@ export class RtcPeer {
       }
     }
     if (this.received.length < MAX_KEPT_PACKETS) this.received.push(Buffer.from(rtp.payload));
+    if (this.relay && this.isSending && rtp.header.payloadType === PCMU_PAYLOAD_TYPE)
+      this.relay.sendPayload(rtp.payload);
   }
 
   private startTone(): void {
@@ -141,12 +146,18 @@ export class RtcPeer {
   }
 
   private sendPacket(): void {
-    if (!this.isSending) return;
+    if (!this.isSending || this.isRelayed) return;
     const payload = Buffer.alloc(SAMPLES_PER_PACKET);
     for (let i = 0; i < SAMPLES_PER_PACKET; i++) {
       payload[i] = encodeMuLaw(Math.round(Math.sin(this.phase) * 6000));
       this.phase += (2 * Math.PI * this.toneHz) / 8000;
     }
+    this.sendPayload(payload);
+  }
+
+  /** Sends one 20 ms PCMU payload in this peer's own RTP stream (tone or relayed audio). */
+  sendPayload(payload: Buffer): void {
+    if (!this.isConnected || !this.isSending) return;
     this.sequence = (this.sequence + 1) & 0xffff;
     this.timestamp = (this.timestamp + SAMPLES_PER_PACKET) >>> 0;
     const header = new RtpHeader({

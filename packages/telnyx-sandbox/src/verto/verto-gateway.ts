@@ -132,8 +132,15 @@ export class VertoGateway {
       const leg = this.world.calls.legs.get(call.ccid);
       // Only connected calls renegotiate; one still ringing or parked carries on with its first offer/answer.
       if (call.session !== session || leg?.state !== "answered") continue;
+      const partner = call.peer.relay;
+      unlink(call.peer);
       void call.peer.close();
       call.peer = new RtcPeer();
+      if (partner) {
+        call.peer.relay = partner;
+        partner.relay = call.peer;
+        call.peer.isRelayed = partner.isRelayed = true;
+      }
       void call.peer.createOffer().then((sdp) =>
         session.request(VertoMethod.Attach, {
           callID: call.callId,
@@ -190,6 +197,23 @@ export class VertoGateway {
       });
     });
     return "ringing";
+  }
+
+  /** Two browser legs bridged: each sandbox peer sends the other browser what it hears (instead of its tone). */
+  onBridged(a: Leg, b: Leg): void {
+    const peerA = this.calls.get(a.ccid)?.peer;
+    const peerB = this.calls.get(b.ccid)?.peer;
+    if (!peerA || !peerB) return;
+    peerA.relay = peerB;
+    peerB.relay = peerA;
+    peerA.isRelayed = true;
+    peerB.isRelayed = true;
+  }
+
+  /** The leg left its bridge (hang-up, queue, conference): its partner's peer goes back to its tone. */
+  onUnbridged(leg: Leg): void {
+    const peer = this.calls.get(leg.ccid)?.peer;
+    if (peer) unlink(peer);
   }
 
   /** Call Control answered a browser-placed leg: the browser gets our SDP answer. */
@@ -314,7 +338,16 @@ export class VertoGateway {
 
   private forget(call: BrowserCall): void {
     this.calls.delete(call.ccid);
+    unlink(call.peer);
     void call.peer.close();
+  }
+}
+
+function unlink(peer: RtcPeer): void {
+  for (const side of [peer, peer.relay]) {
+    if (!side) continue;
+    side.relay = null;
+    side.isRelayed = false;
   }
 }
 

@@ -163,6 +163,7 @@ export class CallEngine {
     }
     a.bridgedWith = b.ccid;
     b.bridgedWith = a.ccid;
+    this.world.verto.onBridged(a, b);
     this.emit(a, "call.bridged", {});
     this.emit(b, "call.bridged", {});
   }

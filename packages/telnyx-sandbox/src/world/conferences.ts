@@ -84,6 +84,7 @@ export class ConferenceEngine {
       const partner = this.world.calls.legs.get(leg.bridgedWith);
       if (partner) partner.bridgedWith = null;
       leg.bridgedWith = null;
+      this.world.verto.onUnbridged(leg);
     }
     conf.participants.set(leg.ccid, {
       id: this.world.rng.uuid(),

@@ -106,6 +106,7 @@ export class QueueEngine {
     const partner = leg.bridgedWith ? this.world.calls.legs.get(leg.bridgedWith) : undefined;
     if (partner) partner.bridgedWith = null;
     leg.bridgedWith = null;
+    this.world.verto.onUnbridged(leg);
     const waitMs = (options.maxWaitTimeSecs ?? 0) * 1000;
     // Like every guard timer, max_wait_time_secs never fires at timeScale 0.
     const hasTimeout = waitMs > 0 && this.world.scheduler.timeScale > 0;
