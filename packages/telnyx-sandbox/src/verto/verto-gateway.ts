@@ -12,23 +12,12 @@ import { RtcPeer } from "../media/rtc-peer.js";
 import type { World } from "../world.js";
 import type { Leg } from "../world/call-types.js";
 import type { LoginIdentity } from "../world/credentials.js";
-import { callIdOf, dialogOf, RpcError, type RpcRequest, VertoMethod } from "./rpc.js";
+import { type BrowserCall, linkPeers, telnyxIds, unlink } from "./browser-calls.js";
+import { handleCallRequest } from "./call-requests.js";
+import { type RpcRequest, VertoMethod } from "./rpc.js";
 import { VertoSession } from "./verto-session.js";
 
 const SIP_URI = /^sip:([^@;]+)@sip\.telnyx\.com$/i;
-
-interface BrowserCall {
-  /** The SDK's callID (the browser's id for the call). */
-  callId: string;
-  ccid: string;
-  session: VertoSession;
-  /** "browser" when the browser placed it (telnyx_rtc.invite from the client), "network" when Call Control dialed it. */
-  origin: "browser" | "network";
-  peer: RtcPeer;
-  /** For a browser-placed call: our SDP answer, sent in telnyx_rtc.answer when Call Control answers the leg. */
-  answerSdp: string | null;
-  isHeld: boolean;
-}
 
 /** How long a dropped socket's calls wait for the client to reconnect and reattach (Telnyx's own delay: unknown). */
 const REATTACH_GRACE_MS = 30_000;
@@ -136,11 +125,7 @@ export class VertoGateway {
       unlink(call.peer);
       void call.peer.close();
       call.peer = new RtcPeer();
-      if (partner) {
-        call.peer.relay = partner;
-        partner.relay = call.peer;
-        call.peer.isRelayed = partner.isRelayed = true;
-      }
+      if (partner) linkPeers(call.peer, partner);
       void call.peer.createOffer().then((sdp) =>
         session.request(VertoMethod.Attach, {
           callID: call.callId,
@@ -203,11 +188,7 @@ export class VertoGateway {
   onBridged(a: Leg, b: Leg): void {
     const peerA = this.calls.get(a.ccid)?.peer;
     const peerB = this.calls.get(b.ccid)?.peer;
-    if (!peerA || !peerB) return;
-    peerA.relay = peerB;
-    peerB.relay = peerA;
-    peerA.isRelayed = true;
-    peerB.isRelayed = true;
+    if (peerA && peerB) linkPeers(peerA, peerB);
   }
 
   /** The leg left its bridge (hang-up, queue, conference): its partner's peer goes back to its tone. */
@@ -243,97 +224,13 @@ export class VertoGateway {
     if (call) call.session.request(VertoMethod.Info, { callID: call.callId, dtmf: digits });
   }
 
-  async onCallRequest(session: VertoSession, req: RpcRequest): Promise<void> {
-    const callId = callIdOf(req.params);
-    if (!callId) return session.fail(req.id, RpcError.InvalidParams);
-    if (req.method === VertoMethod.Invite) return this.placeCall(session, req, callId);
-    const call = [...this.calls.values()].find((c) => c.callId === callId && c.session === session);
-    const leg = call ? this.world.calls.legs.get(call.ccid) : undefined;
-    if (!call || !leg) return session.fail(req.id, RpcError.CallDoesNotExist);
-    const ok = () => session.reply(req.id, { callID: callId, method: req.method, sessid: session.sessid });
-    switch (req.method) {
-      case VertoMethod.Attach: {
-        const sdp = req.params["sdp"];
-        if (typeof sdp !== "string") return session.fail(req.id, RpcError.InvalidParams);
-        await call.peer.acceptAnswer(sdp);
-        return ok();
-      }
-      case VertoMethod.Answer: {
-        const sdp = req.params["sdp"];
-        if (call.origin !== "network" || typeof sdp !== "string") return session.fail(req.id, RpcError.InvalidParams);
-        await call.peer.acceptAnswer(sdp);
-        ok();
-        this.world.calls.answerByFarEnd(leg);
-        return;
-      }
-      case VertoMethod.Bye: {
-        this.forget(call);
-        ok();
-        const busy = req.params["cause"] === "USER_BUSY" || req.params["causeCode"] === 17;
-        if (call.origin === "network" && leg.state === "ringing")
-          this.world.calls.end(leg, busy ? "user_busy" : "call_rejected", "callee", busy ? "486" : "603");
-        else this.world.calls.hangupByFarEnd(leg);
-        return;
-      }
-      case VertoMethod.Modify:
-        return this.modify(session, req, call);
-      case VertoMethod.Info: {
-        const dtmf = req.params["dtmf"];
-        if (typeof dtmf !== "string" || !/^[0-9A-D*#]+$/.test(dtmf))
-          return session.fail(req.id, RpcError.InvalidParams);
-        if (leg.state !== "answered") return session.fail(req.id, RpcError.InvalidParams);
-        this.world.calls.media.receiveDtmf(leg, dtmf);
-        return ok();
-      }
-    }
-  }
-
-  private modify(session: VertoSession, req: RpcRequest, call: BrowserCall): void {
-    const action = req.params["action"];
-    if (action === "hold") call.isHeld = true;
-    else if (action === "unhold") call.isHeld = false;
-    else if (action === "toggleHold") call.isHeld = !call.isHeld;
-    else {
-      session.fail(req.id, RpcError.InvalidParams);
-      return;
-    }
-    // Held: the network side stops sending (Telnyx would play hold music; silence is enough here).
-    call.peer.isSending = !call.isHeld;
-    session.reply(req.id, {
-      callID: call.callId,
-      action,
-      holdState: call.isHeld ? "held" : "active",
-      sessid: session.sessid,
-    });
-  }
-
-  /** telnyx_rtc.invite from the browser: a new incoming leg on its credential connection, parked for Call Control. */
-  private async placeCall(session: VertoSession, req: RpcRequest, callId: string): Promise<void> {
-    const identity = session.identity;
-    const dialog = dialogOf(req.params);
-    const sdp = req.params["sdp"];
-    const to = dialog["destination_number"];
-    if (!identity || typeof sdp !== "string" || typeof to !== "string" || to === "")
-      return session.fail(req.id, RpcError.InvalidParams);
-    const peer = new RtcPeer();
-    const answerSdp = await peer.answer(sdp);
-    const callerNumber = dialog["caller_id_number"];
-    const from =
-      typeof callerNumber === "string" && callerNumber !== ""
-        ? callerNumber
-        : `sip:${identity.credential.sip_username}@sip.telnyx.com`;
-    const clientState = typeof dialog["clientState"] === "string" ? dialog["clientState"] : undefined;
-    const leg = this.world.calls.inbound(from, to, identity.connectionId, clientState);
-    this.calls.set(leg.ccid, {
-      callId,
-      ccid: leg.ccid,
+  /** A call message from a logged-in browser (invite, answer, attach, bye, modify, info). */
+  onCallRequest(session: VertoSession, req: RpcRequest): Promise<void> {
+    return handleCallRequest(
+      { world: this.world, calls: this.calls, forget: (call) => this.forget(call) },
       session,
-      origin: "browser",
-      peer,
-      answerSdp,
-      isHeld: false,
-    });
-    session.reply(req.id, { message: "CALL CREATED", callID: callId, sessid: session.sessid });
+      req,
+    );
   }
 
   private forget(call: BrowserCall): void {
@@ -341,21 +238,4 @@ export class VertoGateway {
     unlink(call.peer);
     void call.peer.close();
   }
-}
-
-function unlink(peer: RtcPeer): void {
-  for (const side of [peer, peer.relay]) {
-    if (!side) continue;
-    side.relay = null;
-    side.isRelayed = false;
-  }
-}
-
-function telnyxIds(leg: Leg): Record<string, unknown> {
-  return {
-    telnyx_call_control_id: leg.ccid,
-    telnyx_session_id: leg.sessionId,
-    telnyx_leg_id: leg.legId,
-    ...(leg.clientState ? { client_state: leg.clientState } : {}),
-  };
 }
