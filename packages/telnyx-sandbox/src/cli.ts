@@ -17,6 +17,7 @@ const sandbox = await startSandbox({
 console.log(`Telnyx sandbox listening: ${sandbox.baseUrl}`);
 console.log(`TELNYX_BASE_URL=${sandbox.baseUrl}`);
 console.log(`TELNYX_PUBLIC_KEY=${sandbox.publicKey}`);
+console.log(`WebRTC gateway (@telnyx/webrtc host option): ${sandbox.rtcUrl}`);
 console.log(`Control API: ${sandbox.origin}/sandbox (see packages/telnyx-sandbox/README.md)`);
 
 let closing = false;

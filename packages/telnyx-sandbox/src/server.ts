@@ -16,6 +16,7 @@ import { registerNumberRoutes } from "./routes/numbers.js";
 import { registerPhoneNumberRoutes } from "./routes/phone-numbers.js";
 import { registerQueueRoutes } from "./routes/queues.js";
 import { registerRecordingRoutes } from "./routes/recordings.js";
+import { registerWebrtcControlRoutes } from "./routes/webrtc-control.js";
 import { installGuards } from "./http/guards.js";
 import { generateSandboxKeyPair, loadOrCreateKeyPair, WebhookSigner, type SandboxKeyPair } from "./webhooks/signer.js";
 import { World } from "./world.js";
@@ -143,6 +144,12 @@ function buildApp(world: World, options: SandboxOptions): FastifyInstance {
     },
     { prefix: "/v2" },
   );
-  void app.register(async (control) => registerControlRoutes(control, world), { prefix: "/sandbox" });
+  void app.register(
+    async (control) => {
+      registerControlRoutes(control, world);
+      registerWebrtcControlRoutes(control, world);
+    },
+    { prefix: "/sandbox" },
+  );
   return app;
 }

@@ -178,6 +178,19 @@ describe("calls", () => {
     expect(hook.path).toBe("/voice");
     await audioFlowsBothWays(browser, ccid);
 
+    const seen = await h.control("/webrtc");
+    expect(seen.registrations).toContainEqual(expect.objectContaining({ sip_username: agent.sipUsername }));
+    expect(seen.calls).toContainEqual(
+      expect.objectContaining({
+        call_control_id: ccid,
+        origin: "network",
+        connected: true,
+        sip_username: agent.sipUsername,
+      }),
+    );
+    expect(
+      seen.calls.find((c: { call_control_id: string }) => c.call_control_id === ccid).packets_received,
+    ).toBeGreaterThan(50);
     await h.client.calls.actions.startRecording(ccid, { channels: "single", format: "wav" });
     const far = h.sandbox.world.verto.peerOf(ccid)!;
     const heardAtStart = far.stats.packetsReceived;

@@ -63,6 +63,29 @@ export class VertoGateway {
     return [...this.registered.keys()];
   }
 
+  /** What the gateway holds now, for the control API (`GET /sandbox/webrtc`): who is logged in, each call's media. */
+  snapshot(): { registrations: Record<string, unknown>[]; calls: Record<string, unknown>[] } {
+    return {
+      registrations: [...this.registered.values()].map((session) => ({
+        sip_username: session.sipUsername,
+        credential_id: session.identity?.credential.id ?? null,
+        sessid: session.sessid,
+      })),
+      calls: [...this.calls.values()].map((call) => ({
+        call_control_id: call.ccid,
+        call_id: call.callId,
+        sip_username: call.session.sipUsername,
+        origin: call.origin,
+        held: call.isHeld,
+        connected: call.peer.isConnected,
+        bridged_media: call.peer.relay !== null,
+        packets_sent: call.peer.stats.packetsSent,
+        packets_received: call.peer.stats.packetsReceived,
+        peak_level: call.peer.stats.peakLevel,
+      })),
+    };
+  }
+
   /** The sandbox-side peer of a leg (tests read its packet counts). */
   peerOf(ccid: string): RtcPeer | undefined {
     return this.calls.get(ccid)?.peer;
