@@ -44,7 +44,12 @@ const pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 const sandbox = await startSandbox({ port: 0, timeScale: 0, apiKey: "KEY" });
 const api = new Telnyx({ apiKey: "KEY", baseURL: sandbox.baseUrl, maxRetries: 0 });
 const connection = (
-  await api.credentialConnections.create({ connection_name: "smoke", user_name: "smoke1", password: "long-password" })
+  await api.credentialConnections.create({
+    connection_name: "smoke",
+    user_name: "smoke1",
+    password: "long-password",
+    sip_uri_calling_preference: "internal",
+  })
 ).data!;
 const credential = (await api.telephonyCredentials.create({ connection_id: connection.id! })).data!;
 const token = await api.telephonyCredentials.createToken(credential.id!);

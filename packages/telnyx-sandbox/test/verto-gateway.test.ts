@@ -15,6 +15,7 @@ beforeAll(async () => {
     connection_name: "agents' browsers",
     user_name: "crmbrowsers",
     password: "correct-horse-battery",
+    sip_uri_calling_preference: "internal",
     webhook_event_url: `${h.hooks.url}/browser`,
   });
   connectionId = connection.data!.id!;
@@ -239,6 +240,23 @@ describe("calls", () => {
       (e) => e.eventType === "call.hangup" && e.payload["call_control_id"] === unreachable,
     );
     expect(missed.payload).toMatchObject({ hangup_cause: "no_answer", sip_hangup_cause: "480" });
+  });
+
+  it("a credential connection that takes no SIP URI calls (sip_uri_calling_preference disabled) does not ring its browsers", async () => {
+    const closed = await h.client.credentialConnections.create({
+      connection_name: "no sip uri calls",
+      user_name: "closedconn",
+      password: "correct-horse-battery",
+      sip_uri_calling_preference: "disabled",
+    });
+    const credential = (await h.client.telephonyCredentials.create({ connection_id: closed.data!.id! })).data!;
+    const client = await connect();
+    await client.login(await h.client.telephonyCredentials.createToken(credential.id!));
+    const to = `sip:${credential.sip_username}@sip.telnyx.com`;
+    const ccid = (await h.client.calls.dial({ connection_id: appId, from: FROM, to })).data!.call_control_id;
+    const hangup = await h.hooks.waitFor((e) => e.eventType === "call.hangup" && e.payload["call_control_id"] === ccid);
+    expect(hangup.payload).toMatchObject({ hangup_cause: "not_found", sip_hangup_cause: "404" });
+    expect(client.frames.map((f) => f["method"])).not.toContain("telnyx_rtc.invite");
   });
 });
 

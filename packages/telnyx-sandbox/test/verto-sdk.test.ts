@@ -19,6 +19,7 @@ beforeAll(async () => {
     connection_name: "sdk browsers",
     user_name: "sdkbrowsers",
     password: "correct-horse-battery",
+    sip_uri_calling_preference: "internal",
   });
   connectionId = connection.data!.id!;
   const app = await h.client.callControlApplications.create({

@@ -22,7 +22,7 @@ const SIP_URI = /^sip:([^@;]+)@sip\.telnyx\.com$/i;
 /** How long a dropped socket's calls wait for the client to reconnect and reattach (Telnyx's own delay: unknown). */
 const REATTACH_GRACE_MS = 30_000;
 
-export type RingOutcome = "ringing" | "unregistered" | "not_a_client";
+export type RingOutcome = "ringing" | "unregistered" | "refused" | "not_a_client";
 
 export class VertoGateway {
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -177,8 +177,9 @@ export class VertoGateway {
   /** Call Control dialed `to`: rings the registered browser of that SIP user, if `to` names one of our credentials. */
   ring(leg: Leg): RingOutcome {
     const user = SIP_URI.exec(leg.to)?.[1];
-    if (!user || ![...this.world.telephonyCredentials.credentials.values()].some((c) => c.sip_username === user))
-      return "not_a_client";
+    const credential = [...this.world.telephonyCredentials.credentials.values()].find((c) => c.sip_username === user);
+    if (!user || !credential) return "not_a_client";
+    if (!this.acceptsSipUriCall(credential.resource_id.replace(/^connection:/, ""), leg.connectionId)) return "refused";
     const session = this.registered.get(user);
     if (!session) return "unregistered";
     const call: BrowserCall = {
@@ -218,6 +219,19 @@ export class VertoGateway {
   onUnbridged(leg: Leg): void {
     const peer = this.calls.get(leg.ccid)?.peer;
     if (peer) unlink(peer);
+  }
+
+  /** The credential connection's sip_uri_calling_preference: internal = only calls from the same account's connections. */
+  private acceptsSipUriCall(credentialConnectionId: string, callerConnectionId: string): boolean {
+    const connection = this.world.credentialConnections.get(credentialConnectionId);
+    switch (connection?.sip_uri_calling_preference) {
+      case "unrestricted":
+        return true;
+      case "internal":
+        return this.world.ownerOf(credentialConnectionId).id === this.world.ownerOf(callerConnectionId).id;
+      default:
+        return false;
+    }
   }
 
   /** Call Control answered a browser-placed leg: the browser gets our SDP answer. */

@@ -94,6 +94,10 @@ export class CallEngine {
         // A credential with no browser logged in: SIP's 480 Temporarily Unavailable.
         this.later(leg, 300, () => this.end(leg, "no_answer", "callee", "480"));
         return;
+      case "refused":
+        // The credential connection does not take SIP URI calls from this caller (sip_uri_calling_preference).
+        this.later(leg, 300, () => this.end(leg, "not_found", "callee", "404"));
+        return;
       case "not_a_client":
         this.runFarEnd(leg);
         return;
