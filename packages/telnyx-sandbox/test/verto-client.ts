@@ -12,9 +12,12 @@ export class VertoTestClient {
   readonly frames: Frame[] = [];
   private readonly ws: WebSocket;
   private waiters: Array<() => void> = [];
+  /** Resolves when the server closes the socket. */
+  readonly closed: Promise<void>;
 
   constructor(url: string) {
     this.ws = new WebSocket(url);
+    this.closed = new Promise((resolve) => this.ws.once("close", () => resolve()));
     this.ws.on("message", (data) => {
       const frame = JSON.parse(data.toString()) as Frame;
       this.frames.push(frame);

@@ -103,6 +103,27 @@ describe("login", () => {
   });
 });
 
+describe("revocation", () => {
+  it("deleting a credential punts its logged-in browser, closes the socket and hangs up its call", async () => {
+    const agent = await newAgent();
+    const client = await connect();
+    await client.login(agent.token);
+    const to = `sip:${agent.sipUsername}@sip.telnyx.com`;
+    const ccid = (await h.client.calls.dial({ connection_id: appId, from: FROM, to })).data!.call_control_id;
+    const invite = await client.waitMethod("telnyx_rtc.invite");
+    const browser = browserPeer();
+    const sdp = await browser.answer(invite["params"].sdp);
+    await client.call("telnyx_rtc.answer", { sdp, dialogParams: { callID: invite["params"].callID } });
+
+    await h.client.telephonyCredentials.delete(agent.credentialId);
+    await client.waitMethod("telnyx_rtc.punt");
+    await client.closed;
+    const hangup = await h.hooks.waitFor((e) => e.eventType === "call.hangup" && e.payload["call_control_id"] === ccid);
+    expect(hangup.payload).toMatchObject({ hangup_cause: "normal_clearing" });
+    expect(h.sandbox.world.verto.registeredUsers).not.toContain(agent.sipUsername);
+  });
+});
+
 describe("calls", () => {
   it("a browser's invite is a parked Call Control leg; answering it connects audio both ways; DTMF, hold, and the browser hangs up", async () => {
     const agent = await newAgent();

@@ -72,6 +72,8 @@ export function registerCredentialRoutes(app: FastifyInstance, world: World): vo
   app.delete("/credential_connections/:id", async (request) => {
     const connection = connectionOf(request);
     world.credentialConnections.delete(connection.id);
+    for (const credential of store.list(accountOf(request, world)))
+      if (credential.resource_id === `connection:${connection.id}`) world.verto.revoke(credential.id);
     store.deleteForConnection(connection.id);
     return { data: connectionToWire(connection, false) };
   });
@@ -134,6 +136,7 @@ export function registerCredentialRoutes(app: FastifyInstance, world: World): vo
   app.delete("/telephony_credentials/:id", async (request) => {
     const credential = credentialOf(request);
     store.delete(credential);
+    world.verto.revoke(credential.id);
     return { data: credential };
   });
   app.post("/telephony_credentials/:id/token", async (request, reply) => {

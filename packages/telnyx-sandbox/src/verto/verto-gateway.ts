@@ -30,7 +30,10 @@ export class VertoGateway {
   private readonly registered = new Map<string, VertoSession>();
   private readonly calls = new Map<string, BrowserCall>();
   /** Calls of sockets that dropped, by their session's sessid, waiting for a reconnect. */
-  private readonly detached = new Map<string, { callIds: string[]; timer: ReturnType<typeof setTimeout> }>();
+  private readonly detached = new Map<
+    string,
+    { credentialId: string | null; callIds: string[]; timer: ReturnType<typeof setTimeout> }
+  >();
   reattachGraceMs = REATTACH_GRACE_MS;
 
   constructor(private readonly world: World) {}
@@ -112,6 +115,27 @@ export class VertoGateway {
     if (session.sipUsername) this.registered.set(session.sipUsername, session);
   }
 
+  /**
+   * A deleted credential revokes its access: its browsers get telnyx_rtc.punt (the SDK drops its calls without a bye)
+   * and their sockets close; their calls hang up now, with no reattach.
+   */
+  revoke(credentialId: string): void {
+    for (const session of [...this.sessions]) {
+      if (session.identity?.credential.id !== credentialId) continue;
+      for (const call of [...this.calls.values()]) {
+        if (call.session !== session) continue;
+        const leg = this.world.calls.legs.get(call.ccid);
+        this.forget(call);
+        if (leg) this.world.calls.hangupByFarEnd(leg);
+      }
+      const user = session.sipUsername;
+      if (user && this.registered.get(user) === session) this.registered.delete(user);
+      session.request(VertoMethod.Punt, {});
+      session.identity = null;
+      session.close(true);
+    }
+  }
+
   /** A dropped socket's calls stay up for a while: the SDK reconnects, logs in with the same sessid and reattaches. */
   onSessionClosed(session: VertoSession): void {
     this.sessions.delete(session);
@@ -121,13 +145,18 @@ export class VertoGateway {
     if (calls.length === 0) return;
     const timer = setTimeout(() => this.dropDetached(session.sessid), this.reattachGraceMs);
     timer.unref();
-    this.detached.set(session.sessid, { callIds: calls.map((call) => call.callId), timer });
+    this.detached.set(session.sessid, {
+      credentialId: session.identity?.credential.id ?? null,
+      callIds: calls.map((call) => call.callId),
+      timer,
+    });
   }
 
   /** A login naming a detached sessid: the new socket takes the calls still alive; returns their callIDs. */
   reattach(session: VertoSession, sessid: string): string[] {
     const detached = this.detached.get(sessid);
-    if (!detached) return [];
+    // Only the same credential takes the calls back: a sessid is not a secret.
+    if (!detached || detached.credentialId !== session.identity?.credential.id) return [];
     clearTimeout(detached.timer);
     this.detached.delete(sessid);
     session.sessid = sessid;

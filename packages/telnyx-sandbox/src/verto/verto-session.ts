@@ -48,9 +48,11 @@ export class VertoSession {
     if (id !== undefined) this.write({ jsonrpc: "2.0", id, error });
   }
 
-  close(): void {
+  /** `graceful`: frames already sent (a punt) reach the client before the socket closes. */
+  close(graceful = false): void {
     clearInterval(this.keepAlive);
-    this.socket.terminate();
+    if (graceful) this.socket.close(1000, "revoked");
+    else this.socket.terminate();
   }
 
   private write(frame: RpcFrame): void {
