@@ -43,6 +43,7 @@ describe("REST routes from the procedures' meta", () => {
         "GET /api/telnyx/connections → connections.list",
         "GET /api/telnyx/messages → messages.list",
         "GET /api/telnyx/phone-numbers → numbers.list",
+        "GET /api/telnyx/ivr-menus → routing.ivr.list",
         "GET /api/telnyx/queues → routing.queues.list",
         "GET /api/telnyx/softphone/token → softphone.token",
         "PATCH /api/leads/:id → leads.update",

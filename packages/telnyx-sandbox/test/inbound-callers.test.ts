@@ -65,6 +65,53 @@ describe("magic inbound callers", () => {
   });
 });
 
+describe("gather_using_speak for an IVR menu", () => {
+  /** Telnyx's own call.gather.ended example (API reference): the fields our payload must carry. */
+  const FIXTURE_FIELDS = [
+    "call_control_id",
+    "call_leg_id",
+    "call_session_id",
+    "client_state",
+    "connection_id",
+    "digits",
+    "from",
+    "status",
+    "to",
+  ];
+
+  it("a key outside valid_digits ends the gather as invalid, in Telnyx's envelope", async () => {
+    const ccid = await answered("+14155550779");
+    const clientState = Buffer.from("menu-1").toString("base64");
+    await h.client.calls.actions.gatherUsingSpeak(ccid, {
+      payload: "Press 1 for sales, 2 for support.",
+      voice: "female",
+      valid_digits: "12",
+      minimum_digits: 1,
+      maximum_digits: 1,
+      maximum_tries: 1,
+      timeout_millis: 8000,
+      client_state: clientState,
+    });
+    const ended = await eventOf("call.gather.ended", ccid);
+    expect(ended.payload).toMatchObject({ digits: "9", status: "invalid", client_state: clientState });
+    expect(Object.keys(ended.payload).sort()).toEqual(expect.arrayContaining(FIXTURE_FIELDS));
+    await h.client.calls.actions.hangup(ccid, {});
+  });
+
+  it("a caller who presses nothing ends the gather by timeout, with no digits", async () => {
+    const ccid = await answered("+14155550100");
+    await h.client.calls.actions.gatherUsingSpeak(ccid, {
+      payload: "Press 1 for sales.",
+      voice: "female",
+      valid_digits: "1",
+      maximum_digits: 1,
+      timeout_millis: 8000,
+    });
+    expect((await eventOf("call.gather.ended", ccid)).payload).toMatchObject({ digits: "", status: "timeout" });
+    await h.client.calls.actions.hangup(ccid, {});
+  });
+});
+
 describe("record_start max_length", () => {
   it("stops the recording on its own (call.recording.saved) while the call stays up", async () => {
     const ccid = await answered("+14155550100");

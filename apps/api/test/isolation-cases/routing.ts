@@ -10,6 +10,8 @@ const queueInput = (memberUserIds: string[]) => ({
   memberUserIds,
 });
 
+const menuInput = (target: unknown) => ({ name: "Isolation", greeting: "Press 1.", options: [{ digit: "1", target }] });
+
 /** Organization A has the seeded Sales queue and a callback for its call (seeded by the calls domain). */
 export const routingIsolation: IsolationDomain = {
   async seed(api, target) {
@@ -22,7 +24,15 @@ export const routingIsolation: IsolationDomain = {
         queueId: queue.id,
       },
     });
-    Object.assign(target.extra, { queueId: queue.id, callbackId: callback.id });
+    const menu = await api.db.prisma.ivrMenu.create({
+      data: {
+        organizationId: target.organizationId,
+        name: "Isolation menu",
+        greeting: "Press 1 for sales.",
+        options: [{ digit: "1", target: { kind: "queue", queueId: queue.id } }],
+      },
+    });
+    Object.assign(target.extra, { queueId: queue.id, callbackId: callback.id, menuId: menu.id });
   },
   cases: {
     "routing.queues.list": { input: () => undefined },
@@ -30,6 +40,13 @@ export const routingIsolation: IsolationDomain = {
     "routing.queues.create": { input: (a) => queueInput([a.userId]) },
     "routing.queues.update": { input: (a) => ({ id: a.extra.queueId, ...queueInput([]) }) },
     "routing.queues.delete": { input: (a) => ({ id: a.extra.queueId }) },
+    "routing.ivr.list": { input: () => undefined },
+    // B's menu may not go to A's queue, nor to A's menu.
+    "routing.ivr.create": { input: (a) => menuInput({ kind: "queue", queueId: a.extra.queueId! }) },
+    "routing.ivr.update": {
+      input: (a) => ({ id: a.extra.menuId, ...menuInput({ kind: "menu", menuId: a.extra.menuId! }) }),
+    },
+    "routing.ivr.delete": { input: (a) => ({ id: a.extra.menuId }) },
     "routing.hours.get": { input: () => undefined },
     "routing.hours.set": {
       input: () => ({ timeZone: "Europe/Paris", weekly: [], holidays: [], enabled: false }),

@@ -137,6 +137,7 @@ export const applyCallEvent: EventApplier = async (tx, event, services, scope): 
     isTerminal,
     inboundOutcome: derived.inboundOutcome,
     customerCcid: ids.customer,
+    clientState: match.clientState,
     services,
   });
   emits.push(...routing.emits);

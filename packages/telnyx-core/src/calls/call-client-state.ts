@@ -26,8 +26,11 @@ const ZCallClientState = z.object({
   consult: z.boolean().optional(),
   /** A supervisor's leg (calls.supervise): its CallSupervision row. */
   supervisionId: z.string().optional(),
-  /** Inbound routing answered the customer leg: to hold it in a queue, or for voicemail (routing/). */
-  routing: z.enum(["hold", "voicemail"]).optional(),
+  /** Inbound routing answered the customer leg: to hold it in a queue, for voicemail, or for an IVR menu (routing/). */
+  routing: z.enum(["hold", "voicemail", "ivr"]).optional(),
+  /** IVR: the menu being said to the caller, and how many times it was said without a valid key before. */
+  menuId: z.string().optional(),
+  retry: z.number().int().optional(),
 });
 export type CallClientState = z.infer<typeof ZCallClientState>;
 

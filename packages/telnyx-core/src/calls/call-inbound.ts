@@ -42,7 +42,7 @@ export async function createInboundCall(
       )) IS TRUE AS "isOwnerAvailable",
       ARRAY(SELECT m."userId" FROM "Membership" m JOIN "User" a ON a."id" = m."userId"
         WHERE m."organizationId" = n."organizationId" AND m."role" = 'AGENT' AND a."agentStatus" = 'AVAILABLE') AS "availableAgentIds",
-      n."routeKind", n."routeQueueId", n."routeUserId", o."businessHours", o."timeZone",
+      n."routeKind", n."routeQueueId", n."routeUserId", n."routeMenuId", o."businessHours", o."timeZone",
       EXISTS (SELECT 1 FROM "User" ru JOIN "Membership" rm ON rm."userId" = ru."id" AND rm."organizationId" = n."organizationId"
         WHERE ru."id" = n."routeUserId" AND ru."agentStatus" = 'AVAILABLE') AS "isRouteUserAvailable",
       (SELECT count(*)::int FROM "CallQueueMember" qm JOIN "User" qa ON qa."id" = qm."userId"

@@ -41,7 +41,7 @@ export type CallSignal = CallSignalBody & {
   at: string;
   leg: CallLeg;
   /** The customer leg was answered by inbound routing at this point: held in a queue, or in voicemail. */
-  routing?: "hold" | "voicemail";
+  routing?: "hold" | "voicemail" | "ivr";
 };
 
 const iso = (date: Date) => date.toISOString();
@@ -110,7 +110,7 @@ function bodyOf(event: KnownTelnyxEvent): CallSignalBody {
 }
 
 /** `routing`: the (verified) client_state's routing mark of the customer leg (hold / voicemail), if any. */
-export function toCallSignal(event: KnownTelnyxEvent, leg: CallLeg, routing?: "hold" | "voicemail"): CallSignal {
+export function toCallSignal(event: KnownTelnyxEvent, leg: CallLeg, routing?: CallSignal["routing"]): CallSignal {
   const body = bodyOf(event);
   const ccid = "callControlId" in event.payload ? event.payload.callControlId : undefined;
   const isOtherLegTurn = leg === "other" && (body.type === "answered" || body.type === "hangup");

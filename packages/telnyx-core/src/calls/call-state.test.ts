@@ -295,11 +295,15 @@ describe("call state merge", () => {
 
 type QueuedOutcome = "agent" | "max_wait" | "voicemail_now" | "missed" | "missed_in_greeting";
 
-/** An inbound call held by routing, as Telnyx sends it: in a queue, then an agent, voicemail, or the caller leaves. */
-function queuedSignals(outcome: QueuedOutcome, waitSecs: number, withCost: boolean): CallSignal[] {
+/**
+ * An inbound call held by routing, as Telnyx sends it: in a queue, then an agent, voicemail, or the caller leaves.
+ * `viaMenu`: the caller first answers an IVR menu (call.gather.ended: a key to the queue, or no key twice before
+ * voicemail).
+ */
+function queuedSignals(outcome: QueuedOutcome, waitSecs: number, withCost: boolean, viaMenu = false): CallSignal[] {
   const signals: CallSignal[] = [];
   let clock = Date.parse("2025-03-01T10:00:00.000Z");
-  const push = (leg: CallLeg, body: CallSignalBody, routing?: "hold" | "voicemail", advanceMs = 500) => {
+  const push = (leg: CallLeg, body: CallSignalBody, routing?: CallSignal["routing"], advanceMs = 500) => {
     clock += advanceMs;
     signals.push({
       ...body,
@@ -307,8 +311,14 @@ function queuedSignals(outcome: QueuedOutcome, waitSecs: number, withCost: boole
       ...(routing ? { routing } : {}),
       at: new Date(clock).toISOString(),
       eventId: `q-${signals.length}`,
-      eventType: body.type,
+      eventType: body.type === "note" && body.text.startsWith("Digits gathered") ? "call.gather.ended" : body.type,
     } as CallSignal);
+  };
+  const answer = (routing: "hold" | "voicemail") => {
+    if (!viaMenu) return push("customer", { type: "answered" }, routing);
+    push("customer", { type: "answered" }, "ivr");
+    const keys = outcome === "voicemail_now" ? ["none", "none"] : ["2"];
+    for (const key of keys) push("customer", { type: "note", text: `Digits gathered: ${key}` }, "ivr", 4000);
   };
   const hangup = (leg: CallLeg, routing?: "hold" | "voicemail") =>
     push(
@@ -325,7 +335,7 @@ function queuedSignals(outcome: QueuedOutcome, waitSecs: number, withCost: boole
     );
   push("customer", { type: "initiated", direction: "incoming" });
   if (outcome === "voicemail_now") {
-    push("customer", { type: "answered" }, "voicemail");
+    answer("voicemail");
     push("customer", { type: "note", text: "call.speak.ended" }, "voicemail", 6000);
     hangup("customer", "voicemail");
     push(
@@ -334,7 +344,7 @@ function queuedSignals(outcome: QueuedOutcome, waitSecs: number, withCost: boole
       "voicemail",
     );
   } else {
-    push("customer", { type: "answered" }, "hold");
+    answer("hold");
     push("customer", { type: "enqueued", queue: "q1" }, "hold");
     push("customer", { type: "note", text: "Key pressed: 5" }, "hold");
     if (outcome === "agent") {
@@ -384,17 +394,18 @@ const EXPECTED_QUEUED: Record<QueuedOutcome, { status: string; inboundOutcome: s
   missed_in_greeting: { status: "NO_ANSWER", inboundOutcome: "VOICEMAIL" },
 };
 
-describe("queued inbound calls (call.enqueued / call.dequeued / voicemail recording)", () => {
-  it("end in the same state and outcome whatever the order and duplicates of their events", () => {
+describe("queued inbound calls (call.enqueued / call.dequeued / call.gather.ended / voicemail recording)", () => {
+  it("end in the same state and outcome whatever the order and duplicates of their events (after a menu too)", () => {
     fc.assert(
       fc.property(
         fc.constantFrom<QueuedOutcome>("agent", "max_wait", "voicemail_now", "missed", "missed_in_greeting"),
         fc.integer({ min: 1, max: 1800 }),
         fc.boolean(),
+        fc.boolean(),
         fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
         fc.array(fc.nat(), { maxLength: 10 }),
-        (outcome, waitSecs, withCost, picks, dups) => {
-          const inOrder = queuedSignals(outcome, waitSecs, withCost);
+        (outcome, waitSecs, withCost, viaMenu, picks, dups) => {
+          const inOrder = queuedSignals(outcome, waitSecs, withCost, viaMenu);
           const expected = deriveCallState(foldCallSignals(inOrder), RATE);
           expect(deriveCallState(foldCallSignals(deliver(inOrder, picks, dups)), RATE)).toEqual(expected);
           expect(expected).toMatchObject(EXPECTED_QUEUED[outcome]);
@@ -413,6 +424,20 @@ describe("queued inbound calls (call.enqueued / call.dequeued / voicemail record
     expect(callStatusOf(foldCallSignals(waiting))).toBe("RINGING");
     const state = deriveCallState(foldCallSignals(signals));
     const agentAnswer = signals.find((s) => s.leg === "agent" && s.type === "answered")!;
+    expect(state.answeredAt?.toISOString()).toBe(agentAnswer.at);
+  });
+
+  it("is not answered by an agent while the caller is in a menu, nor counted as talk time", () => {
+    const signals = queuedSignals("agent", 30, false, true);
+    const inMenu = signals.slice(
+      0,
+      signals.findIndex((s) => s.type === "enqueued"),
+    );
+    const menuState = deriveCallState(foldCallSignals(inMenu));
+    expect(menuState).toMatchObject({ status: "RINGING", answeredAt: null });
+    const state = deriveCallState(foldCallSignals(signals));
+    const agentAnswer = signals.find((s) => s.leg === "agent" && s.type === "answered")!;
+    expect(state).toMatchObject({ status: "ENDED", inboundOutcome: "ANSWERED" });
     expect(state.answeredAt?.toISOString()).toBe(agentAnswer.at);
   });
 });

@@ -43,6 +43,19 @@ describe("describeSignal", () => {
     });
   });
 
+  it("names the key a caller pressed in an IVR menu (and a menu left unanswered)", () => {
+    const gathered = (text: string) => ({
+      ...signal({ type: "note", text }, "call.gather.ended"),
+      routing: "ivr" as const,
+    });
+    expect(describeSignal(gathered("Digits gathered: 2"))).toEqual({
+      code: "ivrKeyPressed",
+      leg: "customer",
+      params: { digit: "2" },
+    });
+    expect(describeSignal(gathered("Digits gathered: none"))).toMatchObject({ code: "ivrNoKey", params: {} });
+  });
+
   it("keeps money as the decimal string it arrived as", () => {
     const cost = signal(
       { type: "cost", callControlId: "c", totalCost: "0.0040", currency: "USD", billedSecs: 6 },

@@ -105,6 +105,11 @@ function describeBody(signal: CallSignal): { code: string; params: Params } {
     case "dequeued":
       return { code: "leftQueue", params: { reason: signal.reason } };
     case "note":
+      if (signal.eventType === "call.gather.ended" && signal.routing === "ivr") {
+        // The caller's answer to an IVR menu: the key that chose where they go.
+        const digit = textAfter(signal.text, "Digits gathered:");
+        return digit === "none" ? { code: "ivrNoKey", params: {} } : { code: "ivrKeyPressed", params: { digit } };
+      }
       return describeNote(signal.eventType, signal.text);
   }
 }

@@ -100,6 +100,19 @@ export interface CallCommands {
   /** Puts an answered call in a Telnyx queue (created on first use); Telnyx plays hold music and enforces max wait. */
   enqueue(callControlId: string, input: EnqueueInput): Promise<void>;
   leaveQueue(callControlId: string, options?: CommandOptions): Promise<void>;
+  /** Says `text`, then collects keys (one call.gather.ended per command with maximumTries 1). */
+  gatherUsingSpeak(callControlId: string, input: GatherUsingSpeakInput): Promise<void>;
+}
+
+export interface GatherUsingSpeakInput extends SpeakInput {
+  /** Keys that count, e.g. "123#". */
+  validDigits?: string;
+  minimumDigits?: number;
+  maximumDigits?: number;
+  /** Telnyx repeats the prompt itself up to this many times; 1 = once (we repeat it ourselves). */
+  maximumTries?: number;
+  /** How long Telnyx waits for the first key once the prompt ended. */
+  timeoutMillis?: number;
 }
 
 export interface EnqueueInput extends CommandOptions {
@@ -250,6 +263,25 @@ export function createCallCommands(ctx: GatewayContext): CallCommands {
     },
     async leaveQueue(callControlId, options = {}) {
       await run(call, () => client.calls.actions.leaveQueue(callControlId, compact(commandFields(options))));
+    },
+    async gatherUsingSpeak(callControlId, input) {
+      await run(call, () =>
+        client.calls.actions.gatherUsingSpeak(
+          callControlId,
+          compact({
+            ...commandFields(input),
+            payload: input.text,
+            voice: input.voice ?? "female",
+            language: input.language,
+            payload_type: input.payloadType,
+            valid_digits: input.validDigits,
+            minimum_digits: input.minimumDigits,
+            maximum_digits: input.maximumDigits,
+            maximum_tries: input.maximumTries,
+            timeout_millis: input.timeoutMillis,
+          }),
+        ),
+      );
     },
     async speak(callControlId, input) {
       await run(call, () =>

@@ -10,13 +10,15 @@ export type InboundPlan =
   | { kind: "legacy" }
   | { kind: "agent"; userId: string }
   | { kind: "queue"; queueId: string; maxWaitSecs: number; holdMessage: string | null }
-  | { kind: "voicemail"; queueId: string | null };
+  | { kind: "voicemail"; queueId: string | null }
+  | { kind: "ivr"; menuId: string };
 
 /** The route facts read with the number (call-inbound.ts). */
 export interface RouteFacts {
   routeKind: string | null;
   routeQueueId: string | null;
   routeUserId: string | null;
+  routeMenuId: string | null;
   isRouteUserAvailable: boolean;
   queueAvailableMembers: number;
   queueMaxWaitSecs: number | null;
@@ -27,6 +29,8 @@ export interface RouteFacts {
 
 export function planInboundRoute(facts: RouteFacts, at: Date): InboundPlan {
   if (facts.routeKind === null) return { kind: "legacy" };
+  // The menu is said at any hour: the hours apply to where a key leads (a queue or an agent).
+  if (facts.routeKind === "ivr" && facts.routeMenuId) return { kind: "ivr", menuId: facts.routeMenuId };
   const isOpen = isOpenAt(businessHoursOf(facts.businessHours, facts.timeZone), at);
   if (facts.routeKind === "queue" && facts.routeQueueId) {
     if (!isOpen || facts.queueAvailableMembers === 0) return { kind: "voicemail", queueId: facts.routeQueueId };

@@ -6,6 +6,7 @@ import { Prisma } from "@app/db/client";
 import type { DomainContext } from "../domain/domain-context";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors/app-error";
+import { menusPointingTo } from "./manage-ivr";
 import { readQueues } from "./queue-dto";
 import type { TQueue, TQueueInput } from "./routing-schemas";
 
@@ -109,6 +110,9 @@ export async function deleteQueue(ctx: Ctx & { id: string }): Promise<{ id: stri
   if (!queue) throw new AppError("NOT_FOUND", "This queue does not exist.");
   if (queue._count.numbers > 0)
     throw new AppError("CONFLICT", "Numbers still route to this queue: route them elsewhere first.");
+  const menus = await menusPointingTo(ctx, (t) => t.kind === "queue" && t.queueId === queue.id);
+  if (menus.length > 0)
+    throw new AppError("CONFLICT", `IVR menus still go to this queue (${menus.join(", ")}): change them first.`);
   try {
     await ctx.db.prisma.callQueue.delete({ where: { id: queue.id } });
   } catch (error) {

@@ -45,12 +45,14 @@ const numberRouteSelect = {
   routeKind: true,
   routeQueueId: true,
   routeUserId: true,
+  routeMenuId: true,
 } as const satisfies Prisma.TelnyxPhoneNumberSelect;
 
 function targetOf(row: Prisma.TelnyxPhoneNumberGetPayload<{ select: typeof numberRouteSelect }>): TRouteTarget | null {
   if (row.routeKind === "queue" && row.routeQueueId) return { kind: "queue", queueId: row.routeQueueId };
   if (row.routeKind === "agent" && row.routeUserId) return { kind: "agent", userId: row.routeUserId };
   if (row.routeKind === "voicemail") return { kind: "voicemail" };
+  if (row.routeKind === "ivr" && row.routeMenuId) return { kind: "ivr", menuId: row.routeMenuId };
   return null;
 }
 
@@ -83,12 +85,18 @@ export async function setNumberRoute(ctx: Ctx & { input: { phoneNumberId: string
         fieldErrors: { target: ["unknown_member"] },
       });
   }
+  if (target?.kind === "ivr") {
+    const menu = await db.prisma.ivrMenu.count({ where: { id: target.menuId, organizationId: actor.organizationId } });
+    if (menu === 0)
+      throw new AppError("VALIDATION", "This menu does not exist.", { fieldErrors: { target: ["unknown_menu"] } });
+  }
   const updated = await db.prisma.telnyxPhoneNumber.updateMany({
     where: { id: input.phoneNumberId, organizationId: actor.organizationId },
     data: {
       routeKind: target?.kind ?? null,
       routeQueueId: target?.kind === "queue" ? target.queueId : null,
       routeUserId: target?.kind === "agent" ? target.userId : null,
+      routeMenuId: target?.kind === "ivr" ? target.menuId : null,
     },
   });
   if (updated.count === 0) throw new AppError("NOT_FOUND", "This number does not exist.");

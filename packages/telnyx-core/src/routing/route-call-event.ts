@@ -5,6 +5,7 @@
  * recording; the caller hanging up ends the wait (missed); an ended voicemail or missed call joins the callback
  * list. Telnyx commands are returned as follow-ups, run after the commit.
  */
+import type { CallClientState } from "../calls/call-client-state";
 import type { CallWebhookEvent } from "../calls/call-match";
 import type { LockedCallRow } from "../calls/call-row-sql";
 import type { CallSignal } from "../calls/call-signal";
@@ -12,6 +13,7 @@ import type { CallFacts, InboundOutcomeValue } from "../calls/call-state";
 import type { ApplyServices, Emit, Tx } from "../webhooks/apply-types";
 import { upsertCallback } from "./callbacks";
 import type { InboundPlan } from "./inbound-plan";
+import { enterMenu, followMenuKey } from "./ivr-route";
 import { readQueues } from "./queue-dto";
 import { closeEntry, lockQueueEntry, offerNext } from "./queue-ring";
 import {
@@ -37,6 +39,8 @@ export interface RouteEventContext {
   isTerminal: boolean;
   inboundOutcome: InboundOutcomeValue | null;
   customerCcid: string | null;
+  /** The event's verified client_state (an IVR menu's names the menu and its retries). */
+  clientState: CallClientState | null;
   services: ApplyServices;
 }
 
@@ -72,6 +76,33 @@ export async function routeCallEvent(tx: Tx, ctx: RouteEventContext): Promise<Ro
     result.afterCommit.push(holdInQueue(services, routed, ctx.plan));
   } else if (ctx.plan?.kind === "voicemail") {
     result.afterCommit.push(answerToVoicemail(services, routed));
+  } else if (ctx.plan?.kind === "ivr") {
+    result.afterCommit.push(await enterMenu(tx, services, routed, ctx.plan.menuId));
+  }
+
+  // The caller answered a menu: on to where the key leads (only while still in the menus).
+  let queueId = ctx.plan?.kind === "queue" ? ctx.plan.queueId : call.queueId;
+  if (
+    ctx.event.kind === "call.gather.ended" &&
+    signal.leg === "customer" &&
+    ctx.clientState?.routing === "ivr" &&
+    !call.queueId &&
+    !facts.voicemailAt &&
+    !ctx.isTerminal
+  ) {
+    const step = await followMenuKey(tx, {
+      services,
+      call: routed,
+      state: ctx.clientState,
+      digits: ctx.event.payload.digits,
+      at: now,
+    });
+    result.afterCommit.push(...step.afterCommit);
+    if (step.queueId) {
+      await tx.telnyxCall.update({ where: { id: call.id }, data: { queueId: step.queueId } });
+      queueId = step.queueId;
+      isQueueChanged = true;
+    }
   }
 
   const isCustomer = signal.leg === "customer";
@@ -115,7 +146,6 @@ export async function routeCallEvent(tx: Tx, ctx: RouteEventContext): Promise<Ro
 
   if (ctx.isTerminal && (ctx.inboundOutcome === "VOICEMAIL" || ctx.inboundOutcome === "MISSED"))
     result.emits.push(...(await upsertCallback(tx, call, ctx.inboundOutcome)));
-  const queueId = ctx.plan?.kind === "queue" ? ctx.plan.queueId : call.queueId;
   if (isQueueChanged && queueId) result.emits.push(...(await queueUpdatedEmits(tx, call.organizationId, queueId)));
   return result;
 }

@@ -81,11 +81,13 @@ export function holdInQueue(
   services: ApplyServices,
   call: RoutedCall,
   queue: { queueId: string; maxWaitSecs: number; holdMessage: string | null },
+  /** The leg was answered already (an IVR menu led here). */
+  isAnswered = false,
 ): Task {
   return async () => {
     const gateway = await services.gatewayFor(call.organizationId);
     const clientState = stateOf(call, "hold");
-    await gateway.answer(call.callControlId, { clientState });
+    if (!isAnswered) await gateway.answer(call.callControlId, { clientState });
     if (queue.holdMessage) {
       await gateway.speak(call.callControlId, {
         text: queue.holdMessage,

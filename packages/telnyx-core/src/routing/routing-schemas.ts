@@ -54,13 +54,48 @@ export const ZBusinessHoursSchema = z.object({
 });
 export type TBusinessHours = z.infer<typeof ZBusinessHoursSchema>;
 
+const ZQueueTarget = z.object({ kind: z.literal("queue"), queueId: ZId });
+const ZAgentTarget = z.object({ kind: z.literal("agent"), userId: ZId });
+const ZVoicemailTarget = z.object({ kind: z.literal("voicemail") });
+
 /** Where a number's inbound calls go. */
 export const ZRouteTargetSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("queue"), queueId: ZId }),
-  z.object({ kind: z.literal("agent"), userId: ZId }),
-  z.object({ kind: z.literal("voicemail") }),
+  ZQueueTarget,
+  ZAgentTarget,
+  ZVoicemailTarget,
+  z.object({ kind: z.literal("ivr"), menuId: ZId }),
 ]);
 export type TRouteTarget = z.infer<typeof ZRouteTargetSchema>;
+
+/** Where one key of an IVR menu goes: a route target, or another menu (said again on entry). */
+export const ZIvrOptionTargetSchema = z.discriminatedUnion("kind", [
+  ZQueueTarget,
+  ZAgentTarget,
+  ZVoicemailTarget,
+  z.object({ kind: z.literal("menu"), menuId: ZId }),
+]);
+export type TIvrOptionTarget = z.infer<typeof ZIvrOptionTargetSchema>;
+
+export const ZIvrDigitSchema = z.string().regex(/^[0-9*#]$/, "ivr_digit");
+export const ZIvrOptionSchema = z.object({ digit: ZIvrDigitSchema, target: ZIvrOptionTargetSchema });
+export type TIvrOption = z.infer<typeof ZIvrOptionSchema>;
+
+export const ZIvrMenuInputSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  /** Said to the caller (text-to-speech) before the keys are read; it should name the options. */
+  greeting: z.string().trim().min(1).max(1000),
+  options: z
+    .array(ZIvrOptionSchema)
+    .min(1)
+    .max(12)
+    .refine((options) => new Set(options.map((o) => o.digit)).size === options.length, "ivr_duplicate_digit"),
+});
+export type TIvrMenuInput = z.infer<typeof ZIvrMenuInputSchema>;
+export const ZIvrMenuSchema = ZIvrMenuInputSchema.extend({ id: z.string() });
+export type TIvrMenu = z.infer<typeof ZIvrMenuSchema>;
+export const ZIvrMenuListSchema = z.array(ZIvrMenuSchema);
+export const ZIvrMenuUpdateSchema = ZIvrMenuInputSchema.extend({ id: ZId });
+export const ZIvrMenuIdSchema = z.object({ id: ZId });
 
 export const ZNumberRouteSchema = z.object({
   phoneNumberId: z.string(),

@@ -205,10 +205,12 @@ function gatherOptions(body: Record<string, unknown>): {
   maxDigits?: number | undefined;
   terminatingDigit?: string | undefined;
   timeoutMillis?: number | undefined;
+  validDigits?: string | undefined;
 } {
   return {
     maxDigits: optionalNumber(body, "maximum_digits") ?? optionalNumber(body, "max_digits"),
     terminatingDigit: optionalString(body, "terminating_digit"),
     timeoutMillis: optionalNumber(body, "timeout_millis"),
+    validDigits: optionalString(body, "valid_digits"),
   };
 }

@@ -63,6 +63,7 @@ export class CallMedia {
       maxDigits?: number | undefined;
       terminatingDigit?: string | undefined;
       timeoutMillis?: number | undefined;
+      validDigits?: string | undefined;
     },
   ): void {
     requireAnswered(leg);
@@ -75,6 +76,7 @@ export class CallMedia {
       digits: "",
       maxDigits: options.maxDigits ?? 128,
       terminatingDigit: options.terminatingDigit ?? "#",
+      validDigits: options.validDigits ?? null,
       cancelTimeout,
     };
     const digit = leg.direction === "incoming" ? callerBehaviourFor(leg.from).digit : null;
@@ -97,12 +99,17 @@ export class CallMedia {
         this.finishGather(leg, "valid");
         continue;
       }
+      if (gather.validDigits !== null && !gather.validDigits.includes(digit)) {
+        gather.digits += digit;
+        this.finishGather(leg, "invalid");
+        continue;
+      }
       gather.digits += digit;
       if (gather.digits.length >= gather.maxDigits) this.finishGather(leg, "valid");
     }
   }
 
-  private finishGather(leg: Leg, status: "valid" | "timeout"): void {
+  private finishGather(leg: Leg, status: "valid" | "invalid" | "timeout"): void {
     const gather = leg.gather;
     if (!gather) return;
     this.stopGather(leg);

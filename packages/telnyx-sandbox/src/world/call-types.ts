@@ -17,6 +17,8 @@ export interface ActiveGather {
   digits: string;
   maxDigits: number;
   terminatingDigit: string;
+  /** gather's valid_digits: another key ends the gather with status "invalid"; null = any key. */
+  validDigits: string | null;
   cancelTimeout: () => void;
 }
 

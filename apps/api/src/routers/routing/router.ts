@@ -17,6 +17,7 @@ import {
   ZQueueUpdateSchema,
   ZSetNumberRouteSchema,
 } from "@app/telnyx-core/routing/routing-schemas";
+import { ivrRouter } from "./ivr-router";
 import { idempotentSupervisorProcedure, protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
 /** Inbound routing (issue 15): queues, business hours and where each number routes. */
@@ -50,6 +51,7 @@ export const routingRouter = router({
       .output(ZBusinessHoursSchema)
       .mutation(({ ctx, input }) => setBusinessHours({ ...ctx.domain, input })),
   }),
+  ivr: ivrRouter,
   numbers: router({
     list: protectedProcedure
       .input(z.void())

@@ -70,6 +70,8 @@ export const callsStringsFr: Messages<typeof callsStrings> = {
     machineDetection: "Détection de répondeur : {{result}}",
     keyPressed: "Touche pressée : {{digit}}",
     digitsGathered: "Chiffres saisis : {{digits}}",
+    ivrKeyPressed: "Menu : l’appelant a tapé {{digit}}",
+    ivrNoKey: "Menu : aucune touche tapée",
     noDigitsGathered: "Aucun chiffre saisi",
     event: "Événement Telnyx {{type}}",
     note: "{{text}}",

@@ -70,6 +70,8 @@ export const callsStrings = {
     machineDetection: "Answering machine detection: {{result}}",
     keyPressed: "Key pressed: {{digit}}",
     digitsGathered: "Digits gathered: {{digits}}",
+    ivrKeyPressed: "Menu: the caller pressed {{digit}}",
+    ivrNoKey: "Menu: no key pressed",
     noDigitsGathered: "No digits gathered",
     event: "Telnyx event {{type}}",
     note: "{{text}}",

@@ -35,7 +35,7 @@ export function pickQueueInput(queue: TQueue): TQueueInput {
   return { name, strategy, ringTimeoutSecs, maxWaitSecs, holdMessage, announcePosition, memberUserIds };
 }
 
-/** A route target as one Select value: "default", "voicemail", "queue:<id>", "agent:<id>". */
+/** A route target as one Select value: "default", "voicemail", "queue:<id>", "agent:<id>", "ivr:<id>". */
 export function routeTargetToValue(target: TRouteTarget | null): string {
   if (!target) return "default";
   switch (target.kind) {
@@ -45,6 +45,8 @@ export function routeTargetToValue(target: TRouteTarget | null): string {
       return `agent:${target.userId}`;
     case "voicemail":
       return "voicemail";
+    case "ivr":
+      return `ivr:${target.menuId}`;
   }
 }
 
@@ -52,6 +54,7 @@ export function valueToRouteTarget(value: string): TRouteTarget | null {
   if (value === "voicemail") return { kind: "voicemail" };
   if (value.startsWith("queue:")) return { kind: "queue", queueId: value.slice("queue:".length) };
   if (value.startsWith("agent:")) return { kind: "agent", userId: value.slice("agent:".length) };
+  if (value.startsWith("ivr:")) return { kind: "ivr", menuId: value.slice("ivr:".length) };
   return null;
 }
 
