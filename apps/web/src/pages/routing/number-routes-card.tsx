@@ -10,13 +10,14 @@ import { useAgentChoices } from "./use-routing";
 
 type NumberRoute = RouterOutputs["routing"]["numbers"]["list"][number];
 
-/** Call routing → per number: default, voicemail, a queue or an agent. */
+/** Call routing → per number: default, voicemail, a queue, an IVR menu or an agent. */
 export function NumberRoutesCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const utils = trpc.useUtils();
   const routes = trpc.routing.numbers.list.useQuery(undefined);
   const queues = trpc.routing.queues.list.useQuery(undefined);
+  const menus = trpc.routing.ivr.list.useQuery(undefined);
   const agents = useAgentChoices();
   const setRoute = trpc.routing.numbers.setRoute.useMutation({
     onSuccess: (saved) =>
@@ -42,6 +43,13 @@ export function NumberRoutesCard() {
       options: (queues.data ?? []).map((queue: TQueue) => ({
         value: `queue:${queue.id}`,
         label: t("routing.numbers.queueOption", { name: queue.name }),
+      })),
+    },
+    {
+      label: t("routing.numbers.targets.ivrGroup"),
+      options: (menus.data ?? []).map((menu) => ({
+        value: `ivr:${menu.id}`,
+        label: t("routing.numbers.ivrOption", { name: menu.name }),
       })),
     },
     {

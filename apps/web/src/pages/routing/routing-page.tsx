@@ -3,10 +3,11 @@ import { Col, Flex, Result, Row } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../auth/session-context";
 import { BusinessHoursCard } from "./business-hours-card";
+import { IvrCard } from "./ivr-card";
 import { NumberRoutesCard } from "./number-routes-card";
 import { QueuesCard } from "./queues-card";
 
-/** Settings → Call routing (supervisors and admins): queues, business hours, number routes. */
+/** Settings → Call routing (supervisors and admins): queues, IVR menus, business hours, number routes. */
 export function RoutingPage() {
   const { t } = useTranslation();
   const { role } = useSession();
@@ -18,6 +19,7 @@ export function RoutingPage() {
         <Col xs={24} xl={14}>
           <Flex vertical gap={16}>
             <QueuesCard />
+            <IvrCard />
             <NumberRoutesCard />
           </Flex>
         </Col>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   hasInvalidInterval,
+  menuToFormValues,
+  toMenuInput,
   NEW_QUEUE,
   routeTargetToValue,
   toBusinessHoursInput,
@@ -15,8 +17,26 @@ describe("routing form values", () => {
       { kind: "voicemail" as const },
       { kind: "queue" as const, queueId: "q1" },
       { kind: "agent" as const, userId: "u1" },
+      { kind: "ivr" as const, menuId: "m1" },
     ];
     for (const target of targets) expect(valueToRouteTarget(routeTargetToValue(target))).toEqual(target);
+  });
+
+  it("round-trip an IVR menu through the form, leaving out unfinished key rows", () => {
+    const menu = {
+      id: "m1",
+      name: " Main ",
+      greeting: "Press 2 for support. ",
+      options: [
+        { digit: "2", target: { kind: "queue" as const, queueId: "q1" } },
+        { digit: "#", target: { kind: "menu" as const, menuId: "m2" } },
+        { digit: "0", target: { kind: "voicemail" as const } },
+        { digit: "5", target: { kind: "agent" as const, userId: "u1" } },
+      ],
+    };
+    const values = menuToFormValues(menu);
+    values.options.push({ digit: "9", target: undefined });
+    expect(toMenuInput(values)).toEqual({ name: "Main", greeting: "Press 2 for support.", options: menu.options });
   });
 
   it("send an empty hold message as none, names trimmed, members once", () => {

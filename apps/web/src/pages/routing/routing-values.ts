@@ -1,4 +1,12 @@
-import type { TBusinessHours, TQueue, TQueueInput, TRouteTarget } from "@app/telnyx-core/routing/routing-schemas";
+import type {
+  TBusinessHours,
+  TIvrMenu,
+  TIvrMenuInput,
+  TIvrOptionTarget,
+  TQueue,
+  TQueueInput,
+  TRouteTarget,
+} from "@app/telnyx-core/routing/routing-schemas";
 
 /** The contract's bounds (routing-schemas.ts), for the form's number inputs. */
 export const RING_TIMEOUT_RANGE = { min: 5, max: 120 } as const;
@@ -56,6 +64,58 @@ export function valueToRouteTarget(value: string): TRouteTarget | null {
   if (value.startsWith("agent:")) return { kind: "agent", userId: value.slice("agent:".length) };
   if (value.startsWith("ivr:")) return { kind: "ivr", menuId: value.slice("ivr:".length) };
   return null;
+}
+
+/** The keys a caller can press, in keypad order. */
+export const IVR_DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "*", "#"] as const;
+
+/** The menu form: an option's target as one Select value ("voicemail", "queue:<id>", "agent:<id>", "menu:<id>"). */
+export interface IvrFormValues {
+  name: string;
+  greeting: string;
+  options: Array<{ digit: string | undefined; target: string | undefined }>;
+}
+
+export const NEW_MENU: IvrFormValues = { name: "", greeting: "", options: [{ digit: "1", target: undefined }] };
+
+export function optionTargetToValue(target: TIvrOptionTarget): string {
+  switch (target.kind) {
+    case "queue":
+      return `queue:${target.queueId}`;
+    case "agent":
+      return `agent:${target.userId}`;
+    case "voicemail":
+      return "voicemail";
+    case "menu":
+      return `menu:${target.menuId}`;
+  }
+}
+
+export function valueToOptionTarget(value: string): TIvrOptionTarget | null {
+  if (value === "voicemail") return { kind: "voicemail" };
+  const [kind, id] = [value.slice(0, value.indexOf(":")), value.slice(value.indexOf(":") + 1)];
+  if (!id) return null;
+  if (kind === "queue") return { kind: "queue", queueId: id };
+  if (kind === "agent") return { kind: "agent", userId: id };
+  if (kind === "menu") return { kind: "menu", menuId: id };
+  return null;
+}
+
+export function menuToFormValues(menu: TIvrMenu): IvrFormValues {
+  return {
+    name: menu.name,
+    greeting: menu.greeting,
+    options: menu.options.map((option) => ({ digit: option.digit, target: optionTargetToValue(option.target) })),
+  };
+}
+
+/** The menu form's values as the API takes them: trimmed, rows without a key or a target left out. */
+export function toMenuInput(values: IvrFormValues): TIvrMenuInput {
+  const options = (values.options ?? []).flatMap((row) => {
+    const target = row.target ? valueToOptionTarget(row.target) : null;
+    return row.digit && target ? [{ digit: row.digit, target }] : [];
+  });
+  return { name: values.name.trim(), greeting: values.greeting.trim(), options };
 }
 
 export type WeeklyInterval = TBusinessHours["weekly"][number];

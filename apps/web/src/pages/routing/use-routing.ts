@@ -1,4 +1,5 @@
-import type { TQueue } from "@app/telnyx-core/routing/routing-schemas";
+import type { TIvrMenu, TQueue } from "@app/telnyx-core/routing/routing-schemas";
+import { useTranslation } from "react-i18next";
 import { trpc } from "../../lib/trpc";
 
 /** Queue mutations; each writes what it gets back into the cached list (no refetch of the whole page). */
@@ -29,4 +30,61 @@ export function useAgentChoices() {
   const options = (agents.data ?? []).map((agent) => ({ value: agent.userId, label: agent.name }));
   const nameOf = (userId: string) => options.find((option) => option.value === userId)?.label ?? "…";
   return { options, nameOf, isLoading: agents.isPending };
+}
+
+/** IVR menu mutations; each writes what it gets back into the cached list. */
+export function useIvrMutations() {
+  const utils = trpc.useUtils();
+  const store = (menu: TIvrMenu) =>
+    utils.routing.ivr.list.setData(undefined, (list) => {
+      if (!list) return list;
+      const isKnown = list.some((item) => item.id === menu.id);
+      const next = isKnown ? list.map((item) => (item.id === menu.id ? menu : item)) : [...list, menu];
+      return next.sort((a, b) => a.name.localeCompare(b.name));
+    });
+  const create = trpc.routing.ivr.create.useMutation({ onSuccess: store });
+  const update = trpc.routing.ivr.update.useMutation({ onSuccess: store });
+  const remove = trpc.routing.ivr.delete.useMutation({
+    onSuccess: (_, { id }) =>
+      utils.routing.ivr.list.setData(undefined, (list) => list?.filter((item) => item.id !== id)),
+  });
+  return { create, update, remove };
+}
+
+/** Choices for where a menu's key goes (voicemail, queues, agents, other menus) and the label of a chosen one. */
+export function useIvrTargetChoices(exceptMenuId: string | null) {
+  const { t } = useTranslation();
+  const queues = trpc.routing.queues.list.useQuery(undefined);
+  const menus = trpc.routing.ivr.list.useQuery(undefined);
+  const agents = useAgentChoices();
+  const options = [
+    { value: "voicemail", label: t("routing.ivr.targets.voicemail") },
+    {
+      label: t("routing.ivr.targets.queueGroup"),
+      options: (queues.data ?? []).map((queue) => ({
+        value: `queue:${queue.id}`,
+        label: t("routing.ivr.targets.queue", { name: queue.name }),
+      })),
+    },
+    {
+      label: t("routing.ivr.targets.agentGroup"),
+      options: agents.options.map((agent) => ({
+        value: `agent:${agent.value}`,
+        label: t("routing.ivr.targets.agent", { name: agent.label }),
+      })),
+    },
+    {
+      label: t("routing.ivr.targets.menuGroup"),
+      options: (menus.data ?? [])
+        .filter((menu) => menu.id !== exceptMenuId)
+        .map((menu) => ({ value: `menu:${menu.id}`, label: t("routing.ivr.targets.menu", { name: menu.name }) })),
+    },
+  ];
+  const flat = [
+    options[0],
+    ...options.slice(1).flatMap((group) => ("options" in group ? group.options : [])),
+  ] as Array<{ value: string; label: string }>;
+  const labelOf = (value: string) =>
+    flat.find((option) => option.value === value)?.label ?? t("routing.ivr.targets.unknown");
+  return { options, labelOf, isLoading: queues.isPending || menus.isPending || agents.isLoading };
 }
