@@ -149,6 +149,26 @@ describe("IVR menus", () => {
     expect(await env.db.prisma.queueEntry.count({ where: { callId } })).toBe(0);
   });
 
+  it("a key the menu does not offer: the menu once more, then voicemail", async () => {
+    await routeToMenu([{ digit: "2", target: { kind: "queue", queueId: supportQueueId } }]);
+    // …0779 presses 9 at every menu: not an option here.
+    const { ccid, callId } = await placeCall("+14155550779");
+    await until(async () => {
+      const row = await env.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: callId } });
+      return row.status === "ANSWERED";
+    }, "voicemail (the greeting)");
+    const gathers = env.sandbox.world.webhooks.log.filter(
+      (d) => d.event_type === "call.gather.ended" && JSON.stringify(d).includes(ccid),
+    );
+    expect(gathers.map((d) => (d.payload as { status?: string }).status)).toEqual(["invalid", "invalid"]);
+    expect(await env.db.prisma.queueEntry.count({ where: { callId } })).toBe(0);
+    await sandboxControl(`/calls/${ccid}/hangup`, {});
+    await until(async () => {
+      const row = await env.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: callId } });
+      return row.status === "NO_ANSWER" && row.inboundOutcome === "VOICEMAIL";
+    }, "the voicemail to end");
+  });
+
   it("a key that leads to another menu says that menu; its key then leads on", async () => {
     const supervisor = env.asDemoSupervisor();
     const sub = await supervisor.routing.ivr.create({
