@@ -13,6 +13,7 @@ import { logIn } from "./support/log-in";
 const OUR_FR_NUMBER = "+33757650100";
 // Sandbox caller behaviour "…077N": presses N one second after a gather starts.
 const CALLER_PRESSING_2 = "+33612340772";
+const PHONE = { width: 390, height: 844 };
 
 let api: ApiProcess;
 let browser: Browser;
@@ -27,9 +28,18 @@ async function openPage(): Promise<Page> {
   return context.newPage();
 }
 
+/** Picks an option of an antd Select and waits until the select shows it (a click before the list settled misses). */
 async function pickIn(page: Page, select: ReturnType<Page["locator"]>, label: string | RegExp): Promise<void> {
-  await select.click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label }).first().click();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label }).first();
+    await option.waitFor();
+    await option.click();
+    await page.locator(".ant-select-dropdown:visible").waitFor({ state: "hidden" });
+    const text = (await select.textContent()) ?? "";
+    if (typeof label === "string" ? text.includes(label) : label.test(text)) return;
+  }
+  throw new Error(`the select does not show ${String(label)}`);
 }
 
 beforeAll(async () => {
@@ -93,6 +103,26 @@ describe("IVR menus", () => {
     await supervisor.locator(".ant-popconfirm:visible .ant-btn-dangerous").click();
     await supervisor.getByText("Numbers or other menus still go to this menu").waitFor();
     expect(await menuRow.count()).toBe(1);
+  });
+
+  it("fits a phone: the menu list and its key rows need no sideways scrolling", async () => {
+    const context = await browser.newContext({ locale: "en-US", viewport: PHONE, hasTouch: true });
+    contexts.push(context);
+    const phone = await context.newPage();
+    await logIn(phone, api.url, "supervisor@acme.test", "/settings/routing");
+    const menuRow = phone.locator("[data-testid=ivr-table] [data-row-key]", { hasText: "Main menu" });
+    await menuRow.waitFor({ timeout: 15_000 });
+    const scrollWidth = () => phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(await scrollWidth()).toBeLessThanOrEqual(PHONE.width);
+    await menuRow.locator("[data-testid=ivr-edit]").click();
+    const form = phone.locator(".ant-modal:visible");
+    await form.locator("[data-testid=ivr-option-add]").click();
+    const rows = form.locator("[data-testid=ivr-option-row]");
+    expect(await rows.count()).toBe(2);
+    for (const box of await Promise.all([0, 1].map((i) => rows.nth(i).boundingBox())))
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+    expect(await scrollWidth()).toBeLessThanOrEqual(PHONE.width);
+    await context.close();
   });
 
   it("rings the Support queue's agent when the caller presses 2; the timeline names the key", async () => {
