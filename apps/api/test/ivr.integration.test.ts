@@ -206,6 +206,15 @@ describe("IVR menus", () => {
     await supervisor.routing.numbers.setRoute({ phoneNumberId: numberId, target: null });
     await supervisor.routing.ivr.delete({ id: main.id });
     await supervisor.routing.ivr.delete({ id: sub.id });
+    // Not built yet: a key that rings one agent (for a caller already answered) is refused, not silently voicemail.
+    await expect(
+      supervisor.routing.ivr.create({
+        idempotencyKey: crypto.randomUUID(),
+        name: `Agent ${Date.now()}`,
+        greeting: "Press 1.",
+        options: [{ digit: "1", target: { kind: "agent", userId: env.demo.users.agent1.id } }],
+      }),
+    ).rejects.toThrow(/cannot ring one agent yet/);
     expect((await supervisor.routing.ivr.list()).map((m) => m.id)).not.toContain(sub.id);
   });
 });

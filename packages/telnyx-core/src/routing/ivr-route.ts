@@ -2,8 +2,8 @@
  * IVR menus in a call's life (called by route-call-event.ts inside its transaction): a number routed to a menu has
  * its caller answered and the menu said; the call.gather.ended that answers a menu leads the caller on — a queue
  * (by the same rules as a number routed to it: business hours, someone available, else voicemail), voicemail, or
- * another menu. No key or a key the menu does not offer: the menu once more, then voicemail. An agent target takes
- * the caller to voicemail in this round (ringing one agent for an answered caller is not built yet).
+ * another menu. No key or a key the menu does not offer: the menu once more, then voicemail. Menus cannot be saved
+ * with an agent target yet (manage-ivr.ts); one stored anyway takes the caller to voicemail rather than silence.
  */
 import type { CallClientState } from "../calls/call-client-state";
 import type { ApplyServices, Emit, Tx } from "../webhooks/apply-types";

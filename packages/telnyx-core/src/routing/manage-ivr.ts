@@ -43,6 +43,12 @@ const invalidTarget = (message: string): never => {
 
 async function requireTargets(ctx: Ctx, options: TIvrOption[], selfId: string | null): Promise<void> {
   const organizationId = ctx.actor.organizationId;
+  // The engine cannot ring one agent for a caller it already answered (no ring timeout then): refused rather than
+  // silently sent to voicemail. A queue with that one agent does it.
+  if (options.some((o) => o.target.kind === "agent"))
+    throw new AppError("VALIDATION", "A menu key cannot ring one agent yet: send it to a queue with that agent.", {
+      fieldErrors: { options: ["agent_target_unsupported"] },
+    });
   const ids = (kind: string, pick: (o: TIvrOption["target"]) => string | undefined) => [
     ...new Set(options.filter((o) => o.target.kind === kind).flatMap((o) => pick(o.target) ?? [])),
   ];

@@ -51,12 +51,11 @@ export function useIvrMutations() {
   return { create, update, remove };
 }
 
-/** Choices for where a menu's key goes (voicemail, queues, agents, other menus) and the label of a chosen one. */
+/** Choices for where a menu's key goes (voicemail, queues, other menus) and the label of a chosen one. */
 export function useIvrTargetChoices(exceptMenuId: string | null) {
   const { t } = useTranslation();
   const queues = trpc.routing.queues.list.useQuery(undefined);
   const menus = trpc.routing.ivr.list.useQuery(undefined);
-  const agents = useAgentChoices();
   const options = [
     { value: "voicemail", label: t("routing.ivr.targets.voicemail") },
     {
@@ -66,13 +65,7 @@ export function useIvrTargetChoices(exceptMenuId: string | null) {
         label: t("routing.ivr.targets.queue", { name: queue.name }),
       })),
     },
-    {
-      label: t("routing.ivr.targets.agentGroup"),
-      options: agents.options.map((agent) => ({
-        value: `agent:${agent.value}`,
-        label: t("routing.ivr.targets.agent", { name: agent.label }),
-      })),
-    },
+    // No agents: the engine does not ring one agent from a menu yet (manage-ivr.ts refuses it); a queue does.
     {
       label: t("routing.ivr.targets.menuGroup"),
       options: (menus.data ?? [])
@@ -86,5 +79,5 @@ export function useIvrTargetChoices(exceptMenuId: string | null) {
   ] as Array<{ value: string; label: string }>;
   const labelOf = (value: string) =>
     flat.find((option) => option.value === value)?.label ?? t("routing.ivr.targets.unknown");
-  return { options, labelOf, isLoading: queues.isPending || menus.isPending || agents.isLoading };
+  return { options, labelOf, isLoading: queues.isPending || menus.isPending };
 }
