@@ -86,6 +86,8 @@ export async function routeCallEvent(tx: Tx, ctx: RouteEventContext): Promise<Ro
     ctx.event.kind === "call.gather.ended" &&
     signal.leg === "customer" &&
     ctx.clientState?.routing === "ivr" &&
+    // Ended by the caller's hangup or our own stop: nobody to say the menu to.
+    !["call_hangup", "cancelled", "cancelled_amd"].includes(ctx.event.payload.status ?? "") &&
     !call.queueId &&
     !facts.voicemailAt &&
     !ctx.isTerminal
