@@ -38,8 +38,9 @@ export async function answerCall(options: CallCommandOptions): Promise<TCallDto>
     action: "call.answer",
     signal: () => ({ type: "note", text: "Answered by the agent" }),
     async run(call, gateway) {
-      const ccid = requireRinging(call);
+      // A queued call may have been answered before (an agent transferred it to the queue): the queue decides.
       if (isQueued) return answerQueuedCall({ ...options, call, agentDevice }, gateway);
+      const ccid = requireRinging(call);
       const claimed = await db.prisma.telnyxCall.updateMany({
         where: { id: call.id, status: "RINGING", OR: [{ userId: null }, { userId: actor.userId }] },
         data: { userId: actor.userId },
@@ -57,8 +58,8 @@ export async function declineCall(options: CallCommandOptions): Promise<TCallDto
     action: "call.decline",
     signal: () => ({ type: "note", text: "Declined by the agent" }),
     async run(call, gateway) {
-      const ccid = requireRinging(call);
       if (isQueued) return declineQueuedCall({ ...options, call });
+      const ccid = requireRinging(call);
       if (call.userId === options.actor.userId) {
         // A number routed to this agent: the caller leaves a message rather than hearing busy; the call is no longer
         // the agent's (they are not on it), the team's callback list takes it.

@@ -23,9 +23,12 @@ const AGENT_CALL_RULE: ReadonlyArray<{ userId: "self" } | { userId: null; direct
   { userId: null, direction: "INBOUND" },
 ];
 
-/** Calls of the queues the agent is a member of (voicemails and missed calls included): the queue's team sees them. */
+/**
+ * Calls of the queues the agent is a member of (voicemails and missed calls included): the queue's team sees them —
+ * inbound calls, and outbound ones an agent transferred to the queue.
+ */
 export function queueCallsWhere(actor: Actor): Prisma.TelnyxCallWhereInput {
-  return { direction: "INBOUND", queue: { members: { some: { userId: actor.userId } } } };
+  return { queue: { members: { some: { userId: actor.userId } } } };
 }
 
 export function callVisibilityWhere(actor: Actor): Prisma.TelnyxCallWhereInput {

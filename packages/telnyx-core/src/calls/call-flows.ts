@@ -118,7 +118,8 @@ function joinConference(ctx: FlowContext, conferenceId: string, ccid: string, re
       await applyHandOff(ctx.services, ctx.call.id, { type: "transferred", to: colleague.name, toUserId, ...from });
     }
     await gateway.leaveConference(conferenceId, { callControlId: replaces }).catch(() => undefined);
-    await gateway.hangup(replaces);
+    // Already gone when the call came from a queue it was transferred to.
+    await gateway.hangup(replaces).catch(() => undefined);
   };
 }
 
@@ -155,7 +156,8 @@ export function planCallFlows(ctx: FlowContext): Task[] {
   if (signal.type === "hangup" && signal.leg !== "other") {
     const other = signal.leg === "customer" ? ids.agent : ids.customer;
     const otherHungUp = signal.leg === "customer" ? facts.agentHangup : facts.customerHangup;
-    const isTransferredAway = signal.leg === "agent" && facts.transferredAt !== null;
+    // Away to a number or a queue, and not since taken by a colleague (answered from the queue).
+    const isTransferredAway = signal.leg === "agent" && facts.transferredAt !== null && !facts.transfer?.toUserId;
     if (other && !otherHungUp && !isTransferredAway) tasks.push(hangupLeg(ctx, other));
   }
   if (signal.type === "recording" && facts.recording?.eventId === signal.eventId)

@@ -32,8 +32,11 @@ export const ZCallCreateSchema = z.object({
 export type TCallCreate = z.infer<typeof ZCallCreateSchema>;
 
 export const ZCallTransferSchema = z
-  .object({ id: ZId, to: ZPhoneNumberSchema.optional(), toUserId: ZId.optional() })
-  .refine((input) => Boolean(input.to) !== Boolean(input.toUserId), { message: "transfer_target", path: ["to"] });
+  .object({ id: ZId, to: ZPhoneNumberSchema.optional(), toUserId: ZId.optional(), toQueueId: ZId.optional() })
+  .refine((input) => [input.to, input.toUserId, input.toQueueId].filter(Boolean).length === 1, {
+    message: "transfer_target",
+    path: ["to"],
+  });
 export type TCallTransfer = z.infer<typeof ZCallTransferSchema>;
 
 export const ZCallTimelineItemSchema = z.object({

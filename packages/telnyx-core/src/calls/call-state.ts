@@ -40,10 +40,10 @@ export interface CallFacts {
   bridgedAt: string | null;
   customerJoinedAt: string | null;
   agentJoinedAt: string | null;
-  conference: Stamped<{ conferenceId: string }> | null;
+  conference: Stamped<{ conferenceId: string; isCreated: boolean }> | null;
   customerHangup: Hangup | null;
   agentHangup: Hangup | null;
-  /** A transfer to a number: from then on the agent leg's hangup no longer ends the call. */
+  /** A transfer to a number or a queue: from then on the agent leg's hangup no longer ends the call. */
   transferredAt: string | null;
   /** The latest hand-off (to a number or a colleague): the panel of the agent who handed it off shows it. */
   transfer: Stamped<{ to: string; toUserId: string | null; fromUserId: string | null }> | null;
@@ -98,6 +98,16 @@ function latest<T extends { at: string; eventId: string }>(current: T | null, ne
   return current === null || key(next) > key(current) ? next : current;
 }
 
+type ConferenceFact = NonNullable<CallFacts["conference"]>;
+/**
+ * The call's conference: the latest one created (a call transferred to a queue gets a new one when a member answers
+ * it), else the earliest one seen joined.
+ */
+function callConferenceOf(current: ConferenceFact | null, next: ConferenceFact): ConferenceFact {
+  if (current === null || next.isCreated !== current.isCreated) return next.isCreated || !current ? next : current;
+  return next.isCreated ? latest(current, next) : earliest(current, next);
+}
+
 /** Adds one signal to the facts. Commutative, associative and idempotent. */
 export function mergeCallSignal(facts: CallFacts, signal: CallSignal): CallFacts {
   const next: CallFacts = { ...facts, lastEventAt: maxOf(facts.lastEventAt, signal.at) };
@@ -128,7 +138,8 @@ export function mergeCallSignal(facts: CallFacts, signal: CallSignal): CallFacts
   }
   if (signal.type === "recording") return { ...next, recording: latest(facts.recording, { ...stamp, ...signal }) };
   if (signal.type === "conference" || signal.type === "joined") {
-    next.conference = earliest(facts.conference, { ...stamp, conferenceId: signal.conferenceId });
+    const isCreated = signal.type === "conference" && !signal.ended;
+    next.conference = callConferenceOf(facts.conference, { ...stamp, conferenceId: signal.conferenceId, isCreated });
   }
   if (signal.leg === "other") return next;
   const isCustomer = signal.leg === "customer";
@@ -215,8 +226,9 @@ export type InboundOutcomeValue = "ANSWERED" | "VOICEMAIL" | "MISSED" | "ABANDON
 /** How a routed inbound call ended (null: not routed, or still undecided). */
 export function inboundOutcomeOf(facts: CallFacts): InboundOutcomeValue | null {
   if (!facts.heldAt && !facts.voicemailAt) return null;
-  if (facts.agentAnsweredAt || bridgedAtOf(facts)) return "ANSWERED";
+  // Before an answer: a caller an agent transferred to a queue where nobody answered left a message.
   if (facts.voicemailAt) return "VOICEMAIL";
+  if (facts.agentAnsweredAt || bridgedAtOf(facts)) return "ANSWERED";
   return terminalHangupOf(facts) ? "MISSED" : null;
 }
 

@@ -12,6 +12,7 @@ import type { Publisher } from "../realtime/events";
 import { publishEmits } from "../realtime/publish-emits";
 import { clientStateSecretOf, encodeCallClientState } from "../calls/call-client-state";
 import type { CommandCall } from "../calls/call-command-runner";
+import { ourNumberOf } from "../calls/call-transfer";
 import type { Emit } from "../webhooks/apply-types";
 import { cancelRinging, closeEntry, lockQueueEntry, offerNext } from "./queue-ring";
 import { queueUpdatedEmits } from "./route-call-event";
@@ -66,15 +67,15 @@ export async function answerQueuedCall(
   // Already out of the queue (call.dequeued raced us) is fine: the leg is still answered and ours.
   await gateway.leaveQueue(customer).catch(() => undefined);
   const conference = await gateway.createConference({ callControlId: customer, name: call.id, beepEnabled: "never" });
-  await db.prisma.telnyxCall.updateMany({
-    where: { id: call.id, conferenceId: null },
-    data: { conferenceId: conference.id },
-  });
+  // A transferred call's first conference ended with the transfer: this one is the call's from now on.
+  await db.prisma.telnyxCall.update({ where: { id: call.id }, data: { conferenceId: conference.id } });
+  // A call an agent transferred to the queue: the new agent's leg replaces theirs once it answers (call-match.ts).
+  const replaces = call.agentCallControlId ?? undefined;
   const dial = await gateway.dial({
     connectionId,
-    from: call.toNumber,
+    from: ourNumberOf(call),
     to: options.agentDevice,
-    clientState: encodeCallClientState({ callId: call.id, leg: "agent", userId: actor.userId }, secret),
+    clientState: encodeCallClientState({ callId: call.id, leg: "agent", userId: actor.userId, replaces }, secret),
     linkTo: customer,
     timeoutSecs: 30,
   });

@@ -58,7 +58,8 @@ export async function queueUpdatedEmits(tx: Tx, organizationId: string, queueId:
 export async function routeCallEvent(tx: Tx, ctx: RouteEventContext): Promise<RouteEventResult> {
   const { call, signal, facts, services } = ctx;
   const result: RouteEventResult = { emits: [], afterCommit: [] };
-  if (call.direction !== "INBOUND" || !ctx.customerCcid) return result;
+  // Outbound calls take part once an agent transferred them to a queue.
+  if ((call.direction !== "INBOUND" && !call.queueId) || !ctx.customerCcid) return result;
   const routed: RoutedCall = {
     id: call.id,
     organizationId: call.organizationId,
@@ -124,7 +125,8 @@ export async function routeCallEvent(tx: Tx, ctx: RouteEventContext): Promise<Ro
       ctx.event.kind === "call.speak.ended" &&
       signal.routing === "hold" &&
       !entry.enqueuedAt &&
-      !facts.enqueuedAt &&
+      // An earlier wait (before an agent transferred the call back to a queue) does not count.
+      !(facts.enqueuedAt && !facts.transferredAt) &&
       !ctx.isTerminal
     ) {
       // The hold message was said: now into the queue.
@@ -135,6 +137,9 @@ export async function routeCallEvent(tx: Tx, ctx: RouteEventContext): Promise<Ro
       isQueueChanged = true;
     } else if (ctx.isTerminal) {
       result.emits.push(...(await closeEntry(tx, entry, "MISSED", now)));
+      // Transferred to the queue after an agent answered: the outcome stays answered, yet the team calls back.
+      if (facts.transferredAt && ctx.inboundOutcome === "ANSWERED")
+        result.emits.push(...(await upsertCallback(tx, call, "MISSED")));
       isQueueChanged = true;
     }
   }

@@ -78,7 +78,7 @@ export function recordVoicemail(services: ApplyServices, call: RoutedCall): Task
  * not cut it off.
  */
 export function holdInQueue(
-  services: ApplyServices,
+  services: FlowServices,
   call: RoutedCall,
   queue: { queueId: string; maxWaitSecs: number; holdMessage: string | null },
   /** The leg was answered already (an IVR menu led here). */
@@ -102,7 +102,7 @@ export function holdInQueue(
 }
 
 export function enqueueCaller(
-  services: ApplyServices,
+  services: FlowServices,
   call: RoutedCall,
   queue: { queueId: string; maxWaitSecs: number },
 ): Task {

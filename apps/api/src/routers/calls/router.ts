@@ -14,6 +14,7 @@ import {
   ZCallTransferSchema,
 } from "@app/telnyx-core/calls/call-schemas";
 import { transferCallToAgent, transferCallToNumber } from "@app/telnyx-core/calls/call-transfer";
+import { transferCallToQueue } from "@app/telnyx-core/calls/call-transfer-queue";
 import { createCall } from "@app/telnyx-core/calls/create-call";
 import { getCall } from "@app/telnyx-core/calls/get-call";
 import { listActiveCalls, listCalls } from "@app/telnyx-core/calls/list-calls";
@@ -114,7 +115,9 @@ export const callsRouter = router({
     .mutation(({ ctx, input }) =>
       input.to
         ? transferCallToNumber({ ...command(ctx, input.id), to: input.to })
-        : transferCallToAgent({ ...command(ctx, input.id), toUserId: input.toUserId! }),
+        : input.toQueueId
+          ? transferCallToQueue({ ...command(ctx, input.id), toQueueId: input.toQueueId })
+          : transferCallToAgent({ ...command(ctx, input.id), toUserId: input.toUserId! }),
     ),
 
   /** Warm transfer: hold the customer and dial the colleague into the call, to talk before handing it over. */
