@@ -28,7 +28,13 @@ beforeAll(async () => {
       strategy: "ALL",
       ringTimeoutSecs: 60,
       maxWaitSecs: 600,
-      members: { create: [{ userId: env.demo.users.agent2.id, position: 0 }] },
+      // Agent 1 too: the agent who transfers a call is not offered it back.
+      members: {
+        create: [
+          { userId: env.demo.users.agent1.id, position: 0 },
+          { userId: env.demo.users.agent2.id, position: 1 },
+        ],
+      },
     },
   });
   supportId = support.id;
@@ -69,6 +75,7 @@ describe("blind transfer to a queue", () => {
     await setStatus("agent1", "AVAILABLE");
     await setStatus("agent2", "AVAILABLE");
     const rung = watch<TIncomingCallEvent>(sockets.agent2, "call:incoming");
+    const rungBack = watch<TIncomingCallEvent>(sockets.agent1, "call:incoming");
     const panel = watch<TCallDto>(sockets.agent1, "call:updated");
     const call = await agent("agent1").calls.create({ to: "+13125550000" });
     const live = await env.waitForCall(call.id, (c) => c.status === "BRIDGED" && c);
@@ -86,6 +93,8 @@ describe("blind transfer to a queue", () => {
     await until(async () => rung.seen.some((e) => e.call.id === call.id), "the Support member to ring");
     rung.stop();
     panel.stop();
+    rungBack.stop();
+    expect(rungBack.seen.filter((e) => e.call.id === call.id)).toEqual([]);
     expect((await callRow(call.id)).status).toBe("BRIDGED");
     await agent("agent2").calls.answer({ id: call.id });
     const taken = await env.waitForCall(

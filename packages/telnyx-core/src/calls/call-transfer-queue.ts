@@ -13,12 +13,13 @@ import { applyHandOff } from "./call-handoff";
 import { lockCallById } from "./call-row-sql";
 
 /** A call's queue entry, new or reset for this wait (one entry per call: it was maybe queued before). */
-const freshEntry = () => ({
+const freshEntry = (fromUserId: string | null) => ({
   status: "WAITING" as const,
   enqueuedAt: null,
   ringingUserIds: [],
   triedUserIds: [],
-  declinedUserIds: [],
+  // The agent who handed the call off is not offered it back.
+  declinedUserIds: fromUserId ? [fromUserId] : [],
   ringDueAt: null,
   answeredAt: null,
   answeredByUserId: null,
@@ -46,7 +47,7 @@ export async function transferCallToQueue(options: CallCommandOptions & { toQueu
       const { conferenceId, agent, customer } = requireConnected(call);
       await db.prisma.$transaction(async (tx) => {
         await lockCallById(tx, call.id);
-        const entry = { organizationId: actor.organizationId, queueId: queue.id, ...freshEntry() };
+        const entry = { organizationId: actor.organizationId, queueId: queue.id, ...freshEntry(call.userId) };
         await tx.queueEntry.upsert({
           where: { callId: call.id },
           create: { ...entry, callId: call.id },
