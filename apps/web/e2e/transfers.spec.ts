@@ -75,4 +75,38 @@ describe("transfers", () => {
     await colleague.click("[data-testid=call-hangup]");
     await colleague.locator("[data-testid=live-call-panel][data-ended=true]").waitFor({ timeout: 15_000 });
   });
+
+  it("blind transfer to a queue: the agent's panel says so, the queue's member is offered the call and takes it", async () => {
+    // Only Available members ring: Emma may still be in wrap-up after the previous call, and says "ready".
+    const status = colleague.locator("[data-testid=agent-status]");
+    if ((await status.getAttribute("data-status")) !== "AVAILABLE")
+      await colleague.click("[data-testid=agent-status-AVAILABLE]");
+    await colleague.locator("[data-testid=agent-status][data-status=AVAILABLE]").waitFor({ timeout: 10_000 });
+    await agent.click("[data-testid=place-call]");
+    await agent.fill("#call-to", CUSTOMER_PHONE);
+    await agent.click("[data-testid=place-call-submit]");
+    await agent.locator("[data-testid=live-call-status][data-status=BRIDGED]").waitFor({ timeout: 30_000 });
+
+    await agent.click("[data-testid=call-transfer]");
+    const dialog = agent.getByRole("dialog");
+    await dialog.getByText("To a queue").click();
+    await dialog.locator("[data-testid=transfer-queue]").click();
+    await agent
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "Sales (0 waiting)" })
+      .click();
+    await dialog.locator("[data-testid=transfer-submit]").click();
+    await dialog.waitFor({ state: "hidden" });
+
+    await agent.locator("[data-testid=live-call-transferred]").waitFor({ timeout: 5_000 });
+    expect(await agent.textContent("[data-testid=live-call-transferred]")).toBe("Transferred to Sales");
+    expect(await agent.locator("[data-testid=call-hangup], [data-testid=call-mute]").count()).toBe(0);
+
+    // Emma (a Sales member, Available) is offered the call and answers.
+    const toast = colleague.locator("[data-testid=incoming-call-toast]");
+    await toast.waitFor({ timeout: 20_000 });
+    await toast.locator("[data-testid=incoming-answer]").click();
+    await colleague.locator("[data-testid=live-call-status][data-status=BRIDGED]").waitFor({ timeout: 20_000 });
+    await colleague.click("[data-testid=call-hangup]");
+    await colleague.locator("[data-testid=live-call-panel][data-ended=true]").waitFor({ timeout: 15_000 });
+  }, 60_000);
 });

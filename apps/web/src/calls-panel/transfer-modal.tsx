@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { PhoneNumberInput } from "@app/ui/phone-number-input";
 import { isE164PhoneNumber } from "@app/ui/phone-number";
-import { Alert, App, Button, Flex, Form, Modal, Radio } from "antd";
+import { Alert, App, Button, Flex, Form, Modal, Radio, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { getDefaultPhoneCountry } from "../i18n/language";
 import { useLanguage } from "../i18n/use-language";
@@ -13,9 +13,10 @@ import { useApplyLive } from "../live/use-apply-live";
 import { ColleaguePicker } from "./colleague-picker";
 
 interface TransferValues {
-  target: "number" | "agent";
+  target: "number" | "agent" | "queue";
   to?: string;
   toUserId?: string;
+  toQueueId?: string;
 }
 
 interface TransferModalProps {
@@ -46,6 +47,11 @@ export function TransferModal({ callId, isOpen, onClose, onTransferred }: Transf
     staleTime: 0,
     refetchInterval: 5_000,
   });
+  const queues = trpc.routing.queues.list.useQuery(undefined, {
+    enabled: isOpen && target === "queue",
+    staleTime: 0,
+    refetchInterval: 5_000,
+  });
 
   async function handleFinish(values: TransferValues) {
     setError(null);
@@ -61,7 +67,11 @@ export function TransferModal({ callId, isOpen, onClose, onTransferred }: Transf
         return;
       }
       const call = await transfer.mutateAsync(
-        values.target === "agent" ? { id: callId, toUserId: values.toUserId } : { id: callId, to: values.to },
+        values.target === "agent"
+          ? { id: callId, toUserId: values.toUserId }
+          : values.target === "queue"
+            ? { id: callId, toQueueId: values.toQueueId }
+            : { id: callId, to: values.to },
       );
       live.applyCall(call);
       onTransferred(call);
@@ -104,6 +114,7 @@ export function TransferModal({ callId, isOpen, onClose, onTransferred }: Transf
             options={[
               { value: "number", label: t("calls.transfer.toNumber") },
               { value: "agent", label: t("calls.transfer.toAgent") },
+              { value: "queue", label: t("calls.transfer.toQueue") },
             ]}
           />
         </Form.Item>
@@ -124,6 +135,25 @@ export function TransferModal({ callId, isOpen, onClose, onTransferred }: Transf
             ]}
           >
             <PhoneNumberInput id="transfer-to" defaultCountry={getDefaultPhoneCountry(language)} />
+          </Form.Item>
+        ) : target === "queue" ? (
+          <Form.Item
+            name="toQueueId"
+            label={t("calls.transfer.queue")}
+            htmlFor="transfer-queue"
+            rules={[{ required: true, message: t("calls.transfer.queuePlaceholder") }]}
+          >
+            <Select
+              id="transfer-queue"
+              data-testid="transfer-queue"
+              placeholder={t("calls.transfer.queuePlaceholder")}
+              loading={queues.isPending}
+              notFoundContent={queues.isPending ? undefined : t("calls.transfer.noQueues")}
+              options={(queues.data ?? []).map((queue) => ({
+                value: queue.id,
+                label: t("calls.transfer.queueOption", { name: queue.name, count: queue.waiting }),
+              }))}
+            />
           </Form.Item>
         ) : (
           <Form.Item

@@ -1,6 +1,6 @@
 import { useEffect, type HTMLAttributes } from "react";
 import { PhoneOutlined } from "@ant-design/icons";
-import { isRingingCallStatus } from "@app/telnyx-core/calls/call-state";
+import { isOfferedCall } from "@app/telnyx-core/calls/call-state";
 import type { TCallDto } from "@app/telnyx-core/realtime/events";
 import { App, Button, Space } from "antd";
 import { useTranslation } from "react-i18next";
@@ -62,7 +62,7 @@ export function useIncomingCallToasts(): void {
       });
     };
     const offIncoming = onLiveEvent("call:incoming", ({ call }) => {
-      if (!isRingingCallStatus(call.status)) return;
+      if (!isOfferedCall(call)) return;
       // A queue offers the same call again in turn once everyone was tried.
       stoppedRinging.delete(call.id);
       void show(call);
@@ -73,7 +73,7 @@ export function useIncomingCallToasts(): void {
     });
     // Answered by a colleague, hung up by the caller, declined: the toast has nothing left to offer.
     const offUpdated = onLiveEvent("call:updated", (call) => {
-      if (isRingingCallStatus(call.status)) return;
+      if (isOfferedCall(call)) return;
       stoppedRinging.add(call.id);
       notification.destroy(toastKey(call.id));
     });

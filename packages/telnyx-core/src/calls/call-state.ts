@@ -249,6 +249,15 @@ export function isRingingCallStatus(status: string): boolean {
   return status === "INITIATED" || status === "RINGING";
 }
 
+/**
+ * A call an agent can still be offered: ringing, or handed to a queue by an agent (live, transferred, nobody's yet —
+ * a transfer to a number or a colleague keeps an owner).
+ */
+export function isOfferedCall(call: { status: string; userId: string | null; transferredAt: unknown }): boolean {
+  if (isRingingCallStatus(call.status)) return true;
+  return call.userId === null && call.transferredAt !== null && isLiveCallStatus(call.status);
+}
+
 export function isTerminalStatus(status: string): boolean {
   return !isLiveCallStatus(status);
 }
