@@ -440,4 +440,27 @@ describe("queued inbound calls (call.enqueued / call.dequeued / call.gather.ende
     expect(state).toMatchObject({ status: "ENDED", inboundOutcome: "ANSWERED" });
     expect(state.answeredAt?.toISOString()).toBe(agentAnswer.at);
   });
+
+  it("a call transferred to a queue: its conference is the one created when a member answered, in any order", () => {
+    const at = (secs: number) => new Date(Date.parse("2025-03-01T10:00:00.000Z") + secs * 1000).toISOString();
+    const signal = (n: number, leg: CallLeg, body: CallSignalBody) =>
+      ({ ...body, leg, at: at(n), eventId: `evt-${n}`, eventType: body.type }) as CallSignal;
+    const signals = [
+      signal(1, "agent", { type: "conference", conferenceId: "conf-1", ended: false }),
+      signal(2, "agent", { type: "joined", conferenceId: "conf-1" }),
+      signal(3, "customer", { type: "joined", conferenceId: "conf-1" }),
+      signal(4, "customer", { type: "left", conferenceId: "conf-1" }),
+      signal(5, "agent", { type: "conference", conferenceId: "conf-1", ended: true }),
+      signal(9, "customer", { type: "conference", conferenceId: "conf-2", ended: false }),
+      signal(10, "customer", { type: "joined", conferenceId: "conf-2" }),
+    ];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(signals, { minLength: signals.length }), (order) => {
+        expect(deriveCallState(foldCallSignals(order)).conferenceId).toBe("conf-2");
+      }),
+      { numRuns: 200 },
+    );
+    // Before the second conference: still the first.
+    expect(deriveCallState(foldCallSignals(signals.slice(0, 5))).conferenceId).toBe("conf-1");
+  });
 });
