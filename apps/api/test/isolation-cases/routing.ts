@@ -51,6 +51,8 @@ export const routingIsolation: IsolationDomain = {
     "routing.hours.set": {
       input: () => ({ timeZone: "Europe/Paris", weekly: [], holidays: [], enabled: false }),
     },
+    "routing.voicemail.get": { input: () => undefined },
+    "routing.voicemail.set": { input: () => ({ text: "Leave a message after the beep." }) },
     "routing.numbers.list": { input: () => undefined },
     "routing.numbers.setRoute": {
       input: (a) => ({ phoneNumberId: a.extra.numberId, target: { kind: "queue", queueId: a.extra.queueId } }),

@@ -54,6 +54,14 @@ export const ZBusinessHoursSchema = z.object({
 });
 export type TBusinessHours = z.infer<typeof ZBusinessHoursSchema>;
 
+/** The organization's voicemail greeting, said to callers before the beep. */
+export const ZVoicemailGreetingInputSchema = z.object({ text: z.string().trim().min(1).max(500) });
+export const ZVoicemailGreetingSchema = ZVoicemailGreetingInputSchema.extend({
+  /** true: nothing saved yet, the text is the built-in default. */
+  isDefault: z.boolean(),
+});
+export type TVoicemailGreeting = z.infer<typeof ZVoicemailGreetingSchema>;
+
 const ZQueueTarget = z.object({ kind: z.literal("queue"), queueId: ZId });
 const ZAgentTarget = z.object({ kind: z.literal("agent"), userId: ZId });
 const ZVoicemailTarget = z.object({ kind: z.literal("voicemail") });

@@ -16,7 +16,10 @@ import {
   ZQueueSchema,
   ZQueueUpdateSchema,
   ZSetNumberRouteSchema,
+  ZVoicemailGreetingInputSchema,
+  ZVoicemailGreetingSchema,
 } from "@app/telnyx-core/routing/routing-schemas";
+import { getVoicemailGreeting, setVoicemailGreeting } from "@app/telnyx-core/routing/voicemail-greeting";
 import { ivrRouter } from "./ivr-router";
 import { idempotentSupervisorProcedure, protectedProcedure, router, supervisorProcedure } from "../../trpc/trpc";
 
@@ -50,6 +53,16 @@ export const routingRouter = router({
       .input(ZBusinessHoursSchema)
       .output(ZBusinessHoursSchema)
       .mutation(({ ctx, input }) => setBusinessHours({ ...ctx.domain, input })),
+  }),
+  voicemail: router({
+    get: protectedProcedure
+      .input(z.void())
+      .output(ZVoicemailGreetingSchema)
+      .query(({ ctx }) => getVoicemailGreeting(ctx.domain)),
+    set: supervisorProcedure
+      .input(ZVoicemailGreetingInputSchema)
+      .output(ZVoicemailGreetingSchema)
+      .mutation(({ ctx, input }) => setVoicemailGreeting({ ...ctx.domain, text: input.text })),
   }),
   ivr: ivrRouter,
   numbers: router({
