@@ -6,8 +6,9 @@ import { BusinessHoursCard } from "./business-hours-card";
 import { IvrCard } from "./ivr-card";
 import { NumberRoutesCard } from "./number-routes-card";
 import { QueuesCard } from "./queues-card";
+import { VoicemailCard } from "./voicemail-card";
 
-/** Settings → Call routing (supervisors and admins): queues, IVR menus, business hours, number routes. */
+/** Settings → Call routing (supervisors and admins): queues, IVR menus, business hours, voicemail, number routes. */
 export function RoutingPage() {
   const { t } = useTranslation();
   const { role } = useSession();
@@ -24,7 +25,10 @@ export function RoutingPage() {
           </Flex>
         </Col>
         <Col xs={24} xl={10}>
-          <BusinessHoursCard />
+          <Flex vertical gap={16}>
+            <BusinessHoursCard />
+            <VoicemailCard />
+          </Flex>
         </Col>
       </Row>
     </>

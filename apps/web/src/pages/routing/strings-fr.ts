@@ -110,6 +110,14 @@ export const routingStringsFr: Messages<typeof routingStrings> = {
       nameTaken: "Un autre menu porte déjà ce nom.",
     },
   },
+  voicemail: {
+    title: "Message du répondeur",
+    description: "Les appelants l’entendent avant le bip quand personne ne peut prendre leur appel.",
+    greeting: "Message",
+    defaultNote: "Le message par défaut : modifiez-le et enregistrez pour utiliser le vôtre.",
+    save: "Enregistrer le message",
+    saved: "Message du répondeur enregistré",
+  },
   hours: {
     title: "Heures d’ouverture",
     description: "En dehors de ces heures, l’appelant tombe directement sur la messagerie vocale.",

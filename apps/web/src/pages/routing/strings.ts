@@ -104,6 +104,14 @@ export const routingStrings = {
       nameTaken: "Another menu already has this name.",
     },
   },
+  voicemail: {
+    title: "Voicemail greeting",
+    description: "Callers hear it before the beep when nobody can take their call.",
+    greeting: "Greeting",
+    defaultNote: "The built-in greeting: edit it and save to use your own.",
+    save: "Save greeting",
+    saved: "Voicemail greeting saved",
+  },
   hours: {
     title: "Business hours",
     description: "Outside these hours, callers go straight to voicemail.",
