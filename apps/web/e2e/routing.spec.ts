@@ -226,4 +226,19 @@ describe("inbound routing", () => {
     await supervisor.locator(".ant-popconfirm:visible .ant-btn-dangerous").click();
     await rows("Support").waitFor({ state: "detached" });
   });
+
+  it("lets a supervisor write the voicemail greeting; it is kept after a reload", async () => {
+    await supervisor.goto(`${api.url}/settings/routing`);
+    const card = supervisor.locator("[data-testid=routing-voicemail]");
+    const field = card.locator("[data-testid=voicemail-greeting]");
+    await field.waitFor();
+    expect(await field.inputValue()).toContain("leave a message after the beep");
+    await field.fill("Acme: leave us a message after the beep.");
+    await card.locator("[data-testid=voicemail-save]").click();
+    await supervisor.getByText("Voicemail greeting saved").waitFor();
+    await supervisor.reload();
+    await field.waitFor();
+    expect(await field.inputValue()).toBe("Acme: leave us a message after the beep.");
+    expect(await card.locator("[data-testid=voicemail-save]").isDisabled()).toBe(true);
+  });
 });
