@@ -7,6 +7,7 @@ import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIncomingCallEvent } from "@app/telnyx-core/realtime/events";
 import { type SandboxTestServer, setupTestApi } from "./harness";
+import { placeInboundCall, sandboxControl, until } from "./support/inbound-calls";
 
 let env: SandboxTestServer;
 let agent1: Socket;
@@ -54,36 +55,6 @@ async function routeToMenu(options: Array<{ digit: string; target: unknown }>, n
   return menu;
 }
 
-async function sandboxControl(path: string, body: unknown): Promise<Record<string, string>> {
-  const response = await fetch(`${env.sandbox.origin}/sandbox${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return ((await response.json()) as { data: Record<string, string> }).data;
-}
-
-async function until<T>(read: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function placeCall(from: string): Promise<{ ccid: string; callId: string }> {
-  const leg = await sandboxControl("/inbound-call", { from, to: OUR_NUMBER });
-  const ccid = leg.call_control_id!;
-  const call = await until(
-    () => env.db.prisma.telnyxCall.findFirst({ where: { callControlId: ccid }, select: { id: true } }),
-    "the inbound call's row",
-  );
-  return { ccid, callId: call.id };
-}
-
 const webhooksOf = (ccid: string) =>
   env.sandbox.world.webhooks.log.filter((d) => JSON.stringify(d).includes(ccid)).map((d) => d.event_type);
 
@@ -111,7 +82,7 @@ describe("IVR menus", () => {
     ]);
     const rang: string[] = [];
     agent1.on("call:incoming", (event: TIncomingCallEvent) => rang.push(event.call.id));
-    const { ccid, callId } = await placeCall("+14155550772");
+    const { ccid, callId } = await placeInboundCall(env, "+14155550772", OUR_NUMBER);
     await until(async () => rang.includes(callId), "the Support queue's member to ring");
     agent1.off("call:incoming");
     const entry = await env.db.prisma.queueEntry.findUniqueOrThrow({ where: { callId } });
@@ -123,7 +94,7 @@ describe("IVR menus", () => {
       params: { digit: "2" },
     });
     expect(webhooksOf(ccid)).toContain("call.enqueued");
-    await sandboxControl(`/calls/${ccid}/hangup`, {});
+    await sandboxControl(env, `/calls/${ccid}/hangup`, {});
     await until(
       async () => (await env.db.prisma.queueEntry.findUniqueOrThrow({ where: { callId } })).status === "MISSED",
       "the wait to end",
@@ -133,7 +104,7 @@ describe("IVR menus", () => {
   it("says the menu again when nothing is pressed, then takes the caller to voicemail", async () => {
     await routeToMenu([{ digit: "2", target: { kind: "queue", queueId: supportQueueId } }]);
     // …0770: silent at the menu, leaves a message after the beep.
-    const { ccid, callId } = await placeCall("+14155550770");
+    const { ccid, callId } = await placeInboundCall(env, "+14155550770", OUR_NUMBER);
     const ended = await until(async () => {
       const row = await env.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: callId } });
       return row.status === "NO_ANSWER" ? row : null;
@@ -152,7 +123,7 @@ describe("IVR menus", () => {
   it("a key the menu does not offer: the menu once more, then voicemail", async () => {
     await routeToMenu([{ digit: "2", target: { kind: "queue", queueId: supportQueueId } }]);
     // …0779 presses 9 at every menu: not an option here.
-    const { ccid, callId } = await placeCall("+14155550779");
+    const { ccid, callId } = await placeInboundCall(env, "+14155550779", OUR_NUMBER);
     await until(async () => {
       const row = await env.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: callId } });
       return row.status === "ANSWERED";
@@ -162,7 +133,7 @@ describe("IVR menus", () => {
     );
     expect(gathers.map((d) => (d.payload as { status?: string }).status)).toEqual(["invalid", "invalid"]);
     expect(await env.db.prisma.queueEntry.count({ where: { callId } })).toBe(0);
-    await sandboxControl(`/calls/${ccid}/hangup`, {});
+    await sandboxControl(env, `/calls/${ccid}/hangup`, {});
     await until(async () => {
       const row = await env.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id: callId } });
       return row.status === "NO_ANSWER" && row.inboundOutcome === "VOICEMAIL";
@@ -178,13 +149,13 @@ describe("IVR menus", () => {
       options: [{ digit: "3", target: { kind: "queue", queueId: supportQueueId } }],
     });
     await routeToMenu([{ digit: "3", target: { kind: "menu", menuId: sub.id } }]);
-    const { ccid, callId } = await placeCall("+14155550773");
+    const { ccid, callId } = await placeInboundCall(env, "+14155550773", OUR_NUMBER);
     const ringing = ringsFor(callId);
     await ringing;
     const keys = (await timelineCodes(callId)).filter((d) => d.code === "ivrKeyPressed");
     expect(keys).toHaveLength(2);
     expect(webhooksOf(ccid).filter((t) => t === "call.gather.ended")).toHaveLength(2);
-    await sandboxControl(`/calls/${ccid}/hangup`, {});
+    await sandboxControl(env, `/calls/${ccid}/hangup`, {});
     await until(
       async () => (await env.db.prisma.queueEntry.findUniqueOrThrow({ where: { callId } })).status === "MISSED",
       "the wait to end",

@@ -8,6 +8,7 @@ import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TIncomingCallEvent } from "@app/telnyx-core/realtime/events";
 import { type SandboxTestServer, setupTestApi } from "./harness";
+import { placeInboundCall, sandboxControl, until } from "./support/inbound-calls";
 
 let env: SandboxTestServer;
 let sockets: { agent1: Socket; agent2: Socket };
@@ -69,36 +70,6 @@ function watchRinging(): { rung: Array<{ who: string; callId: string }>; stop: (
   };
 }
 
-async function sandboxControl(path: string, body: unknown): Promise<Record<string, string>> {
-  const response = await fetch(`${env.sandbox.origin}/sandbox${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return ((await response.json()) as { data: Record<string, string> }).data;
-}
-
-async function placeCall(from: string): Promise<{ ccid: string; callId: string }> {
-  const leg = await sandboxControl("/inbound-call", { from, to: OUR_NUMBER });
-  const ccid = leg.call_control_id!;
-  const call = await until(
-    () => env.db.prisma.telnyxCall.findFirst({ where: { callControlId: ccid }, select: { id: true } }),
-    "the inbound call's row",
-  );
-  return { ccid, callId: call.id };
-}
-
-async function until<T>(read: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const callRow = (id: string) => env.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id } });
 
 async function expectVisibleToBothAgents(callId: string) {
@@ -119,7 +90,7 @@ describe("inbound routing to the Sales queue", () => {
   it("sends the caller to voicemail at once when no agent is available: recording, callback, visible to both", async () => {
     await setAgents("AWAY");
     const ringing = watchRinging();
-    const { callId } = await placeCall(VOICEMAIL_CALLER);
+    const { callId } = await placeInboundCall(env, VOICEMAIL_CALLER, OUR_NUMBER);
     const ended = await until(async () => {
       const row = await callRow(callId);
       return row.recordingPath && row.status === "NO_ANSWER" ? row : null;
@@ -149,7 +120,7 @@ describe("inbound routing to the Sales queue", () => {
     });
     try {
       const ringing = watchRinging();
-      const { callId } = await placeCall(VOICEMAIL_CALLER);
+      const { callId } = await placeInboundCall(env, VOICEMAIL_CALLER, OUR_NUMBER);
       await until(async () => (await callRow(callId)).status === "NO_ANSWER", "the voicemail to end");
       ringing.stop();
       expect((await callRow(callId)).inboundOutcome).toBe("VOICEMAIL");
@@ -165,7 +136,7 @@ describe("inbound routing to the Sales queue", () => {
     await env.db.prisma.callQueue.update({ where: { id: queueId }, data: { lastOfferedUserId: null } });
     await setQueue({ announcePosition: true });
     const ringing = watchRinging();
-    const first = await placeCall("+14155550101");
+    const first = await placeInboundCall(env, "+14155550101", OUR_NUMBER);
     // The caller hears their place in the queue once queued.
     await until(async () => {
       const types = env.sandbox.world.webhooks.log
@@ -183,7 +154,7 @@ describe("inbound routing to the Sales queue", () => {
     const queueEvents: Array<{ id: string; waiting: number }> = [];
     sockets.agent2.on("queue:updated", (queue: { id: string; waiting: number }) => queueEvents.push(queue));
 
-    await sandboxControl(`/calls/${first.ccid}/hangup`, {});
+    await sandboxControl(env, `/calls/${first.ccid}/hangup`, {});
     const missed = await until(async () => {
       const row = await callRow(first.callId);
       return row.status !== "RINGING" ? row : null;
@@ -201,11 +172,11 @@ describe("inbound routing to the Sales queue", () => {
     });
     await expectVisibleToBothAgents(first.callId);
 
-    const second = await placeCall("+14155550102");
+    const second = await placeInboundCall(env, "+14155550102", OUR_NUMBER);
     await until(async () => ringing.rung.length >= 2, "the second call to ring");
     ringing.stop();
     expect(ringing.rung[1]).toEqual({ who: "agent2", callId: second.callId });
-    await sandboxControl(`/calls/${second.ccid}/hangup`, {});
+    await sandboxControl(env, `/calls/${second.ccid}/hangup`, {});
     await until(async () => (await callRow(second.callId)).status !== "RINGING", "the second caller to leave");
   });
 
@@ -214,19 +185,19 @@ describe("inbound routing to the Sales queue", () => {
     await setQueue({ ringTimeoutSecs: 5 });
     await env.db.prisma.callQueue.update({ where: { id: queueId }, data: { lastOfferedUserId: null } });
     const ringing = watchRinging();
-    const { ccid, callId } = await placeCall("+14155550104");
+    const { ccid, callId } = await placeInboundCall(env, "+14155550104", OUR_NUMBER);
     await until(async () => ringing.rung.length >= 3, "three rings, one agent at a time", 30_000);
     ringing.stop();
     expect(ringing.rung.slice(0, 3).map((r) => r.who)).toEqual(["agent1", "agent2", "agent1"]);
     expect((await callRow(callId)).status).toBe("RINGING");
-    await sandboxControl(`/calls/${ccid}/hangup`, {});
+    await sandboxControl(env, `/calls/${ccid}/hangup`, {});
     await until(async () => (await callRow(callId)).status !== "RINGING", "the caller to leave");
   });
 
   it("moves on to voicemail when nobody answers within the max wait", async () => {
     await setAgents("AVAILABLE");
     await setQueue({ maxWaitSecs: 10 });
-    const { callId } = await placeCall(VOICEMAIL_CALLER);
+    const { callId } = await placeInboundCall(env, VOICEMAIL_CALLER, OUR_NUMBER);
     const ended = await until(async () => {
       const row = await callRow(callId);
       return row.recordingPath && row.status === "NO_ANSWER" ? row : null;
@@ -248,10 +219,10 @@ describe("inbound routing to the Sales queue", () => {
   it("rings once and ends in one voicemail and one callback when every webhook is duplicated and reordered", async () => {
     await setAgents("AVAILABLE");
     await setQueue({ maxWaitSecs: 10 });
-    await sandboxControl("/chaos", { duplicate_rate: 1, reorder: true, delay_ms_max: 200 });
+    await sandboxControl(env, "/chaos", { duplicate_rate: 1, reorder: true, delay_ms_max: 200 });
     try {
       const ringing = watchRinging();
-      const { callId } = await placeCall(VOICEMAIL_CALLER);
+      const { callId } = await placeInboundCall(env, VOICEMAIL_CALLER, OUR_NUMBER);
       const ended = await until(async () => {
         const row = await callRow(callId);
         return row.recordingPath && row.status === "NO_ANSWER" ? row : null;
@@ -269,7 +240,7 @@ describe("inbound routing to the Sales queue", () => {
         status: "VOICEMAIL",
       });
     } finally {
-      await sandboxControl("/chaos", { duplicate_rate: 0, reorder: false });
+      await sandboxControl(env, "/chaos", { duplicate_rate: 0, reorder: false });
     }
   });
 
@@ -283,7 +254,7 @@ describe("inbound routing to the Sales queue", () => {
     const ringing = watchRinging();
     const cancelled: string[] = [];
     sockets.agent1.on("call:incoming-cancelled", (event: { callId: string }) => cancelled.push(event.callId));
-    const { callId } = await placeCall("+14155550103");
+    const { callId } = await placeInboundCall(env, "+14155550103", OUR_NUMBER);
     await until(async () => ringing.rung.length >= 1, "agent 1 to ring");
     expect(ringing.rung).toEqual([{ who: "agent1", callId }]);
     // The hold message is said first, then the caller is queued (the music must not cut it off).
@@ -311,7 +282,7 @@ describe("inbound routing to the Sales queue", () => {
         (d) => d.event_type === "call.dequeued" && JSON.stringify(d).includes('"leave"'),
       ),
     ).toBe(true);
-    await sandboxControl(`/calls/${bridged.callControlId}/hangup`, {});
+    await sandboxControl(env, `/calls/${bridged.callControlId}/hangup`, {});
     await env.waitForCall(callId, (c) => c.status === "ENDED" && c);
   });
 });
@@ -327,7 +298,7 @@ describe("a number routed to an agent", () => {
     try {
       await setAgents("AVAILABLE");
       const ringing = watchRinging();
-      const { callId } = await placeCall(VOICEMAIL_CALLER);
+      const { callId } = await placeInboundCall(env, VOICEMAIL_CALLER, OUR_NUMBER);
       await until(async () => ringing.rung.length >= 1, "agent 1 to ring");
       await agent("agent1").calls.decline({ id: callId });
       const ended = await until(async () => {
@@ -366,7 +337,7 @@ describe("ring strategy ALL", () => {
         cancelled.push(event.callId);
       };
       sockets.agent2.on("call:incoming-cancelled", onCancelled);
-      const { callId } = await placeCall("+14155550105");
+      const { callId } = await placeInboundCall(env, "+14155550105", OUR_NUMBER);
       await until(async () => ringing.rung.length >= 2, "both agents to ring");
       expect(ringing.rung.map((r) => r.who).sort()).toEqual(["agent1", "agent2"]);
       await agent("agent1").calls.answer({ id: callId });
@@ -376,7 +347,7 @@ describe("ring strategy ALL", () => {
       expect(bridged.userId).toBe(env.demo.users.agent1.id);
       ringing.stop();
       sockets.agent2.off("call:incoming-cancelled", onCancelled);
-      await sandboxControl(`/calls/${bridged.callControlId}/hangup`, {});
+      await sandboxControl(env, `/calls/${bridged.callControlId}/hangup`, {});
       await env.waitForCall(callId, (c) => c.status === "ENDED" && c);
     } finally {
       await env.db.prisma.callQueue.update({ where: { id: queueId }, data: { strategy: "ROUND_ROBIN" } });

@@ -7,6 +7,7 @@ import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCallDto, TIncomingCallEvent } from "@app/telnyx-core/realtime/events";
 import { type SandboxTestServer, setupTestApi } from "./harness";
+import { until } from "./support/inbound-calls";
 
 let env: SandboxTestServer;
 let sockets: { agent1: Socket; agent2: Socket };
@@ -47,16 +48,6 @@ const agent = (key: "agent1" | "agent2") => env.as(env.demo.users[key], "AGENT")
 
 async function setStatus(key: "agent1" | "agent2", agentStatus: "AVAILABLE" | "AWAY") {
   await env.db.prisma.user.update({ where: { id: env.demo.users[key].id }, data: { agentStatus, wrapUpUntil: null } });
-}
-
-async function until<T>(read: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const callRow = (id: string) => env.db.prisma.telnyxCall.findUniqueOrThrow({ where: { id } });

@@ -121,6 +121,17 @@ export interface EnqueueInput extends CommandOptions {
   maxSize?: number;
 }
 
+/** What speak and gather_using_speak both say: the command's fields and the text-to-speech ones. */
+function speechFields(input: SpeakInput) {
+  return {
+    ...commandFields(input),
+    payload: input.text,
+    voice: input.voice ?? "female",
+    language: input.language,
+    payload_type: input.payloadType,
+  };
+}
+
 function commandFields(options: CommandOptions = {}) {
   return { client_state: encodeClientState(options.clientState), command_id: options.commandId ?? newCommandId() };
 }
@@ -269,11 +280,7 @@ export function createCallCommands(ctx: GatewayContext): CallCommands {
         client.calls.actions.gatherUsingSpeak(
           callControlId,
           compact({
-            ...commandFields(input),
-            payload: input.text,
-            voice: input.voice ?? "female",
-            language: input.language,
-            payload_type: input.payloadType,
+            ...speechFields(input),
             valid_digits: input.validDigits,
             minimum_digits: input.minimumDigits,
             maximum_digits: input.maximumDigits,
@@ -288,11 +295,7 @@ export function createCallCommands(ctx: GatewayContext): CallCommands {
         client.calls.actions.speak(
           callControlId,
           compact({
-            ...commandFields(input),
-            payload: input.text,
-            voice: input.voice ?? "female",
-            language: input.language,
-            payload_type: input.payloadType,
+            ...speechFields(input),
           }),
         ),
       );
